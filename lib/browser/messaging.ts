@@ -1,0 +1,33 @@
+import { type Browser, browser } from 'wxt/browser';
+import {
+  dispatch,
+  type Envelope,
+  type Handlers,
+  type Protocol,
+  parseRequest,
+  type RequestOf,
+  type RequestType,
+} from '../messages';
+
+/** Sends a typed request to the background and unwraps its answer (throws its error). */
+export async function sendRequest<K extends RequestType>(request: RequestOf<K>): Promise<Protocol[K]['response']> {
+  const envelope = (await browser.runtime.sendMessage(request)) as Envelope<Protocol[K]['response']> | undefined;
+  if (!envelope) throw new Error('The extension did not answer. Reload the extension and try again.');
+  if (!envelope.ok) throw new Error(envelope.error);
+  return envelope.value;
+}
+
+/** Only our own pages may talk to the background; web pages and other extensions may not. */
+export function isOwnSender(sender: Browser.runtime.MessageSender): boolean {
+  if (sender.id !== browser.runtime.id) return false;
+  const origin = new URL(browser.runtime.getURL('/')).origin;
+  return sender.url === undefined || sender.url.startsWith(`${origin}/`);
+}
+
+export function listenForRequests(handlers: Handlers): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    const request = parseRequest(message);
+    if (!request || !isOwnSender(sender)) return undefined;
+    return dispatch(handlers, request);
+  });
+}

@@ -1,0 +1,45 @@
+import Dexie, { type EntityTable } from 'dexie';
+import { DEFAULT_SECTIONS, DEFAULT_SETTINGS } from './defaults';
+import type { Clip, DigestSettings, Section, WeekNote } from './types';
+
+/**
+ * The one schema module. Every shipped version stays here exactly as it shipped; a new
+ * version is a new `db.version(n)` call with its upgrade, and a test in
+ * tests/integration/db-migrations.test.ts that opens a database written by version n-1.
+ */
+
+export const DB_NAME = 'digest-clipper';
+
+export interface SettingRow {
+  key: 'digest';
+  value: DigestSettings;
+}
+
+export type ClipperDb = Dexie & {
+  clips: EntityTable<Clip, 'id'>;
+  sections: EntityTable<Section, 'id'>;
+  settings: EntityTable<SettingRow, 'key'>;
+  weeks: EntityTable<WeekNote, 'id'>;
+};
+
+/** Version 1's stores, kept as data so the migration tests can write a v1 database by hand. */
+export const SCHEMA_V1 = {
+  // [weekId+sectionId] lets the popup load one week without touching the rest;
+  // canonicalUrl finds an earlier clip of the same page.
+  clips: 'id, weekId, [weekId+sectionId], canonicalUrl, updatedAt',
+  sections: 'id, order',
+  settings: 'key',
+  weeks: 'id',
+} as const;
+
+export const CURRENT_VERSION = 1;
+
+export function openDatabase(name: string = DB_NAME): ClipperDb {
+  const db = new Dexie(name) as ClipperDb;
+  db.version(1).stores(SCHEMA_V1);
+  db.on('populate', async (tx) => {
+    await tx.table('sections').bulkAdd(DEFAULT_SECTIONS.map((s) => ({ ...s })));
+    await tx.table('settings').add({ key: 'digest', value: { ...DEFAULT_SETTINGS } });
+  });
+  return db;
+}

@@ -1,0 +1,77 @@
+/**
+ * Escaping for text the editor typed or a page supplied, so it renders in CommonMark
+ * exactly as written: no emphasis, links, HTML, headings or lists it did not ask for.
+ */
+
+// Characters that start inline constructs anywhere in a line.
+const INLINE_SPECIALS = /[\\`*_[\]<>|~]/g;
+// Markers that start a block when they open a line (after our own prefix they still would).
+const BLOCK_START = /^(#{1,6}(?=\s|$)|[>+\-=]|\d{1,9}(?=[.)]))/;
+
+function escapeLine(line: string): string {
+  let out = line.replace(INLINE_SPECIALS, '\\$&').replace(/&(?=#?\w+;)/g, '\\&');
+  const block = BLOCK_START.exec(out);
+  if (block) {
+    const marker = block[0];
+    out = /^\d/.test(marker) ? `${marker}\\${out.slice(marker.length)}` : `\\${out}`;
+  }
+  return out;
+}
+
+/** One line of inline text: line breaks folded to spaces, everything special escaped. */
+export function escapeInline(text: string): string {
+  return escapeLine(text.replace(/\s+/g, ' ').trim());
+}
+
+/** Paragraphs of text as lines; blank-line separated paragraphs survive. */
+function paragraphs(text: string): string[][] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((p) =>
+      p
+        .split('\n')
+        .map((line) => line.replace(/[ \t\f\v\u00a0]+/g, ' ').trim())
+        .filter((line) => line.length > 0),
+    )
+    .filter((lines) => lines.length > 0);
+}
+
+/** A block quote; `indent` puts it inside a list item. */
+export function blockquote(text: string, indent = ''): string[] {
+  const out: string[] = [];
+  for (const lines of paragraphs(text)) {
+    if (out.length > 0) out.push(`${indent}>`);
+    for (const line of lines) out.push(`${indent}> ${escapeLine(line)}`);
+  }
+  return out;
+}
+
+/** Paragraphs of prose (an editor's note) as Markdown paragraphs. */
+export function prose(text: string): string[] {
+  const out: string[] = [];
+  for (const lines of paragraphs(text)) {
+    if (out.length > 0) out.push('');
+    for (const line of lines) out.push(escapeLine(line));
+  }
+  return out;
+}
+
+const URL_UNSAFE = /[\s()<>\\]|[\u0000-\u001f\u007f]/gu;
+
+/** A link destination that survives spaces and parentheses; undefined for non-web URLs. */
+export function linkDestination(url: string): string | undefined {
+  const trimmed = url.trim();
+  if (!/^https?:\/\//i.test(trimmed)) return undefined;
+  return trimmed.replace(URL_UNSAFE, (c) => {
+    const bytes = new TextEncoder().encode(c);
+    return Array.from(bytes, (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+  });
+}
+
+/** `[text](url)`, or the escaped text alone when the URL is not a web address. */
+export function link(text: string, url: string): string {
+  const label = escapeInline(text) || escapeInline(url);
+  const destination = linkDestination(url);
+  return destination ? `[${label}](${destination})` : label;
+}

@@ -1,0 +1,66 @@
+import type { PageCapture } from './types';
+
+/**
+ * The one message protocol between the popup, the background and the injected clipper.
+ * Each request type maps to its payload and its answer; `parseRequest` is the only way a
+ * message from outside becomes a typed request.
+ */
+
+export type CaptureFailureReason = 'no-tab' | 'restricted' | 'loading' | 'injection-failed';
+
+export type CaptureResult =
+  | { ok: true; capture: PageCapture }
+  | {
+      ok: false;
+      reason: CaptureFailureReason;
+      message: string;
+      /** What the browser still knows of the tab, to prefill manual entry. */
+      tab?: { title: string; url: string };
+    };
+
+export interface Protocol {
+  captureTab: { request: { tabId: number }; response: CaptureResult };
+  exportWeek: { request: { weekId: string }; response: { filename: string } };
+}
+
+export type RequestType = keyof Protocol;
+export type RequestOf<K extends RequestType> = { type: K } & Protocol[K]['request'];
+export type AnyRequest = { [K in RequestType]: RequestOf<K> }[RequestType];
+
+/** Every answer is wrapped so a thrown error reaches the caller as a message, not a hang. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export type Handlers = { [K in RequestType]: (request: RequestOf<K>) => Promise<Protocol[K]['response']> };
+
+const WEEK_ID = /^\d{4}-\d{2}-\d{2}$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A typed request, or undefined for anything that is not exactly one of ours. */
+export function parseRequest(message: unknown): AnyRequest | undefined {
+  if (!isRecord(message)) return undefined;
+  switch (message.type) {
+    case 'captureTab':
+      return Number.isInteger(message.tabId) && (message.tabId as number) >= 0
+        ? { type: 'captureTab', tabId: message.tabId as number }
+        : undefined;
+    case 'exportWeek':
+      return typeof message.weekId === 'string' && WEEK_ID.test(message.weekId)
+        ? { type: 'exportWeek', weekId: message.weekId }
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Runs the handler for a parsed request and wraps its outcome. */
+export async function dispatch(handlers: Handlers, request: AnyRequest): Promise<Envelope<unknown>> {
+  try {
+    const handler = handlers[request.type] as (r: AnyRequest) => Promise<unknown>;
+    return { ok: true, value: await handler(request) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,283 @@
+import { fromEpoch, parseDate } from './dates';
+import { lookupByDomain, publisherFor } from './publishers';
+import { cleanLine } from './text';
+import { cleanUrl, registrableDomain, sameSite } from './url';
+
+export interface PageMetadata {
+  title: string;
+  source: string;
+  url: string;
+  author?: string;
+  publishedAt?: string;
+  excerpt?: string;
+  lang?: string;
+}
+
+export interface ExtractOptions {
+  /** Editors' publisher names by domain; they win over everything the page says. */
+  publisherOverrides?: Readonly<Record<string, string>>;
+}
+
+type Json = Record<string, unknown>;
+
+const ARTICLE_TYPES =
+  /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|TechArticle|ScholarlyArticle|SocialMediaPosting|LiveBlogPosting|Report|WebPage|DiscussionForumPosting|VideoObject)$/;
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+}
+
+function isJson(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function typesOf(node: Json): string[] {
+  return asArray(node['@type']).filter((t): t is string => typeof t === 'string');
+}
+
+/** Every JSON-LD object on the page, @graph and arrays flattened; broken blocks are skipped. */
+function jsonLdNodes(doc: Document): Json[] {
+  const nodes: Json[] = [];
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent ?? '');
+    } catch {
+      continue;
+    }
+    const queue = asArray(data);
+    while (queue.length > 0 && nodes.length < 200) {
+      const node = queue.shift();
+      if (!isJson(node)) continue;
+      nodes.push(node);
+      queue.push(...asArray(node['@graph']));
+    }
+  }
+  return nodes;
+}
+
+function articleNode(nodes: Json[]): Json | undefined {
+  const rank = (node: Json) => {
+    const types = typesOf(node);
+    if (types.some((t) => /Article|BlogPosting|Posting$/.test(t))) return 0;
+    if (types.some((t) => ARTICLE_TYPES.test(t))) return 1;
+    return 2;
+  };
+  return nodes.filter((n) => rank(n) < 2).sort((a, b) => rank(a) - rank(b))[0];
+}
+
+function names(value: unknown): string[] {
+  return asArray(value)
+    .map((v) => (typeof v === 'string' ? v : isJson(v) ? v.name : undefined))
+    .filter((v): v is string => typeof v === 'string' && v.trim() !== '' && !/^https?:\/\//.test(v.trim()));
+}
+
+function meta(doc: Document, ...keys: string[]): string | undefined {
+  for (const key of keys) {
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const el = doc.querySelector(`meta[${attr}="${key}" i]`);
+      const content = el?.getAttribute('content')?.trim();
+      if (content) return content;
+    }
+  }
+  return undefined;
+}
+
+function metaAll(doc: Document, key: string): string[] {
+  return Array.from(doc.querySelectorAll(`meta[name="${key}" i], meta[property="${key}" i]`))
+    .map((el) => el.getAttribute('content')?.trim() ?? '')
+    .filter((v) => v !== '');
+}
+
+function text(el: Element | null | undefined): string | undefined {
+  const value = el?.textContent?.trim();
+  return value ? value : undefined;
+}
+
+const SEPARATORS = /\s+[|–—\-·•»:]\s+|\s*[｜|_]\s*|\s+-\s*|\s*-\s+/;
+
+function normalizeName(value: string): string {
+  return value.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+/** Whether a title segment names the site rather than the article. */
+function isSiteSegment(segment: string, siteNames: string[], host: string): boolean {
+  const seg = normalizeName(segment);
+  if (!seg) return true;
+  const hostLabels = host
+    .replace(/^www\./, '')
+    .split('.')
+    .filter((l) => l.length > 2 && !['com', 'net', 'org', 'www'].includes(l));
+  if (hostLabels.some((label) => seg.includes(label.toLowerCase()))) return true;
+  return siteNames.some((name) => {
+    const n = normalizeName(name);
+    if (!n) return false;
+    if (seg === n || seg.includes(n) || n.includes(seg)) return true;
+    // 新浪网 vs 新浪科技: same brand, two spellings.
+    return /\p{Script=Han}/u.test(seg) && seg.length <= 8 && seg.slice(0, 2) === n.slice(0, 2);
+  });
+}
+
+/** The article title without the site names pages wrap around it. */
+export function stripSiteName(raw: string, siteNames: string[], host: string): string {
+  const segments = raw.split(SEPARATORS).map((s) => s.trim());
+  if (segments.length < 2) return raw.trim();
+  while (segments.length > 1 && isSiteSegment(segments[segments.length - 1] as string, siteNames, host)) segments.pop();
+  while (segments.length > 1 && isSiteSegment(segments[0] as string, siteNames, host)) segments.shift();
+  if (segments.length === 0) return raw.trim();
+  // Rebuild from the original so separators inside the kept title (a dash in a name) survive.
+  const first = segments[0] as string;
+  const last = segments[segments.length - 1] as string;
+  const start = raw.indexOf(first);
+  const end = raw.lastIndexOf(last) + last.length;
+  return start >= 0 && end > start ? raw.slice(start, end).trim() : segments.join(' - ');
+}
+
+function readableDomain(host: string): string {
+  return registrableDomain(host) || host;
+}
+
+function canonicalOf(doc: Document, pageUrl: string, ld: Json | undefined): string {
+  const candidates = [
+    doc.querySelector('link[rel="canonical" i]')?.getAttribute('href'),
+    meta(doc, 'og:url'),
+    typeof ld?.url === 'string' ? ld.url : undefined,
+  ];
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    let resolved: string;
+    try {
+      resolved = new URL(candidate.trim(), pageUrl).href;
+    } catch {
+      continue;
+    }
+    if (!/^https?:/.test(resolved) || !sameSite(resolved, pageUrl)) continue;
+    // A canonical pointing at the site's home page from an article is a CMS mistake.
+    const path = new URL(resolved).pathname;
+    if ((path === '/' || path === '') && new URL(pageUrl).pathname.length > 1) continue;
+    return cleanUrl(resolved);
+  }
+  return cleanUrl(pageUrl);
+}
+
+function weChatDate(doc: Document): string | undefined {
+  for (const script of Array.from(doc.querySelectorAll('script:not([src])'))) {
+    const match = /\b(?:var\s+)?(?:ct|create_time|publish_time)\s*=\s*["']?(\d{10})["']?/.exec(
+      script.textContent ?? '',
+    );
+    // WeChat's own pages show Beijing time.
+    if (match) return fromEpoch(Number(match[1]), 480);
+  }
+  return parseDate(text(doc.querySelector('#publish_time')));
+}
+
+function firstDate(values: (string | undefined | null)[]): string | undefined {
+  for (const value of values) {
+    const parsed = parseDate(value);
+    if (parsed) return parsed;
+  }
+  return undefined;
+}
+
+function bylineText(doc: Document): string | undefined {
+  const el = doc.querySelector(
+    '[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .byline__name, .author-name, .byline, .author',
+  );
+  const value = text(el)?.replace(/^(by|作者[:：]?|文[:：|/]?)\s*/i, '');
+  return value && value.length <= 120 ? value : undefined;
+}
+
+function langOf(doc: Document, ld: Json | undefined): string | undefined {
+  const raw =
+    doc.documentElement?.getAttribute('lang') ||
+    meta(doc, 'og:locale', 'language', 'content-language') ||
+    (typeof ld?.inLanguage === 'string' ? ld.inLanguage : undefined);
+  if (!raw) return undefined;
+  const normalized = raw.trim().replace('_', '-');
+  return /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/i.test(normalized) ? normalized : undefined;
+}
+
+/**
+ * What an editor needs of a page, from the signals real pages carry, most trusted first:
+ * editor overrides, JSON-LD, OpenGraph/Twitter, Highwire citation_*, Dublin Core, plain meta,
+ * microdata, <time>, then visible text. Never throws on hostile markup.
+ */
+export function extractPageMetadata(doc: Document, pageUrl: string, options: ExtractOptions = {}): PageMetadata {
+  let host = '';
+  try {
+    host = new URL(pageUrl).hostname;
+  } catch {
+    host = '';
+  }
+  const nodes = jsonLdNodes(doc);
+  const ld = articleNode(nodes);
+  const isWeChat = host === 'mp.weixin.qq.com';
+
+  const override = lookupByDomain(host, options.publisherOverrides ?? {});
+  const ldPublisher =
+    names(ld?.publisher)[0] ??
+    names(nodes.find((n) => typesOf(n).includes('Organization') || typesOf(n).includes('NewsMediaOrganization')))[0];
+  const weChatAccount = isWeChat ? (text(doc.querySelector('#js_name')) ?? meta(doc, 'og:article:author')) : undefined;
+  const siteName =
+    meta(doc, 'og:site_name') ??
+    ldPublisher ??
+    meta(doc, 'application-name', 'citation_publisher', 'DC.publisher', 'dcterms.publisher');
+  const source = cleanLine(
+    override ?? weChatAccount ?? (isWeChat ? undefined : siteName) ?? publisherFor(host) ?? readableDomain(host),
+    200,
+  );
+
+  const siteNames = [source, siteName ?? '', publisherFor(host) ?? '', ldPublisher ?? ''].filter((n) => n);
+  const rawTitle =
+    (typeof ld?.headline === 'string' ? ld.headline : undefined) ??
+    meta(doc, 'og:title', 'twitter:title', 'citation_title', 'DC.title', 'dcterms.title', 'headline') ??
+    (isWeChat ? text(doc.querySelector('#activity-name')) : undefined) ??
+    text(doc.querySelector('title')) ??
+    text(doc.querySelector('h1')) ??
+    '';
+  const title =
+    cleanLine(stripSiteName(cleanLine(rawTitle, 2000), siteNames, host), 500) ||
+    cleanLine(text(doc.querySelector('h1')), 500) ||
+    readableDomain(host);
+
+  const authors = names(ld?.author);
+  const citationAuthors = metaAll(doc, 'citation_author');
+  const author = cleanLine(
+    (authors.length > 0 ? authors.join(', ') : undefined) ??
+      (citationAuthors.length > 0 ? citationAuthors.join(', ') : undefined) ??
+      names(
+        meta(doc, 'author', 'article:author', 'DC.creator', 'dcterms.creator', 'sailthru.author', 'parsely-author'),
+      )[0] ??
+      (isWeChat ? text(doc.querySelector('#js_author_name')) : undefined) ??
+      bylineText(doc),
+    300,
+  );
+
+  const publishedAt =
+    (isWeChat ? weChatDate(doc) : undefined) ??
+    firstDate([
+      typeof ld?.datePublished === 'string' ? ld.datePublished : undefined,
+      meta(doc, 'article:published_time', 'og:article:published_time'),
+      meta(doc, 'citation_publication_date', 'citation_date', 'citation_online_date'),
+      meta(doc, 'DC.date', 'DC.date.issued', 'dcterms.date', 'dcterms.issued', 'dcterms.created'),
+      meta(doc, 'pubdate', 'publishdate', 'publish-date', 'date', 'sailthru.date', 'parsely-pub-date', 'datePublished'),
+      doc.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime') ??
+        doc.querySelector('[itemprop="datePublished"]')?.getAttribute('content'),
+      (doc.querySelector('article time[datetime]') ?? doc.querySelector('time[datetime]'))?.getAttribute('datetime'),
+      typeof ld?.dateCreated === 'string' ? ld.dateCreated : undefined,
+    ]);
+
+  const excerpt = cleanLine(
+    (typeof ld?.description === 'string' ? ld.description : undefined) ??
+      meta(doc, 'og:description', 'description', 'twitter:description', 'citation_abstract', 'DC.description'),
+    1000,
+  );
+
+  const result: PageMetadata = { title, source, url: canonicalOf(doc, pageUrl, ld) };
+  if (author) result.author = author;
+  if (publishedAt) result.publishedAt = publishedAt;
+  if (excerpt) result.excerpt = excerpt;
+  const lang = langOf(doc, ld);
+  if (lang) result.lang = lang;
+  return result;
+}

@@ -1,0 +1,21 @@
+// C0/C1 controls and bidi overrides a page could use to garble our UI or the draft.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/** One line of page text: controls removed, whitespace folded, length bounded. */
+export function cleanLine(value: unknown, max = 500): string {
+  if (typeof value !== 'string') return '';
+  const line = value.replace(CONTROL, '').replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
+}
+
+/** Multi-line page text (a selection): controls removed, paragraph breaks kept. */
+export function cleanBlock(value: string): string {
+  return value
+    .replace(/\r\n?/g, '\n')
+    .replace(CONTROL, '')
+    .split('\n')
+    .map((line) => line.replace(/[^\S\n]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

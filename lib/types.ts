@@ -1,0 +1,75 @@
+/** One passage the editor selected on a page. */
+export interface Quote {
+  text: string;
+  /** The same passage as Markdown, when the selection carried links or emphasis. */
+  markdown?: string;
+  createdAt: number;
+}
+
+export interface Clip {
+  id: string;
+  /** The address the editor was on when clipping. */
+  pageUrl: string;
+  /** The page's own canonical address, tracking parameters removed; the draft links here. */
+  canonicalUrl: string;
+  title: string;
+  source: string;
+  author?: string;
+  /** ISO 8601 as the page gave it (offset kept). */
+  publishedAt?: string;
+  excerpt?: string;
+  lang?: string;
+  quotes: Quote[];
+  summary: string;
+  note: string;
+  sectionId: string;
+  tags: string[];
+  /** Monday (or the configured first day) of the clip's week, `YYYY-MM-DD`. */
+  weekId: string;
+  /** Fractional ordering key within the section; compared as plain strings. */
+  order: string;
+  /** Clips sharing a story id render as one item citing all their sources. */
+  storyId?: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** How a section renders in the draft (see DIGEST-FORMAT.md). */
+export type SectionKind = 'briefs' | 'analysis' | 'thoughts' | 'references';
+
+export interface Section {
+  id: string;
+  name: string;
+  kind: SectionKind;
+  order: number;
+}
+
+export type DigestLanguage = 'zh' | 'en';
+
+export interface DigestSettings {
+  digestName: string;
+  category: string;
+  language: DigestLanguage;
+  frontMatter: boolean;
+  defaultSectionId: string;
+}
+
+/** Per-week text the editor writes once (the lede of the draft). */
+export interface WeekNote {
+  id: string;
+  lede: string;
+  updatedAt: number;
+}
+
+/** What the injected clipper reads from a page; never touches storage. */
+export interface PageCapture {
+  pageUrl: string;
+  canonicalUrl: string;
+  title: string;
+  source: string;
+  author?: string;
+  publishedAt?: string;
+  excerpt?: string;
+  lang?: string;
+  selection?: { text: string; markdown?: string };
+}

@@ -1,0 +1,107 @@
+/** Query parameters that only track a visit; removing them never changes the page. */
+const TRACKING_EXACT = new Set([
+  'spm',
+  'fbclid',
+  'gclid',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'msclkid',
+  'yclid',
+  'igshid',
+  'mc_cid',
+  'mc_eid',
+  'share_token',
+  '_hsenc',
+  '_hsmi',
+  'mkt_tok',
+  'ref_src',
+  'ref_url',
+  'cmpid',
+  'ocid',
+  'smid',
+  'sr_share',
+  'xtor',
+  'ncid',
+  'sessionid',
+  'pass_ticket',
+]);
+const TRACKING_PREFIX = ['utm_', 'pk_', 'mtm_', 'hmsr', 'hmpl', 'hmcu', 'hmkw', 'hmci'];
+
+/**
+ * Per-host extras. WeChat article links carry the session and sharing context in the query;
+ * only __biz, mid, idx and sn identify the article.
+ */
+const TRACKING_ON_HOST: Record<string, ReadonlySet<string>> = {
+  'mp.weixin.qq.com': new Set([
+    'chksm',
+    'scene',
+    'subscene',
+    'key',
+    'ascene',
+    'devicetype',
+    'version',
+    'nettype',
+    'lang',
+    'exportkey',
+    'wx_header',
+    'clicktime',
+    'enterid',
+    'from',
+    'isappinstalled',
+    'sharer_sharetime',
+    'sharer_shareid',
+    'srcid',
+    'mpshare',
+    'sessionid',
+    'pass_ticket',
+  ]),
+  'www.youtube.com': new Set(['feature', 'si', 'pp']),
+  'youtu.be': new Set(['si', 'feature']),
+};
+
+function isTracking(name: string, host: string): boolean {
+  const lower = name.toLowerCase();
+  if (TRACKING_ON_HOST[host]?.has(lower)) return true;
+  return TRACKING_EXACT.has(lower) || TRACKING_PREFIX.some((p) => lower.startsWith(p));
+}
+
+/** The URL without tracking parameters and fragment; unparseable input comes back trimmed. */
+export function cleanUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return raw.trim();
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return url.href;
+  for (const name of [...url.searchParams.keys()]) {
+    if (isTracking(name, url.hostname)) url.searchParams.delete(name);
+  }
+  // WeChat article links are identified by their query; a fragment like #rd is noise.
+  url.hash = '';
+  if ([...url.searchParams.keys()].length === 0) url.search = '';
+  return url.href;
+}
+
+/** The registrable part of a host, good enough for display and same-site checks. */
+export function registrableDomain(host: string): string {
+  const parts = host
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .split('.');
+  if (parts.length <= 2) return parts.join('.');
+  const secondLevel = parts[parts.length - 2] as string;
+  const takesThree =
+    ['com', 'net', 'org', 'gov', 'edu', 'co', 'ac'].includes(secondLevel) &&
+    (parts[parts.length - 1] as string).length === 2;
+  return parts.slice(takesThree ? -3 : -2).join('.');
+}
+
+export function sameSite(a: string, b: string): boolean {
+  try {
+    return registrableDomain(new URL(a).hostname) === registrableDomain(new URL(b).hostname);
+  } catch {
+    return false;
+  }
+}
