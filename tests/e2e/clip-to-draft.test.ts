@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { weekIdFor, weekRange } from '../../lib/week';
+import { readDownload } from './helpers/downloads';
+import { type ExtensionSession, launchExtension } from './helpers/extension';
+import { type FixtureServer, startFixtureServer } from './helpers/fixture-server';
+import { readAllClips, selectText } from './helpers/page';
+
+describe('page → clip → week list → downloaded draft', () => {
+  let session: ExtensionSession;
+  let server: FixtureServer;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    session = await launchExtension();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('clips the selected quote through the popup and exports it in the digest format', async () => {
+    const article = await session.context.newPage();
+    await article.goto(server.url('wire-article.html'));
+    await selectText(article, '#quote');
+    const popup = await session.openPopup(await session.tabIdOf(article));
+
+    const title = popup.getByLabel('Title');
+    await expect.poll(() => title.inputValue()).toBe('Apple to buy Israeli audio AI startup Q.ai');
+    expect(await popup.getByLabel('Source').inputValue()).toBe('Reuters');
+    const canonical = server.url('technology/apple-to-buy-israeli-audio-ai-startup-qai-2026-01-29/');
+    expect(await popup.getByLabel('Link').inputValue()).toBe(canonical);
+    expect(await popup.getByLabel('Quote').inputValue()).toBe(
+      'The technology will help AirPods understand speech in noisy rooms, the company said.',
+    );
+    expect(await popup.getByLabel('Section').inputValue()).toBe('briefs');
+
+    await popup.getByLabel('Summary').fill('Apple 收购以色列音频 AI 初创 Q.ai(估值约 16 亿美元)。');
+    await popup.getByRole('button', { name: 'Save clip' }).click();
+    await expect.poll(() => popup.getByRole('status').first().textContent()).toBe('Saved to this week.');
+    const listed = popup.locator('[data-section="briefs"] .clip-title');
+    await expect.poll(() => listed.allTextContents()).toEqual(['Apple to buy Israeli audio AI startup Q.ai']);
+
+    const [stored] = await readAllClips(popup);
+    const weekId = weekIdFor(Date.now());
+    expect(stored).toMatchObject({
+      title: 'Apple to buy Israeli audio AI startup Q.ai',
+      source: 'Reuters',
+      canonicalUrl: canonical,
+      author: 'Stephen Nellis',
+      publishedAt: '2026-01-29T14:05:00-05:00',
+      sectionId: 'briefs',
+      weekId,
+      quotes: [{ text: 'The technology will help AirPods understand speech in noisy rooms, the company said.' }],
+    });
+
+    await popup.getByRole('button', { name: 'Export draft' }).click();
+    const { start, end } = weekRange(weekId);
+    const filename = `ai-weekly-info-${end}.md`;
+    await expect.poll(() => popup.getByRole('status').last().textContent()).toBe(`Downloaded ${filename}.`);
+    const draft = await readDownload(session.downloadsDir, filename);
+    const lines = draft.split('\n');
+    expect(lines[0]).toBe(`# AI 一周记(${start} 至 ${end})`);
+    expect(lines.filter((l) => l.startsWith('## '))).toEqual(['## 本周要闻速览', '## 参考资料与本地摘录']);
+    expect(draft).toContain(`- Apple 收购以色列音频 AI 初创 Q.ai(估值约 16 亿美元)。来源:[Reuters](${canonical})`);
+    expect(draft).toContain(`1. [Apple to buy Israeli audio AI startup Q.ai](${canonical}) — Reuters, 2026-01-29`);
+    expect(draft).toContain(
+      '   > The technology will help AirPods understand speech in noisy rooms, the company said.',
+    );
+  });
+});

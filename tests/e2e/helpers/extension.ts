@@ -1,0 +1,95 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { findChromium } from './chromium';
+
+export const E2E_BUILD = resolve('.output/chrome-mv3-e2e');
+export const PRODUCTION_BUILD = resolve('.output/chrome-mv3');
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  downloadsDir: string;
+  userDataDir: string;
+  /** Opens the popup as a page, aimed at a tab the way the toolbar button would be. */
+  openPopup: (targetTabId?: number) => Promise<Page>;
+  /** The browser's id for a page opened by the test. */
+  tabIdOf: (page: Page) => Promise<number>;
+  close: () => Promise<void>;
+}
+
+export interface LaunchOptions {
+  buildDir?: string;
+  /** Reuse a profile (to test a browser restart); a fresh one is made otherwise. */
+  userDataDir?: string;
+  colorScheme?: 'light' | 'dark';
+}
+
+/** Real headless Chromium with the built extension loaded, downloads landing in a known folder. */
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  const buildDir = options.buildDir ?? E2E_BUILD;
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'digest-clipper-profile-'));
+  const downloadsDir = join(userDataDir, 'downloads');
+  mkdirSync(join(userDataDir, 'Default'), { recursive: true });
+  mkdirSync(downloadsDir, { recursive: true });
+  // Playwright renames downloads to GUIDs; with these preferences the browser keeps our file name.
+  writeFileSync(
+    join(userDataDir, 'Default', 'Preferences'),
+    JSON.stringify({ download: { default_directory: downloadsDir, prompt_for_download: false } }),
+  );
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: true,
+    colorScheme: options.colorScheme ?? 'light',
+    acceptDownloads: false,
+    args: [
+      `--disable-extensions-except=${buildDir}`,
+      `--load-extension=${buildDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  const browserSession = await context.browser()?.newBrowserCDPSession();
+  if (browserSession) {
+    await browserSession.send('Browser.setDownloadBehavior', { behavior: 'default' } as never);
+  }
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+
+  const tabIdOf = async (page: Page) => {
+    const url = page.url();
+    const id = await worker.evaluate(async (target: string) => {
+      const tabs = await chrome.tabs.query({});
+      return tabs.find((t) => t.url === target)?.id;
+    }, url);
+    if (id === undefined) throw new Error(`No tab found for ${url}`);
+    return id;
+  };
+
+  return {
+    context,
+    extensionId,
+    worker,
+    downloadsDir,
+    userDataDir,
+    tabIdOf,
+    openPopup: async (targetTabId) => {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 400, height: 600 });
+      const query = targetTabId === undefined ? '' : `?tabId=${targetTabId}`;
+      await page.goto(`chrome-extension://${extensionId}/popup.html${query}`);
+      return page;
+    },
+    close: async () => {
+      await context.close();
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,2 @@
+// Must load before Dexie so every database in the tests lives in memory.
+import 'fake-indexeddb/auto';
