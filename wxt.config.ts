@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
-// The e2e build (`wxt build --mode e2e`) may reach the local fixture server without a user
-// gesture, because automation cannot grant activeTab. The production manifest never gets it
-// (tests/e2e/manifest.test.ts reads the production build to make sure).
+// Automation cannot make the user gesture that grants activeTab, so the e2e build
+// (`wxt build --mode e2e`) stands in for that grant: it may read the local fixture server, and
+// `tabs` shows it a tab's URL and title the way activeTab does after a click. The production
+// manifest never gets either (tests/e2e/manifest.test.ts reads the production build to make sure).
 const E2E_HOST_PERMISSIONS = ['http://127.0.0.1/*'];
+const E2E_PERMISSIONS = ['tabs'];
 const modeFlag = process.argv.indexOf('--mode');
 const isE2eBuild = modeFlag >= 0 && process.argv[modeFlag + 1] === 'e2e';
 
@@ -27,7 +29,15 @@ export default defineConfig({
   manifest: ({ mode, browser }) => ({
     name: 'Digest Clipper',
     description: 'Clip articles while you read and export the week as a digest draft.',
-    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'contextMenus', 'downloads'],
+    permissions: [
+      'activeTab',
+      'scripting',
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      'downloads',
+      ...(mode === 'e2e' ? E2E_PERMISSIONS : []),
+    ],
     ...(mode === 'e2e' ? { host_permissions: E2E_HOST_PERMISSIONS } : {}),
     action: { default_title: 'Digest Clipper' },
     ...(browser === 'firefox'

@@ -155,6 +155,8 @@ function canonicalOf(doc: Document, pageUrl: string, ld: Json | undefined): stri
     // A canonical pointing at the site's home page from an article is a CMS mistake.
     const path = new URL(resolved).pathname;
     if ((path === '/' || path === '') && new URL(pageUrl).pathname.length > 1) continue;
+    // Sites that serve https often still advertise their old http address (WeChat does).
+    if (resolved.startsWith('http:') && pageUrl.startsWith('https:')) resolved = `https:${resolved.slice(5)}`;
     return cleanUrl(resolved);
   }
   return cleanUrl(pageUrl);
@@ -238,7 +240,7 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
   const title =
     cleanLine(stripSiteName(cleanLine(rawTitle, 2000), siteNames, host), 500) ||
     cleanLine(text(doc.querySelector('h1')), 500) ||
-    readableDomain(host);
+    host.replace(/^www\./, '');
 
   const authors = names(ld?.author);
   const citationAuthors = metaAll(doc, 'citation_author');

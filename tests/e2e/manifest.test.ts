@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { E2E_BUILD, PRODUCTION_BUILD } from './helpers/extension';
+
+// The documented permission list (README, "Permissions"). Changing it means changing both.
+const DOCUMENTED_PERMISSIONS = ['activeTab', 'contextMenus', 'downloads', 'scripting', 'storage', 'unlimitedStorage'];
+
+function manifestOf(dir: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+}
+
+function scriptsIn(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return scriptsIn(path);
+    return name.endsWith('.js') ? [path] : [];
+  });
+}
+
+describe('the production build (least privilege)', () => {
+  const manifest = manifestOf(PRODUCTION_BUILD);
+
+  it('asks for exactly the documented permissions', () => {
+    expect([...(manifest.permissions as string[])].sort()).toEqual(DOCUMENTED_PERMISSIONS);
+  });
+
+  it('has no host permissions, content scripts or outside connections', () => {
+    expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.optional_host_permissions).toBeUndefined();
+    expect(manifest.content_scripts).toBeUndefined();
+    expect(manifest.externally_connectable).toBeUndefined();
+    expect(manifest.web_accessible_resources).toBeUndefined();
+  });
+
+  it('keeps the default extension CSP', () => {
+    expect(manifest.content_security_policy).toBeUndefined();
+  });
+
+  it('ships no eval or new Function in any bundle', () => {
+    const scripts = scriptsIn(PRODUCTION_BUILD);
+    expect(scripts.length).toBeGreaterThanOrEqual(3);
+    for (const file of scripts) {
+      const code = readFileSync(file, 'utf8');
+      expect({ file, evalCall: /\beval\s*\(/.test(code), newFunction: /new\s+Function\s*\(/.test(code) }).toEqual({
+        file,
+        evalCall: false,
+        newFunction: false,
+      });
+    }
+  });
+
+  it('differs from the e2e build only by the test-only grants', () => {
+    const e2e = manifestOf(E2E_BUILD);
+    expect(e2e.host_permissions).toEqual(['http://127.0.0.1/*']);
+    expect((e2e.permissions as string[]).filter((p) => !DOCUMENTED_PERMISSIONS.includes(p))).toEqual(['tabs']);
+  });
+});

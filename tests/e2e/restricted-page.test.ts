@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionSession, launchExtension } from './helpers/extension';
+import { readAllClips } from './helpers/page';
+
+describe('a page the browser will not let us read', () => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launchExtension();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('explains why and offers manual entry prefilled from the tab', async () => {
+    const settingsPage = await session.context.newPage();
+    await settingsPage.goto('chrome://version');
+    const popup = await session.openPopup(await session.tabIdOf(settingsPage));
+
+    const alert = popup.getByRole('alert');
+    await expect
+      .poll(() => alert.textContent())
+      .toContain('Browser pages (settings, new tab, extensions) cannot be clipped');
+    expect(await popup.getByLabel('Title').inputValue()).toBe(await settingsPage.title());
+    expect(await popup.locator('.reading').count()).toBe(0);
+
+    await popup.getByLabel('Title').fill('Chromium release notes');
+    await popup.getByLabel('Source').fill('Chromium');
+    await popup.getByLabel('Link').fill('https://chromereleases.googleblog.com/2026/01/stable.html');
+    await popup.getByLabel('Quote').fill('A pasted quote.');
+    await popup.getByRole('button', { name: 'Save clip' }).click();
+    await expect.poll(() => popup.getByRole('status').first().textContent()).toBe('Saved to this week.');
+    const clips = await readAllClips(popup);
+    expect(clips).toHaveLength(1);
+    expect(clips[0]).toMatchObject({
+      title: 'Chromium release notes',
+      source: 'Chromium',
+      canonicalUrl: 'https://chromereleases.googleblog.com/2026/01/stable.html',
+      quotes: [{ text: 'A pasted quote.' }],
+    });
+  });
+
+  it('refuses to save a manual clip without a valid link, and says so', async () => {
+    const blank = await session.context.newPage();
+    await blank.goto('about:blank');
+    const popup = await session.openPopup(await session.tabIdOf(blank));
+    await expect.poll(() => popup.getByRole('alert').count()).toBe(1);
+    await popup.getByLabel('Title').fill('No link here');
+    await popup.getByLabel('Link').evaluate((el: HTMLInputElement) => {
+      el.removeAttribute('required');
+      el.type = 'text';
+    });
+    await popup.getByLabel('Link').fill('not a link');
+    const before = await readAllClips(popup);
+    await popup.getByRole('button', { name: 'Save clip' }).click();
+    await expect.poll(() => popup.getByRole('alert').last().textContent()).toContain('is not a valid address');
+    expect(await readAllClips(popup)).toEqual(before);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch, type Handlers, parseRequest } from '../../lib/messages';
+
+describe('the message protocol', () => {
+  it('accepts exactly the shapes it knows', () => {
+    expect(parseRequest({ type: 'captureTab', tabId: 7 })).toEqual({ type: 'captureTab', tabId: 7 });
+    expect(parseRequest({ type: 'exportWeek', weekId: '2026-01-26', extra: 1 })).toEqual({
+      type: 'exportWeek',
+      weekId: '2026-01-26',
+    });
+  });
+
+  it.each([
+    null,
+    'captureTab',
+    [],
+    { type: 'captureTab' },
+    { type: 'captureTab', tabId: '7' },
+    { type: 'captureTab', tabId: -1 },
+    { type: 'exportWeek', weekId: '../../etc' },
+    { type: 'deleteEverything' },
+    JSON.parse('{"__proto__": {"type": "captureTab"}, "tabId": 1}'),
+  ])('refuses %j', (message) => {
+    expect(parseRequest(message)).toBeUndefined();
+  });
+
+  it('turns a thrown error into an answer the caller can show', async () => {
+    const handlers: Handlers = {
+      captureTab: async () => {
+        throw new Error('boom');
+      },
+      exportWeek: async () => ({ filename: 'x.md' }),
+    };
+    expect(await dispatch(handlers, { type: 'captureTab', tabId: 1 })).toEqual({ ok: false, error: 'boom' });
+    expect(await dispatch(handlers, { type: 'exportWeek', weekId: '2026-01-26' })).toEqual({
+      ok: true,
+      value: { filename: 'x.md' },
+    });
+  });
+});
