@@ -20,8 +20,8 @@ export async function sendRequest<K extends RequestType>(request: RequestOf<K>):
 /** Only our own pages may talk to the background; web pages and other extensions may not. */
 export function isOwnSender(sender: Browser.runtime.MessageSender): boolean {
   if (sender.id !== browser.runtime.id) return false;
-  const origin = new URL(browser.runtime.getURL('/')).origin;
-  return sender.url === undefined || sender.url.startsWith(`${origin}/`);
+  // Compared as a prefix: URL.origin is "null" for extension schemes outside Chrome.
+  return sender.url === undefined || sender.url.startsWith(browser.runtime.getURL('/'));
 }
 
 export function listenForRequests(handlers: Handlers): void {

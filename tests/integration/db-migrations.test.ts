@@ -1,0 +1,71 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CURRENT_VERSION, openDatabase, SCHEMA_V1 } from '../../lib/db';
+import { DEFAULT_SECTIONS } from '../../lib/defaults';
+import type { Clip } from '../../lib/types';
+
+/**
+ * Migration harness: each shipped version gets a writer that builds a database exactly as
+ * that version left it (raw Dexie, no app code), then the current module opens it.
+ * Version 2 adds `writeV1Database` → open → check its upgrade here.
+ */
+const opened: Dexie[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) db.close();
+});
+
+const v1Clip: Clip = {
+  id: 'clip-v1',
+  pageUrl: 'https://www.reuters.com/a?utm_source=x',
+  canonicalUrl: 'https://www.reuters.com/a',
+  title: 'Written by version 1',
+  source: 'Reuters',
+  quotes: [{ text: 'A quote from v1', createdAt: 1 }],
+  summary: 'summary',
+  note: '',
+  sectionId: 'briefs',
+  tags: ['t'],
+  weekId: '2026-01-26',
+  order: 'i',
+  createdAt: 1,
+  updatedAt: 1,
+};
+
+async function writeV1Database(name: string) {
+  const raw = new Dexie(name);
+  raw.version(1).stores(SCHEMA_V1);
+  await raw.open();
+  await raw.table('sections').bulkAdd(DEFAULT_SECTIONS.map((s) => ({ ...s })));
+  await raw.table('clips').add(v1Clip);
+  await raw.table('weeks').add({ id: '2026-01-26', lede: 'lede', updatedAt: 1 });
+  raw.close();
+}
+
+describe('database versions', () => {
+  it('is at version 1', () => {
+    expect(CURRENT_VERSION).toBe(1);
+  });
+
+  it('opens a version 1 database with every record intact', async () => {
+    const name = `migrate-v1-${Math.random()}`;
+    await writeV1Database(name);
+    const db = openDatabase(name);
+    opened.push(db);
+    expect(await db.clips.get('clip-v1')).toEqual(v1Clip);
+    expect(await db.sections.orderBy('order').toArray()).toEqual(DEFAULT_SECTIONS);
+    expect(await db.weeks.get('2026-01-26')).toEqual({ id: '2026-01-26', lede: 'lede', updatedAt: 1 });
+    expect(await db.clips.where('[weekId+sectionId]').equals(['2026-01-26', 'briefs']).count()).toBe(1);
+  });
+
+  it('seeds the published digest sections and settings in a new database', async () => {
+    const db = openDatabase(`fresh-${Math.random()}`);
+    opened.push(db);
+    expect((await db.sections.orderBy('order').toArray()).map((s) => s.name)).toEqual([
+      '本周要闻速览',
+      '深度解析',
+      '行业思考',
+      '参考资料与本地摘录',
+    ]);
+    expect((await db.settings.get('digest'))?.value.category).toBe('ai-weekly-info');
+  });
+});
