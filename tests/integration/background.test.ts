@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { listenForRequests } from '../../lib/browser/messaging';
 import { captureTab } from '../../lib/browser/tabs';
@@ -12,7 +12,7 @@ beforeEach(() => {
   fakeBrowser.reset();
 });
 
-function stubTab(tab: Partial<Awaited<ReturnType<typeof browser.tabs.get>>>) {
+function stubTab(tab: Partial<Browser.tabs.Tab>) {
   vi.spyOn(browser.tabs, 'get').mockResolvedValue({ id: 5, index: 0, status: 'complete', ...tab } as never);
 }
 
