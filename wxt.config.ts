@@ -40,6 +40,16 @@ export default defineConfig({
     ],
     ...(mode === 'e2e' ? { host_permissions: E2E_HOST_PERMISSIONS } : {}),
     action: { default_title: 'Digest Clipper' },
+    commands: {
+      // lib/menus.ts QUICK_CLIP_COMMAND
+      'quick-clip': {
+        suggested_key: { default: 'Alt+Shift+D' },
+        description: 'Clip the page (and the selection) to the default section',
+      },
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+C' },
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

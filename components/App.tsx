@@ -19,11 +19,17 @@ export interface AppProps {
 
 type CaptureState =
   | { phase: 'reading' }
-  | { phase: 'ready'; draft: ClipDraft }
+  | { phase: 'ready'; draft: ClipDraft; already?: string }
   | { phase: 'manual'; draft: ClipDraft; reason: string };
 
 function draftFrom(result: CaptureResult, sectionId: string): CaptureState {
-  if (result.ok) return { phase: 'ready', draft: { ...result.capture, sectionId } };
+  if (result.ok) {
+    const known = result.alreadyClipped;
+    const already = known
+      ? `You clipped this page in the week of ${known.weekId} (${known.quotes} quote${known.quotes === 1 ? '' : 's'}). Saving adds this quote to that clip.`
+      : undefined;
+    return { phase: 'ready', draft: { ...result.capture, sectionId }, already };
+  }
   const url = result.tab?.url ?? '';
   return {
     phase: 'manual',
@@ -117,6 +123,7 @@ export function App({ db, now, newId, resolveTab, send }: AppProps) {
       </header>
       {capture.phase === 'reading' && <p class="reading">Reading the page…</p>}
       {capture.phase === 'manual' && <Notice tone="error">{capture.reason}</Notice>}
+      {capture.phase === 'ready' && capture.already && <Notice tone="info">{capture.already}</Notice>}
       {capture.phase !== 'reading' && sections.value && (
         <ClipForm
           draft={capture.draft}

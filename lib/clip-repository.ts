@@ -40,6 +40,11 @@ function validatedDraft(draft: ClipDraft): ClipDraft {
   return { ...draft, canonicalUrl, title, source: cleanLine(draft.source, 200) };
 }
 
+/** The clip of a page, found by its canonical URL (as saving would clean it). */
+export function findClipByUrl(db: ClipperDb, url: string): Promise<Clip | undefined> {
+  return db.clips.where('canonicalUrl').equals(cleanUrl(url)).first();
+}
+
 /** The week's clips, loaded through the weekId index only. */
 export function listWeek(db: ClipperDb, weekId: string): Promise<Clip[]> {
   return db.clips.where('weekId').equals(weekId).toArray();

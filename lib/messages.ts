@@ -9,7 +9,12 @@ import type { PageCapture } from './types';
 export type CaptureFailureReason = 'no-tab' | 'restricted' | 'loading' | 'injection-failed';
 
 export type CaptureResult =
-  | { ok: true; capture: PageCapture }
+  | {
+      ok: true;
+      capture: PageCapture;
+      /** Set when this page's canonical URL is already clipped: saving adds the quote to that clip. */
+      alreadyClipped?: { weekId: string; title: string; quotes: number };
+    }
   | {
       ok: false;
       reason: CaptureFailureReason;

@@ -41,9 +41,9 @@ describe('a page the browser will not let us read', () => {
   });
 
   it('refuses to save a manual clip without a valid link, and says so', async () => {
-    const blank = await session.context.newPage();
-    await blank.goto('about:blank');
-    const popup = await session.openPopup(await session.tabIdOf(blank));
+    const credits = await session.context.newPage();
+    await credits.goto('chrome://credits');
+    const popup = await session.openPopup(await session.tabIdOf(credits));
     await expect.poll(() => popup.getByRole('alert').count()).toBe(1);
     await popup.getByLabel('Title').fill('No link here');
     await popup.getByLabel('Link').evaluate((el: HTMLInputElement) => {

@@ -65,12 +65,12 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 
   const tabIdOf = async (page: Page) => {
     const url = page.url();
-    const id = await worker.evaluate(async (target: string) => {
+    const ids = await worker.evaluate(async (target: string) => {
       const tabs = await chrome.tabs.query({});
-      return tabs.find((t) => t.url === target)?.id;
+      return tabs.filter((t) => t.url === target).map((t) => t.id as number);
     }, url);
-    if (id === undefined) throw new Error(`No tab found for ${url}`);
-    return id;
+    if (ids.length !== 1) throw new Error(`Expected one tab at ${url}, found ${ids.length}; close the others first`);
+    return ids[0] as number;
   };
 
   return {

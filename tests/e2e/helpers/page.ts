@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import type { Clip } from '../../../lib/types';
 
 /** Selects the text of an element the way a reader's drag would. */
@@ -14,22 +14,38 @@ export async function selectText(page: Page, selector: string): Promise<void> {
   }, selector);
 }
 
-/** Every stored clip, read straight from IndexedDB in an extension page (no app code involved). */
-export async function readAllClips(extensionPage: Page): Promise<Clip[]> {
-  return extensionPage.evaluate(
-    () =>
-      new Promise<Clip[]>((resolve, reject) => {
+type ExtensionContext = Page | Worker;
+
+/** Runs one IndexedDB operation on a store of our database, outside the app's own code. */
+function onStore<T>(context: ExtensionContext, store: string, operation: 'getAll' | 'clear'): Promise<T> {
+  // Page and Worker evaluate alike; TypeScript cannot call through their union.
+  return (context as Page).evaluate(
+    ([name, op]) =>
+      new Promise<T>((resolve, reject) => {
         const open = indexedDB.open('digest-clipper');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const request = db.transaction('clips').objectStore('clips').getAll();
+          const request = db
+            .transaction(name, op === 'clear' ? 'readwrite' : 'readonly')
+            .objectStore(name)
+            [op]();
           request.onsuccess = () => {
-            resolve(request.result as Clip[]);
+            resolve(request.result as T);
             db.close();
           };
           request.onerror = () => reject(request.error);
         };
       }),
+    [store, operation] as const,
   );
+}
+
+/** Every stored clip, read straight from IndexedDB (no app code involved). */
+export function readAllClips(context: ExtensionContext): Promise<Clip[]> {
+  return onStore<Clip[]>(context, 'clips', 'getAll');
+}
+
+export async function clearClips(context: ExtensionContext): Promise<void> {
+  await onStore<undefined>(context, 'clips', 'clear');
 }

@@ -1,0 +1,28 @@
+import { browser } from 'wxt/browser';
+
+// Chrome MV3 has `action`; Firefox MV2 has `browserAction` with the same badge calls.
+const action = browser.action ?? browser.browserAction;
+const FLASH_MS = 2500;
+
+/** The week's clip count on the toolbar button, for every tab. */
+export async function showWeekCount(count: number): Promise<void> {
+  await action.setBadgeBackgroundColor({ color: '#1f5fbf' });
+  await action.setBadgeText({ text: count > 0 ? String(count) : '' });
+}
+
+/** Marks a tab whose page is already clipped (cleared by the browser when the tab navigates). */
+export async function markTabClipped(tabId: number): Promise<void> {
+  await action.setBadgeBackgroundColor({ tabId, color: '#1d6b3a' });
+  await action.setTitle({ tabId, title: 'Digest Clipper — this page is clipped' });
+}
+
+/** A short visible confirmation for clips made without the popup. */
+export async function flashResult(tabId: number, ok: boolean, message: string): Promise<void> {
+  await action.setBadgeText({ tabId, text: ok ? '✓' : '!' });
+  await action.setBadgeBackgroundColor({ tabId, color: ok ? '#1d6b3a' : '#a12121' });
+  await action.setTitle({ tabId, title: `Digest Clipper — ${message}` });
+  setTimeout(() => {
+    // The tab may be gone by now; nothing to restore then.
+    action.setBadgeText({ tabId, text: null as unknown as string }).catch(() => undefined);
+  }, FLASH_MS);
+}
