@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionSession, launchExtension } from './helpers/extension';
+import { type FixtureServer, startFixtureServer } from './helpers/fixture-server';
+import { selectText } from './helpers/page';
+
+// Screenshots land in .e2e-artifacts/ for a person to look at; the assertions check layout.
+const OUT = '.e2e-artifacts';
+
+describe.each(['light', 'dark'] as const)('the popup in %s mode', (colorScheme) => {
+  let session: ExtensionSession;
+  let server: FixtureServer;
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    server = await startFixtureServer();
+    session = await launchExtension({ colorScheme });
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('fits the 400px popup without horizontal scrolling, with a week of clips', async () => {
+    for (const [file, selector] of [
+      ['wire-article.html', '#quote'],
+      ['zhihu-article.html', '#first'],
+    ]) {
+      const page = await session.context.newPage();
+      await page.goto(server.url(file as string));
+      await selectText(page, selector as string);
+      const popup = await session.openPopup(await session.tabIdOf(page));
+      await expect.poll(() => popup.getByLabel('Title').inputValue()).not.toBe('');
+      await popup.getByRole('button', { name: 'Save clip' }).click();
+      await expect.poll(() => popup.getByRole('status').count()).toBeGreaterThan(0);
+      await popup.close();
+      await page.close();
+    }
+    const article = await session.context.newPage();
+    await article.goto(server.url('wire-article.html'));
+    const popup = await session.openPopup(await session.tabIdOf(article));
+    await expect.poll(() => popup.locator('.clip').count()).toBe(2);
+    const overflow = await popup.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBe(0);
+    const background = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe(colorScheme === 'dark' ? 'rgb(27, 30, 36)' : 'rgb(255, 255, 255)');
+    await popup.screenshot({ path: `${OUT}/popup-${colorScheme}.png`, fullPage: true });
+  });
+});
