@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type ClipDraft, ClipInputError, listWeek, saveClip } from '../lib/clip-repository';
+import { type ClipDraft, listWeek, saveClip } from '../lib/clip-repository';
 import type { ClipperDb } from '../lib/db';
+import { ClipInputError } from '../lib/errors';
 import type { CaptureResult, Protocol, RequestOf, RequestType } from '../lib/messages';
 import { getSettings, listSections } from '../lib/settings-repository';
 import { weekIdFor, weekRange } from '../lib/week';

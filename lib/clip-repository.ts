@@ -1,5 +1,7 @@
 import type { ClipperDb } from './db';
+import { ClipInputError } from './errors';
 import { keyBetween } from './order-key';
+import { searchableText, termsOf } from './search-terms';
 import { cleanBlock, cleanLine } from './text';
 import type { Clip, PageCapture, Quote } from './types';
 import { cleanUrl } from './url';
@@ -26,8 +28,6 @@ export interface SaveOutcome {
   duplicateQuote: boolean;
 }
 
-export class ClipInputError extends Error {}
-
 function validatedDraft(draft: ClipDraft): ClipDraft {
   const canonicalUrl = cleanUrl(draft.canonicalUrl || draft.pageUrl);
   try {
@@ -40,14 +40,22 @@ function validatedDraft(draft: ClipDraft): ClipDraft {
   return { ...draft, canonicalUrl, title, source: cleanLine(draft.source, 200) };
 }
 
-/** The clip of a page, found by its canonical URL (as saving would clean it). */
+/** The clip of a page (not in the trash), found by its canonical URL as saving would clean it. */
 export function findClipByUrl(db: ClipperDb, url: string): Promise<Clip | undefined> {
-  return db.clips.where('canonicalUrl').equals(cleanUrl(url)).first();
+  return db.clips
+    .where('canonicalUrl')
+    .equals(cleanUrl(url))
+    .filter((c) => c.deletedAt === undefined)
+    .first();
 }
 
-/** The week's clips, loaded through the weekId index only. */
+/** The week's clips (trash excluded), loaded through the weekId index only. */
 export function listWeek(db: ClipperDb, weekId: string): Promise<Clip[]> {
-  return db.clips.where('weekId').equals(weekId).toArray();
+  return db.clips
+    .where('weekId')
+    .equals(weekId)
+    .filter((c) => c.deletedAt === undefined)
+    .toArray();
 }
 
 /**
@@ -61,20 +69,21 @@ export async function saveClip(db: ClipperDb, input: ClipDraft, ctx: SaveContext
   if (quote && draft.selection?.markdown) quote.markdown = draft.selection.markdown;
 
   return db.transaction('rw', db.clips, async () => {
-    const existing = await db.clips.where('canonicalUrl').equals(draft.canonicalUrl).first();
+    const existing = await findClipByUrl(db, draft.canonicalUrl);
     if (existing) {
       const duplicateQuote = !quote || existing.quotes.some((q) => q.text === quote.text);
       if (!duplicateQuote && quote) {
-        await db.clips.update(existing.id, { quotes: [...existing.quotes, quote], updatedAt: ctx.now });
+        const quotes = [...existing.quotes, quote];
+        await db.clips.update(existing.id, {
+          quotes,
+          terms: termsOf(...searchableText({ ...existing, quotes })),
+          updatedAt: ctx.now,
+        });
       }
       const clip = (await db.clips.get(existing.id)) as Clip;
       return { clip, merged: true, duplicateQuote };
     }
-    const siblings = await db.clips.where('[weekId+sectionId]').equals([ctx.weekId, draft.sectionId]).toArray();
-    const last = siblings
-      .map((c) => c.order)
-      .sort()
-      .pop();
+    const last = await lastOrderKey(db, ctx.weekId, draft.sectionId);
     const clip: Clip = {
       id: ctx.newId(),
       pageUrl: draft.pageUrl,
@@ -95,7 +104,191 @@ export async function saveClip(db: ClipperDb, input: ClipDraft, ctx: SaveContext
     if (draft.publishedAt) clip.publishedAt = draft.publishedAt;
     if (draft.excerpt) clip.excerpt = cleanLine(draft.excerpt, 1000);
     if (draft.lang) clip.lang = draft.lang;
+    clip.terms = termsOf(...searchableText(clip));
     await db.clips.add(clip);
     return { clip, merged: false, duplicateQuote: false };
   });
+}
+
+async function lastOrderKey(db: ClipperDb, weekId: string, sectionId: string): Promise<string | undefined> {
+  const siblings = await db.clips.where('[weekId+sectionId]').equals([weekId, sectionId]).toArray();
+  return siblings
+    .filter((c) => c.deletedAt === undefined)
+    .map((c) => c.order)
+    .sort()
+    .pop();
+}
+
+/** Fields an editor can change by hand. */
+export type EditableFields = Partial<
+  Pick<Clip, 'title' | 'source' | 'canonicalUrl' | 'summary' | 'note' | 'tags' | 'quotes' | 'author' | 'publishedAt'>
+>;
+
+function normalizedPatch(patch: EditableFields): EditableFields {
+  const out: EditableFields = { ...patch };
+  if (out.title !== undefined) {
+    out.title = cleanLine(out.title, 500);
+    if (!out.title) throw new ClipInputError('A clip needs a title.');
+  }
+  if (out.source !== undefined) out.source = cleanLine(out.source, 200);
+  if (out.summary !== undefined) out.summary = cleanLine(out.summary, 2000);
+  if (out.note !== undefined) out.note = cleanBlock(out.note);
+  if (out.tags !== undefined) out.tags = [...new Set(out.tags.map((t) => cleanLine(t, 60)).filter((t) => t !== ''))];
+  if (out.canonicalUrl !== undefined) {
+    const url = cleanUrl(out.canonicalUrl);
+    if (!/^https?:\/\//.test(url)) throw new ClipInputError(`The link "${cleanLine(url, 80)}" is not a valid address.`);
+    out.canonicalUrl = url;
+  }
+  return out;
+}
+
+/**
+ * Changes only the given fields, so an edit never overwrites a concurrent change to another
+ * field of the same clip (the popup, the options page and the background may all write).
+ */
+export async function updateClip(db: ClipperDb, id: string, patch: EditableFields, now: number): Promise<Clip> {
+  const changes = normalizedPatch(patch);
+  return db.transaction('rw', db.clips, async () => {
+    const current = await db.clips.get(id);
+    if (!current) throw new ClipInputError('This clip no longer exists.');
+    const merged = { ...current, ...changes };
+    await db.clips.update(id, { ...changes, terms: termsOf(...searchableText(merged)), updatedAt: now });
+    return (await db.clips.get(id)) as Clip;
+  });
+}
+
+export interface MoveTarget {
+  sectionId: string;
+  /** Put the clip right after this one (same section); at the start when undefined. */
+  afterId?: string;
+  /** Or at the end of the section. */
+  toEnd?: boolean;
+  weekId?: string;
+}
+
+/** Moves a clip within or across sections (or weeks), rewriting its order key alone. */
+export async function moveClip(db: ClipperDb, id: string, target: MoveTarget, now: number): Promise<void> {
+  await db.transaction('rw', db.clips, async () => {
+    const clip = await db.clips.get(id);
+    if (!clip) throw new ClipInputError('This clip no longer exists.');
+    const weekId = target.weekId ?? clip.weekId;
+    const siblings = (await db.clips.where('[weekId+sectionId]').equals([weekId, target.sectionId]).toArray())
+      .filter((c) => c.deletedAt === undefined && c.id !== id)
+      .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+    let order: string;
+    if (target.toEnd) {
+      order = keyBetween(siblings[siblings.length - 1]?.order, undefined);
+    } else if (target.afterId === undefined) {
+      order = keyBetween(undefined, siblings[0]?.order);
+    } else {
+      const index = siblings.findIndex((c) => c.id === target.afterId);
+      if (index < 0) throw new ClipInputError('The clip to place it after is not in that section.');
+      const before = siblings[index] as Clip;
+      const after = siblings[index + 1];
+      // Two clips saved with equal keys (old data) cannot have a key between them: re-key the later one.
+      order =
+        after && after.order === before.order
+          ? keyBetween(before.order, undefined)
+          : keyBetween(before.order, after?.order);
+    }
+    await db.clips.update(id, { sectionId: target.sectionId, weekId, order, updatedAt: now });
+  });
+}
+
+/** One step up or down inside the clip's section (Alt+↑ / Alt+↓). */
+export async function nudgeClip(db: ClipperDb, id: string, direction: -1 | 1, now: number): Promise<void> {
+  const clip = await db.clips.get(id);
+  if (!clip) return;
+  const siblings = (await listWeek(db, clip.weekId))
+    .filter((c) => c.sectionId === clip.sectionId)
+    .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.createdAt - b.createdAt));
+  const index = siblings.findIndex((c) => c.id === id);
+  const target = index + direction;
+  if (target < 0 || target >= siblings.length) return;
+  const afterId = direction === -1 ? siblings[target - 1]?.id : siblings[target]?.id;
+  await moveClip(db, id, { sectionId: clip.sectionId, afterId }, now);
+}
+
+/** Makes these clips one story: one draft item citing all their sources. */
+export async function groupClips(db: ClipperDb, ids: string[], newId: () => string, now: number): Promise<string> {
+  if (ids.length < 2) throw new ClipInputError('Pick at least two clips to group into one story.');
+  return db.transaction('rw', db.clips, async () => {
+    const clips = await db.clips.bulkGet(ids);
+    const storyId = clips.find((c) => c?.storyId)?.storyId ?? newId();
+    await Promise.all(ids.map((id) => db.clips.update(id, { storyId, updatedAt: now })));
+    return storyId;
+  });
+}
+
+export async function ungroupClip(db: ClipperDb, id: string, now: number): Promise<void> {
+  await db.transaction('rw', db.clips, async () => {
+    const clip = await db.clips.get(id);
+    if (!clip?.storyId) return;
+    const story = await db.clips
+      .where('weekId')
+      .equals(clip.weekId)
+      .filter((c) => c.storyId === clip.storyId)
+      .toArray();
+    // A story of two falls apart entirely when one leaves it.
+    const leaving = story.length <= 2 ? story : [clip];
+    await Promise.all(
+      leaving.map((c) =>
+        db.clips
+          .where('id')
+          .equals(c.id)
+          .modify((row) => {
+            delete row.storyId;
+            row.updatedAt = now;
+          }),
+      ),
+    );
+  });
+}
+
+/** Moves a clip to the trash; `restoreClip` brings it back unchanged. */
+export async function trashClip(db: ClipperDb, id: string, now: number): Promise<void> {
+  await db.clips.update(id, { deletedAt: now, updatedAt: now });
+}
+
+export async function restoreClip(db: ClipperDb, id: string, now: number): Promise<void> {
+  await db.clips
+    .where('id')
+    .equals(id)
+    .modify((row) => {
+      delete row.deletedAt;
+      row.updatedAt = now;
+    });
+}
+
+/** Deletes a trashed clip for good; refuses clips that are not in the trash. */
+export async function purgeClip(db: ClipperDb, id: string): Promise<void> {
+  await db.transaction('rw', db.clips, async () => {
+    const clip = await db.clips.get(id);
+    if (clip && clip.deletedAt === undefined)
+      throw new ClipInputError('Only clips in the trash can be deleted for good.');
+    await db.clips.delete(id);
+  });
+}
+
+export function listTrash(db: ClipperDb): Promise<Clip[]> {
+  return db.clips.where('deletedAt').above(0).reverse().sortBy('deletedAt');
+}
+
+/** Every tag in use, for autocomplete (read from the tags index, not the clips). */
+export async function allTags(db: ClipperDb): Promise<string[]> {
+  return (await db.clips.orderBy('tags').uniqueKeys()) as string[];
+}
+
+/** The weeks that have clips, newest first, with their counts. */
+export async function weeksWithCounts(db: ClipperDb): Promise<{ weekId: string; count: number }[]> {
+  // Index-only counts, less the (few) trashed clips: no clip is read for the weeks list.
+  const [weekIds, trashed] = await Promise.all([
+    db.clips.orderBy('weekId').uniqueKeys() as Promise<string[]>,
+    listTrash(db),
+  ]);
+  const counts = await Promise.all(weekIds.map((weekId) => db.clips.where('weekId').equals(weekId).count()));
+  return weekIds
+    .map((weekId, i) => ({ weekId, count: (counts[i] as number) - trashed.filter((c) => c.weekId === weekId).length }))
+    .filter((w) => w.count > 0)
+    .reverse();
 }

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { DEFAULT_SECTIONS, DEFAULT_SETTINGS } from './defaults';
+import { searchableText, termsOf } from './search-terms';
 import type { Clip, DigestSettings, Section, WeekNote } from './types';
 
 /**
@@ -32,11 +33,30 @@ export const SCHEMA_V1 = {
   weeks: 'id',
 } as const;
 
-export const CURRENT_VERSION = 1;
+/**
+ * Version 2: the trash (`deletedAt`), search keys (`*terms`) and tags (`*tags`) are indexed,
+ * so the trash view, search and tag autocomplete never scan every clip.
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  clips: 'id, weekId, [weekId+sectionId], canonicalUrl, updatedAt, deletedAt, *terms, *tags',
+} as const;
+
+export const CURRENT_VERSION = 2;
 
 export function openDatabase(name: string = DB_NAME): ClipperDb {
   const db = new Dexie(name) as ClipperDb;
   db.version(1).stores(SCHEMA_V1);
+  db.version(2)
+    .stores(SCHEMA_V2)
+    .upgrade((tx) =>
+      tx
+        .table<Clip>('clips')
+        .toCollection()
+        .modify((clip) => {
+          clip.terms = termsOf(...searchableText(clip));
+        }),
+    );
   db.on('populate', async (tx) => {
     await tx.table('sections').bulkAdd(DEFAULT_SECTIONS.map((s) => ({ ...s })));
     await tx.table('settings').add({ key: 'digest', value: { ...DEFAULT_SETTINGS } });

@@ -14,4 +14,10 @@ export const DEFAULT_SETTINGS: DigestSettings = {
   language: 'zh',
   frontMatter: false,
   defaultSectionId: 'briefs',
+  weekStartsOn: 1,
+  timeZone: '',
+  uiLanguage: 'auto',
+  theme: 'auto',
+  publisherOverrides: {},
+  keepEmptySections: false,
 };

@@ -30,6 +30,10 @@ export interface Clip {
   order: string;
   /** Clips sharing a story id render as one item citing all their sources. */
   storyId?: string;
+  /** Set while the clip is in the trash; restoring clears it. */
+  deletedAt?: number;
+  /** Search keys derived from the clip's text (lib/search-terms.ts); never edited directly. */
+  terms?: string[];
   createdAt: number;
   updatedAt: number;
 }
@@ -46,12 +50,25 @@ export interface Section {
 
 export type DigestLanguage = 'zh' | 'en';
 
+export type UiLanguage = 'auto' | 'zh' | 'en';
+export type Theme = 'auto' | 'light' | 'dark';
+
 export interface DigestSettings {
   digestName: string;
   category: string;
   language: DigestLanguage;
   frontMatter: boolean;
   defaultSectionId: string;
+  /** 0 = Sunday … 6 = Saturday. */
+  weekStartsOn: number;
+  /** IANA zone; empty means the browser's own. */
+  timeZone: string;
+  uiLanguage: UiLanguage;
+  theme: Theme;
+  /** Editors' publisher names by domain (`github.com` → `GitHub 开源`). */
+  publisherOverrides: Record<string, string>;
+  /** Keep empty sections in the draft with a placeholder line instead of leaving them out. */
+  keepEmptySections: boolean;
 }
 
 /** Per-week text the editor writes once (the lede of the draft). */

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ClipDraft, ClipInputError, listWeek, saveClip } from '../../lib/clip-repository';
+import { type ClipDraft, listWeek, saveClip } from '../../lib/clip-repository';
 import { type ClipperDb, openDatabase } from '../../lib/db';
+import { ClipInputError } from '../../lib/errors';
 
 let db: ClipperDb;
 let counter = 0;

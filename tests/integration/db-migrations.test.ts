@@ -42,16 +42,23 @@ async function writeV1Database(name: string) {
 }
 
 describe('database versions', () => {
-  it('is at version 1', () => {
-    expect(CURRENT_VERSION).toBe(1);
+  it('is at version 2, and every version before it has an upgrade test below', () => {
+    expect(CURRENT_VERSION).toBe(2);
   });
 
-  it('opens a version 1 database with every record intact', async () => {
+  it('upgrades a version 1 database: every record intact, search keys added', async () => {
     const name = `migrate-v1-${Math.random()}`;
     await writeV1Database(name);
     const db = openDatabase(name);
     opened.push(db);
-    expect(await db.clips.get('clip-v1')).toEqual(v1Clip);
+    const upgraded = await db.clips.get('clip-v1');
+    expect(upgraded).toEqual({
+      ...v1Clip,
+      terms: expect.arrayContaining(['written', 'version', 'quote', 'reuters', 't']),
+    });
+    expect(await db.clips.where('terms').equals('written').primaryKeys()).toEqual(['clip-v1']);
+    expect(await db.clips.where('tags').equals('t').count()).toBe(1);
+    expect(await db.clips.where('deletedAt').above(0).count()).toBe(0);
     expect(await db.sections.orderBy('order').toArray()).toEqual(DEFAULT_SECTIONS);
     expect(await db.weeks.get('2026-01-26')).toEqual({ id: '2026-01-26', lede: 'lede', updatedAt: 1 });
     expect(await db.clips.where('[weekId+sectionId]').equals(['2026-01-26', 'briefs']).count()).toBe(1);

@@ -1,0 +1,2 @@
+/** Input the editor can fix: its message is shown as it is. */
+export class ClipInputError extends Error {}
