@@ -1,148 +1,184 @@
-import { useEffect, useState } from 'preact/hooks';
-import { type ClipDraft, listWeek, saveClip } from '../lib/clip-repository';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { allTags, listTrash, listWeek, weeksWithCounts } from '../lib/clip-repository';
 import type { ClipperDb } from '../lib/db';
-import { ClipInputError } from '../lib/errors';
-import type { CaptureResult, Protocol, RequestOf, RequestType } from '../lib/messages';
+import { resolveLocale, translator, weekLabel } from '../lib/i18n';
+import type { CaptureResult } from '../lib/messages';
 import { getSettings, listSections } from '../lib/settings-repository';
-import { weekIdFor, weekRange } from '../lib/week';
-import { ClipForm } from './ClipForm';
+import { addDays, weekIdFor, weekRange } from '../lib/week';
+import { CapturePanel } from './CapturePanel';
+import { LocaleContext } from './locale';
 import { Notice, type NoticeTone } from './Notice';
+import { SearchPanel } from './SearchPanel';
+import { TrashView } from './TrashView';
+import { applyTheme } from './theme';
 import { useLiveQuery } from './useLiveQuery';
-import { WeekList } from './WeekList';
+import { WeekView } from './WeekView';
 
 export interface AppProps {
   db: ClipperDb;
   now: () => number;
   newId: () => string;
-  resolveTab: () => Promise<number | undefined>;
-  send: <K extends RequestType>(request: RequestOf<K>) => Promise<Protocol[K]['response']>;
+  browserLanguage: string;
+  capture: () => Promise<CaptureResult>;
+  exportWeek: (weekId: string) => Promise<{ filename: string }>;
+  openOptions: () => void;
 }
 
-type CaptureState =
-  | { phase: 'reading' }
-  | { phase: 'ready'; draft: ClipDraft; already?: string }
-  | { phase: 'manual'; draft: ClipDraft; reason: string };
+type View = 'week' | 'trash';
 
-function draftFrom(result: CaptureResult, sectionId: string): CaptureState {
-  if (result.ok) {
-    const known = result.alreadyClipped;
-    const already = known
-      ? `You clipped this page in the week of ${known.weekId} (${known.quotes} quote${known.quotes === 1 ? '' : 's'}). Saving adds this quote to that clip.`
-      : undefined;
-    return { phase: 'ready', draft: { ...result.capture, sectionId }, already };
-  }
-  const url = result.tab?.url ?? '';
-  return {
-    phase: 'manual',
-    reason: result.message,
-    draft: {
-      pageUrl: url,
-      canonicalUrl: /^https?:/.test(url) ? url : '',
-      title: result.tab?.title ?? '',
-      source: '',
-      sectionId,
-    },
-  };
-}
-
-export function describeError(error: unknown): string {
-  if (error instanceof ClipInputError) return error.message;
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'QuotaExceededError' || /quota/i.test(String(error))) {
-    return 'The browser refused to store more data (the disk is full). Nothing already saved was changed; free some space and save again.';
-  }
-  return `Could not save the clip: ${error instanceof Error ? error.message : String(error)}. Nothing already saved was changed.`;
-}
-
-export function App({ db, now, newId, resolveTab, send }: AppProps) {
-  const [weekId] = useState(() => weekIdFor(now()));
-  const [capture, setCapture] = useState<CaptureState>({ phase: 'reading' });
+export function App({ db, now, newId, browserLanguage, capture, exportWeek, openOptions }: AppProps) {
+  const settings = useLiveQuery(() => getSettings(db), []);
+  const sections = useLiveQuery(() => listSections(db), []);
+  const tags = useLiveQuery(() => allTags(db), []);
+  const trash = useLiveQuery(() => listTrash(db), []);
+  const weeks = useLiveQuery(() => weeksWithCounts(db), []);
+  const weekOptions = settings.value
+    ? { weekStartsOn: settings.value.weekStartsOn, timeZone: settings.value.timeZone || undefined }
+    : undefined;
+  const currentWeekId = weekOptions ? weekIdFor(now(), weekOptions) : undefined;
+  const [chosenWeek, setChosenWeek] = useState<string | undefined>();
+  const weekId = chosenWeek ?? currentWeekId;
+  const clips = useLiveQuery(() => (weekId ? listWeek(db, weekId) : Promise.resolve([])), [weekId]);
+  const lede = useLiveQuery(() => (weekId ? db.weeks.get(weekId) : Promise.resolve(undefined)), [weekId]);
+  const [view, setView] = useState<View>('week');
+  const [query, setQuery] = useState('');
+  const [focusClipId, setFocusClipId] = useState<string | undefined>();
   const [notice, setNotice] = useState<{ tone: NoticeTone; text: string } | undefined>();
   const [busy, setBusy] = useState(false);
-  const sections = useLiveQuery(() => listSections(db), []);
-  const clips = useLiveQuery(() => listWeek(db, weekId), [weekId]);
 
+  const locale = resolveLocale(settings.value?.uiLanguage ?? 'auto', browserLanguage);
+  const i18n = useMemo(() => ({ locale, t: translator(locale) }), [locale]);
+  const { t } = i18n;
   useEffect(() => {
-    let cancelled = false;
-    (async () => {
-      const settings = await getSettings(db);
-      const tabId = await resolveTab();
-      const result: CaptureResult =
-        tabId === undefined
-          ? { ok: false, reason: 'no-tab', message: 'There is no tab to clip. Open a page and try again.' }
-          : await send({ type: 'captureTab', tabId }).catch((error: unknown) => ({
-              ok: false as const,
-              reason: 'injection-failed' as const,
-              message: `Could not read the page: ${error instanceof Error ? error.message : String(error)}`,
-            }));
-      if (!cancelled) setCapture(draftFrom(result, settings.defaultSectionId));
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [db, resolveTab, send]);
+    if (settings.value) applyTheme(settings.value.theme);
+    document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
+  }, [settings.value, locale]);
 
-  const save = async () => {
-    if (capture.phase === 'reading') return;
+  if (!settings.value || !sections.value || !weekId || !currentWeekId) {
+    const loadError = settings.error ?? sections.error;
+    return (
+      <main class="popup">{loadError && <Notice tone="error">{t('couldNotRead', { error: loadError })}</Notice>}</main>
+    );
+  }
+
+  const doExport = async () => {
     setBusy(true);
     try {
-      const outcome = await saveClip(db, capture.draft, { now: now(), weekId, newId });
-      const text = !outcome.merged
-        ? 'Saved to this week.'
-        : outcome.duplicateQuote
-          ? 'This page is already clipped, and that quote is already on it.'
-          : 'This page was already clipped: the quote was added to the existing clip.';
-      setNotice({ tone: 'success', text });
+      const { filename } = await exportWeek(weekId);
+      setNotice({ tone: 'success', text: t('downloaded', { file: filename }) });
     } catch (error) {
-      setNotice({ tone: 'error', text: describeError(error) });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const exportDraft = async () => {
-    setBusy(true);
-    try {
-      const { filename } = await send({ type: 'exportWeek', weekId });
-      setNotice({ tone: 'success', text: `Downloaded ${filename}.` });
-    } catch (error) {
-      setNotice({ tone: 'error', text: `Export failed: ${error instanceof Error ? error.message : String(error)}` });
+      setNotice({
+        tone: 'error',
+        text: t('exportFailed', { error: error instanceof Error ? error.message : String(error) }),
+      });
     } finally {
       setBusy(false);
     }
   };
 
   const range = weekRange(weekId);
-  const loadError = sections.error ?? clips.error;
+  const weekList = weeks.value ?? [];
+  const knownWeeks = weekList.some((w) => w.weekId === weekId)
+    ? weekList
+    : [{ weekId, count: clips.value?.length ?? 0 }, ...weekList];
+  const loadError = clips.error ?? trash.error;
   return (
-    <main class="popup">
-      <header class="bar">
-        <h1>Digest Clipper</h1>
-        <span class="week" title="This week">
-          {range.start} – {range.end}
-        </span>
-      </header>
-      {capture.phase === 'reading' && <p class="reading">Reading the page…</p>}
-      {capture.phase === 'manual' && <Notice tone="error">{capture.reason}</Notice>}
-      {capture.phase === 'ready' && capture.already && <Notice tone="info">{capture.already}</Notice>}
-      {capture.phase !== 'reading' && sections.value && (
-        <ClipForm
-          draft={capture.draft}
+    <LocaleContext.Provider value={i18n}>
+      <main class="popup">
+        <header class="bar">
+          <h1>{t('appName')}</h1>
+          <button type="button" class="icon" onClick={openOptions} aria-label={t('options')} title={t('options')}>
+            ⚙
+          </button>
+        </header>
+        <CapturePanel
+          db={db}
           sections={sections.value}
-          busy={busy}
-          onChange={(draft) => setCapture({ ...capture, draft })}
-          onSave={save}
+          tags={tags.value ?? []}
+          defaultSectionId={settings.value.defaultSectionId}
+          currentWeekId={currentWeekId}
+          now={now}
+          newId={newId}
+          capture={capture}
         />
-      )}
-      {notice && <Notice tone={notice.tone}>{notice.text}</Notice>}
-      {loadError && <Notice tone="error">Could not read your clips: {loadError}</Notice>}
-      <div class="week-head">
-        <h2>This week</h2>
-        <button type="button" onClick={exportDraft} disabled={busy || !clips.value?.length}>
-          Export draft
-        </button>
-      </div>
-      {clips.value && sections.value && <WeekList clips={clips.value} sections={sections.value} />}
-    </main>
+        <nav class="week-nav" aria-label={t('pastWeeks')}>
+          <button type="button" aria-label={t('previousWeek')} onClick={() => setChosenWeek(addDays(weekId, -7))}>
+            ‹
+          </button>
+          <select
+            aria-label={t('pastWeeks')}
+            value={weekId}
+            onChange={(e) => {
+              setChosenWeek(e.currentTarget.value);
+              setView('week');
+            }}
+          >
+            {knownWeeks.map((w) => (
+              <option key={w.weekId} value={w.weekId}>
+                {t('weekOption', { range: weekLabel(w.weekId, weekRange(w.weekId).end, locale), count: w.count })}
+              </option>
+            ))}
+          </select>
+          <button type="button" aria-label={t('nextWeek')} onClick={() => setChosenWeek(addDays(weekId, 7))}>
+            ›
+          </button>
+          <button type="button" disabled={weekId === currentWeekId} onClick={() => setChosenWeek(undefined)}>
+            {t('thisWeek')}
+          </button>
+        </nav>
+        <div class="week-head">
+          <h2 id="week-label">{weekLabel(range.start, range.end, locale)}</h2>
+          <button
+            type="button"
+            onClick={() => setView(view === 'trash' ? 'week' : 'trash')}
+            aria-pressed={view === 'trash'}
+          >
+            {view === 'trash' ? t('backToWeek') : t('trash', { count: trash.value?.length ?? 0 })}
+          </button>
+          <button type="button" class="primary" onClick={doExport} disabled={busy || !clips.value?.length}>
+            {t('exportDraft')}
+          </button>
+        </div>
+        {notice && <Notice tone={notice.tone}>{notice.text}</Notice>}
+        {loadError && <Notice tone="error">{t('couldNotRead', { error: loadError })}</Notice>}
+        <input
+          type="search"
+          class="search"
+          aria-label={t('search')}
+          placeholder={t('searchPlaceholder')}
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+        />
+        {query.trim() !== '' ? (
+          <SearchPanel
+            db={db}
+            query={query}
+            tags={tags.value ?? []}
+            onOpen={(clip) => {
+              setQuery('');
+              setView('week');
+              setChosenWeek(clip.weekId);
+              setFocusClipId(clip.id);
+            }}
+          />
+        ) : view === 'trash' ? (
+          <TrashView db={db} trash={trash.value ?? []} now={now} />
+        ) : (
+          clips.value && (
+            <WeekView
+              db={db}
+              weekId={weekId}
+              clips={clips.value}
+              sections={sections.value}
+              tags={tags.value ?? []}
+              lede={lede.value?.lede ?? ''}
+              focusClipId={focusClipId}
+              now={now}
+              newId={newId}
+            />
+          )
+        )}
+      </main>
+    </LocaleContext.Provider>
   );
 }

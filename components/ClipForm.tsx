@@ -1,9 +1,12 @@
+import { useState } from 'preact/hooks';
 import type { ClipDraft } from '../lib/clip-repository';
 import type { Section } from '../lib/types';
+import { useLocale } from './locale';
 
 interface Props {
   draft: ClipDraft;
   sections: Section[];
+  tags: string[];
   busy: boolean;
   onChange: (draft: ClipDraft) => void;
   onSave: () => void;
@@ -11,30 +14,40 @@ interface Props {
 
 const QUOTE_PREVIEW = 600;
 
+export function parseTags(text: string): string[] {
+  return text
+    .split(/[,，、]/)
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+}
+
 /** The page as the clipper read it, every field editable before it is stored. */
-export function ClipForm({ draft, sections, busy, onChange, onSave }: Props) {
+export function ClipForm({ draft, sections, tags, busy, onChange, onSave }: Props) {
+  const { t } = useLocale();
   const set = (patch: Partial<ClipDraft>) => onChange({ ...draft, ...patch });
+  // The raw text keeps a trailing comma while the editor is typing the next tag.
+  const [tagText, setTagText] = useState((draft.tags ?? []).join(', '));
   const quote = draft.selection?.text ?? '';
   return (
     <form
       class="clip-form"
-      aria-label="Clip this page"
+      aria-label={t('clipThisPage')}
       onSubmit={(event) => {
         event.preventDefault();
         onSave();
       }}
     >
       <label>
-        <span>Title</span>
+        <span>{t('title')}</span>
         <input name="title" value={draft.title} required onInput={(e) => set({ title: e.currentTarget.value })} />
       </label>
       <div class="row">
         <label>
-          <span>Source</span>
+          <span>{t('source')}</span>
           <input name="source" value={draft.source} onInput={(e) => set({ source: e.currentTarget.value })} />
         </label>
         <label>
-          <span>Section</span>
+          <span>{t('section')}</span>
           <select name="section" value={draft.sectionId} onChange={(e) => set({ sectionId: e.currentTarget.value })}>
             {sections.map((s) => (
               <option key={s.id} value={s.id}>
@@ -45,7 +58,7 @@ export function ClipForm({ draft, sections, busy, onChange, onSave }: Props) {
         </label>
       </div>
       <label>
-        <span>Link</span>
+        <span>{t('link')}</span>
         <input
           name="url"
           type="url"
@@ -55,29 +68,45 @@ export function ClipForm({ draft, sections, busy, onChange, onSave }: Props) {
         />
       </label>
       <label>
-        <span>Summary</span>
+        <span>{t('summary')}</span>
         <input
           name="summary"
           value={draft.summary ?? ''}
-          placeholder="One line for the digest"
+          placeholder={t('summaryPlaceholder')}
           onInput={(e) => set({ summary: e.currentTarget.value })}
         />
       </label>
       <label>
-        <span>Quote</span>
+        <span>{t('tags')}</span>
+        <input
+          name="tags"
+          list="known-tags"
+          value={tagText}
+          placeholder={t('tagsPlaceholder')}
+          onInput={(e) => {
+            setTagText(e.currentTarget.value);
+            set({ tags: parseTags(e.currentTarget.value) });
+          }}
+        />
+        <datalist id="known-tags">
+          {tags.map((tag) => (
+            <option key={tag} value={tag} />
+          ))}
+        </datalist>
+      </label>
+      <label>
+        <span>{t('quote')}</span>
         <textarea
           name="quote"
-          rows={3}
+          rows={2}
           value={quote}
-          placeholder="Select text on the page before clipping, or paste a quote here"
+          placeholder={t('quotePlaceholder')}
           onInput={(e) => set({ selection: { text: e.currentTarget.value } })}
         />
       </label>
-      {quote.length > QUOTE_PREVIEW && (
-        <p class="hint">The quote is {quote.length.toLocaleString()} characters long; all of it is kept.</p>
-      )}
+      {quote.length > QUOTE_PREVIEW && <p class="hint">{t('longQuote', { count: quote.length.toLocaleString() })}</p>}
       <button type="submit" class="primary" disabled={busy}>
-        Save clip
+        {t('saveClip')}
       </button>
     </form>
   );

@@ -108,3 +108,18 @@ export function lookupByDomain(host: string, names: Readonly<Record<string, stri
 export function publisherFor(host: string): string | undefined {
   return lookupByDomain(host, PUBLISHERS);
 }
+
+/** The editor's own name for a page's publisher, applied after the clipper has read the page. */
+export function withPublisherOverride<T extends { pageUrl: string; source: string }>(
+  capture: T,
+  overrides: Readonly<Record<string, string>>,
+): T {
+  let host: string;
+  try {
+    host = new URL(capture.pageUrl).hostname;
+  } catch {
+    return capture;
+  }
+  const name = lookupByDomain(host, overrides);
+  return name ? { ...capture, source: name } : capture;
+}

@@ -1,10 +1,10 @@
-// Renders public/icon.svg to the PNG sizes the manifest uses, with the same headless
+// Renders scripts/icon.svg to the PNG sizes the manifest uses, with the same headless
 // Chromium the e2e suite drives. Run after editing the SVG: `npm run icons`.
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { findChromium } from '../tests/e2e/helpers/chromium';
 
-const svg = readFileSync('public/icon.svg', 'utf8');
+const svg = readFileSync('scripts/icon.svg', 'utf8');
 const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu'] });
 const page = await browser.newPage();
 for (const size of [16, 32, 48, 128]) {

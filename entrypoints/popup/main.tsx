@@ -1,8 +1,9 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { App } from '../../components/App';
 import '../../components/popup.css';
+import { requestCapture } from '../../lib/browser/capture-request';
 import { sendRequest } from '../../lib/browser/messaging';
-import { targetTabId } from '../../lib/browser/tabs';
 import { openDatabase } from '../../lib/db';
 
 const root = document.getElementById('app');
@@ -12,8 +13,10 @@ if (root) {
       db={openDatabase()}
       now={() => Date.now()}
       newId={() => crypto.randomUUID()}
-      resolveTab={() => targetTabId(location.search)}
-      send={sendRequest}
+      browserLanguage={navigator.language}
+      capture={() => requestCapture(location.search)}
+      exportWeek={(weekId) => sendRequest({ type: 'exportWeek', weekId })}
+      openOptions={() => void browser.runtime.openOptionsPage()}
     />,
     root,
   );

@@ -1,13 +1,23 @@
 import { findClipByUrl } from '../clip-repository';
 import type { ClipperDb } from '../db';
 import type { CaptureResult } from '../messages';
+import { withPublisherOverride } from '../publishers';
 import { quickClip, quickClipMessage } from '../quick-clip';
+import { getSettings } from '../settings-repository';
 import { flashResult, markTabClipped } from './badge';
 import { captureTab } from './tabs';
 
+/** A tab's capture with the editor's publisher names applied. */
+async function capturePreferred(db: ClipperDb, tabId: number): Promise<CaptureResult> {
+  const [result, settings] = await Promise.all([captureTab(tabId), getSettings(db)]);
+  return result.ok
+    ? { ...result, capture: withPublisherOverride(result.capture, settings.publisherOverrides) }
+    : result;
+}
+
 /** The popup's capture, told whether the page is already clipped (and the tab marked so). */
 export async function captureForPopup(db: ClipperDb, tabId: number): Promise<CaptureResult> {
-  const result = await captureTab(tabId);
+  const result = await capturePreferred(db, tabId);
   if (!result.ok) return result;
   const existing = await findClipByUrl(db, result.capture.canonicalUrl);
   if (!existing) return result;

@@ -49,3 +49,25 @@ export function readAllClips(context: ExtensionContext): Promise<Clip[]> {
 export async function clearClips(context: ExtensionContext): Promise<void> {
   await onStore<undefined>(context, 'clips', 'clear');
 }
+
+/** Writes records straight into a store of our database (test setup, no app code involved). */
+export async function putRecords(context: ExtensionContext, store: string, records: unknown[]): Promise<void> {
+  await (context as Page).evaluate(
+    ([name, rows]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('digest-clipper');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(name, 'readwrite');
+          for (const row of rows) tx.objectStore(name).put(row);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [store, records] as const,
+  );
+}

@@ -1,0 +1,119 @@
+import { useEffect, useState } from 'preact/hooks';
+import { type ClipDraft, saveClip } from '../lib/clip-repository';
+import type { ClipperDb } from '../lib/db';
+import { ClipInputError } from '../lib/errors';
+import type { CaptureResult } from '../lib/messages';
+import type { Section } from '../lib/types';
+import { ClipForm } from './ClipForm';
+import { useLocale } from './locale';
+import { Notice, type NoticeTone } from './Notice';
+
+export interface CapturePanelProps {
+  db: ClipperDb;
+  sections: Section[];
+  tags: string[];
+  defaultSectionId: string;
+  currentWeekId: string;
+  now: () => number;
+  newId: () => string;
+  capture: () => Promise<CaptureResult>;
+}
+
+type CaptureState =
+  | { phase: 'reading' }
+  | { phase: 'ready'; draft: ClipDraft; already?: { weekId: string; quotes: number } }
+  | { phase: 'manual'; draft: ClipDraft; reason: string };
+
+function stateFrom(result: CaptureResult, sectionId: string): CaptureState {
+  if (result.ok) return { phase: 'ready', draft: { ...result.capture, sectionId }, already: result.alreadyClipped };
+  const url = result.tab?.url ?? '';
+  return {
+    phase: 'manual',
+    reason: result.message,
+    draft: {
+      pageUrl: url,
+      canonicalUrl: /^https?:/.test(url) ? url : '',
+      title: result.tab?.title ?? '',
+      source: '',
+      sectionId,
+    },
+  };
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof ClipInputError) return error.message;
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'QuotaExceededError' || /quota/i.test(String(error))) {
+    return 'The browser refused to store more data (the disk is full). Nothing already saved was changed; free some space and save again.';
+  }
+  return `Could not save: ${error instanceof Error ? error.message : String(error)}. Nothing already saved was changed.`;
+}
+
+/** Reads the target tab once and lets the editor confirm the clip. */
+export function CapturePanel(props: CapturePanelProps) {
+  const { t } = useLocale();
+  const [state, setState] = useState<CaptureState>({ phase: 'reading' });
+  const [notice, setNotice] = useState<{ tone: NoticeTone; text: string } | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [open, setOpen] = useState(true);
+
+  // The page is read once per popup.
+  useEffect(() => {
+    let cancelled = false;
+    props.capture().then((result) => {
+      if (!cancelled) setState(stateFrom(result, props.defaultSectionId));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const save = async () => {
+    if (state.phase === 'reading') return;
+    setBusy(true);
+    try {
+      const outcome = await saveClip(props.db, state.draft, {
+        now: props.now(),
+        weekId: props.currentWeekId,
+        newId: props.newId,
+      });
+      setNotice({
+        tone: 'success',
+        text: t(!outcome.merged ? 'saved' : outcome.duplicateQuote ? 'duplicate' : 'merged'),
+      });
+    } catch (error) {
+      setNotice({ tone: 'error', text: describeError(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <details class="capture" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>
+          {t('clipThisPage')}
+          {state.phase !== 'reading' && state.draft.title && <span class="summary-title"> — {state.draft.title}</span>}
+        </summary>
+        {state.phase === 'reading' && <p class="reading">{t('readingPage')}</p>}
+        {state.phase === 'manual' && <Notice tone="error">{state.reason}</Notice>}
+        {state.phase === 'ready' && state.already && (
+          <Notice tone="info">
+            {t('alreadyClipped', { week: state.already.weekId, count: state.already.quotes })}
+          </Notice>
+        )}
+        {state.phase !== 'reading' && (
+          <ClipForm
+            draft={state.draft}
+            sections={props.sections}
+            tags={props.tags}
+            busy={busy}
+            onChange={(draft) => setState({ ...state, draft })}
+            onSave={save}
+          />
+        )}
+      </details>
+      {notice && <Notice tone={notice.tone}>{notice.text}</Notice>}
+    </>
+  );
+}

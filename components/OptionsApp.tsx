@@ -1,0 +1,189 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ClipperDb } from '../lib/db';
+import { resolveLocale, translator } from '../lib/i18n';
+import { formatOverrides, parseOverrides } from '../lib/publisher-overrides';
+import { getSettings, listSections, updateSettings } from '../lib/settings-repository';
+import type { DigestSettings } from '../lib/types';
+import { LocaleContext } from './locale';
+import { Notice } from './Notice';
+import { SectionsEditor } from './SectionsEditor';
+import { applyTheme } from './theme';
+import { useLiveQuery } from './useLiveQuery';
+
+interface Props {
+  db: ClipperDb;
+  newId: () => string;
+  browserLanguage: string;
+}
+
+const DAYS = [0, 1, 2, 3, 4, 5, 6];
+
+/** Every setting applies as soon as it changes; open popups follow through the database. */
+export function OptionsApp({ db, newId, browserLanguage }: Props) {
+  const settings = useLiveQuery(() => getSettings(db), []);
+  const sections = useLiveQuery(() => listSections(db), []);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
+  const [overridesText, setOverridesText] = useState<string | undefined>();
+  const locale = resolveLocale(settings.value?.uiLanguage ?? 'auto', browserLanguage);
+  const i18n = useMemo(() => ({ locale, t: translator(locale) }), [locale]);
+  const { t } = i18n;
+  useEffect(() => {
+    if (settings.value) applyTheme(settings.value.theme);
+    document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
+    document.title = t('optionsTitle');
+  }, [settings.value, locale, t]);
+
+  if (!settings.value || !sections.value) return <main class="options" />;
+  const current = settings.value;
+  const save = (patch: Partial<DigestSettings>) =>
+    updateSettings(db, patch).then(
+      () => setMessage({ tone: 'success', text: t('settingsSaved') }),
+      (e: unknown) => setMessage({ tone: 'error', text: e instanceof Error ? e.message : String(e) }),
+    );
+  const text = (key: 'digestName' | 'category' | 'timeZone', label: string, hint?: string) => (
+    <label>
+      <span>{label}</span>
+      <input name={key} value={current[key]} onChange={(e) => void save({ [key]: e.currentTarget.value.trim() })} />
+      {hint && <small>{hint}</small>}
+    </label>
+  );
+  const check = (key: 'frontMatter' | 'keepEmptySections', label: string) => (
+    <label class="check">
+      <input
+        type="checkbox"
+        name={key}
+        checked={current[key]}
+        onChange={(e) => void save({ [key]: e.currentTarget.checked })}
+      />
+      <span>{label}</span>
+    </label>
+  );
+  const dayName = (d: number) =>
+    new Date(Date.UTC(2026, 1, 1 + d)).toLocaleDateString(locale === 'zh' ? 'zh-CN' : 'en-US', {
+      weekday: 'long',
+      timeZone: 'UTC',
+    });
+
+  return (
+    <LocaleContext.Provider value={i18n}>
+      <main class="options">
+        <h1>{t('optionsTitle')}</h1>
+        {message && <Notice tone={message.tone}>{message.text}</Notice>}
+
+        <section aria-labelledby="sections-heading">
+          <h2 id="sections-heading">{t('sectionsHeading')}</h2>
+          <p class="hint">{t('sectionsHint')}</p>
+          <SectionsEditor
+            db={db}
+            sections={sections.value}
+            newId={newId}
+            onError={(text) => setMessage({ tone: 'error', text })}
+          />
+        </section>
+
+        <section aria-labelledby="digest-heading" class="fields">
+          <h2 id="digest-heading">{t('digestHeading')}</h2>
+          {text('digestName', t('digestName'))}
+          {text('category', t('category'))}
+          <label>
+            <span>{t('digestLanguage')}</span>
+            <select
+              name="language"
+              value={current.language}
+              onChange={(e) => void save({ language: e.currentTarget.value as 'zh' | 'en' })}
+            >
+              <option value="zh">中文</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+          <label>
+            <span>{t('defaultSection')}</span>
+            <select
+              name="defaultSectionId"
+              value={current.defaultSectionId}
+              onChange={(e) => void save({ defaultSectionId: e.currentTarget.value })}
+            >
+              {sections.value.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          {check('frontMatter', t('frontMatter'))}
+          {check('keepEmptySections', t('keepEmpty'))}
+        </section>
+
+        <section aria-labelledby="week-heading" class="fields">
+          <h2 id="week-heading">{t('weekHeading')}</h2>
+          <label>
+            <span>{t('weekStart')}</span>
+            <select
+              name="weekStartsOn"
+              value={current.weekStartsOn}
+              onChange={(e) => void save({ weekStartsOn: Number(e.currentTarget.value) })}
+            >
+              {DAYS.map((d) => (
+                <option key={d} value={d}>
+                  {dayName(d)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {text(
+            'timeZone',
+            t('timeZone'),
+            t('timeZoneHint', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone }),
+          )}
+        </section>
+
+        <section aria-labelledby="publishers-heading" class="fields">
+          <h2 id="publishers-heading">{t('publishersHeading')}</h2>
+          <label>
+            <span>{t('publishersHint')}</span>
+            <textarea
+              name="publisherOverrides"
+              rows={4}
+              value={overridesText ?? formatOverrides(current.publisherOverrides)}
+              onInput={(e) => setOverridesText(e.currentTarget.value)}
+              onBlur={() => {
+                if (overridesText === undefined) return;
+                const { overrides, errors } = parseOverrides(overridesText);
+                if (errors.length > 0) setMessage({ tone: 'error', text: errors.join(' ') });
+                else void save({ publisherOverrides: overrides }).then(() => setOverridesText(undefined));
+              }}
+            />
+          </label>
+        </section>
+
+        <section aria-labelledby="appearance-heading" class="fields">
+          <h2 id="appearance-heading">{t('appearanceHeading')}</h2>
+          <label>
+            <span>{t('uiLanguage')}</span>
+            <select
+              name="uiLanguage"
+              value={current.uiLanguage}
+              onChange={(e) => void save({ uiLanguage: e.currentTarget.value as DigestSettings['uiLanguage'] })}
+            >
+              <option value="auto">{t('auto')}</option>
+              <option value="zh">中文</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+          <label>
+            <span>{t('theme')}</span>
+            <select
+              name="theme"
+              value={current.theme}
+              onChange={(e) => void save({ theme: e.currentTarget.value as DigestSettings['theme'] })}
+            >
+              <option value="auto">{t('auto')}</option>
+              <option value="light">{t('light')}</option>
+              <option value="dark">{t('dark')}</option>
+            </select>
+          </label>
+        </section>
+      </main>
+    </LocaleContext.Provider>
+  );
+}

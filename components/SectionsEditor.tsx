@@ -1,0 +1,132 @@
+import { useState } from 'preact/hooks';
+import type { ClipperDb } from '../lib/db';
+import type { MessageKey } from '../lib/i18n';
+import { addSection, deleteSection, reorderSections, updateSection } from '../lib/settings-repository';
+import type { Section, SectionKind } from '../lib/types';
+import { useLocale } from './locale';
+
+const KINDS: [SectionKind, MessageKey][] = [
+  ['briefs', 'kindBriefs'],
+  ['analysis', 'kindAnalysis'],
+  ['thoughts', 'kindThoughts'],
+  ['references', 'kindReferences'],
+];
+
+interface Props {
+  db: ClipperDb;
+  sections: Section[];
+  newId: () => string;
+  onError: (message: string) => void;
+}
+
+/** Add, rename, reorder and delete sections; a deleted section's clips move, never vanish. */
+export function SectionsEditor({ db, sections, newId, onError }: Props) {
+  const { t } = useLocale();
+  const [name, setName] = useState('');
+  const [deleting, setDeleting] = useState<string | undefined>();
+  const [moveTo, setMoveTo] = useState('');
+  const run = (work: Promise<unknown>) =>
+    work.catch((e: unknown) => onError(e instanceof Error ? e.message : String(e)));
+  const swap = (index: number, by: -1 | 1) => {
+    const ids = sections.map((s) => s.id);
+    const [id] = ids.splice(index, 1);
+    if (id) ids.splice(index + by, 0, id);
+    void run(reorderSections(db, ids));
+  };
+
+  return (
+    <div class="sections-editor">
+      <ol>
+        {sections.map((section, i) => (
+          <li key={section.id} data-section-id={section.id}>
+            <input
+              aria-label={`${t('sectionName')} ${i + 1}`}
+              value={section.name}
+              onChange={(e) => void run(updateSection(db, section.id, { name: e.currentTarget.value }))}
+            />
+            <select
+              aria-label={`${t('sectionKind')}: ${section.name}`}
+              value={section.kind}
+              onChange={(e) => void run(updateSection(db, section.id, { kind: e.currentTarget.value as SectionKind }))}
+            >
+              {KINDS.map(([kind, label]) => (
+                <option key={kind} value={kind}>
+                  {t(label)}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              aria-label={`${t('moveUp')}: ${section.name}`}
+              disabled={i === 0}
+              onClick={() => swap(i, -1)}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              aria-label={`${t('moveDown')}: ${section.name}`}
+              disabled={i === sections.length - 1}
+              onClick={() => swap(i, 1)}
+            >
+              ↓
+            </button>
+            <button
+              type="button"
+              class="danger"
+              aria-label={`${t('deleteSection')}: ${section.name}`}
+              disabled={sections.length < 2}
+              onClick={() => {
+                setDeleting(section.id);
+                setMoveTo(sections.find((s) => s.id !== section.id)?.id ?? '');
+              }}
+            >
+              {t('delete')}
+            </button>
+            {deleting === section.id && (
+              <span class="confirm">
+                <label>
+                  {t('moveClipsTo')}{' '}
+                  <select value={moveTo} onChange={(e) => setMoveTo(e.currentTarget.value)}>
+                    {sections
+                      .filter((s) => s.id !== section.id)
+                      .map((s) => (
+                        <option key={s.id} value={s.id}>
+                          {s.name}
+                        </option>
+                      ))}
+                  </select>
+                </label>
+                <button
+                  type="button"
+                  class="danger"
+                  onClick={() => void run(deleteSection(db, section.id, moveTo)).then(() => setDeleting(undefined))}
+                >
+                  {t('confirmDelete')}
+                </button>
+                <button type="button" onClick={() => setDeleting(undefined)}>
+                  {t('cancel')}
+                </button>
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+      <form
+        class="add-section"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(addSection(db, name, 'briefs', newId).then(() => setName('')));
+        }}
+      >
+        <input
+          aria-label={t('newSectionName')}
+          placeholder={t('newSectionName')}
+          value={name}
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
+        <button type="submit">{t('addSection')}</button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { type Locale, type Translate, translator } from '../lib/i18n';
+
+export const LocaleContext = createContext<{ locale: Locale; t: Translate }>({ locale: 'en', t: translator('en') });
+
+export function useLocale() {
+  return useContext(LocaleContext);
+}

@@ -1,0 +1,23 @@
+/** `domain = name` lines (the options page's text box) to a map, and back. */
+export function parseOverrides(text: string): { overrides: Record<string, string>; errors: string[] } {
+  const overrides: Record<string, string> = {};
+  const errors: string[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return;
+    const match = /^([a-z0-9.-]+\.[a-z0-9-]+)\s*[=:：]\s*(.+)$/i.exec(line);
+    if (!match) {
+      errors.push(`Line ${i + 1}: write "domain = name", e.g. github.com = GitHub`);
+      return;
+    }
+    overrides[(match[1] as string).toLowerCase().replace(/^www\./, '')] = (match[2] as string).trim();
+  });
+  return { overrides, errors };
+}
+
+export function formatOverrides(overrides: Readonly<Record<string, string>>): string {
+  return Object.entries(overrides)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([domain, name]) => `${domain} = ${name}`)
+    .join('\n');
+}

@@ -1,0 +1,185 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { searchableText, termsOf } from '../../lib/search-terms';
+import type { Clip } from '../../lib/types';
+import { addDays, weekIdFor } from '../../lib/week';
+import { axeViolations } from './helpers/axe';
+import { type ExtensionSession, launchExtension } from './helpers/extension';
+import { type FixtureServer, startFixtureServer } from './helpers/fixture-server';
+import { clearClips, putRecords, readAllClips } from './helpers/page';
+
+const thisWeek = weekIdFor(Date.now());
+const lastWeek = addDays(thisWeek, -7);
+
+function seedClip(id: string, title: string, sectionId: string, order: string, extra: Partial<Clip> = {}): Clip {
+  const clip: Clip = {
+    id,
+    pageUrl: `https://news.example/${id}`,
+    canonicalUrl: `https://news.example/${id}`,
+    title,
+    source: `Source ${id}`,
+    quotes: [
+      { text: `First quote of ${id}`, createdAt: 1 },
+      { text: `Second quote of ${id}`, createdAt: 2 },
+    ],
+    summary: '',
+    note: '',
+    sectionId,
+    tags: [],
+    weekId: thisWeek,
+    order,
+    createdAt: 1,
+    updatedAt: 1,
+    ...extra,
+  };
+  return { ...clip, terms: termsOf(...searchableText(clip)) };
+}
+
+const SEED = [
+  seedClip('a', 'Alpha story', 'briefs', 'b'),
+  seedClip('b', 'Beta story', 'briefs', 'c'),
+  seedClip('c', 'Gamma story', 'briefs', 'd'),
+  seedClip('old', 'Older 华为云 story', 'briefs', 'b', { weekId: lastWeek, tags: ['cloud'] }),
+];
+
+describe('organizing the week in the popup', () => {
+  let session: ExtensionSession;
+  let server: FixtureServer;
+  let popup: Page;
+
+  const titlesIn = (section: string) => popup.locator(`[data-section="${section}"] .clip-title`).allTextContents();
+  const card = (id: string) => popup.locator(`li[data-clip-id="${id}"]`);
+  const stored = async (id: string) => (await readAllClips(session.worker)).find((c) => c.id === id);
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    session = await launchExtension();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    for (const page of session.context.pages()) await page.close();
+    await clearClips(session.worker);
+    await putRecords(session.worker, 'clips', SEED);
+    const article = await session.context.newPage();
+    await article.goto(server.url('wire-article.html'));
+    popup = await session.openPopup(await session.tabIdOf(article));
+    await expect.poll(() => titlesIn('briefs')).toEqual(['Alpha story', 'Beta story', 'Gamma story']);
+  });
+
+  it('moves with number keys and the section menu, reorders with Alt+arrows and drag and drop, and keeps the order', async () => {
+    await card('b').focus();
+    await popup.keyboard.press('2');
+    await expect.poll(() => titlesIn('analysis')).toEqual(['Beta story']);
+    expect((await stored('b'))?.sectionId).toBe('analysis');
+
+    await popup.getByLabel('Move to section: Gamma story').selectOption('thoughts');
+    await expect.poll(() => titlesIn('thoughts')).toEqual(['Gamma story']);
+
+    // Written behind the app's back, so the popup sees it after a reload.
+    await putRecords(session.worker, 'clips', [seedClip('d', 'Delta story', 'briefs', 'x')]);
+    await popup.reload();
+    await expect.poll(() => titlesIn('briefs')).toEqual(['Alpha story', 'Delta story']);
+    await card('a').focus();
+    await popup.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => titlesIn('briefs')).toEqual(['Delta story', 'Alpha story']);
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-clip-id'))).toBe('a');
+    await popup.keyboard.press('Alt+ArrowUp');
+    await expect.poll(() => titlesIn('briefs')).toEqual(['Alpha story', 'Delta story']);
+
+    await card('a').dragTo(card('d'));
+    await expect.poll(() => titlesIn('briefs')).toEqual(['Delta story', 'Alpha story']);
+
+    await popup.reload();
+    await expect.poll(() => titlesIn('briefs')).toEqual(['Delta story', 'Alpha story']);
+  });
+
+  it('edits a summary in place, and every field with quotes in the editor', async () => {
+    const summary = popup.getByLabel('Summary: Alpha story');
+    await summary.fill('Alpha 一句话摘要');
+    await summary.press('Enter');
+    await expect.poll(async () => (await stored('a'))?.summary).toBe('Alpha 一句话摘要');
+
+    await popup.getByRole('button', { name: 'Edit: Alpha story' }).click();
+    const editor = popup.getByRole('form', { name: 'Edit' });
+    await editor.getByLabel('Title').fill('Alpha story, edited');
+    await editor.getByLabel('Tags').fill('AI, 政策');
+    await editor.getByRole('button', { name: 'Move down 1' }).click();
+    await editor.getByRole('button', { name: 'Remove quote 2' }).click();
+    await editor.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(async () => (await stored('a'))?.title).toBe('Alpha story, edited');
+    const a = await stored('a');
+    expect(a?.tags).toEqual(['AI', '政策']);
+    expect(a?.quotes.map((q) => q.text)).toEqual(['Second quote of a']);
+    expect(a?.summary).toBe('Alpha 一句话摘要');
+  });
+
+  it('groups two clips into one story and ungroups them', async () => {
+    await popup.getByRole('button', { name: 'Group with the clip above: Beta story' }).click();
+    await expect.poll(() => card('b').locator('.meta').textContent()).toContain('Story of 2 sources');
+    const [a, b] = [await stored('a'), await stored('b')];
+    expect(a?.storyId).toBeDefined();
+    expect(b?.storyId).toBe(a?.storyId);
+    await card('a').getByRole('button', { name: 'Ungroup' }).click();
+    await expect.poll(async () => (await stored('b'))?.storyId).toBeUndefined();
+  });
+
+  it('deletes to the trash with undo, and restores from the trash view', async () => {
+    await card('c').focus();
+    await popup.keyboard.press('Delete');
+    await expect.poll(() => titlesIn('briefs')).toEqual(['Alpha story', 'Beta story']);
+    await popup.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => titlesIn('briefs')).toEqual(['Alpha story', 'Beta story', 'Gamma story']);
+
+    await popup.getByRole('button', { name: 'Delete: Gamma story' }).click();
+    await popup.getByRole('button', { name: 'Trash (1)' }).click();
+    await popup.getByRole('button', { name: 'Restore: Gamma story' }).click();
+    await popup.getByRole('button', { name: 'Back to the week' }).click();
+    await expect.poll(() => titlesIn('briefs')).toEqual(['Alpha story', 'Beta story', 'Gamma story']);
+    expect((await stored('c'))?.deletedAt).toBeUndefined();
+  });
+
+  it('searches every week (Chinese without spaces) and opens a result in its week; navigates weeks', async () => {
+    await popup.getByLabel('Search all weeks').fill('华为');
+    const result = popup.getByRole('button', { name: 'Older 华为云 story' });
+    await result.click();
+    await expect.poll(() => titlesIn('briefs')).toEqual(['Older 华为云 story']);
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-clip-id'))).toBe('old');
+
+    await popup.getByRole('button', { name: 'This week' }).click();
+    await expect.poll(() => titlesIn('briefs')).toEqual(['Alpha story', 'Beta story', 'Gamma story']);
+    await popup.getByRole('button', { name: 'Previous week' }).click();
+    await expect.poll(() => titlesIn('briefs')).toEqual(['Older 华为云 story']);
+    const weeks = await popup.getByRole('combobox', { name: 'Weeks' }).locator('option').allTextContents();
+    expect(weeks.some((w) => w.endsWith('(3)'))).toBe(true);
+    expect(weeks.some((w) => w.endsWith('(1)'))).toBe(true);
+
+    await popup.getByLabel('Search all weeks').fill('story');
+    await popup.getByRole('combobox', { name: 'Filter by tag' }).selectOption('cloud');
+    await expect.poll(() => popup.locator('.result .link-button').allTextContents()).toEqual(['Older 华为云 story']);
+  });
+
+  it('follows option changes live and switches language', async () => {
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.getByLabel('Section name 1').fill('Top news');
+    await options.getByLabel('Section name 1').press('Tab');
+    await expect.poll(() => popup.locator('[data-section="briefs"] h3').textContent()).toContain('Top news');
+
+    await options.getByRole('combobox', { name: 'Interface language' }).selectOption('zh');
+    await expect.poll(() => popup.getByRole('button', { name: '导出草稿' }).count()).toBe(1);
+    await expect.poll(() => options.locator('h1').textContent()).toBe('Digest Clipper 设置');
+    await options.getByRole('combobox', { name: '界面语言' }).selectOption('en');
+    await expect.poll(() => popup.getByRole('button', { name: 'Export draft' }).count()).toBe(1);
+  });
+
+  it('has no axe violations in the popup or the options page', async () => {
+    expect(await axeViolations(popup)).toEqual([]);
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await expect.poll(() => options.locator('.sections-editor li').count()).toBe(4);
+    expect(await axeViolations(options)).toEqual([]);
+  });
+});
