@@ -2,12 +2,13 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { allTags, listTrash, listWeek, weeksWithCounts } from '../lib/clip-repository';
 import type { ClipperDb } from '../lib/db';
 import { resolveLocale, translator, weekLabel } from '../lib/i18n';
-import type { CaptureResult } from '../lib/messages';
+import type { CaptureResult, ExportFormat } from '../lib/messages';
 import { getSettings, listSections } from '../lib/settings-repository';
 import { addDays, weekIdFor, weekRange } from '../lib/week';
 import { CapturePanel } from './CapturePanel';
+import { ExportBar } from './ExportBar';
 import { LocaleContext } from './locale';
-import { Notice, type NoticeTone } from './Notice';
+import { Notice } from './Notice';
 import { SearchPanel } from './SearchPanel';
 import { TrashView } from './TrashView';
 import { applyTheme } from './theme';
@@ -20,7 +21,7 @@ export interface AppProps {
   newId: () => string;
   browserLanguage: string;
   capture: () => Promise<CaptureResult>;
-  exportWeek: (weekId: string) => Promise<{ filename: string }>;
+  exportWeek: (weekId: string, format: ExportFormat) => Promise<{ filename: string }>;
   openOptions: () => void;
 }
 
@@ -43,8 +44,6 @@ export function App({ db, now, newId, browserLanguage, capture, exportWeek, open
   const [view, setView] = useState<View>('week');
   const [query, setQuery] = useState('');
   const [focusClipId, setFocusClipId] = useState<string | undefined>();
-  const [notice, setNotice] = useState<{ tone: NoticeTone; text: string } | undefined>();
-  const [busy, setBusy] = useState(false);
 
   const locale = resolveLocale(settings.value?.uiLanguage ?? 'auto', browserLanguage);
   const i18n = useMemo(() => ({ locale, t: translator(locale) }), [locale]);
@@ -60,21 +59,6 @@ export function App({ db, now, newId, browserLanguage, capture, exportWeek, open
       <main class="popup">{loadError && <Notice tone="error">{t('couldNotRead', { error: loadError })}</Notice>}</main>
     );
   }
-
-  const doExport = async () => {
-    setBusy(true);
-    try {
-      const { filename } = await exportWeek(weekId);
-      setNotice({ tone: 'success', text: t('downloaded', { file: filename }) });
-    } catch (error) {
-      setNotice({
-        tone: 'error',
-        text: t('exportFailed', { error: error instanceof Error ? error.message : String(error) }),
-      });
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const range = weekRange(weekId);
   const weekList = weeks.value ?? [];
@@ -135,11 +119,17 @@ export function App({ db, now, newId, browserLanguage, capture, exportWeek, open
           >
             {view === 'trash' ? t('backToWeek') : t('trash', { count: trash.value?.length ?? 0 })}
           </button>
-          <button type="button" class="primary" onClick={doExport} disabled={busy || !clips.value?.length}>
-            {t('exportDraft')}
-          </button>
         </div>
-        {notice && <Notice tone={notice.tone}>{notice.text}</Notice>}
+        {view === 'week' && clips.value && (
+          <ExportBar
+            db={db}
+            weekId={weekId}
+            clips={clips.value}
+            sections={sections.value}
+            exportWeek={exportWeek}
+            onFocusClip={(id) => setFocusClipId(id)}
+          />
+        )}
         {loadError && <Notice tone="error">{t('couldNotRead', { error: loadError })}</Notice>}
         <input
           type="search"

@@ -30,15 +30,20 @@ export function WeekView({ db, weekId, clips, sections, tags, lede, focusClipId,
   const [error, setError] = useState<string | undefined>();
   const [ledeText, setLedeText] = useState(lede);
   useEffect(() => setLedeText(lede), [lede]);
-  const focusReady = focusClipId !== undefined && clips.some((c) => c.id === focusClipId);
+  // Keeps keyboard focus on a clip while it moves (the list re-renders when the write lands).
+  const [focusTarget, setFocusTarget] = useState<{ id: string } | undefined>();
   useEffect(() => {
-    if (focusReady) document.querySelector<HTMLElement>(`[data-clip-id="${focusClipId}"]`)?.focus();
-  }, [focusReady, focusClipId]);
+    if (focusClipId) setFocusTarget({ id: focusClipId });
+  }, [focusClipId]);
+  useEffect(() => {
+    if (!focusTarget) return;
+    const el = document.querySelector<HTMLElement>(`[data-clip-id="${focusTarget.id}"]`);
+    if (el && document.activeElement !== el) el.focus();
+  }, [clips, focusTarget]);
 
   const run = (work: Promise<unknown>) =>
     work.catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  const focusCard = (id: string) =>
-    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-clip-id="${id}"]`)?.focus());
+  const focusCard = (id: string) => setFocusTarget({ id });
   const bySection = (id: string) => clips.filter((c) => c.sectionId === id).sort(compareByOrder);
 
   const actions: CardActions = {

@@ -17,7 +17,7 @@ export default defineBackground(() => {
 
   listenForRequests({
     captureTab: ({ tabId }) => captureForPopup(db, tabId),
-    exportWeek: ({ weekId }) => exportWeekDraft(db, weekId, downloadText),
+    exportWeek: ({ weekId, format }) => exportWeekDraft(db, weekId, format, downloadText),
   });
 
   const onMenuClick = (info: { menuItemId: string | number }, tab?: { id?: number }) => {

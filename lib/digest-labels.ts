@@ -9,6 +9,8 @@ export interface DigestLabels {
   sourceSeparator: string;
   listSeparator: string;
   numbered: (n: number, heading: string) => string;
+  /** The line under a section the editor keeps although it is empty. */
+  empty: string;
 }
 
 export const DIGEST_LABELS: Record<DigestLanguage, DigestLabels> = {
@@ -20,6 +22,7 @@ export const DIGEST_LABELS: Record<DigestLanguage, DigestLabels> = {
     sourceSeparator: '',
     listSeparator: '、',
     numbered: (n, heading) => `${n})${heading}`,
+    empty: '(本周暂无)',
   },
   en: {
     range: (start, end) => ` (${start} to ${end})`,
@@ -29,5 +32,6 @@ export const DIGEST_LABELS: Record<DigestLanguage, DigestLabels> = {
     sourceSeparator: ' ',
     listSeparator: ', ',
     numbered: (n, heading) => `${n}) ${heading}`,
+    empty: '(Nothing this week.)',
   },
 };

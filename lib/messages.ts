@@ -6,6 +6,8 @@ import type { PageCapture } from './types';
  * message from outside becomes a typed request.
  */
 
+export type ExportFormat = 'markdown' | 'html';
+
 export type CaptureFailureReason = 'no-tab' | 'restricted' | 'loading' | 'injection-failed';
 
 export type CaptureResult =
@@ -25,7 +27,7 @@ export type CaptureResult =
 
 export interface Protocol {
   captureTab: { request: { tabId: number }; response: CaptureResult };
-  exportWeek: { request: { weekId: string }; response: { filename: string } };
+  exportWeek: { request: { weekId: string; format: ExportFormat }; response: { filename: string } };
 }
 
 export type RequestType = keyof Protocol;
@@ -52,8 +54,10 @@ export function parseRequest(message: unknown): AnyRequest | undefined {
         ? { type: 'captureTab', tabId: message.tabId as number }
         : undefined;
     case 'exportWeek':
-      return typeof message.weekId === 'string' && WEEK_ID.test(message.weekId)
-        ? { type: 'exportWeek', weekId: message.weekId }
+      return typeof message.weekId === 'string' &&
+        WEEK_ID.test(message.weekId) &&
+        (message.format === 'markdown' || message.format === 'html')
+        ? { type: 'exportWeek', weekId: message.weekId, format: message.format }
         : undefined;
     default:
       return undefined;

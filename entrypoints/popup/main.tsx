@@ -15,7 +15,7 @@ if (root) {
       newId={() => crypto.randomUUID()}
       browserLanguage={navigator.language}
       capture={() => requestCapture(location.search)}
-      exportWeek={(weekId) => sendRequest({ type: 'exportWeek', weekId })}
+      exportWeek={(weekId, format) => sendRequest({ type: 'exportWeek', weekId, format })}
       openOptions={() => void browser.runtime.openOptionsPage()}
     />,
     root,

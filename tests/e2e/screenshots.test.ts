@@ -46,6 +46,20 @@ describe.each(['light', 'dark'] as const)('the popup in %s mode', (colorScheme) 
     expect(overflow).toBe(0);
     const background = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe(colorScheme === 'dark' ? 'rgb(27, 30, 36)' : 'rgb(255, 255, 255)');
-    await popup.screenshot({ path: `${OUT}/popup-${colorScheme}.png`, fullPage: true });
+    await popup.screenshot({ path: `${OUT}/popup-${colorScheme}.png` });
+    await popup.locator('details.capture > summary').click();
+    await popup.screenshot({ path: `${OUT}/popup-week-${colorScheme}.png` });
+  });
+
+  it('lays out the options page', async () => {
+    const options = await session.context.newPage();
+    await options.setViewportSize({ width: 900, height: 1100 });
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await expect.poll(() => options.locator('.sections-editor li').count()).toBe(4);
+    const overflow = await options.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBe(0);
+    await options.screenshot({ path: `${OUT}/options-${colorScheme}.png`, fullPage: true });
   });
 });

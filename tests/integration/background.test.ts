@@ -78,12 +78,16 @@ describe('message listener', () => {
     listenForRequests(handlers);
     const own = { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') };
     expect(
-      await fakeBrowser.runtime.onMessage.trigger({ type: 'exportWeek', weekId: '2026-01-26' }, own, () => {}),
+      await fakeBrowser.runtime.onMessage.trigger(
+        { type: 'exportWeek', weekId: '2026-01-26', format: 'markdown' },
+        own,
+        () => {},
+      ),
     ).toEqual([{ ok: true, value: { filename: '2026-01-26.md' } }]);
     const fromPage = { id: browser.runtime.id, url: 'https://evil.example/', tab: { id: 1 } };
     expect(
       await fakeBrowser.runtime.onMessage.trigger(
-        { type: 'exportWeek', weekId: '2026-01-26' },
+        { type: 'exportWeek', weekId: '2026-01-26', format: 'markdown' },
         fromPage as never,
         () => {},
       ),
@@ -91,14 +95,18 @@ describe('message listener', () => {
     const otherExtension = { id: 'someone-else', url: 'chrome-extension://someone-else/x.html' };
     expect(
       await fakeBrowser.runtime.onMessage.trigger(
-        { type: 'exportWeek', weekId: '2026-01-26' },
+        { type: 'exportWeek', weekId: '2026-01-26', format: 'markdown' },
         otherExtension,
         () => {},
       ),
     ).toEqual([undefined]);
-    expect(await fakeBrowser.runtime.onMessage.trigger({ type: 'exportWeek', weekId: 'x' }, own, () => {})).toEqual([
-      undefined,
-    ]);
+    expect(
+      await fakeBrowser.runtime.onMessage.trigger(
+        { type: 'exportWeek', weekId: 'x', format: 'markdown' },
+        own,
+        () => {},
+      ),
+    ).toEqual([undefined]);
   });
 });
 
@@ -120,7 +128,7 @@ describe('exportWeekDraft (background handler)', () => {
     );
     await db.weeks.put({ id: '2026-01-26', lede: '本周导语。', updatedAt: 1 });
     const saved: { filename: string; text: string; type: string }[] = [];
-    const result = await exportWeekDraft(db, '2026-01-26', async (filename, text, type) => {
+    const result = await exportWeekDraft(db, '2026-01-26', 'markdown', async (filename, text, type) => {
       saved.push({ filename, text, type });
     });
     expect(result).toEqual({ filename: 'ai-weekly-info-2026-02-01.md' });

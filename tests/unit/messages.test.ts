@@ -4,9 +4,10 @@ import { dispatch, type Handlers, parseRequest } from '../../lib/messages';
 describe('the message protocol', () => {
   it('accepts exactly the shapes it knows', () => {
     expect(parseRequest({ type: 'captureTab', tabId: 7 })).toEqual({ type: 'captureTab', tabId: 7 });
-    expect(parseRequest({ type: 'exportWeek', weekId: '2026-01-26', extra: 1 })).toEqual({
+    expect(parseRequest({ type: 'exportWeek', weekId: '2026-01-26', format: 'html', extra: 1 })).toEqual({
       type: 'exportWeek',
       weekId: '2026-01-26',
+      format: 'html',
     });
   });
 
@@ -32,7 +33,7 @@ describe('the message protocol', () => {
       exportWeek: async () => ({ filename: 'x.md' }),
     };
     expect(await dispatch(handlers, { type: 'captureTab', tabId: 1 })).toEqual({ ok: false, error: 'boom' });
-    expect(await dispatch(handlers, { type: 'exportWeek', weekId: '2026-01-26' })).toEqual({
+    expect(await dispatch(handlers, { type: 'exportWeek', weekId: '2026-01-26', format: 'markdown' })).toEqual({
       ok: true,
       value: { filename: 'x.md' },
     });

@@ -1,0 +1,116 @@
+import { useState } from 'preact/hooks';
+import type { ClipperDb } from '../lib/db';
+import { buildDigest } from '../lib/digest-model';
+import { checkDraft, earlierUses } from '../lib/draft-checks';
+import { loadDigestInput } from '../lib/export-week';
+import type { ExportFormat } from '../lib/messages';
+import { digestToMarkdown } from '../lib/render-digest';
+import { digestToHtmlFragment } from '../lib/render-html';
+import type { Clip, Section } from '../lib/types';
+import { useLocale } from './locale';
+import { Notice, type NoticeTone } from './Notice';
+import { useLiveQuery } from './useLiveQuery';
+
+interface Props {
+  db: ClipperDb;
+  weekId: string;
+  clips: Clip[];
+  sections: Section[];
+  exportWeek: (weekId: string, format: ExportFormat) => Promise<{ filename: string }>;
+  onFocusClip: (id: string) => void;
+}
+
+/** Export, copy and the draft checks for the week on screen. */
+export function ExportBar({ db, weekId, clips, sections, exportWeek, onFocusClip }: Props) {
+  const { t } = useLocale();
+  const [notice, setNotice] = useState<{ tone: NoticeTone; text: string } | undefined>();
+  const [busy, setBusy] = useState(false);
+  const earlier = useLiveQuery(() => earlierUses(db, clips), [clips]);
+  const checks = checkDraft({ weekId, clips, sections, earlier: earlier.value ?? [] });
+  const empty = clips.length === 0;
+
+  const attempt = async (work: () => Promise<string>) => {
+    setBusy(true);
+    try {
+      setNotice({ tone: 'success', text: await work() });
+    } catch (error) {
+      setNotice({
+        tone: 'error',
+        text: t('copyFailed', { error: error instanceof Error ? error.message : String(error) }),
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const download = (format: ExportFormat) =>
+    attempt(async () => {
+      try {
+        return t('downloaded', { file: (await exportWeek(weekId, format)).filename });
+      } catch (error) {
+        throw new Error(t('exportFailed', { error: error instanceof Error ? error.message : String(error) }));
+      }
+    });
+  const copy = (rich: boolean) =>
+    attempt(async () => {
+      const input = await loadDigestInput(db, weekId);
+      const doc = buildDigest(input);
+      const markdown = digestToMarkdown(doc, input.settings.frontMatter);
+      if (rich) {
+        const html = digestToHtmlFragment(doc);
+        await navigator.clipboard.write([
+          new ClipboardItem({
+            'text/html': new Blob([html], { type: 'text/html' }),
+            'text/plain': new Blob([markdown], { type: 'text/plain' }),
+          }),
+        ]);
+      } else {
+        await navigator.clipboard.writeText(markdown);
+      }
+      return t('copied', { format: rich ? 'HTML' : 'Markdown' });
+    });
+
+  return (
+    <div class="export-bar">
+      <div class="actions">
+        <button type="button" class="primary" onClick={() => void download('markdown')} disabled={busy || empty}>
+          {t('exportDraft')}
+        </button>
+        <button type="button" onClick={() => void copy(false)} disabled={busy || empty}>
+          {t('copyMarkdown')}
+        </button>
+        <button type="button" onClick={() => void copy(true)} disabled={busy || empty}>
+          {t('copyRich')}
+        </button>
+        <button type="button" onClick={() => void download('html')} disabled={busy || empty}>
+          {t('downloadHtml')}
+        </button>
+      </div>
+      {notice && <Notice tone={notice.tone}>{notice.text}</Notice>}
+      {!empty && (
+        <details class="checks">
+          <summary>{t('checks', { count: checks.length })}</summary>
+          {checks.length === 0 ? (
+            <p class="hint">{t('checksNone')}</p>
+          ) : (
+            <ul>
+              {checks.map((check, i) => {
+                const text = t(`check.${check.kind}`, { subject: check.subject, detail: check.detail ?? '' });
+                return (
+                  <li key={`${check.kind}-${check.clipId ?? check.sectionId}-${i}`}>
+                    {check.clipId ? (
+                      <button type="button" class="link-button" onClick={() => onFocusClip(check.clipId as string)}>
+                        {text}
+                      </button>
+                    ) : (
+                      text
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </details>
+      )}
+    </div>
+  );
+}
