@@ -187,24 +187,27 @@ export function buildDigest(input: DigestInput): DigestDoc {
   return { title, slug, category: settings.category, date: range.end, tags, labels, head, body };
 }
 
+function runsText(content: Inline[]): string {
+  return content.map((r) => r.text).join('');
+}
+
+function blockText(b: Block): string {
+  switch (b.kind) {
+    case 'heading':
+    case 'paragraph':
+      return runsText(b.content);
+    case 'prose':
+      return b.text;
+    case 'bullets':
+      return b.items.map(runsText).join('\n');
+    case 'quote':
+      return `${b.text}\n${runsText(b.attribution ?? [])}`;
+    case 'references':
+      return b.items.map((i) => `${runsText(i.content)}\n${i.quotes.join('\n')}`).join('\n');
+  }
+}
+
 /** The words a reader reads: every run and quote, for the reading-time estimate. */
 export function plainText(blocks: readonly Block[]): string {
-  const runs = (content: Inline[]) => content.map((r) => r.text).join('');
-  return blocks
-    .map((b) => {
-      switch (b.kind) {
-        case 'heading':
-        case 'paragraph':
-          return runs(b.content);
-        case 'prose':
-          return b.text;
-        case 'bullets':
-          return b.items.map(runs).join('\n');
-        case 'quote':
-          return `${b.text}\n${runs(b.attribution ?? [])}`;
-        case 'references':
-          return b.items.map((i) => `${runs(i.content)}\n${i.quotes.join('\n')}`).join('\n');
-      }
-    })
-    .join('\n');
+  return blocks.map(blockText).join('\n');
 }
