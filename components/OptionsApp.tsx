@@ -4,6 +4,7 @@ import { resolveLocale, translator } from '../lib/i18n';
 import { formatOverrides, parseOverrides } from '../lib/publisher-overrides';
 import { getSettings, listSections, updateSettings } from '../lib/settings-repository';
 import type { DigestSettings } from '../lib/types';
+import { BackupPanel } from './BackupPanel';
 import { LocaleContext } from './locale';
 import { Notice } from './Notice';
 import { SectionsEditor } from './SectionsEditor';
@@ -14,12 +15,14 @@ interface Props {
   db: ClipperDb;
   newId: () => string;
   browserLanguage: string;
+  today: () => string;
+  saveFile: (filename: string, text: string, mimeType: string) => Promise<void>;
 }
 
 const DAYS = [0, 1, 2, 3, 4, 5, 6];
 
 /** Every setting applies as soon as it changes; open popups follow through the database. */
-export function OptionsApp({ db, newId, browserLanguage }: Props) {
+export function OptionsApp({ db, newId, browserLanguage, today, saveFile }: Props) {
   const settings = useLiveQuery(() => getSettings(db), []);
   const sections = useLiveQuery(() => listSections(db), []);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
@@ -154,6 +157,11 @@ export function OptionsApp({ db, newId, browserLanguage }: Props) {
               }}
             />
           </label>
+        </section>
+
+        <section aria-labelledby="backup-heading">
+          <h2 id="backup-heading">{t('backupHeading')}</h2>
+          <BackupPanel db={db} today={today} saveFile={saveFile} />
         </section>
 
         <section aria-labelledby="appearance-heading" class="fields">

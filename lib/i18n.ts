@@ -117,6 +117,18 @@ const en = {
   publishersHeading: 'Publisher names',
   publishersHint: 'One per line: domain = name (e.g. github.com = GitHub 开源). These win over what pages say.',
   settingsSaved: 'Saved.',
+  backupHeading: 'Backup and restore',
+  backupHint:
+    'A backup holds every clip (trash included), section and setting. Restoring merges by clip: the newer copy of each wins.',
+  downloadBackup: 'Download backup',
+  backupSaved: 'Saved {file}.',
+  restoreFrom: 'Restore from a backup file',
+  restorePlan:
+    'This backup has {added} new, {updated} updated and {unchanged} unchanged clips, and {conflicts} conflicts (your newer copy is kept).',
+  restoreReplaces: 'This browser has no clips yet, so the backup’s sections and settings are taken as well.',
+  restoreNow: 'Restore now',
+  restored: 'Restored: {added} new, {updated} updated.',
+  refused: 'This backup was refused; nothing was changed.',
 };
 
 export type MessageKey = keyof typeof en;
@@ -235,6 +247,17 @@ const zh: Record<MessageKey, string> = {
   publishersHeading: '来源名称',
   publishersHint: '每行一条:域名 = 名称(如 github.com = GitHub 开源)。优先于页面自带的名称。',
   settingsSaved: '已保存。',
+  backupHeading: '备份与恢复',
+  backupHint: '备份包含全部摘录(含回收站)、栏目和设置。恢复时按摘录合并,以较新的版本为准。',
+  downloadBackup: '下载备份',
+  backupSaved: '已保存 {file}。',
+  restoreFrom: '从备份文件恢复',
+  restorePlan:
+    '此备份中有 {added} 条新摘录、{updated} 条更新、{unchanged} 条未变,{conflicts} 条冲突(保留你这里较新的版本)。',
+  restoreReplaces: '此浏览器中还没有摘录,因此也会采用备份中的栏目和设置。',
+  restoreNow: '立即恢复',
+  restored: '已恢复:新增 {added} 条,更新 {updated} 条。',
+  refused: '此备份被拒绝,未做任何更改。',
 };
 
 const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, zh };

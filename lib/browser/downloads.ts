@@ -1,14 +1,27 @@
 import { browser } from 'wxt/browser';
 
-/**
- * Downloads text under a file name. A data: URL, because an MV3 service worker has no
- * URL.createObjectURL; base64 of the UTF-8 bytes keeps Chinese text intact.
- */
-export async function downloadText(filename: string, text: string, mimeType: string): Promise<void> {
+function dataUrl(text: string, mimeType: string): string {
   const bytes = new TextEncoder().encode(text);
   let binary = '';
   const chunk = 0x8000;
   for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  const url = `data:${mimeType};charset=utf-8;base64,${btoa(binary)}`;
-  await browser.downloads.download({ url, filename, saveAs: false, conflictAction: 'uniquify' });
+  return `data:${mimeType};charset=utf-8;base64,${btoa(binary)}`;
+}
+
+/**
+ * Downloads text under a file name. Extension pages hand the browser a blob URL; the MV3
+ * service worker has no URL.createObjectURL, so there it is a data: URL (base64 of the UTF-8
+ * bytes, which keeps Chinese text intact).
+ */
+export async function downloadText(filename: string, text: string, mimeType: string): Promise<void> {
+  const canBlob = typeof URL.createObjectURL === 'function';
+  const url = canBlob
+    ? URL.createObjectURL(new Blob([text], { type: `${mimeType};charset=utf-8` }))
+    : dataUrl(text, mimeType);
+  try {
+    await browser.downloads.download({ url, filename, saveAs: false, conflictAction: 'uniquify' });
+  } finally {
+    // The download has its own copy once started; a minute covers slow disks.
+    if (canBlob) setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
 }

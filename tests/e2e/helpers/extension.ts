@@ -56,6 +56,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       '--disable-quic',
     ],
   });
+  // A missing element should fail the test in seconds, not hang until the suite's timeout.
+  context.setDefaultTimeout(10_000);
   const browserSession = await context.browser()?.newBrowserCDPSession();
   if (browserSession) {
     await browserSession.send('Browser.setDownloadBehavior', { behavior: 'default' } as never);

@@ -1,0 +1,110 @@
+import { useState } from 'preact/hooks';
+import { applyRestore, type Backup, createBackup, parseBackup, planRestore, type RestorePlan } from '../lib/backup';
+import type { ClipperDb } from '../lib/db';
+import { useLocale } from './locale';
+import { Notice } from './Notice';
+
+interface Props {
+  db: ClipperDb;
+  today: () => string;
+  saveFile: (filename: string, text: string, mimeType: string) => Promise<void>;
+}
+
+/** Download a backup; restore one after a dry run that says what it would change. */
+export function BackupPanel({ db, today, saveFile }: Props) {
+  const { t } = useLocale();
+  const [pending, setPending] = useState<{ backup: Backup; plan: RestorePlan } | undefined>();
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string; details?: string[] } | undefined>();
+
+  const download = async () => {
+    const filename = `digest-clipper-backup-${today()}.json`;
+    try {
+      await saveFile(filename, await createBackup(db), 'application/json');
+      setMessage({ tone: 'success', text: t('backupSaved', { file: filename }) });
+    } catch (error) {
+      setMessage({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const choose = async (file: File | undefined) => {
+    setPending(undefined);
+    if (!file) return;
+    const parsed = parseBackup(await file.text());
+    if (!parsed.ok) {
+      setMessage({ tone: 'error', text: t('refused'), details: parsed.errors.slice(0, 20) });
+      return;
+    }
+    setMessage(undefined);
+    setPending({ backup: parsed.backup, plan: await planRestore(db, parsed.backup) });
+  };
+
+  const restore = async () => {
+    if (!pending) return;
+    try {
+      const done = await applyRestore(db, pending.backup);
+      setMessage({ tone: 'success', text: t('restored', { added: done.added, updated: done.updated }) });
+    } catch (error) {
+      setMessage({ tone: 'error', text: `${t('refused')} ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      setPending(undefined);
+    }
+  };
+
+  return (
+    <div class="backup">
+      <p class="hint">{t('backupHint')}</p>
+      <div class="actions">
+        <button type="button" onClick={() => void download()}>
+          {t('downloadBackup')}
+        </button>
+        <label class="file">
+          <span>{t('restoreFrom')}</span>
+          <input
+            type="file"
+            accept="application/json,.json"
+            onChange={(e) => {
+              const input = e.currentTarget;
+              void choose(input.files?.[0]).finally(() => {
+                // Cleared so that choosing the same file again (a second restore) is noticed.
+                input.value = '';
+              });
+            }}
+          />
+        </label>
+      </div>
+      {pending && (
+        <div class="plan" role="status">
+          <p>
+            {t('restorePlan', {
+              added: pending.plan.added,
+              updated: pending.plan.updated,
+              unchanged: pending.plan.unchanged,
+              conflicts: pending.plan.conflicts,
+            })}
+          </p>
+          {pending.plan.replacesSettings && <p class="hint">{t('restoreReplaces')}</p>}
+          <div class="actions">
+            <button type="button" class="primary" onClick={() => void restore()}>
+              {t('restoreNow')}
+            </button>
+            <button type="button" onClick={() => setPending(undefined)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {message && (
+        <Notice tone={message.tone}>
+          {message.text}
+          {message.details && (
+            <ul class="errors">
+              {message.details.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          )}
+        </Notice>
+      )}
+    </div>
+  );
+}
