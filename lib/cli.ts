@@ -1,0 +1,77 @@
+import { parseBackup } from './backup';
+import { renderDigest } from './render-digest';
+import type { DigestLanguage } from './types';
+import { isDateId, weekStartOf } from './week';
+
+export const USAGE = `Usage: digest-clipper render <backup.json> --week <YYYY-MM-DD> [--lang zh|en] [--front-matter] [--template <file>]
+
+Renders one week of a Digest Clipper backup as the Markdown draft, exactly as the extension's
+"Export draft" does, and writes it to standard output.
+
+  --week          any day of the week to render (the backup's first day of the week applies)
+  --lang          draft language; defaults to the backup's setting
+  --front-matter  add YAML front matter (Hugo, Hexo, Jekyll)
+  --template      a template file (see README, "Templates")
+`;
+
+export interface CliIo {
+  readText: (path: string) => string;
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const fail = (message: string): CliResult => ({ code: 2, stdout: '', stderr: `digest-clipper: ${message}\n` });
+
+/** The command line, minus the process: arguments in, output and exit code out. */
+export function runCli(args: string[], io: CliIo): CliResult {
+  if (args.length === 0 || args.includes('--help') || args.includes('-h'))
+    return { code: args.length === 0 ? 2 : 0, stdout: USAGE, stderr: '' };
+  const [command, file, ...rest] = args;
+  if (command !== 'render') return fail(`unknown command "${command}"\n\n${USAGE}`);
+  if (!file || file.startsWith('--')) return fail('name the backup file to render');
+  const options: Record<string, string | true> = {};
+  for (let i = 0; i < rest.length; i++) {
+    const flag = rest[i] as string;
+    if (flag === '--front-matter') options.frontMatter = true;
+    else if (flag === '--week' || flag === '--lang' || flag === '--template') {
+      const value = rest[++i];
+      if (value === undefined) return fail(`${flag} needs a value`);
+      options[flag.slice(2)] = value;
+    } else return fail(`unknown option "${flag}"`);
+  }
+  const week = options.week;
+  if (typeof week !== 'string' || !isDateId(week)) return fail('--week must be a date, e.g. --week 2026-01-26');
+  if (options.lang !== undefined && options.lang !== 'zh' && options.lang !== 'en')
+    return fail('--lang must be zh or en');
+
+  let text: string;
+  try {
+    text = io.readText(file);
+  } catch (error) {
+    return fail(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = parseBackup(text);
+  if (!parsed.ok) return fail(`${file} is not a usable backup:\n  ${parsed.errors.join('\n  ')}`);
+  const { backup } = parsed;
+  const settings = {
+    ...backup.settings,
+    ...(options.lang ? { language: options.lang as DigestLanguage } : {}),
+    ...(options.frontMatter ? { frontMatter: true } : {}),
+  };
+  const weekId = weekStartOf(week, settings.weekStartsOn);
+  const clips = backup.clips.filter((c) => c.weekId === weekId && c.deletedAt === undefined);
+  const lede = backup.weeks.find((w) => w.id === weekId)?.lede;
+  const digest = renderDigest({
+    weekId,
+    clips,
+    sections: backup.sections,
+    settings,
+    lede,
+    timeZone: settings.timeZone || undefined,
+  });
+  return { code: 0, stdout: digest.markdown, stderr: '' };
+}
