@@ -1,19 +1,21 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { allTags, listTrash, listWeek, weeksWithCounts } from '../lib/clip-repository';
 import type { ClipperDb } from '../lib/db';
-import { resolveLocale, translator, weekLabel } from '../lib/i18n';
+import { type Dictionary, type Locale, loadMessages, resolveLocale, translator, weekLabel } from '../lib/i18n';
 import type { CaptureResult, ExportFormat } from '../lib/messages';
 import { getSettings, listSections } from '../lib/settings-repository';
 import { addDays, weekIdFor, weekRange } from '../lib/week';
 import { CapturePanel } from './CapturePanel';
-import { ExportBar } from './ExportBar';
+import { lazyComponent } from './lazy';
 import { LocaleContext } from './locale';
 import { Notice } from './Notice';
-import { SearchPanel } from './SearchPanel';
-import { TrashView } from './TrashView';
 import { applyTheme } from './theme';
 import { useLiveQuery } from './useLiveQuery';
 import { WeekView } from './WeekView';
+
+const SearchPanel = lazyComponent(() => import('./SearchPanel').then((m) => m.SearchPanel));
+const ExportBar = lazyComponent(() => import('./ExportBar').then((m) => m.ExportBar));
+const TrashView = lazyComponent(() => import('./TrashView').then((m) => m.TrashView));
 
 export interface AppProps {
   db: ClipperDb;
@@ -46,14 +48,24 @@ export function App({ db, now, newId, browserLanguage, capture, exportWeek, open
   const [focusClipId, setFocusClipId] = useState<string | undefined>();
 
   const locale = resolveLocale(settings.value?.uiLanguage ?? 'auto', browserLanguage);
-  const i18n = useMemo(() => ({ locale, t: translator(locale) }), [locale]);
+  const [messages, setMessages] = useState<{ locale: Locale; dictionary: Dictionary } | undefined>();
+  useEffect(() => {
+    let live = true;
+    void loadMessages(locale).then((dictionary) => {
+      if (live) setMessages({ locale, dictionary });
+    });
+    return () => {
+      live = false;
+    };
+  }, [locale]);
+  const i18n = useMemo(() => ({ locale, t: translator(messages?.dictionary ?? {}) }), [locale, messages]);
   const { t } = i18n;
   useEffect(() => {
     if (settings.value) applyTheme(settings.value.theme);
     document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
   }, [settings.value, locale]);
 
-  if (!settings.value || !sections.value || !weekId || !currentWeekId) {
+  if (!settings.value || !sections.value || !weekId || !currentWeekId || messages?.locale !== locale) {
     const loadError = settings.error ?? sections.error;
     return (
       <main class="popup">{loadError && <Notice tone="error">{t('couldNotRead', { error: loadError })}</Notice>}</main>

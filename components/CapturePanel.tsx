@@ -4,9 +4,12 @@ import type { ClipperDb } from '../lib/db';
 import { ClipInputError } from '../lib/errors';
 import type { CaptureResult } from '../lib/messages';
 import type { Section } from '../lib/types';
-import { ClipForm } from './ClipForm';
+import { lazyComponent } from './lazy';
 import { useLocale } from './locale';
 import { Notice, type NoticeTone } from './Notice';
+
+// Loads while the clipper reads the page; it is not needed before the capture arrives.
+const ClipForm = lazyComponent(() => import('./ClipForm').then((m) => m.ClipForm));
 
 export interface CapturePanelProps {
   db: ClipperDb;

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { type EditableFields, updateClip } from '../lib/clip-repository';
 import type { ClipperDb } from '../lib/db';
+import { parseTags } from '../lib/tags';
 import type { Clip, Quote } from '../lib/types';
 import { describeError } from './CapturePanel';
-import { parseTags } from './ClipForm';
 import { useLocale } from './locale';
 import { Notice } from './Notice';
 

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ClipDraft } from '../lib/clip-repository';
+import { parseTags } from '../lib/tags';
 import type { Section } from '../lib/types';
 import { useLocale } from './locale';
 
@@ -13,13 +14,6 @@ interface Props {
 }
 
 const QUOTE_PREVIEW = 600;
-
-export function parseTags(text: string): string[] {
-  return text
-    .split(/[,，、]/)
-    .map((t) => t.trim())
-    .filter((t) => t !== '');
-}
 
 /** The page as the clipper read it, every field editable before it is stored. */
 export function ClipForm({ draft, sections, tags, busy, onChange, onSave }: Props) {

@@ -1,11 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ClipperDb } from '../lib/db';
-import { buildDigest } from '../lib/digest-model';
 import { checkDraft, earlierUses } from '../lib/draft-checks';
-import { loadDigestInput } from '../lib/export-week';
 import type { ExportFormat } from '../lib/messages';
-import { digestToMarkdown } from '../lib/render-digest';
-import { digestToHtmlFragment } from '../lib/render-html';
 import type { Clip, Section } from '../lib/types';
 import { useLocale } from './locale';
 import { Notice, type NoticeTone } from './Notice';
@@ -52,11 +48,10 @@ export function ExportBar({ db, weekId, clips, sections, exportWeek, onFocusClip
     });
   const copy = (rich: boolean) =>
     attempt(async () => {
-      const input = await loadDigestInput(db, weekId);
-      const doc = buildDigest(input);
-      const markdown = digestToMarkdown(doc, input.settings.frontMatter);
+      // The renderers load on first copy: they are not needed to open the popup.
+      const { renderForClipboard } = await import('../lib/clipboard-draft');
+      const { markdown, html } = await renderForClipboard(db, weekId);
       if (rich) {
-        const html = digestToHtmlFragment(doc);
         await navigator.clipboard.write([
           new ClipboardItem({
             'text/html': new Blob([html], { type: 'text/html' }),

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ClipperDb } from '../lib/db';
 import { resolveLocale, translator } from '../lib/i18n';
+import { OPTIONS_MESSAGES } from '../lib/i18n-options';
+import { ZH_MESSAGES } from '../lib/i18n-zh';
 import { formatOverrides, parseOverrides } from '../lib/publisher-overrides';
 import { getSettings, listSections, updateSettings } from '../lib/settings-repository';
 import type { DigestSettings } from '../lib/types';
@@ -28,7 +30,10 @@ export function OptionsApp({ db, newId, browserLanguage, today, saveFile }: Prop
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
   const [overridesText, setOverridesText] = useState<string | undefined>();
   const locale = resolveLocale(settings.value?.uiLanguage ?? 'auto', browserLanguage);
-  const i18n = useMemo(() => ({ locale, t: translator(locale) }), [locale]);
+  const i18n = useMemo(
+    () => ({ locale, t: translator(OPTIONS_MESSAGES[locale], locale === 'zh' ? ZH_MESSAGES : {}) }),
+    [locale],
+  );
   const { t } = i18n;
   useEffect(() => {
     if (settings.value) applyTheme(settings.value.theme);

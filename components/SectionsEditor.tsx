@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ClipperDb } from '../lib/db';
 import type { MessageKey } from '../lib/i18n';
-import { addSection, deleteSection, reorderSections, updateSection } from '../lib/settings-repository';
+import { addSection, deleteSection, reorderSections, updateSection } from '../lib/section-repository';
 import type { Section, SectionKind } from '../lib/types';
 import { useLocale } from './locale';
 

@@ -5,9 +5,11 @@ import { compareByOrder } from '../lib/order-key';
 import { setLede } from '../lib/settings-repository';
 import type { Clip, Section } from '../lib/types';
 import { type CardActions, ClipCard } from './ClipCard';
-import { ClipEditor } from './ClipEditor';
+import { lazyComponent } from './lazy';
 import { useLocale } from './locale';
 import { Notice } from './Notice';
+
+const ClipEditor = lazyComponent(() => import('./ClipEditor').then((m) => m.ClipEditor));
 
 interface Props {
   db: ClipperDb;

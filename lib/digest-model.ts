@@ -165,15 +165,15 @@ export function buildDigest(input: DigestInput): DigestDoc {
       (rank.get(a.sectionId) ?? sections.length) - (rank.get(b.sectionId) ?? sections.length) || compareByOrder(a, b),
   );
 
+  const bySection = new Map<string, Clip[]>();
+  for (const clip of clips) {
+    const list = bySection.get(clip.sectionId);
+    if (list) list.push(clip);
+    else bySection.set(clip.sectionId, [clip]);
+  }
   const body: Block[] = [];
   for (const section of sections) {
-    const blocks = sectionBlocks(
-      section,
-      clips.filter((c) => c.sectionId === section.id),
-      clips,
-      labels,
-      input.timeZone,
-    );
+    const blocks = sectionBlocks(section, bySection.get(section.id) ?? [], clips, labels, input.timeZone);
     if (blocks.length === 0 && !settings.keepEmptySections) continue;
     body.push({ kind: 'heading', level: 2, content: [text(section.name)] });
     body.push(...(blocks.length > 0 ? blocks : [{ kind: 'paragraph' as const, content: [literal(labels.empty)] }]));
@@ -187,27 +187,24 @@ export function buildDigest(input: DigestInput): DigestDoc {
   return { title, slug, category: settings.category, date: range.end, tags, labels, head, body };
 }
 
-function runsText(content: Inline[]): string {
-  return content.map((r) => r.text).join('');
-}
-
-function blockText(b: Block): string {
+function blockTexts(b: Block): string[] {
+  const runs = (content: Inline[]) => content.map((r) => r.text);
   switch (b.kind) {
     case 'heading':
     case 'paragraph':
-      return runsText(b.content);
+      return runs(b.content);
     case 'prose':
-      return b.text;
+      return [b.text];
     case 'bullets':
-      return b.items.map(runsText).join('\n');
+      return b.items.flatMap(runs);
     case 'quote':
-      return `${b.text}\n${runsText(b.attribution ?? [])}`;
+      return [b.text, ...runs(b.attribution ?? [])];
     case 'references':
-      return b.items.map((i) => `${runsText(i.content)}\n${i.quotes.join('\n')}`).join('\n');
+      return b.items.flatMap((i) => [...runs(i.content), ...i.quotes]);
   }
 }
 
-/** The words a reader reads: every run and quote, for the reading-time estimate. */
-export function plainText(blocks: readonly Block[]): string {
-  return blocks.map(blockText).join('\n');
+/** The pieces of text a reader reads (runs and quotes), for the reading-time estimate. */
+export function plainTexts(blocks: readonly Block[]): string[] {
+  return blocks.flatMap(blockTexts);
 }

@@ -1,3 +1,4 @@
+import type { OptionsMessageKey } from './i18n-options';
 import type { UiLanguage } from './types';
 
 export type Locale = 'zh' | 'en';
@@ -83,184 +84,18 @@ const en = {
   cardHelp: 'Keys: 1–9 move to a section, Alt+↑/↓ reorder, Enter edit, Delete to trash',
   options: 'Options',
   couldNotRead: 'Could not read your clips: {error}',
-  optionsTitle: 'Digest Clipper options',
-  sectionsHeading: 'Sections',
-  sectionsHint: 'The draft lists sections in this order. Deleting a section moves its clips to another one.',
-  addSection: 'Add section',
-  newSectionName: 'New section name',
-  sectionName: 'Section name',
-  sectionKind: 'Renders as',
-  kindBriefs: 'Bullets with sources',
-  kindAnalysis: 'Numbered sub-sections',
-  kindThoughts: 'Bullets (own thoughts)',
-  kindReferences: 'References (every clip)',
-  deleteSection: 'Delete section',
-  moveClipsTo: 'Move its clips to',
-  confirmDelete: 'Delete and move clips',
-  digestHeading: 'Digest',
-  digestName: 'Digest name',
-  category: 'Category (slug prefix)',
-  digestLanguage: 'Draft language',
-  frontMatter: 'Add YAML front matter (Hugo, Hexo, Jekyll)',
-  keepEmpty: 'Keep empty sections in the draft',
-  defaultSection: 'Default section for quick clips',
-  weekHeading: 'Week',
-  weekStart: 'First day of the week',
-  timeZone: 'Time zone',
-  timeZoneHint: 'Empty: the browser’s own ({zone})',
-  appearanceHeading: 'Language and appearance',
-  uiLanguage: 'Interface language',
-  auto: 'Automatic',
-  theme: 'Theme',
-  light: 'Light',
-  dark: 'Dark',
-  publishersHeading: 'Publisher names',
-  publishersHint: 'One per line: domain = name (e.g. github.com = GitHub 开源). These win over what pages say.',
-  settingsSaved: 'Saved.',
-  backupHeading: 'Backup and restore',
-  backupHint:
-    'A backup holds every clip (trash included), section and setting. Restoring merges by clip: the newer copy of each wins.',
-  downloadBackup: 'Download backup',
-  backupSaved: 'Saved {file}.',
-  restoreFrom: 'Restore from a backup file',
-  restorePlan:
-    'This backup has {added} new, {updated} updated and {unchanged} unchanged clips, and {conflicts} conflicts (your newer copy is kept).',
-  restoreReplaces: 'This browser has no clips yet, so the backup’s sections and settings are taken as well.',
-  restoreNow: 'Restore now',
-  restored: 'Restored: {added} new, {updated} updated.',
-  refused: 'This backup was refused; nothing was changed.',
 };
 
-export type MessageKey = keyof typeof en;
+export type PopupMessageKey = keyof typeof en;
+export type MessageKey = PopupMessageKey | OptionsMessageKey;
 
-const zh: Record<MessageKey, string> = {
-  appName: 'Digest Clipper 摘录',
-  thisWeek: '本周',
-  previousWeek: '上一周',
-  nextWeek: '下一周',
-  pastWeeks: '历史周',
-  weekOption: '{range}({count})',
-  readingPage: '正在读取页面…',
-  clipThisPage: '摘录此页',
-  title: '标题',
-  source: '来源',
-  section: '栏目',
-  link: '链接',
-  summary: '摘要',
-  summaryPlaceholder: '一句话摘要',
-  quote: '摘录',
-  quotePlaceholder: '先在页面上选中文字再摘录,或在此粘贴',
-  longQuote: '摘录共 {count} 字,将完整保存。',
-  tags: '标签',
-  tagsPlaceholder: '用逗号分隔',
-  saveClip: '保存',
-  saved: '已保存到本周。',
-  merged: '此页面已摘录过:新摘录已加入原条目。',
-  duplicate: '此页面已摘录过,且这段摘录已存在。',
-  alreadyClipped: '你已在 {week} 那一周摘录过此页({count} 段)。保存会把这段摘录加入原条目。',
-  exportDraft: '导出草稿',
-  downloaded: '已下载 {file}。',
-  exportFailed: '导出失败:{error}',
-  copyMarkdown: '复制 Markdown',
-  copyRich: '复制富文本',
-  downloadHtml: '下载 HTML',
-  copied: '已复制草稿({format})。',
-  copyFailed: '复制失败:{error}',
-  checks: '导出前检查({count})',
-  checksNone: '此草稿没有需要注意的问题。',
-  'check.no-summary': '「{subject}」没有摘要。',
-  'check.no-source': '「{subject}」没有来源。',
-  'check.duplicate-url': '「{subject}」与「{detail}」链接到同一页面。',
-  'check.used-before': '「{subject}」已在 {detail} 那一周的周报中用过。',
-  'check.outside-week': '「{subject}」发布于 {detail},不在本周内。',
-  'check.empty-section': '栏目「{subject}」是空的。',
-  noClips: '本周还没有摘录。摘录一个页面开始编写周报吧。',
-  unsorted: '未分类',
-  quotes: '{count} 段摘录',
-  oneQuote: '1 段摘录',
-  lede: '导语',
-  ledePlaceholder: '本周周报的导语',
-  search: '搜索所有周',
-  searchPlaceholder: '搜索标题、摘要、摘录、来源、标签',
-  allTags: '全部标签',
-  filterTag: '按标签筛选',
-  filterSource: '按来源筛选',
-  allSources: '全部来源',
-  noResults: '没有找到。',
-  openInWeek: '在所在周中打开',
-  trash: '回收站({count})',
-  trashTitle: '回收站',
-  trashEmpty: '回收站是空的。',
-  restore: '恢复',
-  deleteForever: '永久删除',
-  backToWeek: '返回本周',
-  movedToTrash: '已将「{title}」移到回收站。',
-  undo: '撤销',
-  edit: '编辑',
-  delete: '删除',
-  moveUp: '上移',
-  moveDown: '下移',
-  moveTo: '移到栏目',
-  group: '与上一条合并为一个条目',
-  ungroup: '取消合并',
-  story: '合并条目:{count} 个来源',
-  done: '完成',
-  cancel: '取消',
-  note: '按语',
-  author: '作者',
-  published: '发布时间',
-  removeQuote: '删除摘录',
-  cardHelp: '快捷键:1–9 移到栏目,Alt+↑/↓ 调整顺序,Enter 编辑,Delete 删除',
-  options: '设置',
-  couldNotRead: '无法读取摘录:{error}',
-  optionsTitle: 'Digest Clipper 设置',
-  sectionsHeading: '栏目',
-  sectionsHint: '草稿按此顺序排列栏目。删除栏目时,其中的摘录会移到另一个栏目。',
-  addSection: '添加栏目',
-  newSectionName: '新栏目名称',
-  sectionName: '栏目名称',
-  sectionKind: '呈现方式',
-  kindBriefs: '要点列表(含来源)',
-  kindAnalysis: '编号小节',
-  kindThoughts: '要点列表(观点)',
-  kindReferences: '参考资料(全部摘录)',
-  deleteSection: '删除栏目',
-  moveClipsTo: '摘录移到',
-  confirmDelete: '删除并移动摘录',
-  digestHeading: '周报',
-  digestName: '周报名称',
-  category: '分类(slug 前缀)',
-  digestLanguage: '草稿语言',
-  frontMatter: '添加 YAML front matter(Hugo、Hexo、Jekyll)',
-  keepEmpty: '草稿中保留空栏目',
-  defaultSection: '快速摘录的默认栏目',
-  weekHeading: '周',
-  weekStart: '每周第一天',
-  timeZone: '时区',
-  timeZoneHint: '留空:使用浏览器时区({zone})',
-  appearanceHeading: '语言与外观',
-  uiLanguage: '界面语言',
-  auto: '自动',
-  theme: '主题',
-  light: '浅色',
-  dark: '深色',
-  publishersHeading: '来源名称',
-  publishersHint: '每行一条:域名 = 名称(如 github.com = GitHub 开源)。优先于页面自带的名称。',
-  settingsSaved: '已保存。',
-  backupHeading: '备份与恢复',
-  backupHint: '备份包含全部摘录(含回收站)、栏目和设置。恢复时按摘录合并,以较新的版本为准。',
-  downloadBackup: '下载备份',
-  backupSaved: '已保存 {file}。',
-  restoreFrom: '从备份文件恢复',
-  restorePlan:
-    '此备份中有 {added} 条新摘录、{updated} 条更新、{unchanged} 条未变,{conflicts} 条冲突(保留你这里较新的版本)。',
-  restoreReplaces: '此浏览器中还没有摘录,因此也会采用备份中的栏目和设置。',
-  restoreNow: '立即恢复',
-  restored: '已恢复:新增 {added} 条,更新 {updated} 条。',
-  refused: '此备份被拒绝,未做任何更改。',
-};
+/**
+ * English is built in; Chinese loads on demand (lib/i18n-zh.ts) so the popup carries one
+ * language. The options page adds its own messages (lib/i18n-options.ts).
+ */
+export const EN_MESSAGES: Record<PopupMessageKey, string> = en;
 
-const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, zh };
+export type Dictionary = Partial<Record<MessageKey, string>>;
 
 /** The UI language: the editor's choice, else the browser's (Chinese for any zh-*). */
 export function resolveLocale(choice: UiLanguage, browserLanguage: string): Locale {
@@ -270,9 +105,15 @@ export function resolveLocale(choice: UiLanguage, browserLanguage: string): Loca
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-export function translator(locale: Locale): Translate {
+export async function loadMessages(locale: Locale): Promise<Dictionary> {
+  return locale === 'zh' ? (await import('./i18n-zh')).ZH_MESSAGES : EN_MESSAGES;
+}
+
+/** Looks messages up in the dictionaries given, the first that has the key winning; English last. */
+export function translator(...dictionaries: Dictionary[]): Translate {
+  const messages: Dictionary = Object.assign({}, EN_MESSAGES, ...[...dictionaries].reverse());
   return (key, params = {}) =>
-    MESSAGES[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+    (messages[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
 /** Week labels follow the language: `2026-01-26 至 2026-02-01` / `Jan 26 – Feb 1, 2026`. */

@@ -2,12 +2,54 @@
 const CJK_PER_MINUTE = 300;
 const WORDS_PER_MINUTE = 200;
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
-const WORD = /[\p{L}\p{N}]+/gu;
+const LETTER = /[\p{L}\p{N}]/u;
 
-/** Whole minutes to read a draft, counting CJK characters and other words separately. */
-export function readingMinutes(text: string): number {
-  const cjk = text.match(CJK)?.length ?? 0;
-  const words = text.replace(CJK, ' ').match(WORD)?.length ?? 0;
+function isCjk(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) || // CJK unified ideographs
+    (code >= 0x3400 && code <= 0x4dbf) || // extension A
+    (code >= 0x3040 && code <= 0x30ff) || // hiragana, katakana
+    (code >= 0xac00 && code <= 0xd7af) || // hangul syllables
+    (code >= 0xf900 && code <= 0xfaff) || // compatibility ideographs
+    (code >= 0x20000 && code <= 0x3134f) // extensions B–G
+  );
+}
+
+function isWordChar(char: string, code: number): boolean {
+  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  // Punctuation and spaces of the CJK and general blocks are common in drafts; skip the regex.
+  if ((code >= 0x2000 && code <= 0x206f) || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xff0f))
+    return false;
+  return LETTER.test(char);
+}
+
+/**
+ * Whole minutes to read a draft, counting CJK characters and other words separately, over
+ * the draft's pieces of text (no joined copy of a long draft is made).
+ */
+export function readingMinutes(texts: string | readonly string[]): number {
+  let cjk = 0;
+  let words = 0;
+  for (const text of typeof texts === 'string' ? [texts] : texts) {
+    let inWord = false;
+    for (let i = 0; i < text.length; i++) {
+      let code = text.charCodeAt(i);
+      let char: string | undefined;
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+        code = text.codePointAt(i) as number;
+        char = String.fromCodePoint(code);
+        i++;
+      }
+      if (isCjk(code)) {
+        cjk++;
+        inWord = false;
+      } else if (isWordChar(char ?? (text[i] as string), code)) {
+        if (!inWord) words++;
+        inWord = true;
+      } else {
+        inWord = false;
+      }
+    }
+  }
   return Math.max(1, Math.ceil(cjk / CJK_PER_MINUTE + words / WORDS_PER_MINUTE));
 }

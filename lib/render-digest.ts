@@ -1,4 +1,4 @@
-import { type Block, buildDigest, type DigestDoc, type DigestInput, type Inline, plainText } from './digest-model';
+import { type Block, buildDigest, type DigestDoc, type DigestInput, type Inline, plainTexts } from './digest-model';
 import { blockquote, escapeInline, link, prose } from './markdown';
 import { readingMinutes } from './reading-time';
 
@@ -53,7 +53,7 @@ function frontMatter(doc: DigestDoc): string[] {
 }
 
 export function readingTimeOf(doc: DigestDoc): string {
-  return doc.labels.readingTime(readingMinutes(plainText([...doc.head, ...doc.body])));
+  return doc.labels.readingTime(readingMinutes(plainTexts([...doc.head, ...doc.body])));
 }
 
 /** Markdown for a built digest; blocks are separated by one blank line. */

@@ -25,17 +25,40 @@ function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
     });
     formatters.set(key, f);
   }
   return f;
 }
 
+const QUARTER_HOUR = 900_000;
+const offsets = new Map<string, number>();
+
+/**
+ * The zone's offset from UTC at an instant, in ms. Zones change offset only on a quarter hour,
+ * so one lookup per zone and quarter hour serves every instant in it (rendering a week of
+ * clips asks thousands of times).
+ */
+function offsetAt(instant: number, timeZone: string | undefined): number {
+  const bucket = Math.floor(instant / QUARTER_HOUR) * QUARTER_HOUR;
+  const key = `${timeZone ?? ''}@${bucket}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const parts = formatterFor(timeZone).formatToParts(new Date(bucket));
+    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+    offset = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute')) - bucket;
+    if (offsets.size > 10_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
 /** The calendar date of an instant in a zone, as `YYYY-MM-DD`. */
 export function civilDate(instant: number, timeZone?: string): string {
-  const parts = formatterFor(timeZone).formatToParts(new Date(instant));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return new Date(instant + offsetAt(instant, timeZone)).toISOString().slice(0, 10);
 }
 
 function toUtcMs(date: string): number {

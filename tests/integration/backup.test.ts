@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyRestore, createBackup, parseBackup, planRestore } from '../../lib/backup';
 import { saveClip, trashClip, updateClip } from '../../lib/clip-repository';
 import { type ClipperDb, openDatabase } from '../../lib/db';
-import { addSection, setLede, updateSettings } from '../../lib/settings-repository';
+import { addSection } from '../../lib/section-repository';
+import { setLede, updateSettings } from '../../lib/settings-repository';
 
 const opened: ClipperDb[] = [];
 function freshDb(): ClipperDb {

@@ -18,7 +18,8 @@ import { type ClipperDb, openDatabase } from '../../lib/db';
 import { ClipInputError } from '../../lib/errors';
 import { compareByOrder } from '../../lib/order-key';
 import { searchClips } from '../../lib/search';
-import { addSection, deleteSection, getSettings, listSections, updateSettings } from '../../lib/settings-repository';
+import { addSection, deleteSection } from '../../lib/section-repository';
+import { getSettings, listSections, updateSettings } from '../../lib/settings-repository';
 
 let db: ClipperDb;
 let n = 0;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resolveLocale, translator, weekLabel } from '../../lib/i18n';
+import { loadMessages, resolveLocale, translator, weekLabel } from '../../lib/i18n';
+import { OPTIONS_MESSAGES } from '../../lib/i18n-options';
+import { ZH_MESSAGES } from '../../lib/i18n-zh';
 
 describe('UI language', () => {
   it('follows the browser unless the editor chose', () => {
@@ -9,8 +11,17 @@ describe('UI language', () => {
   });
 
   it('fills placeholders', () => {
-    expect(translator('zh')('downloaded', { file: 'a.md' })).toBe('已下载 a.md。');
-    expect(translator('en')('quotes', { count: 3 })).toBe('3 quotes');
+    expect(translator(ZH_MESSAGES)('downloaded', { file: 'a.md' })).toBe('已下载 a.md。');
+    expect(translator()('quotes', { count: 3 })).toBe('3 quotes');
+    expect(translator(OPTIONS_MESSAGES.zh, ZH_MESSAGES)('optionsTitle')).toBe('Digest Clipper 设置');
+    expect(translator(OPTIONS_MESSAGES.en)('optionsTitle')).toBe('Digest Clipper options');
+  });
+
+  it('loads the Chinese messages on demand, with every key the English ones have', async () => {
+    const zh = await loadMessages('zh');
+    const en = await loadMessages('en');
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    expect(Object.keys(OPTIONS_MESSAGES.zh).sort()).toEqual(Object.keys(OPTIONS_MESSAGES.en).sort());
   });
 
   it('labels weeks per language, across a year boundary', () => {

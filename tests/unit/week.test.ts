@@ -47,3 +47,34 @@ describe('week math', () => {
     expect(() => addDays('nope', 1)).toThrow(RangeError);
   });
 });
+
+describe('civilDate', () => {
+  it('agrees with the platform formatter across zones, DST changes and half-hour offsets (property)', async () => {
+    const fc = (await import('fast-check')).default;
+    const zones = [
+      'UTC',
+      'Asia/Shanghai',
+      'America/New_York',
+      'Europe/London',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+      'Pacific/Chatham',
+    ];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.parse('2020-01-01'), max: Date.parse('2030-12-31') }),
+        fc.constantFrom(...zones),
+        (instant, zone) => {
+          const expected = new Intl.DateTimeFormat('en-CA', {
+            timeZone: zone,
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+          }).format(instant);
+          expect(civilDate(instant, zone)).toBe(expected);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});

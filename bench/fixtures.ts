@@ -1,0 +1,74 @@
+import { searchableText, termsOf } from '../lib/search-terms';
+import type { Clip } from '../lib/types';
+import { addDays } from '../lib/week';
+
+const WORDS =
+  'model training inference capex cloud policy agent robotics chip memory data center open weights benchmark'.split(
+    ' ',
+  );
+const HAN = '大模型开源推理算力芯片政策监管数据中心智能体多模态长文本应用落地商业化'.split('');
+
+/** Deterministic pseudo-random numbers, so every run measures the same data. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function phrase(next: () => number, words: number): string {
+  // Zipf-like: a few words are everywhere, most are rare.
+  const pick = <T>(list: readonly T[]) => list[Math.floor(list.length * next() ** 3)] as T;
+  return Array.from({ length: words }, () =>
+    next() < 0.5 ? pick(WORDS) : `${pick(HAN)}${pick(HAN)}${pick(HAN)}`,
+  ).join(' ');
+}
+
+/** `count` clips spread over `weeks` weeks ending with `lastWeek` (the newest holds `perLastWeek`). */
+export function makeClips(count: number, lastWeek: string, perLastWeek: number, seed = 7): Clip[] {
+  const next = rng(seed);
+  const weeks = Math.max(1, Math.ceil((count - perLastWeek) / 100));
+  const sections = ['briefs', 'analysis', 'thoughts', 'references'];
+  return Array.from({ length: count }, (_, i) => {
+    const weekId = i < perLastWeek ? lastWeek : addDays(lastWeek, -7 * (1 + ((i - perLastWeek) % weeks)));
+    const clip: Clip = {
+      id: `bench-${String(i).padStart(7, '0')}`,
+      pageUrl: `https://news.example/${i}`,
+      canonicalUrl: `https://news.example/${i}`,
+      title: `${phrase(next, 6)} ${i}`,
+      source: ['Reuters', '知乎专栏', '掘金', 'The Verge', '36氪'][i % 5] as string,
+      quotes: [{ text: phrase(next, 30), createdAt: 1 }],
+      summary: phrase(next, 10),
+      note: '',
+      sectionId: sections[i % 4] as string,
+      tags: [WORDS[i % WORDS.length] as string],
+      weekId,
+      order: `i${String(i).padStart(7, '0')}`.replace(/0+$/, '') || 'i',
+      createdAt: 1_700_000_000_000 + i,
+      updatedAt: 1_700_000_000_000 + i,
+    };
+    return { ...clip, terms: termsOf(...searchableText(clip)) };
+  });
+}
+
+/** An article page of about `bytes` bytes with the metadata real news pages carry. */
+export function bigArticle(bytes: number): string {
+  const next = rng(3);
+  const head = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Chip makers race to add memory capacity | Example Wire</title>
+<meta property="og:site_name" content="Example Wire"><meta property="og:title" content="Chip makers race to add memory capacity">
+<meta property="article:published_time" content="2026-01-29T14:05:00-05:00"><link rel="canonical" href="/tech/chips-memory?utm_source=x">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Chip makers race to add memory capacity","author":{"name":"A. Writer"},"datePublished":"2026-01-29T14:05:00-05:00","publisher":{"name":"Example Wire"}}</script>
+</head><body><nav>${'<a href="/x">Section</a>'.repeat(50)}</nav><article><h1>Chip makers race to add memory capacity</h1><p class="byline">By A. Writer</p>`;
+  const parts: string[] = [head];
+  let size = head.length;
+  let i = 0;
+  while (size < bytes) {
+    const p = `<div class="para-wrap"><p id="p${i}">${phrase(next, 40)} <a href="/related/${i}">related ${i}</a> <em>${phrase(next, 5)}</em>.</p></div>\n`;
+    parts.push(p);
+    size += p.length;
+    i++;
+  }
+  parts.push('</article><footer>© 2019 Example Wire</footer></body></html>');
+  return parts.join('');
+}

@@ -1,0 +1,211 @@
+// `npm run bench`: every performance figure of the project, one JSON line per figure.
+// `--quick` shrinks the data and runs once, to prove the suite works (CI); its timings mean nothing.
+import { execSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { DEFAULT_SECTIONS, DEFAULT_SETTINGS } from '../lib/defaults';
+import { renderDigest } from '../lib/render-digest';
+import { weekIdFor } from '../lib/week';
+import { E2E_BUILD, launchExtension, PRODUCTION_BUILD } from '../tests/e2e/helpers/extension';
+import { startFixtureServer } from '../tests/e2e/helpers/fixture-server';
+import { clearClips, putRecords } from '../tests/e2e/helpers/page';
+import { bigArticle, makeClips } from './fixtures';
+
+const quick = process.argv.includes('--quick');
+const RUNS = quick ? 1 : 7;
+const BIG = quick ? 2_000 : 50_000;
+const SMALL = 50;
+
+function emit(metric: string, value: number, unit: string) {
+  console.log(JSON.stringify({ metric, value: Number(value.toPrecision(4)), unit }));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+async function timed(runs: number, work: () => Promise<unknown> | unknown): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await work();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+function renderFigures() {
+  const week = '2026-01-26';
+  const perSize = (n: number) => {
+    const clips = makeClips(n, week, n).map((c) => ({ ...c, summary: `${c.summary}。` }));
+    const input = { weekId: week, clips, sections: [...DEFAULT_SECTIONS], settings: DEFAULT_SETTINGS, timeZone: 'UTC' };
+    renderDigest(input);
+    const times: number[] = [];
+    for (let i = 0; i < Math.max(RUNS, 3); i++) {
+      const t0 = performance.now();
+      renderDigest(input);
+      times.push(performance.now() - t0);
+    }
+    return median(times);
+  };
+  const t100 = perSize(100);
+  const t1000 = perSize(1_000);
+  const t10000 = perSize(quick ? 2_000 : 10_000);
+  emit('render_week_100_items', t100, 'ms');
+  emit('render_week_1000_items', t1000, 'ms');
+  emit(`render_week_${quick ? 2000 : 10000}_items`, t10000, 'ms');
+  emit('render_growth_10000_vs_100_per_item', t10000 / (quick ? 20 : 100) / t100, 'ratio');
+}
+
+function sizeFigures() {
+  const gz = (file: string) => gzipSync(readFileSync(join(PRODUCTION_BUILD, file)), { level: 9 }).length;
+  // What opening the popup loads: its module script and the chunks the page preloads for it.
+  const html = readFileSync(join(PRODUCTION_BUILD, 'popup.html'), 'utf8');
+  const initial = [...html.matchAll(/(?:src|href)="\/(chunks\/[^"]+\.js)"/g)].map((m) => m[1] as string);
+  emit('bundle_popup_initial_gzip', initial.reduce((sum, f) => sum + gz(f), 0) / 1000, 'kB');
+  // Everything the popup can load later (editor, search, trash, export, Chinese messages).
+  const lazy = readdirSync(join(PRODUCTION_BUILD, 'chunks'))
+    .map((f) => `chunks/${f}`)
+    .filter((f) => !initial.includes(f) && !f.includes('/options-'));
+  emit('bundle_popup_all_gzip', [...initial, ...lazy].reduce((sum, f) => sum + gz(f), 0) / 1000, 'kB');
+  emit('bundle_background_gzip', gz('background.js') / 1000, 'kB');
+  emit('bundle_clipper_gzip', gz('clipper.js') / 1000, 'kB');
+  const zip = readdirSync('.output').find((f) => f.endsWith('-chrome.zip'));
+  if (zip) emit('zip_chrome', statSync(join('.output', zip)).size / 1000, 'kB');
+}
+
+/** Median time of a script run in the page: its source is inlined into a timing loop. */
+async function pageTime(page: Page, script: string, runs: number): Promise<number> {
+  return page.evaluate(`(() => {
+    const times = [];
+    for (let i = 0; i < ${runs}; i++) {
+      const t0 = performance.now();
+      {
+        ${script}
+      }
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)];
+  })()`) as Promise<number>;
+}
+
+async function browserFigures() {
+  const dir = mkdtempSync(join(tmpdir(), 'digest-bench-'));
+  writeFileSync(join(dir, 'big.html'), bigArticle(2 * 1024 * 1024));
+  const server = await startFixtureServer(dir);
+  const session = await launchExtension({ buildDir: E2E_BUILD });
+  try {
+    // Extraction on a 2 MB page: our extractor (the injected clipper, as shipped) vs Readability.
+    const page = await session.context.newPage();
+    await page.goto(server.url('big.html'));
+    const clipper = readFileSync(join(E2E_BUILD, 'clipper.js'), 'utf8');
+    const readability = readFileSync(
+      createRequire(import.meta.url).resolve('@mozilla/readability/Readability.js'),
+      'utf8',
+    );
+    await page.evaluate(`(function(){var module={exports:{}};${readability};window.__Readability=module.exports;})()`);
+    const ours = await pageTime(page, clipper, RUNS * 3);
+    const theirs = await pageTime(page, 'new window.__Readability(document.cloneNode(true)).parse();', RUNS);
+    const clone = await pageTime(page, 'document.cloneNode(true);', RUNS);
+    emit('extract_2mb_page', ours, 'ms');
+    emit('readability_2mb_page', theirs - clone, 'ms');
+    emit('readability_over_extract', (theirs - clone) / ours, 'ratio');
+
+    // Clip round trip: the shortcut's handler, from request to stored row, on the 2 MB page.
+    const tabId = await session.tabIdOf(page);
+    const roundTrips: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await clearClips(session.worker);
+      const t0 = performance.now();
+      await session.worker.evaluate(
+        (id) =>
+          (
+            globalThis as unknown as {
+              digestClipperTest: { onCommand: (c: string, t: { id: number }) => Promise<void> };
+            }
+          ).digestClipperTest.onCommand('quick-clip', { id }),
+        tabId,
+      );
+      roundTrips.push(performance.now() - t0);
+    }
+    emit('clip_round_trip_2mb_page', median(roundTrips), 'ms');
+
+    // The popup's week view with few and with many clips stored: only the week is read.
+    const thisWeek = weekIdFor(Date.now());
+    const article = await session.context.newPage();
+    await article.goto(server.url('big.html?popup-target'));
+    const popupTime = async (total: number) => {
+      await clearClips(session.worker);
+      const clips = makeClips(total, thisWeek, SMALL);
+      for (let i = 0; i < clips.length; i += 5_000)
+        await putRecords(session.worker, 'clips', clips.slice(i, i + 5_000));
+      const target = await session.tabIdOf(article);
+      const times: number[] = [];
+      for (let i = 0; i < RUNS + 1; i++) {
+        const popup = await session.context.newPage();
+        await popup.setViewportSize({ width: 400, height: 600 });
+        await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tabId=${target}`);
+        // Time since the popup's navigation started, read in the page when the week is on screen.
+        const shown = await popup.waitForFunction(
+          (n) => (document.querySelectorAll('li.clip').length === n ? performance.now() : 0),
+          SMALL,
+          { polling: 'raf' },
+        );
+        if (i > 0) times.push((await shown.jsonValue()) as number);
+        await popup.close();
+      }
+      return median(times);
+    };
+    const few = await popupTime(SMALL);
+    const many = await popupTime(BIG);
+    emit(`popup_week_view_${SMALL}_clips`, few, 'ms');
+    emit(`popup_week_view_${BIG}_clips`, many, 'ms');
+    emit(`popup_week_view_${BIG}_over_${SMALL}`, many / few, 'ratio');
+
+    // Search, backup export and import with BIG clips stored (still seeded from above).
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.waitForFunction(() => 'digestClipperTest' in globalThis);
+    const inOptions = <T>(fn: string) => options.evaluate(fn) as Promise<T>;
+    const search = await inOptions<number>(`(async () => {
+      const { db, searchClips } = globalThis.digestClipperTest;
+      const queries = ['大模', 'chip', 'model training', 'kalomi', '42'];
+      const times = [];
+      for (let r = 0; r < ${RUNS}; r++) for (const q of queries) { const t0 = performance.now(); await searchClips(db, q); times.push(performance.now() - t0); }
+      times.sort((a, b) => a - b);
+      return times[Math.floor(times.length / 2)];
+    })()`);
+    emit(`search_${BIG}_clips`, search, 'ms');
+    const backup = await inOptions<{ exportMs: number; importMs: number; bytes: number }>(`(async () => {
+      const { db, openDatabase, createBackup, parseBackup, applyRestore } = globalThis.digestClipperTest;
+      let t0 = performance.now();
+      const text = await createBackup(db);
+      const exportMs = performance.now() - t0;
+      const target = openDatabase('bench-import-' + Math.random());
+      await target.open();
+      t0 = performance.now();
+      const parsed = parseBackup(text);
+      await applyRestore(target, parsed.backup);
+      const importMs = performance.now() - t0;
+      target.close();
+      return { exportMs, importMs, bytes: text.length };
+    })()`);
+    emit(`backup_export_${BIG}_clips`, backup.exportMs, 'ms');
+    emit(`backup_import_${BIG}_clips`, backup.importMs, 'ms');
+    emit('backup_size', backup.bytes / 1024 / 1024, 'MB');
+  } finally {
+    await session.close();
+    await server.close();
+  }
+}
+
+execSync('npx wxt build && npx wxt zip && npx wxt build --mode e2e', { stdio: 'ignore' });
+renderFigures();
+sizeFigures();
+await browserFigures();
