@@ -3,7 +3,7 @@ import { allTags, listTrash, listWeek, weeksWithCounts } from '../lib/clip-repos
 import type { ClipperDb } from '../lib/db';
 import { type Dictionary, type Locale, loadMessages, resolveLocale, translator, weekLabel } from '../lib/i18n';
 import type { CaptureResult, ExportFormat } from '../lib/messages';
-import { getSettings, listSections } from '../lib/settings-repository';
+import { backupOverdue, getLocalMeta, getSettings, listSections } from '../lib/settings-repository';
 import { addDays, weekIdFor, weekRange } from '../lib/week';
 import { CapturePanel } from './CapturePanel';
 import { lazyComponent } from './lazy';
@@ -32,17 +32,40 @@ type View = 'week' | 'trash';
 export function App({ db, now, newId, browserLanguage, capture, exportWeek, openOptions }: AppProps) {
   const settings = useLiveQuery(() => getSettings(db), []);
   const sections = useLiveQuery(() => listSections(db), []);
-  const tags = useLiveQuery(() => allTags(db), []);
-  const trash = useLiveQuery(() => listTrash(db), []);
-  const weeks = useLiveQuery(() => weeksWithCounts(db), []);
+
   const weekOptions = settings.value
     ? { weekStartsOn: settings.value.weekStartsOn, timeZone: settings.value.timeZone || undefined }
     : undefined;
   const currentWeekId = weekOptions ? weekIdFor(now(), weekOptions) : undefined;
   const [chosenWeek, setChosenWeek] = useState<string | undefined>();
   const weekId = chosenWeek ?? currentWeekId;
-  const clips = useLiveQuery(() => (weekId ? listWeek(db, weekId) : Promise.resolve([])), [weekId]);
+  const clips = useLiveQuery(() => (weekId ? listWeek(db, weekId) : Promise.resolve(undefined)), [weekId]);
   const lede = useLiveQuery(() => (weekId ? db.weeks.get(weekId) : Promise.resolve(undefined)), [weekId]);
+  // Everything beyond the week itself reads across all weeks: it waits until the week is shown.
+  const shown = clips.value !== undefined;
+  const later =
+    <T,>(query: () => Promise<T>) =>
+    () =>
+      shown ? query() : Promise.resolve(undefined);
+  const tags = useLiveQuery(
+    later(() => allTags(db)),
+    [shown],
+  );
+  const trash = useLiveQuery(
+    later(() => listTrash(db)),
+    [shown],
+  );
+  const weeks = useLiveQuery(
+    later(() => weeksWithCounts(db)),
+    [shown],
+  );
+  const backupDue = useLiveQuery(
+    later(async () => {
+      const [meta, config, count] = await Promise.all([getLocalMeta(db), getSettings(db), db.clips.count()]);
+      return backupOverdue(meta, config, count, now());
+    }),
+    [shown],
+  );
   const [view, setView] = useState<View>('week');
   const [query, setQuery] = useState('');
   const [focusClipId, setFocusClipId] = useState<string | undefined>();
@@ -87,6 +110,14 @@ export function App({ db, now, newId, browserLanguage, capture, exportWeek, open
             ⚙
           </button>
         </header>
+        {backupDue.value && (
+          <p class="notice notice--info backup-due">
+            {t('backupDue')}{' '}
+            <button type="button" onClick={openOptions}>
+              {t('backupNow')}
+            </button>
+          </p>
+        )}
         <CapturePanel
           db={db}
           sections={sections.value}

@@ -1,17 +1,19 @@
 import { useState } from 'preact/hooks';
 import { applyRestore, type Backup, createBackup, parseBackup, planRestore, type RestorePlan } from '../lib/backup';
 import type { ClipperDb } from '../lib/db';
+import { recordBackup } from '../lib/settings-repository';
 import { useLocale } from './locale';
 import { Notice } from './Notice';
 
 interface Props {
   db: ClipperDb;
   today: () => string;
+  now: () => number;
   saveFile: (filename: string, text: string, mimeType: string) => Promise<void>;
 }
 
 /** Download a backup; restore one after a dry run that says what it would change. */
-export function BackupPanel({ db, today, saveFile }: Props) {
+export function BackupPanel({ db, today, now, saveFile }: Props) {
   const { t } = useLocale();
   const [pending, setPending] = useState<{ backup: Backup; plan: RestorePlan } | undefined>();
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string; details?: string[] } | undefined>();
@@ -20,6 +22,7 @@ export function BackupPanel({ db, today, saveFile }: Props) {
     const filename = `digest-clipper-backup-${today()}.json`;
     try {
       await saveFile(filename, await createBackup(db), 'application/json');
+      await recordBackup(db, now());
       setMessage({ tone: 'success', text: t('backupSaved', { file: filename }) });
     } catch (error) {
       setMessage({ tone: 'error', text: error instanceof Error ? error.message : String(error) });

@@ -4,12 +4,13 @@ import { resolveLocale, translator } from '../lib/i18n';
 import { OPTIONS_MESSAGES } from '../lib/i18n-options';
 import { ZH_MESSAGES } from '../lib/i18n-zh';
 import { formatOverrides, parseOverrides } from '../lib/publisher-overrides';
-import { getSettings, listSections, updateSettings } from '../lib/settings-repository';
+import { getLocalMeta, getSettings, listSections, updateSettings } from '../lib/settings-repository';
 import type { DigestSettings } from '../lib/types';
 import { BackupPanel } from './BackupPanel';
 import { LocaleContext } from './locale';
 import { Notice } from './Notice';
 import { SectionsEditor } from './SectionsEditor';
+import { StoragePanel } from './StoragePanel';
 import { applyTheme } from './theme';
 import { useLiveQuery } from './useLiveQuery';
 
@@ -18,15 +19,17 @@ interface Props {
   newId: () => string;
   browserLanguage: string;
   today: () => string;
+  now: () => number;
   saveFile: (filename: string, text: string, mimeType: string) => Promise<void>;
 }
 
 const DAYS = [0, 1, 2, 3, 4, 5, 6];
 
 /** Every setting applies as soon as it changes; open popups follow through the database. */
-export function OptionsApp({ db, newId, browserLanguage, today, saveFile }: Props) {
+export function OptionsApp({ db, newId, browserLanguage, today, now, saveFile }: Props) {
   const settings = useLiveQuery(() => getSettings(db), []);
   const sections = useLiveQuery(() => listSections(db), []);
+  const meta = useLiveQuery(() => getLocalMeta(db), []);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
   const [overridesText, setOverridesText] = useState<string | undefined>();
   const locale = resolveLocale(settings.value?.uiLanguage ?? 'auto', browserLanguage);
@@ -164,9 +167,26 @@ export function OptionsApp({ db, newId, browserLanguage, today, saveFile }: Prop
           </label>
         </section>
 
-        <section aria-labelledby="backup-heading">
+        <section aria-labelledby="backup-heading" class="fields">
           <h2 id="backup-heading">{t('backupHeading')}</h2>
-          <BackupPanel db={db} today={today} saveFile={saveFile} />
+          <BackupPanel db={db} today={today} now={now} saveFile={saveFile} />
+          <h3>{t('storageHeading')}</h3>
+          <StoragePanel meta={meta.value ?? {}} />
+          <label>
+            <span>{t('reminderDays')}</span>
+            <input
+              name="backupReminderDays"
+              type="number"
+              min={0}
+              max={365}
+              value={current.backupReminderDays}
+              onChange={(e) =>
+                void save({
+                  backupReminderDays: Math.max(0, Math.min(365, Math.round(Number(e.currentTarget.value) || 0))),
+                })
+              }
+            />
+          </label>
         </section>
 
         <section aria-labelledby="appearance-heading" class="fields">

@@ -1,6 +1,7 @@
 import type { ClipperDb } from './db';
 import { DEFAULT_SETTINGS } from './defaults';
 import { searchableText, termsOf } from './search-terms';
+import { getSettings } from './settings-repository';
 import type { Clip, DigestSettings, Quote, Section, SectionKind, WeekNote } from './types';
 import { isDateId } from './week';
 
@@ -100,9 +101,9 @@ export async function createBackup(db: ClipperDb): Promise<string> {
   const [settings, sections, weeks, clips] = await db.transaction(
     'r',
     [db.settings, db.sections, db.weeks, db.clips],
-    () => Promise.all([db.settings.get('digest'), db.sections.toArray(), db.weeks.toArray(), db.clips.toArray()]),
+    () => Promise.all([getSettings(db), db.sections.toArray(), db.weeks.toArray(), db.clips.toArray()]),
   );
-  return serializeBackup({ settings: { ...DEFAULT_SETTINGS, ...settings?.value }, sections, weeks, clips });
+  return serializeBackup({ settings, sections, weeks, clips });
 }
 
 // ---- reading ----
@@ -168,6 +169,15 @@ function readSettings(c: Checker, raw: unknown): DigestSettings | undefined {
       if (typeof s[key] === 'boolean') out[key] = s[key];
       else c.fail(`settings.${key}`, 'not true or false');
     }
+  }
+  if (s.backupReminderDays !== undefined) {
+    if (
+      Number.isInteger(s.backupReminderDays) &&
+      (s.backupReminderDays as number) >= 0 &&
+      (s.backupReminderDays as number) <= 365
+    ) {
+      out.backupReminderDays = s.backupReminderDays as number;
+    } else c.fail('settings.backupReminderDays', 'must be a whole number of days from 0 to 365');
   }
   if (s.weekStartsOn !== undefined) {
     if (Number.isInteger(s.weekStartsOn) && (s.weekStartsOn as number) >= 0 && (s.weekStartsOn as number) <= 6)

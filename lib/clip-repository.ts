@@ -281,14 +281,13 @@ export async function allTags(db: ClipperDb): Promise<string[]> {
 
 /** The weeks that have clips, newest first, with their counts. */
 export async function weeksWithCounts(db: ClipperDb): Promise<{ weekId: string; count: number }[]> {
-  // Index-only counts, less the (few) trashed clips: no clip is read for the weeks list.
-  const [weekIds, trashed] = await Promise.all([
-    db.clips.orderBy('weekId').uniqueKeys() as Promise<string[]>,
-    listTrash(db),
-  ]);
-  const counts = await Promise.all(weekIds.map((weekId) => db.clips.where('weekId').equals(weekId).count()));
-  return weekIds
-    .map((weekId, i) => ({ weekId, count: (counts[i] as number) - trashed.filter((c) => c.weekId === weekId).length }))
-    .filter((w) => w.count > 0)
-    .reverse();
+  // One read of the weekId index's keys, less the (few) trashed clips: no clip is read.
+  const [keys, trashed] = await Promise.all([db.clips.orderBy('weekId').keys() as Promise<string[]>, listTrash(db)]);
+  const counts = new Map<string, number>();
+  for (const weekId of keys) counts.set(weekId, (counts.get(weekId) ?? 0) + 1);
+  for (const clip of trashed) counts.set(clip.weekId, (counts.get(clip.weekId) ?? 0) - 1);
+  return [...counts]
+    .filter(([, count]) => count > 0)
+    .map(([weekId, count]) => ({ weekId, count }))
+    .sort((a, b) => (a.weekId < b.weekId ? 1 : -1));
 }

@@ -11,10 +11,12 @@ import type { Clip, DigestSettings, Section, WeekNote } from './types';
 
 export const DB_NAME = 'digest-clipper';
 
-export interface SettingRow {
-  key: 'digest';
-  value: DigestSettings;
+/** Facts about this browser's copy of the data, never part of a backup. */
+export interface LocalMeta {
+  lastBackupAt?: number;
 }
+
+export type SettingRow = { key: 'digest'; value: DigestSettings } | { key: 'meta'; value: LocalMeta };
 
 export type ClipperDb = Dexie & {
   clips: EntityTable<Clip, 'id'>;

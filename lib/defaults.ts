@@ -20,4 +20,5 @@ export const DEFAULT_SETTINGS: DigestSettings = {
   theme: 'auto',
   publisherOverrides: {},
   keepEmptySections: false,
+  backupReminderDays: 7,
 };

@@ -2,6 +2,13 @@ import type { Dictionary, Locale } from './i18n';
 
 /** Messages only the options page shows, kept out of the popup's bundle. */
 const en = {
+  storageHeading: 'Storage',
+  storagePersisted: 'Protected from automatic clean-up by the browser.',
+  storageNotPersisted: 'Not protected: the browser may clear it when the disk is nearly full. Back up regularly.',
+  storageUsage: 'Using {used} of {quota} available.',
+  lastBackup: 'Last backup: {when}.',
+  neverBackedUp: 'No backup made in this browser yet.',
+  reminderDays: 'Remind me to back up after this many days (0 = never)',
   optionsTitle: 'Digest Clipper options',
   sectionsHeading: 'Sections',
   sectionsHint: 'The draft lists sections in this order. Deleting a section moves its clips to another one.',
@@ -53,6 +60,13 @@ const en = {
 export type OptionsMessageKey = keyof typeof en;
 
 const zh: Record<OptionsMessageKey, string> = {
+  storageHeading: '存储',
+  storagePersisted: '已受保护,浏览器不会自动清理。',
+  storageNotPersisted: '未受保护:磁盘将满时浏览器可能清理这些数据。请定期备份。',
+  storageUsage: '已使用 {used},可用 {quota}。',
+  lastBackup: '上次备份:{when}。',
+  neverBackedUp: '此浏览器中还没有备份过。',
+  reminderDays: '超过这么多天未备份时提醒我(0 = 不提醒)',
   optionsTitle: 'Digest Clipper 设置',
   sectionsHeading: '栏目',
   sectionsHint: '草稿按此顺序排列栏目。删除栏目时,其中的摘录会移到另一个栏目。',

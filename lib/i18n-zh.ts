@@ -80,4 +80,6 @@ export const ZH_MESSAGES: Record<PopupMessageKey, string> = {
   cardHelp: '快捷键:1–9 移到栏目,Alt+↑/↓ 调整顺序,Enter 编辑,Delete 删除',
   options: '设置',
   couldNotRead: '无法读取摘录:{error}',
+  backupDue: '你的摘录已有一段时间没有备份了。请在设置中下载备份。',
+  backupNow: '立即备份',
 };

@@ -84,6 +84,8 @@ const en = {
   cardHelp: 'Keys: 1–9 move to a section, Alt+↑/↓ reorder, Enter edit, Delete to trash',
   options: 'Options',
   couldNotRead: 'Could not read your clips: {error}',
+  backupDue: 'Your clips have not been backed up for a while. Download a backup in the options.',
+  backupNow: 'Back up now',
 };
 
 export type PopupMessageKey = keyof typeof en;

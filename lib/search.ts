@@ -7,16 +7,16 @@ export interface SearchFilters {
   source?: string;
 }
 
-const MAX_RESULTS = 200;
+const MAX_RESULTS = 50;
 
-/** Results load in one batch up to this many candidates; beyond it, newest first until full. */
-const BATCH_LIMIT = 400;
+/** Candidates are read in one batch up to this many; beyond it, newest first until full. */
+const BATCH_LIMIT = 300;
 
 /**
  * Clips (not trashed) whose title, summary, note, quotes, source or tags contain every word of
- * the query, newest first. Each token is looked up through the `terms` index (keys only) and
- * the id sets are intersected; the survivors are checked against the query as text. When many
- * clips match, they are read newest first and reading stops once the page of results is full.
+ * the query, newest first (at most 50). The rarest token is looked up through the `terms`
+ * index and its clips are checked against the whole query as text. When every token is common,
+ * clips are read newest first and reading stops once the page of results is full.
  */
 export async function searchClips(db: ClipperDb, query: string, filters: SearchFilters = {}): Promise<Clip[]> {
   const tokens = queryTokens(query);
@@ -33,32 +33,21 @@ export async function searchClips(db: ClipperDb, query: string, filters: SearchF
     return needle.every((word) => text.includes(word));
   };
 
-  let ids: Set<string>;
-  if (tokens.length > 0) {
-    const sets = await Promise.all(
-      tokens.map(async (t) => {
-        const range = t.prefix ? db.clips.where('terms').startsWith(t.key) : db.clips.where('terms').equals(t.key);
-        return new Set((await range.primaryKeys()) as string[]);
-      }),
-    );
-    sets.sort((a, b) => a.size - b.size);
-    const [smallest, ...rest] = sets as [Set<string>, ...Set<string>[]];
-    ids = new Set([...smallest].filter((id) => rest.every((set) => set.has(id))));
-  } else if (filters.tag) {
-    ids = new Set((await db.clips.where('tags').equals(filters.tag).primaryKeys()) as string[]);
-  } else {
-    return [];
-  }
-  if (ids.size === 0) return [];
+  if (tokens.length === 0 && !filters.tag) return [];
+  const ranges = tokens.map((t) =>
+    t.prefix ? db.clips.where('terms').startsWith(t.key) : db.clips.where('terms').equals(t.key),
+  );
+  if (tokens.length === 0 && filters.tag) ranges.push(db.clips.where('tags').equals(filters.tag));
+  // Counting walks the index without reading clips; the rarest token decides the plan.
+  const counts = await Promise.all(ranges.map((r) => r.count()));
+  const rarest = counts.indexOf(Math.min(...counts));
+  if (counts[rarest] === 0) return [];
 
-  if (ids.size <= BATCH_LIMIT) {
-    const clips = (await db.clips.bulkGet([...ids])).filter((c): c is Clip => c !== undefined && matches(c));
+  if ((counts[rarest] as number) <= BATCH_LIMIT) {
+    const ids = [...new Set((await (ranges[rarest] as (typeof ranges)[number]).primaryKeys()) as string[])];
+    const clips = (await db.clips.bulkGet(ids)).filter((c): c is Clip => c !== undefined && matches(c));
     return clips.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, MAX_RESULTS);
   }
-  return db.clips
-    .orderBy('updatedAt')
-    .reverse()
-    .filter((clip) => ids.has(clip.id) && matches(clip))
-    .limit(MAX_RESULTS)
-    .toArray();
+  // Every token is common: newest first, stopping as soon as the page of results is full.
+  return db.clips.orderBy('updatedAt').reverse().filter(matches).limit(MAX_RESULTS).toArray();
 }

@@ -1,4 +1,4 @@
-import type { ClipperDb } from './db';
+import type { ClipperDb, LocalMeta } from './db';
 import { DEFAULT_SETTINGS } from './defaults';
 import { ClipInputError } from './errors';
 import type { DigestSettings, Section } from './types';
@@ -6,7 +6,22 @@ import { weekStartOf } from './week';
 
 export async function getSettings(db: ClipperDb): Promise<DigestSettings> {
   const row = await db.settings.get('digest');
-  return { ...DEFAULT_SETTINGS, ...row?.value };
+  return { ...DEFAULT_SETTINGS, ...(row?.key === 'digest' ? row.value : {}) };
+}
+
+export async function getLocalMeta(db: ClipperDb): Promise<LocalMeta> {
+  const row = await db.settings.get('meta');
+  return row?.key === 'meta' ? row.value : {};
+}
+
+export async function recordBackup(db: ClipperDb, at: number): Promise<void> {
+  await db.settings.put({ key: 'meta', value: { ...(await getLocalMeta(db)), lastBackupAt: at } });
+}
+
+/** Whether to remind the editor to back up: never backed up with clips stored, or too long ago. */
+export function backupOverdue(meta: LocalMeta, settings: DigestSettings, clipCount: number, now: number): boolean {
+  if (settings.backupReminderDays <= 0 || clipCount === 0) return false;
+  return meta.lastBackupAt === undefined || now - meta.lastBackupAt > settings.backupReminderDays * 86_400_000;
 }
 
 /**

@@ -69,6 +69,8 @@ export interface DigestSettings {
   publisherOverrides: Record<string, string>;
   /** Keep empty sections in the draft with a placeholder line instead of leaving them out. */
   keepEmptySections: boolean;
+  /** Remind the editor to back up when the last backup is older than this many days; 0 turns it off. */
+  backupReminderDays: number;
 }
 
 /** Per-week text the editor writes once (the lede of the draft). */

@@ -3,12 +3,14 @@ import { OptionsApp } from '../../components/OptionsApp';
 import '../../components/popup.css';
 import { applyRestore, createBackup, parseBackup } from '../../lib/backup';
 import { downloadText } from '../../lib/browser/downloads';
+import { requestPersistence } from '../../lib/browser/storage';
 import { openDatabase } from '../../lib/db';
 import { searchClips } from '../../lib/search';
 import { civilDate } from '../../lib/week';
 
 const root = document.getElementById('app');
 const db = openDatabase();
+void requestPersistence();
 if (root) {
   render(
     <OptionsApp
@@ -16,6 +18,7 @@ if (root) {
       newId={() => crypto.randomUUID()}
       browserLanguage={navigator.language}
       today={() => civilDate(Date.now())}
+      now={() => Date.now()}
       saveFile={downloadText}
     />,
     root,

@@ -4,9 +4,11 @@ import { App } from '../../components/App';
 import '../../components/popup.css';
 import { requestCapture } from '../../lib/browser/capture-request';
 import { sendRequest } from '../../lib/browser/messaging';
+import { requestPersistence } from '../../lib/browser/storage';
 import { openDatabase } from '../../lib/db';
 
 const root = document.getElementById('app');
+void requestPersistence();
 if (root) {
   render(
     <App

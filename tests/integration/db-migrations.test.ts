@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, openDatabase, SCHEMA_V1 } from '../../lib/db';
 import { DEFAULT_SECTIONS } from '../../lib/defaults';
+import { getSettings } from '../../lib/settings-repository';
 import type { Clip } from '../../lib/types';
 
 /**
@@ -73,6 +74,6 @@ describe('database versions', () => {
       '行业思考',
       '参考资料与本地摘录',
     ]);
-    expect((await db.settings.get('digest'))?.value.category).toBe('ai-weekly-info');
+    expect((await getSettings(db)).category).toBe('ai-weekly-info');
   });
 });
