@@ -42,7 +42,14 @@ export function App({ db, now, newId, browserLanguage, capture, exportWeek, open
   const clips = useLiveQuery(() => (weekId ? listWeek(db, weekId) : Promise.resolve(undefined)), [weekId]);
   const lede = useLiveQuery(() => (weekId ? db.weeks.get(weekId) : Promise.resolve(undefined)), [weekId]);
   // Everything beyond the week itself reads across all weeks: it waits until the week is shown.
-  const shown = clips.value !== undefined;
+  const weekOnScreen = clips.value !== undefined;
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    // After the frame that paints the week, so these reads never delay it.
+    if (!weekOnScreen || shown) return;
+    const frame = requestAnimationFrame(() => setTimeout(() => setShown(true), 0));
+    return () => cancelAnimationFrame(frame);
+  }, [weekOnScreen, shown]);
   const later =
     <T,>(query: () => Promise<T>) =>
     () =>

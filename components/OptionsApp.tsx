@@ -6,11 +6,13 @@ import { ZH_MESSAGES } from '../lib/i18n-zh';
 import { formatOverrides, parseOverrides } from '../lib/publisher-overrides';
 import { getLocalMeta, getSettings, listSections, updateSettings } from '../lib/settings-repository';
 import type { DigestSettings } from '../lib/types';
+import { weekIdFor } from '../lib/week';
 import { BackupPanel } from './BackupPanel';
 import { LocaleContext } from './locale';
 import { Notice } from './Notice';
 import { SectionsEditor } from './SectionsEditor';
 import { StoragePanel } from './StoragePanel';
+import { TemplatesEditor } from './TemplatesEditor';
 import { applyTheme } from './theme';
 import { useLiveQuery } from './useLiveQuery';
 
@@ -146,6 +148,16 @@ export function OptionsApp({ db, newId, browserLanguage, today, now, saveFile }:
             t('timeZone'),
             t('timeZoneHint', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone }),
           )}
+        </section>
+
+        <section aria-labelledby="templates-heading" class="fields">
+          <h2 id="templates-heading">{t('templatesHeading')}</h2>
+          <TemplatesEditor
+            db={db}
+            settings={current}
+            weekId={weekIdFor(now(), { weekStartsOn: current.weekStartsOn, timeZone: current.timeZone || undefined })}
+            save={save}
+          />
         </section>
 
         <section aria-labelledby="publishers-heading" class="fields">

@@ -1,5 +1,6 @@
 import type { ClipperDb } from './db';
 import { DEFAULT_SETTINGS } from './defaults';
+import { TEMPLATE_KEYS } from './digest-template';
 import { searchableText, termsOf } from './search-terms';
 import { getSettings } from './settings-repository';
 import type { Clip, DigestSettings, Quote, Section, SectionKind, WeekNote } from './types';
@@ -76,6 +77,9 @@ function settingsRecord(s: DigestSettings): DigestSettings {
   for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof DigestSettings)[]) out[key] = s[key];
   out.publisherOverrides = Object.fromEntries(
     Object.entries(s.publisherOverrides).sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+  out.templates = Object.fromEntries(
+    TEMPLATE_KEYS.filter((k) => s.templates[k] !== undefined).map((k) => [k, s.templates[k]]),
   );
   return out as unknown as DigestSettings;
 }
@@ -168,6 +172,19 @@ function readSettings(c: Checker, raw: unknown): DigestSettings | undefined {
     if (s[key] !== undefined) {
       if (typeof s[key] === 'boolean') out[key] = s[key];
       else c.fail(`settings.${key}`, 'not true or false');
+    }
+  }
+  if (s.templates !== undefined) {
+    const map = c.record(s.templates, 'settings.templates');
+    if (map) {
+      const clean: DigestSettings['templates'] = {};
+      for (const key of TEMPLATE_KEYS) {
+        if (map[key] !== undefined) {
+          const text = c.string(map[key], `settings.templates.${key}`, LIMITS.line);
+          if (text !== undefined) clean[key] = text;
+        }
+      }
+      out.templates = clean;
     }
   }
   if (s.backupReminderDays !== undefined) {

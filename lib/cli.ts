@@ -1,6 +1,7 @@
 import { parseBackup } from './backup';
+import { compileTemplates, TEMPLATE_KEYS, type TemplateKey } from './digest-template';
 import { renderDigest } from './render-digest';
-import type { DigestLanguage } from './types';
+import type { DigestLanguage, DigestSettings } from './types';
 import { isDateId, weekStartOf } from './week';
 
 export const USAGE = `Usage: digest-clipper render <backup.json> --week <YYYY-MM-DD> [--lang zh|en] [--front-matter] [--template <file>]
@@ -11,7 +12,7 @@ Renders one week of a Digest Clipper backup as the Markdown draft, exactly as th
   --week          any day of the week to render (the backup's first day of the week applies)
   --lang          draft language; defaults to the backup's setting
   --front-matter  add YAML front matter (Hugo, Hexo, Jekyll)
-  --template      a template file (see README, "Templates")
+  --template      a JSON file of template lines, e.g. {"brief": "{{summary}} ({{sources}})"}
 `;
 
 export interface CliIo {
@@ -57,8 +58,15 @@ export function runCli(args: string[], io: CliIo): CliResult {
   const parsed = parseBackup(text);
   if (!parsed.ok) return fail(`${file} is not a usable backup:\n  ${parsed.errors.join('\n  ')}`);
   const { backup } = parsed;
+  let templates = backup.settings.templates;
+  if (typeof options.template === 'string') {
+    const loaded = readTemplateFile(options.template, io);
+    if ('error' in loaded) return fail(loaded.error);
+    templates = { ...templates, ...loaded.templates };
+  }
   const settings = {
     ...backup.settings,
+    templates,
     ...(options.lang ? { language: options.lang as DigestLanguage } : {}),
     ...(options.frontMatter ? { frontMatter: true } : {}),
   };
@@ -74,4 +82,26 @@ export function runCli(args: string[], io: CliIo): CliResult {
     timeZone: settings.timeZone || undefined,
   });
   return { code: 0, stdout: digest.markdown, stderr: '' };
+}
+
+/** A template file: a JSON object of template lines (title, slug, meta, brief, …). */
+function readTemplateFile(path: string, io: CliIo): { templates: DigestSettings['templates'] } | { error: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(io.readText(path));
+  } catch (error) {
+    return { error: `cannot read the template ${path}: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { error: `${path}: a template file is a JSON object` };
+  const templates: DigestSettings['templates'] = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (!(TEMPLATE_KEYS as string[]).includes(key))
+      return { error: `${path}: unknown template "${key}"; use ${TEMPLATE_KEYS.join(', ')}` };
+    if (typeof value !== 'string') return { error: `${path}: template "${key}" must be a string` };
+    templates[key as TemplateKey] = value;
+  }
+  const { errors } = compileTemplates('zh', templates);
+  if (errors.length > 0) return { error: `${path}: ${errors.map((e) => `${e.key}: ${e.message}`).join('; ')}` };
+  return { templates };
 }

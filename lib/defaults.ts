@@ -21,4 +21,5 @@ export const DEFAULT_SETTINGS: DigestSettings = {
   publisherOverrides: {},
   keepEmptySections: false,
   backupReminderDays: 7,
+  templates: {},
 };

@@ -1,5 +1,7 @@
 import { DIGEST_LABELS, type DigestLabels } from './digest-labels';
+import { type CompiledTemplates, compileTemplates, type TemplateKey } from './digest-template';
 import { compareByOrder } from './order-key';
+import { type FieldName, type FieldValue, fillTemplate } from './template';
 import type { Clip, DigestSettings, Section } from './types';
 import { civilDate, weekRange } from './week';
 
@@ -44,6 +46,8 @@ export interface DigestDoc {
   head: Block[];
   /** The sections. */
   body: Block[];
+  /** Templates that did not parse (the default was used); shown in the options page. */
+  templateErrors: CompiledTemplates['errors'];
 }
 
 type Story = readonly Clip[];
@@ -86,30 +90,16 @@ function storyText(story: Story): string {
   return (summary ?? (story[0] as Clip).title).replace(/\s+/g, ' ').trim();
 }
 
-function withSources(story: Story, labels: DigestLabels): Inline[] {
-  const line = storyText(story);
-  // Chinese sentences end in full-width punctuation and need no space before 来源.
-  const gap = line === '' || /[。！？；：」』”）]$/.test(line) ? labels.sourceSeparator : ' ';
-  const out: Inline[] = [text(line), literal(`${gap}${labels.source}`)];
-  story.forEach((clip, i) => {
-    if (i > 0) out.push(literal(labels.listSeparator));
-    out.push(sourceLink(clip));
-  });
-  return out;
+interface Context {
+  labels: DigestLabels;
+  templates: CompiledTemplates;
+  timeZone?: string;
 }
 
-function analysisBlocks(stories: Story[], labels: DigestLabels): Block[] {
-  return stories.flatMap((story, index) => {
-    const blocks: Block[] = [
-      { kind: 'heading', level: 3, content: [literal(labels.numbered(index + 1, '')), text(storyText(story))] },
-    ];
-    for (const clip of story) if (clip.note.trim()) blocks.push({ kind: 'prose', text: clip.note });
-    for (const clip of story) {
-      for (const quote of clip.quotes)
-        blocks.push({ kind: 'quote', text: quote.text, attribution: [sourceLink(clip)] });
-    }
-    return blocks;
-  });
+const runs = { text, literal };
+
+function sourceLinks(story: Story, labels: DigestLabels): Inline[] {
+  return story.flatMap((clip, i) => (i > 0 ? [literal(labels.listSeparator), sourceLink(clip)] : [sourceLink(clip)]));
 }
 
 function referenceDate(clip: Clip, timeZone: string | undefined): string {
@@ -117,47 +107,92 @@ function referenceDate(clip: Clip, timeZone: string | undefined): string {
   return published ? published[0] : civilDate(clip.createdAt, timeZone);
 }
 
-function sectionBlocks(section: Section, own: Clip[], all: Clip[], labels: DigestLabels, timeZone?: string): Block[] {
+/** The values an item line's placeholders take, for a story (one clip or a group). */
+function itemValues(story: Story, ctx: Context, n: number): Partial<Record<FieldName, FieldValue<Inline>>> {
+  const lead = story[0] as Clip;
+  const summary = storyText(story);
+  // Chinese sentences end in full-width punctuation and need no space before 来源.
+  const gap = summary === '' || /[。！？；：」』”）]$/.test(summary) ? ctx.labels.sourceSeparator : ' ';
+  return {
+    title: lead.title,
+    summary,
+    note: story
+      .map((c) => c.note.trim())
+      .filter((x) => x)
+      .join(' '),
+    source: lead.source,
+    sourceLink: [sourceLink(lead)],
+    sources: sourceLinks(story, ctx.labels),
+    url: lead.canonicalUrl,
+    link: [{ kind: 'link', text: lead.title || lead.canonicalUrl, url: lead.canonicalUrl }],
+    date: referenceDate(lead, ctx.timeZone),
+    tags: [...new Set(story.flatMap((c) => c.tags))].join(', '),
+    n: String(n),
+    gap,
+  };
+}
+
+function line(ctx: Context, key: TemplateKey, story: Story, n = 1): Inline[] {
+  return fillTemplate(ctx.templates.segments[key], itemValues(story, ctx, n), runs);
+}
+
+function analysisBlocks(stories: Story[], ctx: Context): Block[] {
+  return stories.flatMap((story, index) => {
+    const blocks: Block[] = [{ kind: 'heading', level: 3, content: line(ctx, 'analysis', story, index + 1) }];
+    for (const clip of story) if (clip.note.trim()) blocks.push({ kind: 'prose', text: clip.note });
+    for (const clip of story) {
+      for (const quote of clip.quotes) {
+        blocks.push({ kind: 'quote', text: quote.text, attribution: line(ctx, 'attribution', [clip]) });
+      }
+    }
+    return blocks;
+  });
+}
+
+function sectionBlocks(section: Section, own: Clip[], all: Clip[], ctx: Context): Block[] {
+  const stories = storiesOf(own);
   switch (section.kind) {
     case 'references':
-      return all.length === 0
-        ? []
-        : [
-            {
-              kind: 'references',
-              items: all.map((clip) => ({
-                content: [
-                  { kind: 'link', text: clip.title || clip.canonicalUrl, url: clip.canonicalUrl },
-                  literal(' — '),
-                  ...(clip.source ? [text(clip.source), literal(', ')] : []),
-                  literal(referenceDate(clip, timeZone)),
-                ],
-                quotes: clip.quotes.map((q) => q.text),
-              })),
-            },
-          ];
+      if (all.length === 0) return [];
+      return [
+        {
+          kind: 'references',
+          items: all.map((clip) => ({
+            content: line(ctx, 'reference', [clip]),
+            quotes: clip.quotes.map((q) => q.text),
+          })),
+        },
+      ];
     case 'analysis':
-      return analysisBlocks(storiesOf(own), labels);
-    case 'thoughts': {
-      const stories = storiesOf(own);
-      return stories.length === 0 ? [] : [{ kind: 'bullets', items: stories.map((story) => [text(storyText(story))]) }];
-    }
-    default: {
-      const stories = storiesOf(own);
+      return analysisBlocks(stories, ctx);
+    case 'thoughts':
       return stories.length === 0
         ? []
-        : [{ kind: 'bullets', items: stories.map((story) => withSources(story, labels)) }];
-    }
+        : [{ kind: 'bullets', items: stories.map((s, i) => line(ctx, 'thought', s, i + 1)) }];
+    default:
+      return stories.length === 0
+        ? []
+        : [{ kind: 'bullets', items: stories.map((s, i) => line(ctx, 'brief', s, i + 1)) }];
   }
 }
+
+const plain = (content: Inline[]) => content.map((r) => r.text).join('');
 
 /** The week's draft as a document, in the published digest's shape (DIGEST-FORMAT.md). */
 export function buildDigest(input: DigestInput): DigestDoc {
   const { settings, weekId } = input;
   const labels = DIGEST_LABELS[settings.language];
+  const templates = compileTemplates(settings.language, settings.templates);
+  const ctx: Context = { labels, templates, timeZone: input.timeZone };
   const range = weekRange(weekId);
-  const slug = digestSlug(settings.category, weekId);
-  const title = `${settings.digestName.replace(/\s+/g, ' ').trim()}${labels.range(range.start, range.end)}`;
+  const weekValues = {
+    name: settings.digestName.replace(/\s+/g, ' ').trim(),
+    category: categorySlug(settings.category),
+    weekStart: range.start,
+    weekEnd: range.end,
+  };
+  const slug = categorySlug(plain(fillTemplate(templates.segments.slug, weekValues, runs)));
+  const titleRuns = fillTemplate(templates.segments.title, weekValues, runs);
   const sections = [...input.sections].sort((a, b) => a.order - b.order);
   const rank = new Map(sections.map((s, i) => [s.id, i]));
   const clips = [...input.clips].sort(
@@ -173,19 +208,32 @@ export function buildDigest(input: DigestInput): DigestDoc {
   }
   const body: Block[] = [];
   for (const section of sections) {
-    const blocks = sectionBlocks(section, bySection.get(section.id) ?? [], clips, labels, input.timeZone);
+    const blocks = sectionBlocks(section, bySection.get(section.id) ?? [], clips, ctx);
     if (blocks.length === 0 && !settings.keepEmptySections) continue;
     body.push({ kind: 'heading', level: 2, content: [text(section.name)] });
     body.push(...(blocks.length > 0 ? blocks : [{ kind: 'paragraph' as const, content: [literal(labels.empty)] }]));
   }
 
-  const head: Block[] = [{ kind: 'heading', level: 1, content: [text(title)] }];
+  const head: Block[] = [{ kind: 'heading', level: 1, content: titleRuns }];
   if (input.lede?.trim()) head.push({ kind: 'prose', text: input.lede });
-  head.push({ kind: 'paragraph', content: [literal(labels.metaLine(categorySlug(settings.category), slug))] });
+  head.push({ kind: 'paragraph', content: fillTemplate(templates.segments.meta, { ...weekValues, slug }, runs) });
 
   const tags = [...new Set(clips.flatMap((c) => c.tags))].sort();
-  return { title, slug, category: settings.category, date: range.end, tags, labels, head, body };
+  const title = plain(titleRuns);
+  return {
+    title,
+    slug,
+    category: settings.category,
+    date: range.end,
+    tags,
+    labels,
+    head,
+    body,
+    templateErrors: templates.errors,
+  };
 }
+
+/** The week's draft as a document, in the published digest's shape (DIGEST-FORMAT.md). */
 
 function blockTexts(b: Block): string[] {
   const runs = (content: Inline[]) => content.map((r) => r.text);

@@ -30,7 +30,7 @@ function block(b: Block): string[] {
     case 'bullets':
       return b.items.map((item) => `- ${inline(item)}`);
     case 'quote':
-      return [...blockquote(b.text), ...(b.attribution ? ['>', `> — ${inline(b.attribution)}`] : [])];
+      return [...blockquote(b.text), ...(b.attribution ? ['>', `> ${inline(b.attribution)}`] : [])];
     case 'references':
       return b.items.flatMap((item, i) => {
         const marker = `${i + 1}. `;

@@ -60,7 +60,7 @@ function block(b: Block): string {
     case 'bullets':
       return `<ul>${b.items.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`;
     case 'quote':
-      return `<blockquote>${paragraphs(b.text)}${b.attribution ? `<p>— ${inline(b.attribution)}</p>` : ''}</blockquote>`;
+      return `<blockquote>${paragraphs(b.text)}${b.attribution ? `<p>${inline(b.attribution)}</p>` : ''}</blockquote>`;
     case 'references':
       return `<ol>${b.items
         .map(

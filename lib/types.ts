@@ -71,6 +71,10 @@ export interface DigestSettings {
   keepEmptySections: boolean;
   /** Remind the editor to back up when the last backup is older than this many days; 0 turns it off. */
   backupReminderDays: number;
+  /** The editor's own line templates (lib/digest-template.ts); missing or empty ones use the default. */
+  templates: Partial<
+    Record<'title' | 'slug' | 'meta' | 'brief' | 'thought' | 'analysis' | 'attribution' | 'reference', string>
+  >;
 }
 
 /** Per-week text the editor writes once (the lede of the draft). */

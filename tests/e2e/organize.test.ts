@@ -175,6 +175,24 @@ describe('organizing the week in the popup', () => {
     await expect.poll(() => popup.getByRole('button', { name: 'Export draft' }).count()).toBe(1);
   });
 
+  it('previews a template live, points at a mistake, and exports with the default meanwhile', async () => {
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const preview = options.getByTestId('template-preview');
+    await expect.poll(() => preview.textContent()).toContain('- Alpha story 来源:[Source a](https://news.example/a)');
+    const brief = options.getByLabel('Bullets with sources (e.g. 本周要闻速览)');
+    await brief.fill('{{title}} — {{sources}}');
+    await expect.poll(() => preview.textContent()).toContain('- Alpha story — [Source a](https://news.example/a)');
+    await brief.press('Tab');
+    await brief.fill('{{title}} {{sorces}}');
+    await expect.poll(() => options.getByRole('alert').textContent()).toContain('unknown placeholder "sorces"');
+    expect(await options.getByRole('alert').textContent()).toContain('line 1, column 11');
+    await brief.press('Tab');
+    await expect.poll(() => preview.textContent()).toContain('- Alpha story 来源:[Source a](https://news.example/a)');
+    await brief.fill('');
+    await brief.press('Tab');
+  });
+
   it('has no axe violations in the popup or the options page', async () => {
     expect(await axeViolations(popup)).toEqual([]);
     const options = await session.context.newPage();

@@ -59,3 +59,22 @@ describe('digest-clipper render', () => {
     expect(failed.stderr).toContain('--week must be a date');
   });
 });
+
+describe('digest-clipper render --template', () => {
+  it('applies a template file', () => {
+    const template = join(ROOT, 'docs/examples/template.json');
+    const { code, stdout } = runCli(['render', EXAMPLE, '--week', '2026-01-26', '--template', template], io);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toBe('# AI 一周记 · 2026年2月1日');
+    expect(stdout).toContain('1. Reuters: [Apple to buy Israeli audio AI startup Q.ai]');
+  });
+
+  it('refuses a broken template with its position', () => {
+    const result = runCli(['render', EXAMPLE, '--week', '2026-01-26', '--template', 't.json'], {
+      readText: (path) => (path === 't.json' ? '{"brief": "{{summary}} {{oops}}"}' : readFileSync(path, 'utf8')),
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('brief: unknown placeholder "oops"');
+    expect(result.stderr).toContain('line 1, column 13');
+  });
+});

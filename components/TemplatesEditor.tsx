@@ -1,0 +1,65 @@
+import { useState } from 'preact/hooks';
+import type { ClipperDb } from '../lib/db';
+import { compileTemplates, DEFAULT_TEMPLATES, TEMPLATE_KEYS, type TemplateKey } from '../lib/digest-template';
+import { loadDigestInput } from '../lib/export-week';
+import { renderDigest } from '../lib/render-digest';
+import type { DigestSettings } from '../lib/types';
+import { useLocale } from './locale';
+import { useLiveQuery } from './useLiveQuery';
+
+interface Props {
+  db: ClipperDb;
+  settings: DigestSettings;
+  weekId: string;
+  save: (patch: Partial<DigestSettings>) => Promise<void>;
+}
+
+/** Every template line with its error (and position), and the week's draft as it would export. */
+export function TemplatesEditor({ db, settings, weekId, save }: Props) {
+  const { t } = useLocale();
+  const [drafts, setDrafts] = useState<Partial<Record<TemplateKey, string>>>({});
+  const templates = { ...settings.templates, ...drafts };
+  const { errors } = compileTemplates(settings.language, templates);
+  const preview = useLiveQuery(async () => {
+    const input = await loadDigestInput(db, weekId);
+    return renderDigest({ ...input, settings: { ...input.settings, templates } }).markdown;
+  }, [weekId, JSON.stringify(templates), settings.language]);
+  const defaults = DEFAULT_TEMPLATES[settings.language];
+
+  return (
+    <div class="templates">
+      <p class="hint">{t('templatesHint')}</p>
+      {TEMPLATE_KEYS.map((key) => {
+        const error = errors.find((e) => e.key === key)?.message;
+        return (
+          <label key={key}>
+            <span>{t(`template.${key}`)}</span>
+            <input
+              name={`template-${key}`}
+              value={templates[key] ?? ''}
+              placeholder={defaults[key]}
+              aria-invalid={error ? 'true' : undefined}
+              aria-describedby={error ? `template-${key}-error` : undefined}
+              onInput={(e) => setDrafts({ ...drafts, [key]: e.currentTarget.value })}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                const next = { ...settings.templates, [key]: value };
+                if (!value.trim()) delete next[key];
+                void save({ templates: next });
+              }}
+            />
+            {error && (
+              <small id={`template-${key}-error`} class="error" role="alert">
+                {error}
+              </small>
+            )}
+          </label>
+        );
+      })}
+      <h3>{t('preview', { week: weekId })}</h3>
+      <pre class="preview" data-testid="template-preview">
+        {preview.value ?? ''}
+      </pre>
+    </div>
+  );
+}
