@@ -72,21 +72,40 @@ function names(value: unknown): string[] {
     .filter((v): v is string => typeof v === 'string' && v.trim() !== '' && !/^https?:\/\//.test(v.trim()));
 }
 
-function meta(doc: Document, ...keys: string[]): string | undefined {
-  for (const key of keys) {
-    for (const attr of ['property', 'name', 'itemprop']) {
-      const el = doc.querySelector(`meta[${attr}="${key}" i]`);
-      const content = el?.getAttribute('content')?.trim();
-      if (content) return content;
+const metaIndexes = new WeakMap<Document, Map<string, string[]>>();
+
+/** Every <meta> of the page by lower-cased property/name/itemprop, read in one pass. */
+function metaIndex(doc: Document): Map<string, string[]> {
+  let index = metaIndexes.get(doc);
+  if (!index) {
+    index = new Map();
+    for (const el of Array.from(doc.querySelectorAll('meta'))) {
+      const content = el.getAttribute('content')?.trim();
+      if (!content) continue;
+      for (const attr of ['property', 'name', 'itemprop']) {
+        const key = el.getAttribute(attr)?.trim().toLowerCase();
+        if (!key) continue;
+        const list = index.get(key);
+        if (list) list.push(content);
+        else index.set(key, [content]);
+      }
     }
+    metaIndexes.set(doc, index);
+  }
+  return index;
+}
+
+function meta(doc: Document, ...keys: string[]): string | undefined {
+  const index = metaIndex(doc);
+  for (const key of keys) {
+    const value = index.get(key.toLowerCase())?.[0];
+    if (value) return value;
   }
   return undefined;
 }
 
 function metaAll(doc: Document, key: string): string[] {
-  return Array.from(doc.querySelectorAll(`meta[name="${key}" i], meta[property="${key}" i]`))
-    .map((el) => el.getAttribute('content')?.trim() ?? '')
-    .filter((v) => v !== '');
+  return metaIndex(doc).get(key.toLowerCase()) ?? [];
 }
 
 function text(el: Element | null | undefined): string | undefined {
@@ -181,12 +200,82 @@ function firstDate(values: (string | undefined | null)[]): string | undefined {
   return undefined;
 }
 
+const BYLINE_SELECTORS = [
+  '[itemprop="author"] [itemprop="name"]',
+  '[rel="author"]',
+  '[itemprop="author"]',
+  '.byline__name',
+  '.author-name',
+  '.follow-nickName',
+  '#author_baidu',
+  '.byline',
+  '.author .fullname',
+  '.author',
+];
+
+/** A byline as pages write it, made a name: no "By"/"作者:", no shouting capitals. */
+export function cleanAuthor(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let name = value.replace(/^\s*(by\b|作者\s*[:：]|文\s*[/|:：]|记者\s*[:：]?)\s*/i, '').trim();
+  const upper = name.match(/[A-Z]/g)?.length ?? 0;
+  const letters = name.match(/[A-Za-z]/g)?.length ?? 0;
+  if (letters >= 4 && upper / letters > 0.7) {
+    name = name.replace(/\b([A-Z])([A-Z'’-]+)\b/g, (_, first: string, rest: string) => first + rest.toLowerCase());
+  }
+  return name || undefined;
+}
+
 function bylineText(doc: Document): string | undefined {
-  const el = doc.querySelector(
-    '[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .byline__name, .author-name, .byline, .author',
-  );
-  const value = text(el)?.replace(/^(by|作者[:：]?|文[:：|/]?)\s*/i, '');
-  return value && value.length <= 120 ? value : undefined;
+  // In order of trust, not document order: microdata before a generic ".author" box.
+  for (const selector of BYLINE_SELECTORS) {
+    const el = doc.querySelector(selector);
+    const value = cleanAuthor(el?.getAttribute('content') ?? text(el));
+    if (value && value.length <= 120) return value;
+  }
+  return undefined;
+}
+
+// Dates pages keep in their own scripts (Tencent, 36Kr, many CMSes).
+const SCRIPT_DATE =
+  /["']?(?:pubtime|publishTime|publish_time|pubDate|datePublished|publishedAt|createTime|ctime)["']?\s*[:=]\s*["']?([0-9][0-9 :TZ+\-./]{7,28})/;
+const DATE_IN_TEXT =
+  /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}[:：]\d{2})?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}/;
+
+function scriptDate(doc: Document): string | undefined {
+  const scripts = Array.from(doc.querySelectorAll('script:not([src])')).slice(0, 30);
+  for (const script of scripts) {
+    const match = SCRIPT_DATE.exec((script.textContent ?? '').slice(0, 200_000));
+    const parsed = match ? parseDate((match[1] as string).trim()) : undefined;
+    if (parsed) return parsed;
+  }
+  return undefined;
+}
+
+/**
+ * A date shown near the headline or in an element named for dates. Only the first few
+ * hundred characters are read, and never a footer (copyright years).
+ */
+function visibleDate(doc: Document): string | undefined {
+  const candidates = Array.from(
+    doc.querySelectorAll(
+      '[class*="date" i], [class*="time" i], [id*="time" i], [id*="date" i], [class*="publish" i], [class*="info" i]',
+    ),
+  )
+    .filter((el) => !el.closest('footer'))
+    .slice(0, 40)
+    .map((el) => (el.textContent ?? '').slice(0, 200));
+  const h1 = doc.querySelector('h1');
+  let after = '';
+  for (let el = h1?.nextElementSibling; el && after.length < 600; el = el.nextElementSibling) {
+    if (el.tagName !== 'FOOTER') after += ` ${(el.textContent ?? '').slice(0, 300)}`;
+  }
+  for (const textual of [...candidates, after]) {
+    if (/updated|更新/i.test(textual) && !/published|发布/i.test(textual)) continue;
+    const match = DATE_IN_TEXT.exec(textual);
+    const parsed = match ? parseDate(match[0]) : undefined;
+    if (parsed) return parsed;
+  }
+  return undefined;
 }
 
 function langOf(doc: Document, ld: Json | undefined): string | undefined {
@@ -237,19 +326,36 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
     text(doc.querySelector('title')) ??
     text(doc.querySelector('h1')) ??
     '';
-  const title =
-    cleanLine(stripSiteName(cleanLine(rawTitle, 2000), siteNames, host), 500) ||
-    cleanLine(text(doc.querySelector('h1')), 500) ||
-    host.replace(/^www\./, '');
+  const stripped = cleanLine(stripSiteName(cleanLine(rawTitle, 2000), siteNames, host), 500);
+  const h1 = cleanLine(text(doc.querySelector('h1')), 500);
+  // "标题|关键词|关键词_网易科技", "标题-CSDN博客": the headline is the title's head.
+  const headIsH1 =
+    h1.length >= 6 &&
+    stripped.length > h1.length &&
+    stripped.startsWith(h1) &&
+    /^\s*[|｜_\-–—:·]/.test(stripped.slice(h1.length));
+  const title = (headIsH1 ? h1 : stripped) || h1 || host.replace(/^www\./, '');
 
   const authors = names(ld?.author);
   const citationAuthors = metaAll(doc, 'citation_author');
   const author = cleanLine(
     (authors.length > 0 ? authors.join(', ') : undefined) ??
       (citationAuthors.length > 0 ? citationAuthors.join(', ') : undefined) ??
-      names(
-        meta(doc, 'author', 'article:author', 'DC.creator', 'dcterms.creator', 'sailthru.author', 'parsely-author'),
-      )[0] ??
+      cleanAuthor(
+        names(
+          meta(
+            doc,
+            'author',
+            'article:author',
+            'byl',
+            'article-author',
+            'DC.creator',
+            'dcterms.creator',
+            'sailthru.author',
+            'parsely-author',
+          ),
+        )[0],
+      ) ??
       (isWeChat ? text(doc.querySelector('#js_author_name')) : undefined) ??
       bylineText(doc),
     300,
@@ -262,12 +368,26 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
       meta(doc, 'article:published_time', 'og:article:published_time'),
       meta(doc, 'citation_publication_date', 'citation_date', 'citation_online_date'),
       meta(doc, 'DC.date', 'DC.date.issued', 'dcterms.date', 'dcterms.issued', 'dcterms.created'),
-      meta(doc, 'pubdate', 'publishdate', 'publish-date', 'date', 'sailthru.date', 'parsely-pub-date', 'datePublished'),
+      meta(
+        doc,
+        'pubdate',
+        'publishdate',
+        'publish-date',
+        'publish_time',
+        'date',
+        'sailthru.date',
+        'parsely-pub-date',
+        'datePublished',
+        'article.published',
+        'apub:time',
+      ),
       doc.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime') ??
         doc.querySelector('[itemprop="datePublished"]')?.getAttribute('content'),
       (doc.querySelector('article time[datetime]') ?? doc.querySelector('time[datetime]'))?.getAttribute('datetime'),
       typeof ld?.dateCreated === 'string' ? ld.dateCreated : undefined,
-    ]);
+    ]) ??
+    scriptDate(doc) ??
+    visibleDate(doc);
 
   const excerpt = cleanLine(
     (typeof ld?.description === 'string' ? ld.description : undefined) ??
