@@ -68,8 +68,12 @@ export function App({ db, now, newId, browserLanguage, capture, exportWeek, open
   );
   const backupDue = useLiveQuery(
     later(async () => {
-      const [meta, config, count] = await Promise.all([getLocalMeta(db), getSettings(db), db.clips.count()]);
-      return backupOverdue(meta, config, count, now());
+      const [meta, config, oldest] = await Promise.all([
+        getLocalMeta(db),
+        getSettings(db),
+        db.clips.orderBy('updatedAt').first(),
+      ]);
+      return backupOverdue(meta, config, oldest?.updatedAt, now());
     }),
     [shown],
   );

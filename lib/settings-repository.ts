@@ -18,12 +18,21 @@ export async function recordBackup(db: ClipperDb, at: number): Promise<void> {
   await db.settings.put({ key: 'meta', value: { ...(await getLocalMeta(db)), lastBackupAt: at } });
 }
 
-/** Whether to remind the editor to back up: never backed up with clips stored, or too long ago. */
-export function backupOverdue(meta: LocalMeta, settings: DigestSettings, clipCount: number, now: number): boolean {
-  if (settings.backupReminderDays <= 0 || clipCount === 0) return false;
-  return meta.lastBackupAt === undefined || now - meta.lastBackupAt > settings.backupReminderDays * 86_400_000;
+/**
+ * Whether to remind the editor to back up: the last backup (or, never having backed up, the
+ * oldest stored change) is older than the reminder setting. `oldestChange` is undefined with
+ * no clips, when there is nothing to lose.
+ */
+export function backupOverdue(
+  meta: LocalMeta,
+  settings: DigestSettings,
+  oldestChange: number | undefined,
+  now: number,
+): boolean {
+  if (settings.backupReminderDays <= 0 || oldestChange === undefined) return false;
+  const since = meta.lastBackupAt ?? oldestChange;
+  return now - since > settings.backupReminderDays * 86_400_000;
 }
-
 /**
  * Saves settings. A new first day of the week moves every clip to the week that now holds
  * its old week's first day, so no clip falls between weeks.

@@ -193,6 +193,23 @@ describe('organizing the week in the popup', () => {
     await brief.press('Tab');
   });
 
+  it('reminds to back up when nothing was backed up for a week, and leads to the options', async () => {
+    // The seeded clips were last changed long ago and this browser never made a backup.
+    const reminder = popup.locator('.backup-due');
+    await expect.poll(() => reminder.textContent()).toContain('have not been backed up for a while');
+    const opened = session.context.waitForEvent('page');
+    await reminder.getByRole('button', { name: 'Back up now' }).click();
+    const options = await opened;
+    await options.waitForLoadState();
+    expect(options.url()).toBe(`chrome-extension://${session.extensionId}/options.html`);
+    await options.getByRole('button', { name: 'Download backup' }).click();
+    await expect.poll(() => options.locator('.storage').textContent()).toContain('Last backup:');
+    await popup.reload();
+    await popup.locator('li.clip').first().waitFor();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await reminder.count()).toBe(0);
+  });
+
   it('has no axe violations in the popup or the options page', async () => {
     expect(await axeViolations(popup)).toEqual([]);
     const options = await session.context.newPage();

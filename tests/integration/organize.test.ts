@@ -192,16 +192,19 @@ describe('sections and settings', () => {
 });
 
 describe('backup reminder', () => {
-  it('is due with clips and no backup, or a backup older than the setting, and never when off', async () => {
+  it('is due a week after the last backup, or a week after the first clip without one, and never when off', async () => {
     const { backupOverdue, getLocalMeta, recordBackup } = await import('../../lib/settings-repository');
     const settings = await getSettings(db);
     const day = 86_400_000;
-    expect(backupOverdue(await getLocalMeta(db), settings, 0, 10 * day)).toBe(false);
-    expect(backupOverdue(await getLocalMeta(db), settings, 3, 10 * day)).toBe(true);
+    expect(backupOverdue(await getLocalMeta(db), settings, undefined, 10 * day)).toBe(false);
+    expect(backupOverdue(await getLocalMeta(db), settings, 9 * day, 10 * day)).toBe(false);
+    expect(backupOverdue(await getLocalMeta(db), settings, 2 * day, 10 * day)).toBe(true);
     await recordBackup(db, 5 * day);
-    expect(backupOverdue(await getLocalMeta(db), settings, 3, 10 * day)).toBe(false);
-    expect(backupOverdue(await getLocalMeta(db), settings, 3, 13 * day)).toBe(true);
-    expect(backupOverdue(await getLocalMeta(db), { ...settings, backupReminderDays: 0 }, 3, 99 * day)).toBe(false);
+    expect(backupOverdue(await getLocalMeta(db), settings, 2 * day, 10 * day)).toBe(false);
+    expect(backupOverdue(await getLocalMeta(db), settings, 2 * day, 13 * day)).toBe(true);
+    expect(backupOverdue(await getLocalMeta(db), { ...settings, backupReminderDays: 0 }, 2 * day, 99 * day)).toBe(
+      false,
+    );
     // The local record never leaks into the settings a backup carries.
     expect(Object.keys(await getSettings(db))).not.toContain('lastBackupAt');
   });
