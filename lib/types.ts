@@ -6,8 +6,8 @@ export interface Quote {
   createdAt: number;
 }
 
-export interface Clip {
-  id: string;
+/** What a page says about itself, as the clipper read it (and the editor corrected it). */
+export interface PageFields {
   /** The address the editor was on when clipping. */
   pageUrl: string;
   /** The page's own canonical address, tracking parameters removed; the draft links here. */
@@ -19,6 +19,10 @@ export interface Clip {
   publishedAt?: string;
   excerpt?: string;
   lang?: string;
+}
+
+export interface Clip extends PageFields {
+  id: string;
   quotes: Quote[];
   summary: string;
   note: string;
@@ -85,14 +89,6 @@ export interface WeekNote {
 }
 
 /** What the injected clipper reads from a page; never touches storage. */
-export interface PageCapture {
-  pageUrl: string;
-  canonicalUrl: string;
-  title: string;
-  source: string;
-  author?: string;
-  publishedAt?: string;
-  excerpt?: string;
-  lang?: string;
+export interface PageCapture extends PageFields {
   selection?: { text: string; markdown?: string };
 }

@@ -1,41 +1,25 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchExtension } from './helpers/extension';
-import { type FixtureServer, startFixtureServer } from './helpers/fixture-server';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useExtension } from './helpers/extension';
 import { clearClips, readAllClips, selectText } from './helpers/page';
 
-type TestHooks = {
-  onMenuClick: (info: { menuItemId: string }, tab: { id: number }) => Promise<void>;
-  onCommand: (command: string, tab?: { id: number }) => Promise<void>;
-};
-
 describe('ways to clip', () => {
-  let session: ExtensionSession;
-  let server: FixtureServer;
+  const env = useExtension();
   let article: Page;
   let tabId: number;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    session = await launchExtension();
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
   beforeEach(async () => {
-    await clearClips(session.worker);
-    article = await session.context.newPage();
-    await article.goto(server.url('zhihu-article.html'));
-    tabId = await session.tabIdOf(article);
+    await clearClips(env.session.worker);
+    article = await env.session.context.newPage();
+    await article.goto(env.server.url('zhihu-article.html'));
+    tabId = await env.session.tabIdOf(article);
   });
   afterEach(async () => {
-    for (const page of session.context.pages()) await page.close();
+    for (const page of env.session.context.pages()) await page.close();
   });
 
   it('merges a second quote from the same page into the existing clip, and says so', async () => {
     await selectText(article, '#first');
-    let popup = await session.openPopup(tabId);
+    let popup = await env.session.openPopup(tabId);
     await expect.poll(() => popup.getByLabel('Title').inputValue()).toBe('Kimi K2.5 开源:长文本与推理的新进展');
     expect(await popup.getByLabel('Source').inputValue()).toBe('知乎专栏');
     await popup.getByLabel('Summary').press('Enter');
@@ -43,7 +27,7 @@ describe('ways to clip', () => {
     await popup.close();
 
     await selectText(article, '#second');
-    popup = await session.openPopup(tabId);
+    popup = await env.session.openPopup(tabId);
     await expect
       .poll(() => popup.getByRole('status').first().textContent())
       .toContain('You clipped this page in the week of');
@@ -67,56 +51,38 @@ describe('ways to clip', () => {
 
   it('clips a selection from the context menu into the chosen section and flashes the badge', async () => {
     await selectText(article, '#second');
-    await session.worker.evaluate(
-      ([id]) =>
-        (globalThis as unknown as { digestClipperTest: TestHooks }).digestClipperTest.onMenuClick(
-          { menuItemId: 'clip-to:analysis' },
-          { id: id as number },
-        ),
-      [tabId],
-    );
-    const clips = await readAllClips(session.worker);
+    await env.session.menuClick('clip-to:analysis', tabId);
+    const clips = await readAllClips(env.session.worker);
     expect(clips).toHaveLength(1);
     expect(clips[0]).toMatchObject({ sectionId: 'analysis', quotes: [{ text: '长文本能力提升明显,推理成本下降。' }] });
-    expect(await session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('✓');
-    expect(await session.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toContain(
+    expect(await env.session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('✓');
+    expect(await env.session.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toContain(
       'Clipped to 深度解析',
     );
-    await expect.poll(() => session.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+    await expect.poll(() => env.session.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
   });
 
   it('clips the page to the default section with the keyboard shortcut, without a popup', async () => {
-    const pagesBefore = session.context.pages().length;
-    await session.worker.evaluate(
-      (id) =>
-        (globalThis as unknown as { digestClipperTest: TestHooks }).digestClipperTest.onCommand('quick-clip', { id }),
-      tabId,
-    );
-    const clips = await readAllClips(session.worker);
+    const pagesBefore = env.session.context.pages().length;
+    await env.session.quickClip(tabId);
+    const clips = await readAllClips(env.session.worker);
     expect(clips).toHaveLength(1);
     expect(clips[0]).toMatchObject({ sectionId: 'briefs', title: 'Kimi K2.5 开源:长文本与推理的新进展', quotes: [] });
-    expect(session.context.pages().length).toBe(pagesBefore);
-    expect(await session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('✓');
+    expect(env.session.context.pages().length).toBe(pagesBefore);
+    expect(await env.session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('✓');
   });
 
   it('registers the shortcut and reports a restricted page on the badge instead of failing silently', async () => {
-    const commands = await session.worker.evaluate(() => chrome.commands.getAll());
+    const commands = await env.session.worker.evaluate(() => chrome.commands.getAll());
     expect(commands.find((c) => c.name === 'quick-clip')?.shortcut).toBe('Alt+Shift+D');
-    const settings = await session.context.newPage();
+    const settings = await env.session.context.newPage();
     await settings.goto('chrome://version');
-    const id = await session.tabIdOf(settings);
-    await session.worker.evaluate(
-      (tab) =>
-        (globalThis as unknown as { digestClipperTest: TestHooks }).digestClipperTest.onMenuClick(
-          { menuItemId: 'clip-page' },
-          { id: tab },
-        ),
-      id,
-    );
-    expect(await session.worker.evaluate((tab) => chrome.action.getBadgeText({ tabId: tab }), id)).toBe('!');
-    expect(await session.worker.evaluate((tab) => chrome.action.getTitle({ tabId: tab }), id)).toContain(
+    const id = await env.session.tabIdOf(settings);
+    await env.session.menuClick('clip-page', id);
+    expect(await env.session.worker.evaluate((tab) => chrome.action.getBadgeText({ tabId: tab }), id)).toBe('!');
+    expect(await env.session.worker.evaluate((tab) => chrome.action.getTitle({ tabId: tab }), id)).toContain(
       'cannot be clipped',
     );
-    expect(await readAllClips(session.worker)).toEqual([]);
+    expect(await readAllClips(env.session.worker)).toEqual([]);
   });
 });

@@ -1,33 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { weekIdFor, weekRange } from '../../lib/week';
 import { readDownload } from './helpers/downloads';
-import { type ExtensionSession, launchExtension } from './helpers/extension';
-import { type FixtureServer, startFixtureServer } from './helpers/fixture-server';
+import { useExtension } from './helpers/extension';
 import { readAllClips, selectText } from './helpers/page';
 
 describe('page → clip → week list → downloaded draft', () => {
-  let session: ExtensionSession;
-  let server: FixtureServer;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    session = await launchExtension();
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const env = useExtension();
 
   it('clips the selected quote through the popup and exports it in the digest format', async () => {
-    const article = await session.context.newPage();
-    await article.goto(server.url('wire-article.html'));
+    const article = await env.session.context.newPage();
+    await article.goto(env.server.url('wire-article.html'));
     await selectText(article, '#quote');
-    const popup = await session.openPopup(await session.tabIdOf(article));
+    const popup = await env.session.openPopup(await env.session.tabIdOf(article));
 
     const title = popup.getByLabel('Title');
     await expect.poll(() => title.inputValue()).toBe('Apple to buy Israeli audio AI startup Q.ai');
     expect(await popup.getByLabel('Source').inputValue()).toBe('Reuters');
-    const canonical = server.url('technology/apple-to-buy-israeli-audio-ai-startup-qai-2026-01-29/');
+    const canonical = env.server.url('technology/apple-to-buy-israeli-audio-ai-startup-qai-2026-01-29/');
     expect(await popup.getByLabel('Link').inputValue()).toBe(canonical);
     expect(await popup.getByLabel('Quote').inputValue()).toBe(
       'The technology will help AirPods understand speech in noisy rooms, the company said.',
@@ -57,7 +46,7 @@ describe('page → clip → week list → downloaded draft', () => {
     const { start, end } = weekRange(weekId);
     const filename = `ai-weekly-info-${end}.md`;
     await expect.poll(() => popup.getByRole('status').last().textContent()).toBe(`Downloaded ${filename}.`);
-    const draft = await readDownload(session.downloadsDir, filename);
+    const draft = await readDownload(env.session.downloadsDir, filename);
     const lines = draft.split('\n');
     expect(lines[0]).toBe(`# AI 一周记(${start} 至 ${end})`);
     expect(lines.filter((l) => l.startsWith('## '))).toEqual(['## 本周要闻速览', '## 参考资料与本地摘录']);

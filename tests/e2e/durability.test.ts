@@ -1,60 +1,39 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { weekIdFor, weekRange } from '../../lib/week';
 import { readDownload } from './helpers/downloads';
-import { type ExtensionSession, launchExtension } from './helpers/extension';
-import { type FixtureServer, startFixtureServer } from './helpers/fixture-server';
+import { type ExtensionSession, launchExtension, useExtension } from './helpers/extension';
+import { startFixtureServer } from './helpers/fixture-server';
 import { clearClips, readAllClips, selectText } from './helpers/page';
 
-type Hooks = { onCommand: (command: string, tab: { id: number }) => Promise<void> };
-const quickClip = (session: ExtensionSession, tabId: number) =>
-  session.worker.evaluate(
-    (id) => (globalThis as unknown as { digestClipperTest: Hooks }).digestClipperTest.onCommand('quick-clip', { id }),
-    tabId,
-  );
-
 describe('nothing lost: faults in the real browser', () => {
-  let session: ExtensionSession;
-  let server: FixtureServer;
+  const env = useExtension();
 
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    session = await launchExtension();
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  /** Opens the fixture article `count` times, each copy changed by `edit`, with its quote selected. */
+  async function openCopies(count: number, query: string, edit: (n: number) => void): Promise<number[]> {
+    const ids: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const page = await env.session.context.newPage();
+      await page.goto(env.server.url(`wire-article.html?${query}=${i}`));
+      await page.evaluate(edit, i);
+      await selectText(page, '#quote');
+      ids.push(await env.session.tabIdOf(page));
+    }
+    return ids;
+  }
+
   beforeEach(async () => {
-    for (const page of session.context.pages()) await page.close();
-    await clearClips(session.worker);
+    for (const page of env.session.context.pages()) await page.close();
+    await clearClips(env.session.worker);
   });
 
   it('clips 20 tabs at the same moment: 20 clips, every quote kept', async () => {
-    const ids: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      const page = await session.context.newPage();
-      await page.goto(server.url(`wire-article.html?copy=${i}`));
-      await page.evaluate((n) => {
-        document.title = `Copy ${n}`;
-        const link = document.querySelector('link[rel=canonical]');
-        link?.setAttribute('href', `/copies/${n}`);
-        const p = document.querySelector('#quote') as HTMLElement;
-        p.textContent = `Quote number ${n}.`;
-      }, i);
-      await selectText(page, '#quote');
-      ids.push(await session.tabIdOf(page));
-    }
-    await session.worker.evaluate(
-      (tabIds) =>
-        Promise.all(
-          tabIds.map((id) =>
-            (globalThis as unknown as { digestClipperTest: Hooks }).digestClipperTest.onCommand('quick-clip', { id }),
-          ),
-        ),
-      ids,
-    );
-    const clips = await readAllClips(session.worker);
+    const ids = await openCopies(20, 'copy', (n) => {
+      document.querySelector('link[rel=canonical]')?.setAttribute('href', `/copies/${n}`);
+      (document.querySelector('#quote') as HTMLElement).textContent = `Quote number ${n}.`;
+    });
+    await env.session.quickClip(...ids);
+    const clips = await readAllClips(env.session.worker);
     expect(clips).toHaveLength(20);
     expect(clips.flatMap((c) => c.quotes.map((q) => q.text)).sort()).toEqual(
       Array.from({ length: 20 }, (_, n) => `Quote number ${n}.`).sort(),
@@ -62,42 +41,27 @@ describe('nothing lost: faults in the real browser', () => {
   });
 
   it('merges 20 quotes from tabs of the same page at once without losing one', async () => {
-    const ids: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      const page = await session.context.newPage();
-      await page.goto(server.url(`wire-article.html?same=${i}`));
-      await page.evaluate((n) => {
-        (document.querySelector('#quote') as HTMLElement).textContent = `Same page, quote ${n}.`;
-      }, i);
-      await selectText(page, '#quote');
-      ids.push(await session.tabIdOf(page));
-    }
-    await session.worker.evaluate(
-      (tabIds) =>
-        Promise.all(
-          tabIds.map((id) =>
-            (globalThis as unknown as { digestClipperTest: Hooks }).digestClipperTest.onCommand('quick-clip', { id }),
-          ),
-        ),
-      ids,
-    );
-    const clips = await readAllClips(session.worker);
+    const ids = await openCopies(20, 'same', (n) => {
+      (document.querySelector('#quote') as HTMLElement).textContent = `Same page, quote ${n}.`;
+    });
+    await env.session.quickClip(...ids);
+    const clips = await readAllClips(env.session.worker);
     expect(clips).toHaveLength(1);
     expect(clips[0]?.quotes).toHaveLength(20);
   });
 
   it('survives the service worker being stopped in the middle of a clip', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.url('wire-article.html'));
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('wire-article.html'));
     await selectText(page, '#quote');
-    const tabId = await session.tabIdOf(page);
-    const cdp = await session.context.newCDPSession(page);
+    const tabId = await env.session.tabIdOf(page);
+    const cdp = await env.session.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
-    const pending = quickClip(session, tabId).catch(() => 'stopped');
+    const pending = env.session.quickClip(tabId).catch(() => 'stopped');
     await cdp.send('ServiceWorker.stopAllWorkers');
     await pending;
     // Whatever the moment, the clip is either whole or absent: never half-written.
-    const after = await waitForWorker(session);
+    const after = await waitForWorker(env.session);
     const clips = await readAllClips(after);
     expect(clips.length).toBeLessThanOrEqual(1);
     for (const clip of clips) {
@@ -105,7 +69,7 @@ describe('nothing lost: faults in the real browser', () => {
       expect(clip.quotes).toHaveLength(1);
     }
     // The extension keeps working: the next clip lands.
-    const popup = await session.openPopup(tabId);
+    const popup = await env.session.openPopup(tabId);
     await expect
       .poll(() => popup.getByLabel('Title').inputValue(), { timeout: 10_000 })
       .toBe('Apple to buy Israeli audio AI startup Q.ai');
@@ -115,21 +79,21 @@ describe('nothing lost: faults in the real browser', () => {
   });
 
   it('reports a full disk clearly and keeps what is stored intact', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.url('wire-article.html'));
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('wire-article.html'));
     await selectText(page, '#quote');
-    const tabId = await session.tabIdOf(page);
-    await quickClip(session, tabId);
-    const before = await readAllClips(session.worker);
+    const tabId = await env.session.tabIdOf(page);
+    await env.session.quickClip(tabId);
+    const before = await readAllClips(env.session.worker);
     expect(before).toHaveLength(1);
 
-    const other = await session.context.newPage();
-    await other.goto(server.url('zhihu-article.html'));
+    const other = await env.session.context.newPage();
+    await other.goto(env.server.url('zhihu-article.html'));
     await other.evaluate(() => {
       (document.querySelector('#second') as HTMLElement).textContent = '长'.repeat(2_000_000);
     });
     await selectText(other, '#second');
-    const popup = await session.openPopup(await session.tabIdOf(other));
+    const popup = await env.session.openPopup(await env.session.tabIdOf(other));
     await expect.poll(() => popup.getByLabel('Title').inputValue()).not.toBe('');
     // unlimitedStorage exempts the extension from quota, so the DevTools quota override has no
     // effect on it; the disk filling up is injected as the error IndexedDB raises then.
@@ -160,7 +124,7 @@ describe('a browser restart between clip and export', () => {
       const page = await session.context.newPage();
       await page.goto(server.url('wire-article.html'));
       await selectText(page, '#quote');
-      await quickClip(session, await session.tabIdOf(page));
+      await session.quickClip(await session.tabIdOf(page));
       await session.close();
 
       session = await launchExtension({ userDataDir: profile });

@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchExtension } from './helpers/extension';
-import { type FixtureServer, startFixtureServer } from './helpers/fixture-server';
+import { describe, expect, it } from 'vitest';
+import { useExtension } from './helpers/extension';
 import { readAllClips, selectText } from './helpers/page';
 
 describe('a hostile page', () => {
-  let session: ExtensionSession;
-  let server: FixtureServer;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    session = await launchExtension();
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const env = useExtension();
 
   it('shows markup from titles, sources and quotes as text in the popup, never as HTML', async () => {
-    const page = await session.context.newPage();
-    await page.goto(server.url('hostile.html'));
+    const page = await env.session.context.newPage();
+    await page.goto(env.server.url('hostile.html'));
     await selectText(page, '#quote');
-    const popup = await session.openPopup(await session.tabIdOf(page));
+    const popup = await env.session.openPopup(await env.session.tabIdOf(page));
     await expect.poll(() => popup.getByLabel('Title').inputValue()).toContain('<img src=x onerror="window.__pwned=1">');
     // Bidi overrides and control characters are stripped; the emoji stays.
     expect(await popup.getByLabel('Title').inputValue()).toBe(

@@ -1,11 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { searchableText, termsOf } from '../../lib/search-terms';
 import type { Clip } from '../../lib/types';
 import { addDays, weekIdFor } from '../../lib/week';
 import { axeViolations } from './helpers/axe';
-import { type ExtensionSession, launchExtension } from './helpers/extension';
-import { type FixtureServer, startFixtureServer } from './helpers/fixture-server';
+import { useExtension } from './helpers/extension';
 import { clearClips, putRecords, readAllClips } from './helpers/page';
 
 const thisWeek = weekIdFor(Date.now());
@@ -43,29 +42,20 @@ const SEED = [
 ];
 
 describe('organizing the week in the popup', () => {
-  let session: ExtensionSession;
-  let server: FixtureServer;
+  const env = useExtension();
   let popup: Page;
 
   const titlesIn = (section: string) => popup.locator(`[data-section="${section}"] .clip-title`).allTextContents();
   const card = (id: string) => popup.locator(`li[data-clip-id="${id}"]`);
-  const stored = async (id: string) => (await readAllClips(session.worker)).find((c) => c.id === id);
+  const stored = async (id: string) => (await readAllClips(env.session.worker)).find((c) => c.id === id);
 
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    session = await launchExtension();
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
   beforeEach(async () => {
-    for (const page of session.context.pages()) await page.close();
-    await clearClips(session.worker);
-    await putRecords(session.worker, 'clips', SEED);
-    const article = await session.context.newPage();
-    await article.goto(server.url('wire-article.html'));
-    popup = await session.openPopup(await session.tabIdOf(article));
+    for (const page of env.session.context.pages()) await page.close();
+    await clearClips(env.session.worker);
+    await putRecords(env.session.worker, 'clips', SEED);
+    const article = await env.session.context.newPage();
+    await article.goto(env.server.url('wire-article.html'));
+    popup = await env.session.openPopup(await env.session.tabIdOf(article));
     await expect.poll(() => titlesIn('briefs')).toEqual(['Alpha story', 'Beta story', 'Gamma story']);
   });
 
@@ -79,7 +69,7 @@ describe('organizing the week in the popup', () => {
     await expect.poll(() => titlesIn('thoughts')).toEqual(['Gamma story']);
 
     // Written behind the app's back, so the popup sees it after a reload.
-    await putRecords(session.worker, 'clips', [seedClip('d', 'Delta story', 'briefs', 'x')]);
+    await putRecords(env.session.worker, 'clips', [seedClip('d', 'Delta story', 'briefs', 'x')]);
     await popup.reload();
     await expect.poll(() => titlesIn('briefs')).toEqual(['Alpha story', 'Delta story']);
     await card('a').focus();
@@ -162,8 +152,8 @@ describe('organizing the week in the popup', () => {
   });
 
   it('follows option changes live and switches language', async () => {
-    const options = await session.context.newPage();
-    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const options = await env.session.context.newPage();
+    await options.goto(`chrome-extension://${env.session.extensionId}/options.html`);
     await options.getByLabel('Section name 1').fill('Top news');
     await options.getByLabel('Section name 1').press('Tab');
     await expect.poll(() => popup.locator('[data-section="briefs"] h3').textContent()).toContain('Top news');
@@ -176,8 +166,8 @@ describe('organizing the week in the popup', () => {
   });
 
   it('previews a template live, points at a mistake, and exports with the default meanwhile', async () => {
-    const options = await session.context.newPage();
-    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const options = await env.session.context.newPage();
+    await options.goto(`chrome-extension://${env.session.extensionId}/options.html`);
     const preview = options.getByTestId('template-preview');
     await expect.poll(() => preview.textContent()).toContain('- Alpha story 来源:[Source a](https://news.example/a)');
     const brief = options.getByLabel('Bullets with sources (e.g. 本周要闻速览)');
@@ -197,11 +187,11 @@ describe('organizing the week in the popup', () => {
     // The seeded clips were last changed long ago and this browser never made a backup.
     const reminder = popup.locator('.backup-due');
     await expect.poll(() => reminder.textContent()).toContain('have not been backed up for a while');
-    const opened = session.context.waitForEvent('page');
+    const opened = env.session.context.waitForEvent('page');
     await reminder.getByRole('button', { name: 'Back up now' }).click();
     const options = await opened;
     await options.waitForLoadState();
-    expect(options.url()).toBe(`chrome-extension://${session.extensionId}/options.html`);
+    expect(options.url()).toBe(`chrome-extension://${env.session.extensionId}/options.html`);
     await options.getByRole('button', { name: 'Download backup' }).click();
     await expect.poll(() => options.locator('.storage').textContent()).toContain('Last backup:');
     await popup.reload();
@@ -212,8 +202,8 @@ describe('organizing the week in the popup', () => {
 
   it('has no axe violations in the popup or the options page', async () => {
     expect(await axeViolations(popup)).toEqual([]);
-    const options = await session.context.newPage();
-    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const options = await env.session.context.newPage();
+    await options.goto(`chrome-extension://${env.session.extensionId}/options.html`);
     await expect.poll(() => options.locator('.sections-editor li').count()).toBe(4);
     expect(await axeViolations(options)).toEqual([]);
   });

@@ -1,24 +1,15 @@
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchExtension } from './helpers/extension';
-import { type FixtureServer, startFixtureServer } from './helpers/fixture-server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useExtension } from './helpers/extension';
 import { selectText } from './helpers/page';
 
 // Screenshots land in .e2e-artifacts/ for a person to look at; the assertions check layout.
 const OUT = '.e2e-artifacts';
 
 describe.each(['light', 'dark'] as const)('the popup in %s mode', (colorScheme) => {
-  let session: ExtensionSession;
-  let server: FixtureServer;
-
-  beforeAll(async () => {
+  const env = useExtension({ colorScheme });
+  beforeAll(() => {
     mkdirSync(OUT, { recursive: true });
-    server = await startFixtureServer();
-    session = await launchExtension({ colorScheme });
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
   });
 
   it('fits the 400px popup without horizontal scrolling, with a week of clips', async () => {
@@ -26,19 +17,19 @@ describe.each(['light', 'dark'] as const)('the popup in %s mode', (colorScheme) 
       ['wire-article.html', '#quote'],
       ['zhihu-article.html', '#first'],
     ]) {
-      const page = await session.context.newPage();
-      await page.goto(server.url(file as string));
+      const page = await env.session.context.newPage();
+      await page.goto(env.server.url(file as string));
       await selectText(page, selector as string);
-      const popup = await session.openPopup(await session.tabIdOf(page));
+      const popup = await env.session.openPopup(await env.session.tabIdOf(page));
       await expect.poll(() => popup.getByLabel('Title').inputValue()).not.toBe('');
       await popup.getByRole('button', { name: 'Save clip' }).click();
       await expect.poll(() => popup.getByRole('status').count()).toBeGreaterThan(0);
       await popup.close();
       await page.close();
     }
-    const article = await session.context.newPage();
-    await article.goto(server.url('wire-article.html'));
-    const popup = await session.openPopup(await session.tabIdOf(article));
+    const article = await env.session.context.newPage();
+    await article.goto(env.server.url('wire-article.html'));
+    const popup = await env.session.openPopup(await env.session.tabIdOf(article));
     await expect.poll(() => popup.locator('.clip').count()).toBe(2);
     const overflow = await popup.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -52,9 +43,9 @@ describe.each(['light', 'dark'] as const)('the popup in %s mode', (colorScheme) 
   });
 
   it('lays out the options page', async () => {
-    const options = await session.context.newPage();
+    const options = await env.session.context.newPage();
     await options.setViewportSize({ width: 900, height: 1100 });
-    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.goto(`chrome-extension://${env.session.extensionId}/options.html`);
     await expect.poll(() => options.locator('.sections-editor li').count()).toBe(4);
     const overflow = await options.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

@@ -57,7 +57,7 @@ describe('digest-clipper render', () => {
     const failed = spawnSync('node', ['bin/digest-clipper.mjs', 'render', EXAMPLE], { cwd: ROOT, encoding: 'utf8' });
     expect(failed.status).toBe(2);
     expect(failed.stderr).toContain('--week must be a date');
-  });
+  }, 60_000);
 });
 
 describe('digest-clipper render --template', () => {

@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { findChromium } from './chromium';
+import { type FixtureServer, startFixtureServer } from './fixture-server';
 
 export const E2E_BUILD = resolve('.output/chrome-mv3-e2e');
 export const PRODUCTION_BUILD = resolve('.output/chrome-mv3');
@@ -17,6 +19,12 @@ export interface ExtensionSession {
   openPopup: (targetTabId?: number) => Promise<Page>;
   /** The browser's id for a page opened by the test. */
   tabIdOf: (page: Page) => Promise<number>;
+  /**
+   * Runs the listeners the e2e build registers for the quick-clip shortcut and the context menu
+   * (automation can neither press browser shortcuts nor click native menus); all tabs at once.
+   */
+  quickClip: (...tabIds: number[]) => Promise<void>;
+  menuClick: (menuItemId: string, tabId: number) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -75,9 +83,37 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     return ids[0] as number;
   };
 
+  type Hooks = {
+    onCommand: (command: string, tab: { id: number }) => Promise<void>;
+    onMenuClick: (info: { menuItemId: string }, tab: { id: number }) => Promise<void>;
+  };
+  const quickClip = async (...tabIds: number[]) => {
+    await worker.evaluate(
+      (ids) =>
+        Promise.all(
+          ids.map((id) =>
+            (globalThis as unknown as { digestClipperTest: Hooks }).digestClipperTest.onCommand('quick-clip', { id }),
+          ),
+        ),
+      tabIds,
+    );
+  };
+  const menuClick = async (menuItemId: string, tabId: number) => {
+    await worker.evaluate(
+      ([item, id]) =>
+        (globalThis as unknown as { digestClipperTest: Hooks }).digestClipperTest.onMenuClick(
+          { menuItemId: item as string },
+          { id: id as number },
+        ),
+      [menuItemId, tabId] as const,
+    );
+  };
+
   return {
     context,
     extensionId,
+    quickClip,
+    menuClick,
     worker,
     downloadsDir,
     userDataDir,
@@ -94,4 +130,26 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+export interface SuiteEnvironment {
+  session: ExtensionSession;
+  server: FixtureServer;
+}
+
+/**
+ * One browser with the extension and one fixture server for a describe block, started before
+ * its tests and closed after them.
+ */
+export function useExtension(options: LaunchOptions = {}): SuiteEnvironment {
+  const env = {} as SuiteEnvironment;
+  beforeAll(async () => {
+    env.server = await startFixtureServer();
+    env.session = await launchExtension(options);
+  });
+  afterAll(async () => {
+    await env.session?.close();
+    await env.server?.close();
+  });
+  return env;
 }
