@@ -32,8 +32,10 @@ export default defineConfig({
     chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
   },
   manifest: ({ mode, browser }) => ({
-    name: 'Digest Clipper',
-    description: 'Clip articles while you read and export the week as a digest draft.',
+    // Names come from public/_locales (English and Simplified Chinese), following the browser.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: [
       'activeTab',
       'scripting',
@@ -44,12 +46,12 @@ export default defineConfig({
       ...(mode === 'e2e' ? E2E_PERMISSIONS : []),
     ],
     ...(mode === 'e2e' ? { host_permissions: E2E_HOST_PERMISSIONS } : {}),
-    action: { default_title: 'Digest Clipper' },
+    action: { default_title: '__MSG_extName__' },
     commands: {
       // lib/menus.ts QUICK_CLIP_COMMAND
       'quick-clip': {
         suggested_key: { default: 'Alt+Shift+D' },
-        description: 'Clip the page (and the selection) to the default section',
+        description: '__MSG_quickClip__',
       },
       [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+C' },

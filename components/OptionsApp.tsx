@@ -60,7 +60,7 @@ export function OptionsApp({ db, newId, browserLanguage, today, now, saveFile }:
       {hint && <small>{hint}</small>}
     </label>
   );
-  const check = (key: 'frontMatter' | 'keepEmptySections', label: string) => (
+  const check = (key: 'frontMatter' | 'keepEmptySections' | 'askWhereToSave', label: string) => (
     <label class="check">
       <input
         type="checkbox"
@@ -125,6 +125,7 @@ export function OptionsApp({ db, newId, browserLanguage, today, now, saveFile }:
           </label>
           {check('frontMatter', t('frontMatter'))}
           {check('keepEmptySections', t('keepEmpty'))}
+          {check('askWhereToSave', t('askWhereToSave'))}
         </section>
 
         <section aria-labelledby="week-heading" class="fields">

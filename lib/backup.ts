@@ -168,7 +168,7 @@ function readSettings(c: Checker, raw: unknown): DigestSettings | undefined {
     if (s.language === 'zh' || s.language === 'en') out.language = s.language;
     else c.fail('settings.language', 'must be "zh" or "en"');
   }
-  for (const key of ['frontMatter', 'keepEmptySections'] as const) {
+  for (const key of ['frontMatter', 'keepEmptySections', 'askWhereToSave'] as const) {
     if (s[key] !== undefined) {
       if (typeof s[key] === 'boolean') out[key] = s[key];
       else c.fail(`settings.${key}`, 'not true or false');

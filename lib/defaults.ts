@@ -20,6 +20,7 @@ export const DEFAULT_SETTINGS: DigestSettings = {
   theme: 'auto',
   publisherOverrides: {},
   keepEmptySections: false,
+  askWhereToSave: false,
   backupReminderDays: 7,
   templates: {},
 };

@@ -7,7 +7,7 @@ import { renderDigestHtml } from './render-html';
 import { getSettings, listSections } from './settings-repository';
 
 /** Saves text as a file; the browser edge supplies the real one. */
-export type SaveFile = (filename: string, text: string, mimeType: string) => Promise<void>;
+export type SaveFile = (filename: string, text: string, mimeType: string, saveAs?: boolean) => Promise<void>;
 
 /** Everything the renderers need for one week, read in one transaction. */
 export async function loadDigestInput(db: ClipperDb, weekId: string): Promise<DigestInput> {
@@ -29,10 +29,10 @@ export async function exportWeekDraft(
   const input = await loadDigestInput(db, weekId);
   if (format === 'html') {
     const html = renderDigestHtml(input);
-    await save(html.filename, html.document, 'text/html');
+    await save(html.filename, html.document, 'text/html', input.settings.askWhereToSave);
     return { filename: html.filename };
   }
   const digest = renderDigest(input);
-  await save(digest.filename, digest.markdown, 'text/markdown');
+  await save(digest.filename, digest.markdown, 'text/markdown', input.settings.askWhereToSave);
   return { filename: digest.filename };
 }

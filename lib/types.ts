@@ -73,6 +73,8 @@ export interface DigestSettings {
   publisherOverrides: Record<string, string>;
   /** Keep empty sections in the draft with a placeholder line instead of leaving them out. */
   keepEmptySections: boolean;
+  /** Ask where to save each exported file instead of saving to the downloads folder. */
+  askWhereToSave: boolean;
   /** Remind the editor to back up when the last backup is older than this many days; 0 turns it off. */
   backupReminderDays: number;
   /** The editor's own line templates (lib/digest-template.ts); missing or empty ones use the default. */

@@ -7,6 +7,7 @@ import { saveClip } from '../../lib/clip-repository';
 import { openDatabase } from '../../lib/db';
 import { exportWeekDraft } from '../../lib/export-week';
 import type { Handlers } from '../../lib/messages';
+import { updateSettings } from '../../lib/settings-repository';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -127,16 +128,23 @@ describe('exportWeekDraft (background handler)', () => {
       { now: Date.parse('2026-01-29T10:00:00Z'), weekId: '2026-01-26', newId: () => 'x' },
     );
     await db.weeks.put({ id: '2026-01-26', lede: '本周导语。', updatedAt: 1 });
-    const saved: { filename: string; text: string; type: string }[] = [];
-    const result = await exportWeekDraft(db, '2026-01-26', 'markdown', async (filename, text, type) => {
-      saved.push({ filename, text, type });
-    });
+    const saved: { filename: string; text: string; type: string; saveAs?: boolean }[] = [];
+    const save = async (filename: string, text: string, type: string, saveAs?: boolean) => {
+      saved.push({ filename, text, type, saveAs });
+    };
+    const result = await exportWeekDraft(db, '2026-01-26', 'markdown', save);
     expect(result).toEqual({ filename: 'ai-weekly-info-2026-02-01.md' });
     expect(saved).toHaveLength(1);
     expect(saved[0]?.type).toBe('text/markdown');
     expect(saved[0]?.text).toContain('# AI 一周记(2026-01-26 至 2026-02-01)\n\n本周导语。');
     expect(saved[0]?.text).toContain('- 一句话。来源:[Reuters](https://www.reuters.com/a)');
     expect(saved[0]?.text).toContain('   > Quoted.');
+    expect(saved[0]?.saveAs).toBe(false);
+    await updateSettings(db, { askWhereToSave: true });
+    expect(await exportWeekDraft(db, '2026-01-26', 'html', save)).toEqual({
+      filename: 'ai-weekly-info-2026-02-01.html',
+    });
+    expect(saved[1]).toMatchObject({ type: 'text/html', saveAs: true });
     db.close();
   });
 });
