@@ -4,7 +4,7 @@ import type { ClipperDb } from '../lib/db';
 import { type Dictionary, type Locale, loadMessages, resolveLocale, translator, weekLabel } from '../lib/i18n';
 import type { CaptureResult, ExportFormat } from '../lib/messages';
 import { backupOverdue, getLocalMeta, getSettings, listSections } from '../lib/settings-repository';
-import { addDays, weekIdFor, weekRange } from '../lib/week';
+import { addDays, weekIdFor, weekOptionsOf, weekRange } from '../lib/week';
 import { CapturePanel } from './CapturePanel';
 import { lazyComponent } from './lazy';
 import { LocaleContext } from './locale';
@@ -33,9 +33,7 @@ export function App({ db, now, newId, browserLanguage, capture, exportWeek, open
   const settings = useLiveQuery(() => getSettings(db), []);
   const sections = useLiveQuery(() => listSections(db), []);
 
-  const weekOptions = settings.value
-    ? { weekStartsOn: settings.value.weekStartsOn, timeZone: settings.value.timeZone || undefined }
-    : undefined;
+  const weekOptions = settings.value ? weekOptionsOf(settings.value) : undefined;
   const currentWeekId = weekOptions ? weekIdFor(now(), weekOptions) : undefined;
   const [chosenWeek, setChosenWeek] = useState<string | undefined>();
   const weekId = chosenWeek ?? currentWeekId;

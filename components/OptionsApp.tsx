@@ -6,7 +6,7 @@ import { ZH_MESSAGES } from '../lib/i18n-zh';
 import { formatOverrides, parseOverrides } from '../lib/publisher-overrides';
 import { getLocalMeta, getSettings, listSections, updateSettings } from '../lib/settings-repository';
 import type { DigestSettings } from '../lib/types';
-import { weekIdFor } from '../lib/week';
+import { weekIdFor, weekOptionsOf } from '../lib/week';
 import { BackupPanel } from './BackupPanel';
 import { LocaleContext } from './locale';
 import { Notice } from './Notice';
@@ -153,12 +153,7 @@ export function OptionsApp({ db, newId, browserLanguage, today, now, saveFile }:
 
         <section aria-labelledby="templates-heading" class="fields">
           <h2 id="templates-heading">{t('templatesHeading')}</h2>
-          <TemplatesEditor
-            db={db}
-            settings={current}
-            weekId={weekIdFor(now(), { weekStartsOn: current.weekStartsOn, timeZone: current.timeZone || undefined })}
-            save={save}
-          />
+          <TemplatesEditor db={db} settings={current} weekId={weekIdFor(now(), weekOptionsOf(current))} save={save} />
         </section>
 
         <section aria-labelledby="publishers-heading" class="fields">

@@ -6,11 +6,11 @@ import { showWeekCount } from '../lib/browser/badge';
 import { rebuildMenus } from '../lib/browser/context-menus';
 import { downloadText } from '../lib/browser/downloads';
 import { listenForRequests } from '../lib/browser/messaging';
+import { currentWeekCount } from '../lib/clip-repository';
 import { openDatabase } from '../lib/db';
 import { exportWeekDraft } from '../lib/export-week';
 import { menuItems, QUICK_CLIP_COMMAND, sectionOfMenuItem } from '../lib/menus';
 import { listSections } from '../lib/settings-repository';
-import { weekIdFor } from '../lib/week';
 
 export default defineBackground(() => {
   const db = openDatabase();
@@ -35,9 +35,7 @@ export default defineBackground(() => {
 
   // Menus follow the sections, the badge follows this week's count, whoever writes.
   liveQuery(() => listSections(db)).subscribe((sections) => void rebuildMenus(menuItems(sections)));
-  liveQuery(() => db.clips.where('weekId').equals(weekIdFor(Date.now())).count()).subscribe(
-    (n) => void showWeekCount(n),
-  );
+  liveQuery(() => currentWeekCount(db, Date.now())).subscribe((n) => void showWeekCount(n));
 
   // The e2e suite drives the very listeners the browser calls; automation cannot click menus.
   if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { digestClipperTest: { onMenuClick, onCommand } });

@@ -2,9 +2,11 @@ import type { ClipperDb } from './db';
 import { ClipInputError } from './errors';
 import { keyBetween } from './order-key';
 import { searchableText, termsOf } from './search-terms';
+import { getSettings } from './settings-repository';
 import { cleanBlock, cleanLine } from './text';
 import type { Clip, PageCapture, Quote } from './types';
 import { cleanUrl } from './url';
+import { weekIdFor, weekOptionsOf } from './week';
 
 /** What the editor confirms in the popup (or a quick clip sends) to store a clip. */
 export interface ClipDraft extends PageCapture {
@@ -47,6 +49,15 @@ export function findClipByUrl(db: ClipperDb, url: string): Promise<Clip | undefi
     .equals(cleanUrl(url))
     .filter((c) => c.deletedAt === undefined)
     .first();
+}
+
+/** How many clips (trash included) the current week holds, for the toolbar badge; index-only. */
+export async function currentWeekCount(db: ClipperDb, now: number): Promise<number> {
+  const settings = await getSettings(db);
+  return db.clips
+    .where('weekId')
+    .equals(weekIdFor(now, weekOptionsOf(settings)))
+    .count();
 }
 
 /** The week's clips (trash excluded), loaded through the weekId index only. */

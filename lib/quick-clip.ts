@@ -2,14 +2,13 @@ import { type SaveOutcome, saveClip } from './clip-repository';
 import type { ClipperDb } from './db';
 import type { CaptureResult } from './messages';
 import { getSettings, listSections } from './settings-repository';
-import { type WeekOptions, weekIdFor } from './week';
+import { weekIdFor, weekOptionsOf } from './week';
 
 export interface QuickClipDeps {
   db: ClipperDb;
   capture: (tabId: number) => Promise<CaptureResult>;
   now: () => number;
   newId: () => string;
-  weekOptions?: WeekOptions;
 }
 
 export type QuickClipResult = { ok: true; outcome: SaveOutcome; sectionName: string } | { ok: false; message: string };
@@ -36,7 +35,7 @@ export async function quickClip(
     const outcome = await saveClip(
       deps.db,
       { ...result.capture, sectionId: target.id },
-      { now, weekId: weekIdFor(now, deps.weekOptions), newId: deps.newId },
+      { now, weekId: weekIdFor(now, weekOptionsOf(settings)), newId: deps.newId },
     );
     return { ok: true, outcome, sectionName: target.name };
   } catch (error) {

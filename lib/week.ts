@@ -13,6 +13,11 @@ export interface WeekOptions {
 
 export const DEFAULT_WEEK_OPTIONS: WeekOptions = { weekStartsOn: 1 };
 
+/** The week options the editor's settings describe (an empty time zone is the browser's own). */
+export function weekOptionsOf(settings: { weekStartsOn: number; timeZone: string }): WeekOptions {
+  return { weekStartsOn: settings.weekStartsOn, timeZone: settings.timeZone || undefined };
+}
+
 const DAY_MS = 86_400_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

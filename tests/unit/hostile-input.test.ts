@@ -69,23 +69,10 @@ interface Node {
   text: string;
   children: Node[];
 }
-const leaf: fc.Arbitrary<Node> = fc.record({
-  tag,
-  attrs: fc.array(fc.tuple(attr, value), { maxLength: 3 }),
-  text,
-  children: fc.constant([]),
-});
+const element = (children: fc.Arbitrary<Node[]>): fc.Arbitrary<Node> =>
+  fc.record({ tag, attrs: fc.array(fc.tuple(attr, value), { maxLength: 3 }), text, children });
 const node: fc.Arbitrary<Node> = fc.letrec<{ node: Node }>((tie) => ({
-  node: fc.oneof(
-    { maxDepth: 3 },
-    leaf,
-    fc.record({
-      tag,
-      attrs: fc.array(fc.tuple(attr, value), { maxLength: 3 }),
-      text,
-      children: fc.array(tie('node'), { maxLength: 3 }),
-    }),
-  ),
+  node: fc.oneof({ maxDepth: 3 }, element(fc.constant([])), element(fc.array(tie('node'), { maxLength: 3 }))),
 })).node;
 
 function html(n: Node): string {

@@ -16,28 +16,38 @@ export async function selectText(page: Page, selector: string): Promise<void> {
 
 type ExtensionContext = Page | Worker;
 
-/** Runs one IndexedDB operation on a store of our database, outside the app's own code. */
-function onStore<T>(context: ExtensionContext, store: string, operation: 'getAll' | 'clear'): Promise<T> {
+/**
+ * One transaction on a store of our database, straight through IndexedDB (no app code): read
+ * every record, clear the store, or put records. Resolves when the transaction completes.
+ */
+function onStore<T>(
+  context: ExtensionContext,
+  store: string,
+  operation: 'getAll' | 'clear' | 'put',
+  rows: unknown[] = [],
+): Promise<T> {
   // Page and Worker evaluate alike; TypeScript cannot call through their union.
   return (context as Page).evaluate(
-    ([name, op]) =>
+    ([name, op, records]) =>
       new Promise<T>((resolve, reject) => {
         const open = indexedDB.open('digest-clipper');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const request = db
-            .transaction(name, op === 'clear' ? 'readwrite' : 'readonly')
-            .objectStore(name)
-            [op]();
-          request.onsuccess = () => {
-            resolve(request.result as T);
+          const tx = db.transaction(name, op === 'getAll' ? 'readonly' : 'readwrite');
+          const objects = tx.objectStore(name);
+          let result: unknown;
+          if (op === 'getAll') objects.getAll().onsuccess = (e) => (result = (e.target as IDBRequest).result);
+          else if (op === 'clear') objects.clear();
+          else for (const row of records as unknown[]) objects.put(row);
+          tx.oncomplete = () => {
             db.close();
+            resolve(result as T);
           };
-          request.onerror = () => reject(request.error);
+          tx.onerror = () => reject(tx.error);
         };
       }),
-    [store, operation] as const,
+    [store, operation, rows] as const,
   );
 }
 
@@ -52,22 +62,5 @@ export async function clearClips(context: ExtensionContext): Promise<void> {
 
 /** Writes records straight into a store of our database (test setup, no app code involved). */
 export async function putRecords(context: ExtensionContext, store: string, records: unknown[]): Promise<void> {
-  await (context as Page).evaluate(
-    ([name, rows]) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('digest-clipper');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(name, 'readwrite');
-          for (const row of rows) tx.objectStore(name).put(row);
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    [store, records] as const,
-  );
+  await onStore<undefined>(context, store, 'put', records);
 }
