@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ClipperDb } from '../lib/db';
 import { resolveLocale, translator } from '../lib/i18n';
+import { EN_MESSAGES } from '../lib/i18n-en';
 import { OPTIONS_MESSAGES } from '../lib/i18n-options';
 import { ZH_MESSAGES } from '../lib/i18n-zh';
 import { formatOverrides, parseOverrides } from '../lib/publisher-overrides';
@@ -36,7 +37,7 @@ export function OptionsApp({ db, newId, browserLanguage, today, now, saveFile }:
   const [overridesText, setOverridesText] = useState<string | undefined>();
   const locale = resolveLocale(settings.value?.uiLanguage ?? 'auto', browserLanguage);
   const i18n = useMemo(
-    () => ({ locale, t: translator(OPTIONS_MESSAGES[locale], locale === 'zh' ? ZH_MESSAGES : {}) }),
+    () => ({ locale, t: translator(OPTIONS_MESSAGES[locale], locale === 'zh' ? ZH_MESSAGES : {}, EN_MESSAGES) }),
     [locale],
   );
   const { t } = i18n;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadMessages, resolveLocale, translator, weekLabel } from '../../lib/i18n';
+import { EN_MESSAGES } from '../../lib/i18n-en';
 import { OPTIONS_MESSAGES } from '../../lib/i18n-options';
 import { ZH_MESSAGES } from '../../lib/i18n-zh';
 
@@ -12,7 +13,7 @@ describe('UI language', () => {
 
   it('fills placeholders', () => {
     expect(translator(ZH_MESSAGES)('downloaded', { file: 'a.md' })).toBe('已下载 a.md。');
-    expect(translator()('quotes', { count: 3 })).toBe('3 quotes');
+    expect(translator(EN_MESSAGES)('quotes', { count: 3 })).toBe('3 quotes');
     expect(translator(OPTIONS_MESSAGES.zh, ZH_MESSAGES)('optionsTitle')).toBe('Digest Clipper 设置');
     expect(translator(OPTIONS_MESSAGES.en)('optionsTitle')).toBe('Digest Clipper options');
   });
