@@ -63,10 +63,15 @@ const URL_UNSAFE = /[\s()<>\\]|[\u0000-\u001f\u007f]/gu;
 export function linkDestination(url: string): string | undefined {
   const trimmed = url.trim();
   if (!/^https?:\/\//i.test(trimmed)) return undefined;
-  return trimmed.replace(URL_UNSAFE, (c) => {
-    const bytes = new TextEncoder().encode(c);
-    return Array.from(bytes, (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
-  });
+  return (
+    trimmed
+      .replace(URL_UNSAFE, (c) => {
+        const bytes = new TextEncoder().encode(c);
+        return Array.from(bytes, (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+      })
+      // CommonMark decodes entities in destinations; `?a=1&#0;` must stay as written.
+      .replace(/&(?=#?\w+;)/g, '\\&')
+  );
 }
 
 /** `[text](url)`, or the escaped text alone when the URL is not a web address. */
