@@ -72,6 +72,26 @@ export function OptionsApp({ db, newId, browserLanguage, today, now, saveFile }:
       <span>{label}</span>
     </label>
   );
+  const choice = <K extends 'language' | 'uiLanguage' | 'theme'>(
+    key: K,
+    label: string,
+    options: [DigestSettings[K], string][],
+  ) => (
+    <label>
+      <span>{label}</span>
+      <select
+        name={key}
+        value={current[key]}
+        onChange={(e) => void save({ [key]: e.currentTarget.value as DigestSettings[K] })}
+      >
+        {options.map(([value, name]) => (
+          <option key={value} value={value}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
   const dayName = (d: number) =>
     new Date(Date.UTC(2026, 1, 1 + d)).toLocaleDateString(locale === 'zh' ? 'zh-CN' : 'en-US', {
       weekday: 'long',
@@ -99,17 +119,10 @@ export function OptionsApp({ db, newId, browserLanguage, today, now, saveFile }:
           <h2 id="digest-heading">{t('digestHeading')}</h2>
           {text('digestName', t('digestName'))}
           {text('category', t('category'))}
-          <label>
-            <span>{t('digestLanguage')}</span>
-            <select
-              name="language"
-              value={current.language}
-              onChange={(e) => void save({ language: e.currentTarget.value as 'zh' | 'en' })}
-            >
-              <option value="zh">中文</option>
-              <option value="en">English</option>
-            </select>
-          </label>
+          {choice('language', t('digestLanguage'), [
+            ['zh', '中文'],
+            ['en', 'English'],
+          ])}
           <label>
             <span>{t('defaultSection')}</span>
             <select
@@ -200,30 +213,16 @@ export function OptionsApp({ db, newId, browserLanguage, today, now, saveFile }:
 
         <section aria-labelledby="appearance-heading" class="fields">
           <h2 id="appearance-heading">{t('appearanceHeading')}</h2>
-          <label>
-            <span>{t('uiLanguage')}</span>
-            <select
-              name="uiLanguage"
-              value={current.uiLanguage}
-              onChange={(e) => void save({ uiLanguage: e.currentTarget.value as DigestSettings['uiLanguage'] })}
-            >
-              <option value="auto">{t('auto')}</option>
-              <option value="zh">中文</option>
-              <option value="en">English</option>
-            </select>
-          </label>
-          <label>
-            <span>{t('theme')}</span>
-            <select
-              name="theme"
-              value={current.theme}
-              onChange={(e) => void save({ theme: e.currentTarget.value as DigestSettings['theme'] })}
-            >
-              <option value="auto">{t('auto')}</option>
-              <option value="light">{t('light')}</option>
-              <option value="dark">{t('dark')}</option>
-            </select>
-          </label>
+          {choice('uiLanguage', t('uiLanguage'), [
+            ['auto', t('auto')],
+            ['zh', '中文'],
+            ['en', 'English'],
+          ])}
+          {choice('theme', t('theme'), [
+            ['auto', t('auto')],
+            ['light', t('light')],
+            ['dark', t('dark')],
+          ])}
         </section>
       </main>
     </LocaleContext.Provider>

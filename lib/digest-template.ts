@@ -1,19 +1,9 @@
 import { type FieldName, ITEM_FIELDS, parseTemplate, type Segment, TemplateError, WEEK_FIELDS } from './template';
-import type { DigestLanguage } from './types';
+import type { DigestLanguage, TemplateKey } from './types';
 
 /** The lines of the draft an editor can reshape (options page, "Templates"; CLI --template). */
-export interface DigestTemplate {
-  title: string;
-  slug: string;
-  meta: string;
-  brief: string;
-  thought: string;
-  analysis: string;
-  attribution: string;
-  reference: string;
-}
-
-export type TemplateKey = keyof DigestTemplate;
+export type DigestTemplate = Record<TemplateKey, string>;
+export type { TemplateKey };
 
 /** The published digest's shape (DIGEST-FORMAT.md) in each draft language. */
 export const DEFAULT_TEMPLATES: Record<DigestLanguage, DigestTemplate> = {

@@ -54,6 +54,9 @@ export interface Section {
 
 export type DigestLanguage = 'zh' | 'en';
 
+/** The draft lines an editor can reshape with a template (lib/digest-template.ts). */
+export type TemplateKey = 'title' | 'slug' | 'meta' | 'brief' | 'thought' | 'analysis' | 'attribution' | 'reference';
+
 export type UiLanguage = 'auto' | 'zh' | 'en';
 export type Theme = 'auto' | 'light' | 'dark';
 
@@ -78,9 +81,7 @@ export interface DigestSettings {
   /** Remind the editor to back up when the last backup is older than this many days; 0 turns it off. */
   backupReminderDays: number;
   /** The editor's own line templates (lib/digest-template.ts); missing or empty ones use the default. */
-  templates: Partial<
-    Record<'title' | 'slug' | 'meta' | 'brief' | 'thought' | 'analysis' | 'attribution' | 'reference', string>
-  >;
+  templates: Partial<Record<TemplateKey, string>>;
 }
 
 /** Per-week text the editor writes once (the lede of the draft). */
