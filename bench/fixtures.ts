@@ -1,4 +1,4 @@
-import { searchableText, termsOf } from '../lib/search-terms';
+import { searchableText, termsOf } from '../lib/store/search-terms';
 import type { Clip } from '../lib/types';
 import { addDays } from '../lib/week';
 

@@ -1,16 +1,18 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { allTags, listTrash, listWeek, weeksWithCounts } from '../lib/clip-repository';
-import type { ClipperDb } from '../lib/db';
-import { type Dictionary, type Locale, loadMessages, resolveLocale, translator, weekLabel } from '../lib/i18n';
+import { useEffect, useState } from 'preact/hooks';
+import { loadMessages, weekLabel } from '../lib/i18n/translate';
 import type { CaptureResult, ExportFormat } from '../lib/messages';
-import { backupOverdue, getLocalMeta, getSettings, listSections } from '../lib/settings-repository';
-import { addDays, weekIdFor, weekOptionsOf, weekRange } from '../lib/week';
+import { allTags, listTrash, listWeek, weeksWithCounts } from '../lib/store/clips';
+import type { ClipperDb } from '../lib/store/db';
+import { listSections } from '../lib/store/sections';
+import { backupOverdue, getLocalMeta, getSettings } from '../lib/store/settings';
+import { weekIdFor, weekOptionsOf, weekRange } from '../lib/week';
 import { CapturePanel } from './CapturePanel';
 import { lazyComponent } from './lazy';
-import { LocaleContext } from './locale';
+import { describeError, LocaleContext } from './locale';
 import { Notice } from './Notice';
-import { applyTheme } from './theme';
 import { useLiveQuery } from './useLiveQuery';
+import { useUiLocale } from './useUiLocale';
+import { WeekNav } from './WeekNav';
 import { WeekView } from './WeekView';
 
 const SearchPanel = lazyComponent(() => import('./SearchPanel').then((m) => m.SearchPanel));
@@ -79,28 +81,17 @@ export function App({ db, now, newId, browserLanguage, capture, exportWeek, open
   const [query, setQuery] = useState('');
   const [focusClipId, setFocusClipId] = useState<string | undefined>();
 
-  const locale = resolveLocale(settings.value?.uiLanguage ?? 'auto', browserLanguage);
-  const [messages, setMessages] = useState<{ locale: Locale; dictionary: Dictionary } | undefined>();
-  useEffect(() => {
-    let live = true;
-    void loadMessages(locale).then((dictionary) => {
-      if (live) setMessages({ locale, dictionary });
-    });
-    return () => {
-      live = false;
-    };
-  }, [locale]);
-  const i18n = useMemo(() => ({ locale, t: translator(messages?.dictionary ?? {}) }), [locale, messages]);
-  const { t } = i18n;
-  useEffect(() => {
-    if (settings.value) applyTheme(settings.value.theme);
-    document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
-  }, [settings.value, locale]);
+  const i18n = useUiLocale(settings.value, browserLanguage, async (locale) => [await loadMessages(locale)]);
+  const { t, locale } = i18n;
 
-  if (!settings.value || !sections.value || !weekId || !currentWeekId || messages?.locale !== locale) {
+  if (!settings.value || !sections.value || !weekId || !currentWeekId || !i18n.ready) {
     const loadError = settings.error ?? sections.error;
     return (
-      <main class="popup">{loadError && <Notice tone="error">{t('couldNotRead', { error: loadError })}</Notice>}</main>
+      <main class="popup">
+        {loadError !== undefined && (
+          <Notice tone="error">{t('couldNotRead', { error: describeError(t, loadError) })}</Notice>
+        )}
+      </main>
     );
   }
 
@@ -137,31 +128,15 @@ export function App({ db, now, newId, browserLanguage, capture, exportWeek, open
           newId={newId}
           capture={capture}
         />
-        <nav class="week-nav" aria-label={t('pastWeeks')}>
-          <button type="button" aria-label={t('previousWeek')} onClick={() => setChosenWeek(addDays(weekId, -7))}>
-            ‹
-          </button>
-          <select
-            aria-label={t('pastWeeks')}
-            value={weekId}
-            onChange={(e) => {
-              setChosenWeek(e.currentTarget.value);
-              setView('week');
-            }}
-          >
-            {knownWeeks.map((w) => (
-              <option key={w.weekId} value={w.weekId}>
-                {t('weekOption', { range: weekLabel(w.weekId, weekRange(w.weekId).end, locale), count: w.count })}
-              </option>
-            ))}
-          </select>
-          <button type="button" aria-label={t('nextWeek')} onClick={() => setChosenWeek(addDays(weekId, 7))}>
-            ›
-          </button>
-          <button type="button" disabled={weekId === currentWeekId} onClick={() => setChosenWeek(undefined)}>
-            {t('thisWeek')}
-          </button>
-        </nav>
+        <WeekNav
+          weekId={weekId}
+          currentWeekId={currentWeekId}
+          weeks={knownWeeks}
+          onChoose={(id) => {
+            setChosenWeek(id);
+            setView('week');
+          }}
+        />
         <div class="week-head">
           <h2 id="week-label">{weekLabel(range.start, range.end, locale)}</h2>
           <button
@@ -182,7 +157,9 @@ export function App({ db, now, newId, browserLanguage, capture, exportWeek, open
             onFocusClip={(id) => setFocusClipId(id)}
           />
         )}
-        {loadError && <Notice tone="error">{t('couldNotRead', { error: loadError })}</Notice>}
+        {loadError !== undefined && (
+          <Notice tone="error">{t('couldNotRead', { error: describeError(t, loadError) })}</Notice>
+        )}
         <input
           type="search"
           class="search"

@@ -1,8 +1,11 @@
 import { useState } from 'preact/hooks';
-import { applyRestore, type Backup, createBackup, parseBackup, planRestore, type RestorePlan } from '../lib/backup';
-import type { ClipperDb } from '../lib/db';
-import { recordBackup } from '../lib/settings-repository';
-import { useLocale } from './locale';
+import { describeProblem } from '../lib/i18n/translate';
+import { parseBackup } from '../lib/store/backup-read';
+import { applyRestore, planRestore, type RestorePlan } from '../lib/store/backup-restore';
+import { type Backup, createBackup } from '../lib/store/backup-write';
+import type { ClipperDb } from '../lib/store/db';
+import { recordBackup } from '../lib/store/settings';
+import { describeError, useLocale } from './locale';
 import { Notice } from './Notice';
 
 interface Props {
@@ -25,7 +28,7 @@ export function BackupPanel({ db, today, now, saveFile }: Props) {
       await recordBackup(db, now());
       setMessage({ tone: 'success', text: t('backupSaved', { file: filename }) });
     } catch (error) {
-      setMessage({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
+      setMessage({ tone: 'error', text: describeError(t, error) });
     }
   };
 
@@ -34,7 +37,11 @@ export function BackupPanel({ db, today, now, saveFile }: Props) {
     if (!file) return;
     const parsed = parseBackup(await file.text());
     if (!parsed.ok) {
-      setMessage({ tone: 'error', text: t('refused'), details: parsed.errors.slice(0, 20) });
+      setMessage({
+        tone: 'error',
+        text: t('refused'),
+        details: parsed.errors.slice(0, 20).map((issue) => describeProblem(t, issue)),
+      });
       return;
     }
     setMessage(undefined);
@@ -47,7 +54,7 @@ export function BackupPanel({ db, today, now, saveFile }: Props) {
       const done = await applyRestore(db, pending.backup);
       setMessage({ tone: 'success', text: t('restored', { added: done.added, updated: done.updated }) });
     } catch (error) {
-      setMessage({ tone: 'error', text: `${t('refused')} ${error instanceof Error ? error.message : String(error)}` });
+      setMessage({ tone: 'error', text: `${t('refused')} ${describeError(t, error)}` });
     } finally {
       setPending(undefined);
     }

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type ClipDraft, saveClip } from '../lib/clip-repository';
-import type { ClipperDb } from '../lib/db';
-import { ClipInputError } from '../lib/errors';
+import type { Problem } from '../lib/errors';
+import { describeProblem } from '../lib/i18n/translate';
 import type { CaptureResult } from '../lib/messages';
+import { type ClipDraft, saveClip } from '../lib/store/clips';
+import type { ClipperDb } from '../lib/store/db';
 import type { Section } from '../lib/types';
 import { lazyComponent } from './lazy';
-import { useLocale } from './locale';
+import { describeError, useLocale } from './locale';
 import { Notice, type NoticeTone } from './Notice';
 
 // Loads while the clipper reads the page; it is not needed before the capture arrives.
@@ -25,14 +26,14 @@ export interface CapturePanelProps {
 type CaptureState =
   | { phase: 'reading' }
   | { phase: 'ready'; draft: ClipDraft; already?: { weekId: string; quotes: number } }
-  | { phase: 'manual'; draft: ClipDraft; reason: string };
+  | { phase: 'manual'; draft: ClipDraft; problem: Problem };
 
 function stateFrom(result: CaptureResult, sectionId: string): CaptureState {
   if (result.ok) return { phase: 'ready', draft: { ...result.capture, sectionId }, already: result.alreadyClipped };
   const url = result.tab?.url ?? '';
   return {
     phase: 'manual',
-    reason: result.message,
+    problem: result.problem,
     draft: {
       pageUrl: url,
       canonicalUrl: /^https?:/.test(url) ? url : '',
@@ -41,15 +42,6 @@ function stateFrom(result: CaptureResult, sectionId: string): CaptureState {
       sectionId,
     },
   };
-}
-
-export function describeError(error: unknown): string {
-  if (error instanceof ClipInputError) return error.message;
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'QuotaExceededError' || /quota/i.test(String(error))) {
-    return 'The browser refused to store more data (the disk is full). Nothing already saved was changed; free some space and save again.';
-  }
-  return `Could not save: ${error instanceof Error ? error.message : String(error)}. Nothing already saved was changed.`;
 }
 
 /** Reads the target tab once and lets the editor confirm the clip. */
@@ -85,7 +77,7 @@ export function CapturePanel(props: CapturePanelProps) {
         text: t(!outcome.merged ? 'saved' : outcome.duplicateQuote ? 'duplicate' : 'merged'),
       });
     } catch (error) {
-      setNotice({ tone: 'error', text: describeError(error) });
+      setNotice({ tone: 'error', text: describeError(t, error) });
     } finally {
       setBusy(false);
     }
@@ -99,7 +91,7 @@ export function CapturePanel(props: CapturePanelProps) {
           {state.phase !== 'reading' && state.draft.title && <span class="summary-title"> — {state.draft.title}</span>}
         </summary>
         {state.phase === 'reading' && <p class="reading">{t('readingPage')}</p>}
-        {state.phase === 'manual' && <Notice tone="error">{state.reason}</Notice>}
+        {state.phase === 'manual' && <Notice tone="error">{describeProblem(t, state.problem)}</Notice>}
         {state.phase === 'ready' && state.already && (
           <Notice tone="info">
             {t('alreadyClipped', { week: state.already.weekId, count: state.already.quotes })}

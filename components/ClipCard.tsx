@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { updateClip } from '../lib/clip-repository';
-import type { ClipperDb } from '../lib/db';
+import { updateClip } from '../lib/store/clips';
+import type { ClipperDb } from '../lib/store/db';
 import type { Clip, Section } from '../lib/types';
 import { useLocale } from './locale';
 

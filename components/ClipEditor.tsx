@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
-import { type EditableFields, updateClip } from '../lib/clip-repository';
-import type { ClipperDb } from '../lib/db';
-import { parseTags } from '../lib/tags';
+import { type EditableFields, updateClip } from '../lib/store/clips';
+import type { ClipperDb } from '../lib/store/db';
+import { parseTags } from '../lib/store/tags';
 import type { Clip, Quote } from '../lib/types';
-import { describeError } from './CapturePanel';
-import { useLocale } from './locale';
+import { describeError, useLocale } from './locale';
 import { Notice } from './Notice';
 
 interface Props {
@@ -50,7 +49,7 @@ export function ClipEditor({ db, clip, tags, now, onClose }: Props) {
       if (Object.keys(changed).length > 0) await updateClip(db, clip.id, changed, now());
       onClose();
     } catch (err) {
-      setError(describeError(err));
+      setError(describeError(t, err));
     }
   };
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { ClipDraft } from '../lib/clip-repository';
-import { parseTags } from '../lib/tags';
+import type { ClipDraft } from '../lib/store/clips';
+import { parseTags } from '../lib/store/tags';
 import type { Section } from '../lib/types';
 import { useLocale } from './locale';
 

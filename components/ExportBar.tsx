@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
-import type { ClipperDb } from '../lib/db';
-import { checkDraft, earlierUses } from '../lib/draft-checks';
+import { checkDraft } from '../lib/digest/draft-checks';
 import type { ExportFormat } from '../lib/messages';
+import { earlierUses } from '../lib/store/clips';
+import type { ClipperDb } from '../lib/store/db';
 import type { Clip, Section } from '../lib/types';
-import { useLocale } from './locale';
+import { describeError, useLocale } from './locale';
 import { Notice, type NoticeTone } from './Notice';
 import { useLiveQuery } from './useLiveQuery';
 
@@ -32,7 +33,7 @@ export function ExportBar({ db, weekId, clips, sections, exportWeek, onFocusClip
     } catch (error) {
       setNotice({
         tone: 'error',
-        text: t('copyFailed', { error: error instanceof Error ? error.message : String(error) }),
+        text: t('copyFailed', { error: describeError(t, error) }),
       });
     } finally {
       setBusy(false);
@@ -43,13 +44,13 @@ export function ExportBar({ db, weekId, clips, sections, exportWeek, onFocusClip
       try {
         return t('downloaded', { file: (await exportWeek(weekId, format)).filename });
       } catch (error) {
-        throw new Error(t('exportFailed', { error: error instanceof Error ? error.message : String(error) }));
+        throw new Error(t('exportFailed', { error: describeError(t, error) }));
       }
     });
   const copy = (rich: boolean) =>
     attempt(async () => {
       // The renderers load on first copy: they are not needed to open the popup.
-      const { renderForClipboard } = await import('../lib/clipboard-draft');
+      const { renderForClipboard } = await import('../lib/export-week');
       const { markdown, html } = await renderForClipboard(db, weekId);
       if (rich) {
         await navigator.clipboard.write([

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ClipperDb } from '../lib/db';
-import { searchClips } from '../lib/search';
+import type { ClipperDb } from '../lib/store/db';
+import { searchClips } from '../lib/store/search';
 import type { Clip } from '../lib/types';
 import { useLocale } from './locale';
 

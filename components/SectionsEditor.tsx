@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { ClipperDb } from '../lib/db';
-import type { MessageKey } from '../lib/i18n';
-import { addSection, deleteSection, reorderSections, updateSection } from '../lib/section-repository';
+import type { MessageKey } from '../lib/i18n/translate';
+import type { ClipperDb } from '../lib/store/db';
+import { addSection, deleteSection, reorderSections, updateSection } from '../lib/store/sections';
 import type { Section, SectionKind } from '../lib/types';
-import { useLocale } from './locale';
+import { describeError, useLocale } from './locale';
 
 const KINDS: [SectionKind, MessageKey][] = [
   ['briefs', 'kindBriefs'],
@@ -25,8 +25,7 @@ export function SectionsEditor({ db, sections, newId, onError }: Props) {
   const [name, setName] = useState('');
   const [deleting, setDeleting] = useState<string | undefined>();
   const [moveTo, setMoveTo] = useState('');
-  const run = (work: Promise<unknown>) =>
-    work.catch((e: unknown) => onError(e instanceof Error ? e.message : String(e)));
+  const run = (work: Promise<unknown>) => work.catch((e: unknown) => onError(describeError(t, e)));
   const swap = (index: number, by: -1 | 1) => {
     const ids = sections.map((s) => s.id);
     const [id] = ids.splice(index, 1);

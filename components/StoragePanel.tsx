@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type StorageState, storageState } from '../lib/browser/storage';
-import type { LocalMeta } from '../lib/db';
+import type { LocalMeta } from '../lib/store/db';
+import type { StorageState } from '../lib/types';
 import { useLocale } from './locale';
 
 function size(bytes: number | undefined): string {
@@ -9,11 +9,11 @@ function size(bytes: number | undefined): string {
 }
 
 /** Where the data stands: protected or not, how much is used, when it was last backed up. */
-export function StoragePanel({ meta }: { meta: LocalMeta }) {
+export function StoragePanel({ meta, readStorage }: { meta: LocalMeta; readStorage: () => Promise<StorageState> }) {
   const { t, locale } = useLocale();
   const [state, setState] = useState<StorageState | undefined>();
   useEffect(() => {
-    void storageState().then(setState);
+    void readStorage().then(setState);
   }, []);
   const when = meta.lastBackupAt
     ? new Date(meta.lastBackupAt).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-US', {

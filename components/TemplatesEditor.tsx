@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { ClipperDb } from '../lib/db';
-import { compileTemplates, DEFAULT_TEMPLATES, TEMPLATE_KEYS, type TemplateKey } from '../lib/digest-template';
+import { renderDigest } from '../lib/digest/markdown-writer';
+import { compileTemplates, DEFAULT_TEMPLATES, TEMPLATE_KEYS, type TemplateKey } from '../lib/digest/templates';
 import { loadDigestInput } from '../lib/export-week';
-import { renderDigest } from '../lib/render-digest';
+import { describeProblem } from '../lib/i18n/translate';
+import type { ClipperDb } from '../lib/store/db';
 import type { DigestSettings } from '../lib/types';
 import { useLocale } from './locale';
 import { useLiveQuery } from './useLiveQuery';
@@ -30,7 +31,8 @@ export function TemplatesEditor({ db, settings, weekId, save }: Props) {
     <div class="templates">
       <p class="hint">{t('templatesHint')}</p>
       {TEMPLATE_KEYS.map((key) => {
-        const error = errors.find((e) => e.key === key)?.message;
+        const found = errors.find((e) => e.key === key);
+        const error = found && describeProblem(t, found.problem);
         return (
           <label key={key}>
             <span>{t(`template.${key}`)}</span>

@@ -1,5 +1,5 @@
-import { purgeClip, restoreClip } from '../lib/clip-repository';
-import type { ClipperDb } from '../lib/db';
+import { purgeClip, restoreClip } from '../lib/store/clips';
+import type { ClipperDb } from '../lib/store/db';
 import type { Clip } from '../lib/types';
 import { useLocale } from './locale';
 

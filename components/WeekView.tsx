@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { groupClips, moveClip, nudgeClip, restoreClip, trashClip, ungroupClip } from '../lib/clip-repository';
-import type { ClipperDb } from '../lib/db';
 import { compareByOrder } from '../lib/order-key';
-import { setLede } from '../lib/settings-repository';
+import { groupClips, moveClip, nudgeClip, restoreClip, trashClip, ungroupClip } from '../lib/store/clips';
+import type { ClipperDb } from '../lib/store/db';
+import { setLede } from '../lib/store/weeks';
 import type { Clip, Section } from '../lib/types';
 import { type CardActions, ClipCard } from './ClipCard';
 import { lazyComponent } from './lazy';
-import { useLocale } from './locale';
+import { describeError, useLocale } from './locale';
 import { Notice } from './Notice';
 
 const ClipEditor = lazyComponent(() => import('./ClipEditor').then((m) => m.ClipEditor));
@@ -43,8 +43,7 @@ export function WeekView({ db, weekId, clips, sections, tags, lede, focusClipId,
     if (el && document.activeElement !== el) el.focus();
   }, [clips, focusTarget]);
 
-  const run = (work: Promise<unknown>) =>
-    work.catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  const run = (work: Promise<unknown>) => work.catch((e: unknown) => setError(describeError(t, e)));
   const focusCard = (id: string) => setFocusTarget({ id });
   const bySection = (id: string) => clips.filter((c) => c.sectionId === id).sort(compareByOrder);
 

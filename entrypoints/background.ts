@@ -5,12 +5,14 @@ import { captureForPopup, quickClipTab } from '../lib/browser/actions';
 import { showWeekCount } from '../lib/browser/badge';
 import { rebuildMenus } from '../lib/browser/context-menus';
 import { downloadText } from '../lib/browser/downloads';
+import { backgroundTranslator } from '../lib/browser/locale';
 import { listenForRequests } from '../lib/browser/messaging';
-import { currentWeekCount } from '../lib/clip-repository';
-import { openDatabase } from '../lib/db';
 import { exportWeekDraft } from '../lib/export-week';
 import { menuItems, QUICK_CLIP_COMMAND, sectionOfMenuItem } from '../lib/menus';
-import { listSections } from '../lib/settings-repository';
+import { currentWeekCount } from '../lib/store/clips';
+import { openDatabase } from '../lib/store/db';
+import { listSections } from '../lib/store/sections';
+import { getSettings } from '../lib/store/settings';
 
 export default defineBackground(() => {
   const db = openDatabase();
@@ -33,8 +35,10 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener(onMenuClick);
   browser.commands.onCommand.addListener(onCommand);
 
-  // Menus follow the sections, the badge follows this week's count, whoever writes.
-  liveQuery(() => listSections(db)).subscribe((sections) => void rebuildMenus(menuItems(sections)));
+  // Menus follow the sections and the UI language, the badge this week's count, whoever writes.
+  liveQuery(() => Promise.all([listSections(db), getSettings(db)])).subscribe(
+    ([sections, settings]) => void rebuildMenus(menuItems(sections, backgroundTranslator(settings.uiLanguage))),
+  );
   liveQuery(() => currentWeekCount(db, Date.now())).subscribe((n) => void showWeekCount(n));
 
   // The e2e suite drives the very listeners the browser calls; automation cannot click menus.

@@ -1,6 +1,8 @@
-import { parseBackup } from './backup';
-import { compileTemplates, TEMPLATE_KEYS, type TemplateKey } from './digest-template';
-import { renderDigest } from './render-digest';
+import { renderDigest } from './digest/markdown-writer';
+import { compileTemplates, TEMPLATE_KEYS, type TemplateKey } from './digest/templates';
+import { EN_MESSAGES } from './i18n/en';
+import { describeProblem, translator } from './i18n/translate';
+import { parseBackup } from './store/backup-read';
 import type { DigestLanguage, DigestSettings } from './types';
 import { isDateId, weekStartOf } from './week';
 
@@ -24,6 +26,9 @@ export interface CliResult {
   stdout: string;
   stderr: string;
 }
+
+// The command line speaks English, like the tools it runs beside.
+const t = translator(EN_MESSAGES);
 
 const fail = (message: string): CliResult => ({ code: 2, stdout: '', stderr: `digest-clipper: ${message}\n` });
 
@@ -56,7 +61,10 @@ export function runCli(args: string[], io: CliIo): CliResult {
     return fail(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const parsed = parseBackup(text);
-  if (!parsed.ok) return fail(`${file} is not a usable backup:\n  ${parsed.errors.join('\n  ')}`);
+  if (!parsed.ok)
+    return fail(
+      `${file} is not a usable backup:\n  ${parsed.errors.map((issue) => describeProblem(t, issue)).join('\n  ')}`,
+    );
   const { backup } = parsed;
   let templates = backup.settings.templates;
   if (typeof options.template === 'string') {
@@ -102,6 +110,7 @@ function readTemplateFile(path: string, io: CliIo): { templates: DigestSettings[
     templates[key as TemplateKey] = value;
   }
   const { errors } = compileTemplates('zh', templates);
-  if (errors.length > 0) return { error: `${path}: ${errors.map((e) => `${e.key}: ${e.message}`).join('; ')}` };
+  if (errors.length > 0)
+    return { error: `${path}: ${errors.map((e) => `${e.key}: ${describeProblem(t, e.problem)}`).join('; ')}` };
   return { templates };
 }

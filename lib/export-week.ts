@@ -1,10 +1,12 @@
-import { listWeek } from './clip-repository';
-import type { ClipperDb } from './db';
-import type { DigestInput } from './digest-model';
+import { digestToHtmlFragment, renderDigestHtml } from './digest/html-writer';
+import { digestToMarkdown, renderDigest } from './digest/markdown-writer';
+import type { DigestInput } from './digest/model';
+import { buildDigest } from './digest/model';
 import type { ExportFormat } from './messages';
-import { renderDigest } from './render-digest';
-import { renderDigestHtml } from './render-html';
-import { getSettings, listSections } from './settings-repository';
+import { listWeek } from './store/clips';
+import type { ClipperDb } from './store/db';
+import { listSections } from './store/sections';
+import { getSettings } from './store/settings';
 
 /** Saves text as a file; the browser edge supplies the real one. */
 export type SaveFile = (filename: string, text: string, mimeType: string, saveAs?: boolean) => Promise<void>;
@@ -35,4 +37,11 @@ export async function exportWeekDraft(
   const digest = renderDigest(input);
   await save(digest.filename, digest.markdown, 'text/markdown', input.settings.askWhereToSave);
   return { filename: digest.filename };
+}
+
+/** The week's draft as Markdown and as an HTML fragment, for the clipboard. */
+export async function renderForClipboard(db: ClipperDb, weekId: string): Promise<{ markdown: string; html: string }> {
+  const input = await loadDigestInput(db, weekId);
+  const doc = buildDigest(input);
+  return { markdown: digestToMarkdown(doc, input.settings.frontMatter), html: digestToHtmlFragment(doc) };
 }

@@ -1,3 +1,4 @@
+import type { Translate } from './i18n/keys';
 import type { Section } from './types';
 
 /** Context-menu ids: one item per section under "Clip to", and "Clip page" without a selection. */
@@ -14,9 +15,9 @@ export interface MenuItem {
   parentId?: string;
 }
 
-export function menuItems(sections: readonly Section[]): MenuItem[] {
+export function menuItems(sections: readonly Section[], t: Translate): MenuItem[] {
   return [
-    { id: CLIP_TO_PARENT, title: 'Clip to', contexts: ['selection'] },
+    { id: CLIP_TO_PARENT, title: t('menuClipTo'), contexts: ['selection'] },
     ...[...sections]
       .sort((a, b) => a.order - b.order)
       .map((s) => ({
@@ -25,7 +26,7 @@ export function menuItems(sections: readonly Section[]): MenuItem[] {
         contexts: ['selection'] as ['selection'],
         parentId: CLIP_TO_PARENT,
       })),
-    { id: CLIP_PAGE, title: 'Clip page', contexts: ['page'] },
+    { id: CLIP_PAGE, title: t('menuClipPage'), contexts: ['page'] },
   ];
 }
 

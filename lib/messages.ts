@@ -1,3 +1,4 @@
+import { type Problem, problemOf } from './errors';
 import type { PageCapture } from './types';
 
 /**
@@ -20,7 +21,8 @@ export type CaptureResult =
   | {
       ok: false;
       reason: CaptureFailureReason;
-      message: string;
+      /** What went wrong, for the UI to word in its language. */
+      problem: Problem;
       /** What the browser still knows of the tab, to prefill manual entry. */
       tab?: { title: string; url: string };
     };
@@ -35,7 +37,7 @@ export type RequestOf<K extends RequestType> = { type: K } & Protocol[K]['reques
 export type AnyRequest = { [K in RequestType]: RequestOf<K> }[RequestType];
 
 /** Every answer is wrapped so a thrown error reaches the caller as a message, not a hang. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Envelope<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
 export type Handlers = { [K in RequestType]: (request: RequestOf<K>) => Promise<Protocol[K]['response']> };
 
@@ -70,6 +72,6 @@ export async function dispatch(handlers: Handlers, request: AnyRequest): Promise
     const handler = handlers[request.type] as (r: AnyRequest) => Promise<unknown>;
     return { ok: true, value: await handler(request) };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, problem: problemOf(error) };
   }
 }

@@ -1,7 +1,11 @@
-import { type SaveOutcome, saveClip } from './clip-repository';
-import type { ClipperDb } from './db';
+import { type Problem, problem, problemOf } from './errors';
+import type { Translate } from './i18n/keys';
+import { describeProblem } from './i18n/translate';
 import type { CaptureResult } from './messages';
-import { getSettings, listSections } from './settings-repository';
+import { type SaveOutcome, saveClip } from './store/clips';
+import type { ClipperDb } from './store/db';
+import { listSections } from './store/sections';
+import { getSettings } from './store/settings';
 import { weekIdFor, weekOptionsOf } from './week';
 
 export interface QuickClipDeps {
@@ -11,7 +15,7 @@ export interface QuickClipDeps {
   newId: () => string;
 }
 
-export type QuickClipResult = { ok: true; outcome: SaveOutcome; sectionName: string } | { ok: false; message: string };
+export type QuickClipResult = { ok: true; outcome: SaveOutcome; sectionName: string } | { ok: false; problem: Problem };
 
 /**
  * Clips a tab without the popup (context menu, keyboard shortcut): read it, store it in the
@@ -27,9 +31,9 @@ export async function quickClip(
     sections.find((s) => s.id === (sectionId ?? settings.defaultSectionId)) ??
     sections.find((s) => s.id === settings.defaultSectionId) ??
     sections[0];
-  if (!target) return { ok: false, message: 'There are no sections to clip into. Add one in the options.' };
+  if (!target) return { ok: false, problem: problem('quick.no-sections') };
   const result = await deps.capture(tabId);
-  if (!result.ok) return { ok: false, message: result.message };
+  if (!result.ok) return { ok: false, problem: result.problem };
   try {
     const now = deps.now();
     const outcome = await saveClip(
@@ -39,16 +43,15 @@ export async function quickClip(
     );
     return { ok: true, outcome, sectionName: target.name };
   } catch (error) {
-    return { ok: false, message: `Could not save the clip: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, problem: problemOf(error) };
   }
 }
 
-/** What the badge tooltip says after a quick clip. */
-export function quickClipMessage(result: QuickClipResult): string {
-  if (!result.ok) return result.message;
+/** What the badge tooltip says after a quick clip, in the UI's language. */
+export function quickClipMessage(result: QuickClipResult, t: Translate): string {
+  if (!result.ok) return describeProblem(t, result.problem);
   const { outcome, sectionName } = result;
-  if (!outcome.merged) return `Clipped to ${sectionName}: ${outcome.clip.title}`;
-  return outcome.duplicateQuote
-    ? `Already clipped: ${outcome.clip.title}`
-    : `Added the quote to your earlier clip: ${outcome.clip.title}`;
+  const title = outcome.clip.title;
+  if (!outcome.merged) return t('quickClipped', { section: sectionName, title });
+  return outcome.duplicateQuote ? t('quickAlready', { title }) : t('quickMerged', { title });
 }

@@ -36,13 +36,13 @@ export interface Clip extends PageFields {
   storyId?: string;
   /** Set while the clip is in the trash; restoring clears it. */
   deletedAt?: number;
-  /** Search keys derived from the clip's text (lib/search-terms.ts); never edited directly. */
+  /** Search keys derived from the clip's text (lib/store/search-terms.ts); never edited directly. */
   terms?: string[];
   createdAt: number;
   updatedAt: number;
 }
 
-/** How a section renders in the draft (see DIGEST-FORMAT.md). */
+/** How a section renders in the draft (see docs/digest-format.md). */
 export type SectionKind = 'briefs' | 'analysis' | 'thoughts' | 'references';
 
 export interface Section {
@@ -54,7 +54,7 @@ export interface Section {
 
 export type DigestLanguage = 'zh' | 'en';
 
-/** The draft lines an editor can reshape with a template (lib/digest-template.ts). */
+/** The draft lines an editor can reshape with a template (lib/digest/templates.ts). */
 export type TemplateKey = 'title' | 'slug' | 'meta' | 'brief' | 'thought' | 'analysis' | 'attribution' | 'reference';
 
 export type UiLanguage = 'auto' | 'zh' | 'en';
@@ -80,7 +80,7 @@ export interface DigestSettings {
   askWhereToSave: boolean;
   /** Remind the editor to back up when the last backup is older than this many days; 0 turns it off. */
   backupReminderDays: number;
-  /** The editor's own line templates (lib/digest-template.ts); missing or empty ones use the default. */
+  /** The editor's own line templates (lib/digest/templates.ts); missing or empty ones use the default. */
   templates: Partial<Record<TemplateKey, string>>;
 }
 
@@ -94,4 +94,11 @@ export interface WeekNote {
 /** What the injected clipper reads from a page; never touches storage. */
 export interface PageCapture extends PageFields {
   selection?: { text: string; markdown?: string };
+}
+
+/** What the browser says of the extension's storage (read by lib/browser/storage.ts). */
+export interface StorageState {
+  persisted: boolean;
+  usage?: number;
+  quota?: number;
 }

@@ -2,7 +2,7 @@
 // backup, the CLI test and the renderer's golden files describe the same week.
 // Run after changing the backup format: `npm run example-backup`.
 import { writeFileSync } from 'node:fs';
-import { serializeBackup } from '../lib/backup';
+import { serializeBackup } from '../lib/store/backup-write';
 import { SEED_WEEK } from '../tests/fixtures/weeks/ai-weekly-2026-01-26';
 
 const text = serializeBackup({

@@ -2,7 +2,7 @@
 // Chromium the e2e suite drives. Run after editing the SVG: `npm run icons`.
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { findChromium } from '../tests/e2e/helpers/chromium';
+import { findChromium } from '../tests/harness/chromium';
 
 const svg = readFileSync('scripts/icon.svg', 'utf8');
 const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu'] });

@@ -1,11 +1,13 @@
 import { render } from 'preact';
 import { OptionsApp } from '../../components/OptionsApp';
 import '../../components/popup.css';
-import { applyRestore, createBackup, parseBackup } from '../../lib/backup';
 import { downloadText } from '../../lib/browser/downloads';
-import { requestPersistence } from '../../lib/browser/storage';
-import { openDatabase } from '../../lib/db';
-import { searchClips } from '../../lib/search';
+import { requestPersistence, storageState } from '../../lib/browser/storage';
+import { parseBackup } from '../../lib/store/backup-read';
+import { applyRestore } from '../../lib/store/backup-restore';
+import { createBackup } from '../../lib/store/backup-write';
+import { openDatabase } from '../../lib/store/db';
+import { searchClips } from '../../lib/store/search';
 import { civilDate } from '../../lib/week';
 
 const root = document.getElementById('app');
@@ -20,6 +22,7 @@ if (root) {
       today={() => civilDate(Date.now())}
       now={() => Date.now()}
       saveFile={downloadText}
+      readStorage={storageState}
     />,
     root,
   );

@@ -5,7 +5,7 @@ import '../../components/popup.css';
 import { requestCapture } from '../../lib/browser/capture-request';
 import { sendRequest } from '../../lib/browser/messaging';
 import { requestPersistence } from '../../lib/browser/storage';
-import { openDatabase } from '../../lib/db';
+import { openDatabase } from '../../lib/store/db';
 
 const root = document.getElementById('app');
 void requestPersistence();

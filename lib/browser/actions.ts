@@ -1,10 +1,11 @@
-import { findClipByUrl } from '../clip-repository';
-import type { ClipperDb } from '../db';
+import { withPublisherOverride } from '../capture/publishers';
 import type { CaptureResult } from '../messages';
-import { withPublisherOverride } from '../publishers';
 import { quickClip, quickClipMessage } from '../quick-clip';
-import { getSettings } from '../settings-repository';
+import { findClipByUrl } from '../store/clips';
+import type { ClipperDb } from '../store/db';
+import { getSettings } from '../store/settings';
 import { flashResult, markTabClipped } from './badge';
+import { backgroundTranslator } from './locale';
 import { captureTab } from './tabs';
 
 /** A tab's capture with the editor's publisher names applied. */
@@ -21,7 +22,8 @@ export async function captureForPopup(db: ClipperDb, tabId: number): Promise<Cap
   if (!result.ok) return result;
   const existing = await findClipByUrl(db, result.capture.canonicalUrl);
   if (!existing) return result;
-  await markTabClipped(tabId);
+  const t = backgroundTranslator((await getSettings(db)).uiLanguage);
+  await markTabClipped(tabId, t('badgeTitle', { message: t('badgeClipped') }));
   return {
     ...result,
     alreadyClipped: { weekId: existing.weekId, title: existing.title, quotes: existing.quotes.length },
@@ -35,6 +37,7 @@ export async function quickClipTab(db: ClipperDb, tabId: number, sectionId?: str
     tabId,
     sectionId,
   );
-  if (result.ok) await markTabClipped(tabId);
-  await flashResult(tabId, result.ok, quickClipMessage(result));
+  const t = backgroundTranslator((await getSettings(db)).uiLanguage);
+  if (result.ok) await markTabClipped(tabId, t('badgeTitle', { message: t('badgeClipped') }));
+  await flashResult(tabId, result.ok, t('badgeTitle', { message: quickClipMessage(result, t) }));
 }

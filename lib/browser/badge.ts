@@ -11,16 +11,16 @@ export async function showWeekCount(count: number): Promise<void> {
 }
 
 /** Marks a tab whose page is already clipped (cleared by the browser when the tab navigates). */
-export async function markTabClipped(tabId: number): Promise<void> {
+export async function markTabClipped(tabId: number, title: string): Promise<void> {
   await action.setBadgeBackgroundColor({ tabId, color: '#1d6b3a' });
-  await action.setTitle({ tabId, title: 'Digest Clipper — this page is clipped' });
+  await action.setTitle({ tabId, title });
 }
 
 /** A short visible confirmation for clips made without the popup. */
-export async function flashResult(tabId: number, ok: boolean, message: string): Promise<void> {
+export async function flashResult(tabId: number, ok: boolean, title: string): Promise<void> {
   await action.setBadgeText({ tabId, text: ok ? '✓' : '!' });
   await action.setBadgeBackgroundColor({ tabId, color: ok ? '#1d6b3a' : '#a12121' });
-  await action.setTitle({ tabId, title: `Digest Clipper — ${message}` });
+  await action.setTitle({ tabId, title });
   setTimeout(() => {
     // The tab may be gone by now; nothing to restore then.
     action.setBadgeText({ tabId, text: null as unknown as string }).catch(() => undefined);

@@ -1,3 +1,4 @@
+import { problem, problemOf } from '../errors';
 import type { CaptureResult } from '../messages';
 import { sendRequest } from './messaging';
 import { targetTabId } from './tabs';
@@ -6,11 +7,11 @@ import { targetTabId } from './tabs';
 export async function requestCapture(search: string): Promise<CaptureResult> {
   const tabId = await targetTabId(search);
   if (tabId === undefined) {
-    return { ok: false, reason: 'no-tab', message: 'There is no tab to clip. Open a page and try again.' };
+    return { ok: false, reason: 'no-tab', problem: problem('capture.no-tab') };
   }
   return sendRequest({ type: 'captureTab', tabId }).catch((error: unknown) => ({
     ok: false as const,
     reason: 'injection-failed' as const,
-    message: `Could not read the page: ${error instanceof Error ? error.message : String(error)}`,
+    problem: problemOf(error),
   }));
 }

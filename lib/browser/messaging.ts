@@ -1,4 +1,5 @@
 import { type Browser, browser } from 'wxt/browser';
+import { ClipInputError } from '../errors';
 import {
   dispatch,
   type Envelope,
@@ -12,8 +13,8 @@ import {
 /** Sends a typed request to the background and unwraps its answer (throws its error). */
 export async function sendRequest<K extends RequestType>(request: RequestOf<K>): Promise<Protocol[K]['response']> {
   const envelope = (await browser.runtime.sendMessage(request)) as Envelope<Protocol[K]['response']> | undefined;
-  if (!envelope) throw new Error('The extension did not answer. Reload the extension and try again.');
-  if (!envelope.ok) throw new Error(envelope.error);
+  if (!envelope) throw new ClipInputError('extension.no-answer');
+  if (!envelope.ok) throw new ClipInputError(envelope.problem.code, envelope.problem.params);
   return envelope.value;
 }
 

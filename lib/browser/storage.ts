@@ -1,8 +1,4 @@
-export interface StorageState {
-  persisted: boolean;
-  usage?: number;
-  quota?: number;
-}
+import type { StorageState } from '../types';
 
 /**
  * Asks the browser to keep our IndexedDB under storage pressure. Chrome already exempts

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { civilDate } from '../../lib/week';
-import { readDownload } from './helpers/downloads';
-import { type ExtensionSession, launchExtension } from './helpers/extension';
-import { readAllClips } from './helpers/page';
+import { readDownload } from '../harness/downloads';
+import { type ExtensionSession, launchExtension } from '../harness/extension';
+import { readAllClips } from '../harness/page';
 
 const EXAMPLE = join(__dirname, '../../docs/examples/backup.json');
 

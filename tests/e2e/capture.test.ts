@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useExtension } from './helpers/extension';
-import { clearClips, readAllClips, selectText } from './helpers/page';
+import { useExtension } from '../harness/extension';
+import { clearClips, readAllClips, selectText } from '../harness/page';
 
 describe('ways to clip', () => {
   const env = useExtension();

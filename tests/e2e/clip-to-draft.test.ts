@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { weekIdFor, weekRange } from '../../lib/week';
-import { readDownload } from './helpers/downloads';
-import { useExtension } from './helpers/extension';
-import { readAllClips, selectText } from './helpers/page';
+import { readDownload } from '../harness/downloads';
+import { useExtension } from '../harness/extension';
+import { readAllClips, selectText } from '../harness/page';
 
 describe('page → clip → week list → downloaded draft', () => {
   const env = useExtension();

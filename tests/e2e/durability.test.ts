@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { weekIdFor, weekRange } from '../../lib/week';
-import { readDownload } from './helpers/downloads';
-import { type ExtensionSession, launchExtension, useExtension } from './helpers/extension';
-import { startFixtureServer } from './helpers/fixture-server';
-import { clearClips, readAllClips, selectText } from './helpers/page';
+import { readDownload } from '../harness/downloads';
+import { type ExtensionSession, launchExtension, useExtension } from '../harness/extension';
+import { startFixtureServer } from '../harness/fixture-server';
+import { clearClips, readAllClips, selectText } from '../harness/page';
 
 describe('nothing lost: faults in the real browser', () => {
   const env = useExtension();

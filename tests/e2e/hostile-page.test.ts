@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { useExtension } from './helpers/extension';
-import { readAllClips, selectText } from './helpers/page';
+import { useExtension } from '../harness/extension';
+import { readAllClips, selectText } from '../harness/page';
 
 describe('a hostile page', () => {
   const env = useExtension();

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { E2E_BUILD, PRODUCTION_BUILD } from './helpers/extension';
+import { E2E_BUILD, PRODUCTION_BUILD } from '../harness/extension';
 
 // The documented permission list (README, "Permissions"). Changing it means changing both.
 const DOCUMENTED_PERMISSIONS = ['activeTab', 'contextMenus', 'downloads', 'scripting', 'storage', 'unlimitedStorage'];

@@ -1,11 +1,11 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { searchableText, termsOf } from '../../lib/search-terms';
+import { searchableText, termsOf } from '../../lib/store/search-terms';
 import type { Clip } from '../../lib/types';
 import { addDays, weekIdFor } from '../../lib/week';
-import { axeViolations } from './helpers/axe';
-import { useExtension } from './helpers/extension';
-import { clearClips, putRecords, readAllClips } from './helpers/page';
+import { axeViolations } from '../harness/axe';
+import { useExtension } from '../harness/extension';
+import { clearClips, putRecords, readAllClips } from '../harness/page';
 
 const thisWeek = weekIdFor(Date.now());
 const lastWeek = addDays(thisWeek, -7);

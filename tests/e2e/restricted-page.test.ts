@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchExtension } from './helpers/extension';
-import { readAllClips } from './helpers/page';
+import { type ExtensionSession, launchExtension } from '../harness/extension';
+import { readAllClips } from '../harness/page';
 
 describe('a page the browser will not let us read', () => {
   let session: ExtensionSession;

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useExtension } from './helpers/extension';
-import { selectText } from './helpers/page';
+import { useExtension } from '../harness/extension';
+import { selectText } from '../harness/page';
 
 // Screenshots land in .e2e-artifacts/ for a person to look at; the assertions check layout.
 const OUT = '.e2e-artifacts';

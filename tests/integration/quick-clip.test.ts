@@ -1,9 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { currentWeekCount } from '../../lib/clip-repository';
-import { type ClipperDb, openDatabase } from '../../lib/db';
+import { EN_MESSAGES } from '../../lib/i18n/en';
+import { translator } from '../../lib/i18n/translate';
+import { ZH_MESSAGES } from '../../lib/i18n/zh';
 import type { CaptureResult } from '../../lib/messages';
 import { quickClip, quickClipMessage } from '../../lib/quick-clip';
-import { updateSettings } from '../../lib/settings-repository';
+import { currentWeekCount } from '../../lib/store/clips';
+import { type ClipperDb, openDatabase } from '../../lib/store/db';
+import { updateSettings } from '../../lib/store/settings';
+
+const english = translator(EN_MESSAGES);
+const chinese = translator(ZH_MESSAGES);
 
 let db: ClipperDb;
 beforeEach(() => {
@@ -29,16 +35,22 @@ describe('quickClip (context menu and shortcut)', () => {
     await updateSettings(db, { weekStartsOn: 0, timeZone: 'Asia/Shanghai', defaultSectionId: 'thoughts' });
     const result = await quickClip({ db, capture: async () => page, now, newId: () => 'q1' }, 7);
     expect(result.ok && result.outcome.clip).toMatchObject({ weekId: '2026-02-01', sectionId: 'thoughts' });
-    expect(quickClipMessage(result)).toBe('Clipped to 行业思考: A story');
+    expect(quickClipMessage(result, english)).toBe('Clipped to 行业思考: A story');
+    expect(quickClipMessage(result, chinese)).toBe('已剪藏到行业思考:A story');
     expect(await currentWeekCount(db, now())).toBe(1);
     const again = await quickClip({ db, capture: async () => page, now, newId: () => 'q2' }, 7, 'analysis');
-    expect(quickClipMessage(again)).toBe('Already clipped: A story');
+    expect(quickClipMessage(again, english)).toBe('Already clipped: A story');
   });
 
   it('reports an unreadable page as a message and stores nothing', async () => {
-    const refused: CaptureResult = { ok: false, reason: 'restricted', message: 'Browser pages cannot be clipped.' };
+    const refused: CaptureResult = {
+      ok: false,
+      reason: 'restricted',
+      problem: { code: 'capture.browser-page', params: {} },
+    };
     const result = await quickClip({ db, capture: async () => refused, now, newId: () => 'x' }, 7);
-    expect(quickClipMessage(result)).toBe('Browser pages cannot be clipped.');
+    expect(quickClipMessage(result, english)).toMatch(/^Browser pages .* cannot be clipped/);
+    expect(quickClipMessage(result, chinese)).toMatch(/^浏览器自己的页面/);
     expect(await db.clips.count()).toBe(0);
   });
 });

@@ -74,7 +74,7 @@ describe('digest-clipper render --template', () => {
       readText: (path) => (path === 't.json' ? '{"brief": "{{summary}} {{oops}}"}' : readFileSync(path, 'utf8')),
     });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('brief: unknown placeholder "oops"');
+    expect(result.stderr).toContain('brief: line 1, column 13: unknown placeholder "oops"');
     expect(result.stderr).toContain('line 1, column 13');
   });
 });

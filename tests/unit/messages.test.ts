@@ -32,7 +32,10 @@ describe('the message protocol', () => {
       },
       exportWeek: async () => ({ filename: 'x.md' }),
     };
-    expect(await dispatch(handlers, { type: 'captureTab', tabId: 1 })).toEqual({ ok: false, error: 'boom' });
+    expect(await dispatch(handlers, { type: 'captureTab', tabId: 1 })).toEqual({
+      ok: false,
+      problem: { code: 'unexpected', params: { detail: 'boom' } },
+    });
     expect(await dispatch(handlers, { type: 'exportWeek', weekId: '2026-01-26', format: 'markdown' })).toEqual({
       ok: true,
       value: { filename: 'x.md' },

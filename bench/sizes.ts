@@ -1,0 +1,23 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { PRODUCTION_BUILD } from '../tests/harness/extension';
+import { emit } from './config';
+
+/** Bundle and store-zip sizes of the production build (built by bench/run.ts first). */
+export function sizeFigures() {
+  const gz = (file: string) => gzipSync(readFileSync(join(PRODUCTION_BUILD, file)), { level: 9 }).length;
+  // What opening the popup loads: its module script and the chunks the page preloads for it.
+  const html = readFileSync(join(PRODUCTION_BUILD, 'popup.html'), 'utf8');
+  const initial = [...html.matchAll(/(?:src|href)="\/(chunks\/[^"]+\.js)"/g)].map((m) => m[1] as string);
+  emit('bundle_popup_initial_gzip', initial.reduce((sum, f) => sum + gz(f), 0) / 1000, 'kB');
+  // Everything the popup can load later (editor, search, trash, export, Chinese messages).
+  const lazy = readdirSync(join(PRODUCTION_BUILD, 'chunks'))
+    .map((f) => `chunks/${f}`)
+    .filter((f) => !initial.includes(f) && !f.includes('/options-'));
+  emit('bundle_popup_all_gzip', [...initial, ...lazy].reduce((sum, f) => sum + gz(f), 0) / 1000, 'kB');
+  emit('bundle_background_gzip', gz('background.js') / 1000, 'kB');
+  emit('bundle_clipper_gzip', gz('clipper.js') / 1000, 'kB');
+  const zip = readdirSync('.output').find((f) => f.endsWith('-chrome.zip'));
+  if (zip) emit('zip_chrome', statSync(join('.output', zip)).size / 1000, 'kB');
+}

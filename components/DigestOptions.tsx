@@ -1,0 +1,33 @@
+import type { DigestSettings, Section } from '../lib/types';
+import { useLocale } from './locale';
+import { CheckField, ChoiceField, OptionsSection, type SaveSettings, TextField } from './option-fields';
+
+/** The draft: its name, category, language, default section and export choices. */
+export function DigestOptions(props: { settings: DigestSettings; sections: readonly Section[]; save: SaveSettings }) {
+  const { t } = useLocale();
+  const common = { settings: props.settings, save: props.save };
+  return (
+    <OptionsSection id="digest" title={t('digestHeading')}>
+      <TextField name="digestName" label={t('digestName')} {...common} />
+      <TextField name="category" label={t('category')} {...common} />
+      <ChoiceField
+        name="language"
+        label={t('digestLanguage')}
+        options={[
+          ['zh', '中文'],
+          ['en', 'English'],
+        ]}
+        {...common}
+      />
+      <ChoiceField
+        name="defaultSectionId"
+        label={t('defaultSection')}
+        options={props.sections.map((s) => [s.id, s.name] as const)}
+        {...common}
+      />
+      <CheckField name="frontMatter" label={t('frontMatter')} {...common} />
+      <CheckField name="keepEmptySections" label={t('keepEmpty')} {...common} />
+      <CheckField name="askWhereToSave" label={t('askWhereToSave')} {...common} />
+    </OptionsSection>
+  );
+}

@@ -1,0 +1,55 @@
+import { cleanBlock } from '../text';
+import type { PageCapture } from '../types';
+import { type ExtractOptions, extractPageMetadata } from './metadata';
+import { fragmentToMarkdown } from './selection-markdown';
+
+export interface SelectedContent {
+  text: string;
+  markdown?: string;
+}
+
+/** The page's selection, or that of a same-origin frame holding it, as text and Markdown. */
+export function selectedContent(doc: Document): SelectedContent {
+  const own = doc.defaultView?.getSelection();
+  if (own && own.rangeCount > 0 && own.toString().trim()) {
+    const fragment = doc.createDocumentFragment();
+    for (let i = 0; i < own.rangeCount; i++) fragment.append(own.getRangeAt(i).cloneContents());
+    const markdown = fragmentToMarkdown(fragment, doc.baseURI);
+    return { text: own.toString(), markdown };
+  }
+  for (const frame of Array.from(doc.querySelectorAll('iframe, frame'))) {
+    try {
+      const inner = (frame as HTMLIFrameElement).contentDocument;
+      if (inner) {
+        const found = selectedContent(inner);
+        if (found.text) return found;
+      }
+    } catch {
+      // Cross-origin frames are not ours to read.
+    }
+  }
+  return { text: '' };
+}
+
+/** Everything the clipper reports for a page: its metadata and the selection as a quote. */
+export function capturePage(
+  doc: Document,
+  pageUrl: string,
+  selection: SelectedContent,
+  options: ExtractOptions = {},
+): PageCapture {
+  const metadata = extractPageMetadata(doc, pageUrl, options);
+  const capture: PageCapture = { pageUrl, canonicalUrl: metadata.url, title: metadata.title, source: metadata.source };
+  if (metadata.author) capture.author = metadata.author;
+  if (metadata.publishedAt) capture.publishedAt = metadata.publishedAt;
+  if (metadata.excerpt) capture.excerpt = metadata.excerpt;
+  if (metadata.lang) capture.lang = metadata.lang;
+  const text = cleanBlock(selection.text);
+  if (text) {
+    capture.selection = { text };
+    // Markdown only when it says more than the text (links, emphasis, code).
+    const markdown = selection.markdown ? cleanBlock(selection.markdown) : '';
+    if (markdown && markdown !== text) capture.selection.markdown = markdown;
+  }
+  return capture;
+}

@@ -1,0 +1,405 @@
+import { cleanLine } from '../text';
+import { fromEpoch, parseDate } from './dates';
+import { lookupByDomain, publisherFor } from './publishers';
+import { cleanUrl, registrableDomain, sameSite } from './url';
+
+export interface PageMetadata {
+  title: string;
+  source: string;
+  url: string;
+  author?: string;
+  publishedAt?: string;
+  excerpt?: string;
+  lang?: string;
+}
+
+export interface ExtractOptions {
+  /** Editors' publisher names by domain; they win over everything the page says. */
+  publisherOverrides?: Readonly<Record<string, string>>;
+}
+
+type Json = Record<string, unknown>;
+
+const ARTICLE_TYPES =
+  /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|TechArticle|ScholarlyArticle|SocialMediaPosting|LiveBlogPosting|Report|WebPage|DiscussionForumPosting|VideoObject)$/;
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+}
+
+function isJson(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function typesOf(node: Json): string[] {
+  return asArray(node['@type']).filter((t): t is string => typeof t === 'string');
+}
+
+/** Every JSON-LD object on the page, @graph and arrays flattened; broken blocks are skipped. */
+function jsonLdNodes(doc: Document): Json[] {
+  const nodes: Json[] = [];
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent ?? '');
+    } catch {
+      continue;
+    }
+    const queue = asArray(data);
+    while (queue.length > 0 && nodes.length < 200) {
+      const node = queue.shift();
+      if (!isJson(node)) continue;
+      nodes.push(node);
+      queue.push(...asArray(node['@graph']));
+    }
+  }
+  return nodes;
+}
+
+function articleNode(nodes: Json[]): Json | undefined {
+  const rank = (node: Json) => {
+    const types = typesOf(node);
+    if (types.some((t) => /Article|BlogPosting|Posting$/.test(t))) return 0;
+    if (types.some((t) => ARTICLE_TYPES.test(t))) return 1;
+    return 2;
+  };
+  return nodes.filter((n) => rank(n) < 2).sort((a, b) => rank(a) - rank(b))[0];
+}
+
+function names(value: unknown): string[] {
+  return asArray(value)
+    .map((v) => (typeof v === 'string' ? v : isJson(v) ? v.name : undefined))
+    .filter((v): v is string => typeof v === 'string' && v.trim() !== '' && !/^https?:\/\//.test(v.trim()));
+}
+
+const metaIndexes = new WeakMap<Document, Map<string, string[]>>();
+
+/** Every <meta> of the page by lower-cased property/name/itemprop, read in one pass. */
+function metaIndex(doc: Document): Map<string, string[]> {
+  let index = metaIndexes.get(doc);
+  if (!index) {
+    index = new Map();
+    for (const el of Array.from(doc.querySelectorAll('meta'))) {
+      const content = el.getAttribute('content')?.trim();
+      if (!content) continue;
+      for (const attr of ['property', 'name', 'itemprop']) {
+        const key = el.getAttribute(attr)?.trim().toLowerCase();
+        if (!key) continue;
+        const list = index.get(key);
+        if (list) list.push(content);
+        else index.set(key, [content]);
+      }
+    }
+    metaIndexes.set(doc, index);
+  }
+  return index;
+}
+
+function meta(doc: Document, ...keys: string[]): string | undefined {
+  const index = metaIndex(doc);
+  for (const key of keys) {
+    const value = index.get(key.toLowerCase())?.[0];
+    if (value) return value;
+  }
+  return undefined;
+}
+
+function metaAll(doc: Document, key: string): string[] {
+  return metaIndex(doc).get(key.toLowerCase()) ?? [];
+}
+
+function text(el: Element | null | undefined): string | undefined {
+  const value = el?.textContent?.trim();
+  return value ? value : undefined;
+}
+
+const SEPARATORS = /\s+[|–—\-·•»:]\s+|\s*[｜|_]\s*|\s+-\s*|\s*-\s+/;
+
+function normalizeName(value: string): string {
+  return value.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+/** Whether a title segment names the site rather than the article. */
+function isSiteSegment(segment: string, siteNames: string[], host: string): boolean {
+  const seg = normalizeName(segment);
+  if (!seg) return true;
+  const hostLabels = host
+    .replace(/^www\./, '')
+    .split('.')
+    .filter((l) => l.length > 2 && !['com', 'net', 'org', 'www'].includes(l));
+  if (hostLabels.some((label) => seg.includes(label.toLowerCase()))) return true;
+  return siteNames.some((name) => {
+    const n = normalizeName(name);
+    if (!n) return false;
+    if (seg === n || seg.includes(n) || n.includes(seg)) return true;
+    // 新浪网 vs 新浪科技: same brand, two spellings.
+    return /\p{Script=Han}/u.test(seg) && seg.length <= 8 && seg.slice(0, 2) === n.slice(0, 2);
+  });
+}
+
+/** The article title without the site names pages wrap around it. */
+export function stripSiteName(raw: string, siteNames: string[], host: string): string {
+  const segments = raw.split(SEPARATORS).map((s) => s.trim());
+  if (segments.length < 2) return raw.trim();
+  while (segments.length > 1 && isSiteSegment(segments[segments.length - 1] as string, siteNames, host)) segments.pop();
+  while (segments.length > 1 && isSiteSegment(segments[0] as string, siteNames, host)) segments.shift();
+  if (segments.length === 0) return raw.trim();
+  // Rebuild from the original so separators inside the kept title (a dash in a name) survive.
+  const first = segments[0] as string;
+  const last = segments[segments.length - 1] as string;
+  const start = raw.indexOf(first);
+  const end = raw.lastIndexOf(last) + last.length;
+  return start >= 0 && end > start ? raw.slice(start, end).trim() : segments.join(' - ');
+}
+
+function readableDomain(host: string): string {
+  return registrableDomain(host) || host;
+}
+
+function canonicalOf(doc: Document, pageUrl: string, ld: Json | undefined): string {
+  const candidates = [
+    doc.querySelector('link[rel="canonical" i]')?.getAttribute('href'),
+    meta(doc, 'og:url'),
+    typeof ld?.url === 'string' ? ld.url : undefined,
+  ];
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    let resolved: string;
+    try {
+      resolved = new URL(candidate.trim(), pageUrl).href;
+    } catch {
+      continue;
+    }
+    if (!/^https?:/.test(resolved) || !sameSite(resolved, pageUrl)) continue;
+    // A canonical pointing at the site's home page from an article is a CMS mistake.
+    const path = new URL(resolved).pathname;
+    if ((path === '/' || path === '') && new URL(pageUrl).pathname.length > 1) continue;
+    // Sites that serve https often still advertise their old http address (WeChat does).
+    if (resolved.startsWith('http:') && pageUrl.startsWith('https:')) resolved = `https:${resolved.slice(5)}`;
+    return cleanUrl(resolved);
+  }
+  return cleanUrl(pageUrl);
+}
+
+function weChatDate(doc: Document): string | undefined {
+  for (const script of Array.from(doc.querySelectorAll('script:not([src])'))) {
+    const match = /\b(?:var\s+)?(?:ct|create_time|publish_time)\s*=\s*["']?(\d{10})["']?/.exec(
+      script.textContent ?? '',
+    );
+    // WeChat's own pages show Beijing time.
+    if (match) return fromEpoch(Number(match[1]), 480);
+  }
+  return parseDate(text(doc.querySelector('#publish_time')));
+}
+
+function firstDate(values: (string | undefined | null)[]): string | undefined {
+  for (const value of values) {
+    const parsed = parseDate(value);
+    if (parsed) return parsed;
+  }
+  return undefined;
+}
+
+const BYLINE_SELECTORS = [
+  '[itemprop="author"] [itemprop="name"]',
+  '[rel="author"]',
+  '[itemprop="author"]',
+  '.byline__name',
+  '.author-name',
+  '.follow-nickName',
+  '#author_baidu',
+  '.byline',
+  '.author .fullname',
+  '.author',
+];
+
+/** A byline as pages write it, made a name: no "By"/"作者:", no shouting capitals. */
+export function cleanAuthor(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let name = value.replace(/^\s*(by\b|作者\s*[:：]|文\s*[/|:：]|记者\s*[:：]?)\s*/i, '').trim();
+  const upper = name.match(/[A-Z]/g)?.length ?? 0;
+  const letters = name.match(/[A-Za-z]/g)?.length ?? 0;
+  if (letters >= 4 && upper / letters > 0.7) {
+    name = name.replace(/\b([A-Z])([A-Z'’-]+)\b/g, (_, first: string, rest: string) => first + rest.toLowerCase());
+  }
+  return name || undefined;
+}
+
+function bylineText(doc: Document): string | undefined {
+  // In order of trust, not document order: microdata before a generic ".author" box.
+  for (const selector of BYLINE_SELECTORS) {
+    const el = doc.querySelector(selector);
+    const value = cleanAuthor(el?.getAttribute('content') ?? text(el));
+    if (value && value.length <= 120) return value;
+  }
+  return undefined;
+}
+
+// Dates pages keep in their own scripts (Tencent, 36Kr, many CMSes).
+const SCRIPT_DATE =
+  /["']?(?:pubtime|publishTime|publish_time|pubDate|datePublished|publishedAt|createTime|ctime)["']?\s*[:=]\s*["']?([0-9][0-9 :TZ+\-./]{7,28})/;
+const DATE_IN_TEXT =
+  /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}[:：]\d{2})?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}/;
+
+function scriptDate(doc: Document): string | undefined {
+  const scripts = Array.from(doc.querySelectorAll('script:not([src])')).slice(0, 30);
+  for (const script of scripts) {
+    const match = SCRIPT_DATE.exec((script.textContent ?? '').slice(0, 200_000));
+    const parsed = match ? parseDate((match[1] as string).trim()) : undefined;
+    if (parsed) return parsed;
+  }
+  return undefined;
+}
+
+/**
+ * A date shown near the headline or in an element named for dates. Only the first few
+ * hundred characters are read, and never a footer (copyright years).
+ */
+function visibleDate(doc: Document): string | undefined {
+  const candidates = Array.from(
+    doc.querySelectorAll(
+      '[class*="date" i], [class*="time" i], [id*="time" i], [id*="date" i], [class*="publish" i], [class*="info" i]',
+    ),
+  )
+    .filter((el) => !el.closest('footer'))
+    .slice(0, 40)
+    .map((el) => (el.textContent ?? '').slice(0, 200));
+  const h1 = doc.querySelector('h1');
+  let after = '';
+  for (let el = h1?.nextElementSibling; el && after.length < 600; el = el.nextElementSibling) {
+    if (el.tagName !== 'FOOTER') after += ` ${(el.textContent ?? '').slice(0, 300)}`;
+  }
+  for (const textual of [...candidates, after]) {
+    if (/updated|更新/i.test(textual) && !/published|发布/i.test(textual)) continue;
+    const match = DATE_IN_TEXT.exec(textual);
+    const parsed = match ? parseDate(match[0]) : undefined;
+    if (parsed) return parsed;
+  }
+  return undefined;
+}
+
+function langOf(doc: Document, ld: Json | undefined): string | undefined {
+  const raw =
+    doc.documentElement?.getAttribute('lang') ||
+    meta(doc, 'og:locale', 'language', 'content-language') ||
+    (typeof ld?.inLanguage === 'string' ? ld.inLanguage : undefined);
+  if (!raw) return undefined;
+  const normalized = raw.trim().replace('_', '-');
+  return /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/i.test(normalized) ? normalized : undefined;
+}
+
+/**
+ * What an editor needs of a page, from the signals real pages carry, most trusted first:
+ * editor overrides, JSON-LD, OpenGraph/Twitter, Highwire citation_*, Dublin Core, plain meta,
+ * microdata, <time>, then visible text. Never throws on hostile markup.
+ */
+export function extractPageMetadata(doc: Document, pageUrl: string, options: ExtractOptions = {}): PageMetadata {
+  let host = '';
+  try {
+    host = new URL(pageUrl).hostname;
+  } catch {
+    host = '';
+  }
+  const nodes = jsonLdNodes(doc);
+  const ld = articleNode(nodes);
+  const isWeChat = host === 'mp.weixin.qq.com';
+
+  const override = lookupByDomain(host, options.publisherOverrides ?? {});
+  const ldPublisher =
+    names(ld?.publisher)[0] ??
+    names(nodes.find((n) => typesOf(n).includes('Organization') || typesOf(n).includes('NewsMediaOrganization')))[0];
+  const weChatAccount = isWeChat ? (text(doc.querySelector('#js_name')) ?? meta(doc, 'og:article:author')) : undefined;
+  const siteName =
+    meta(doc, 'og:site_name') ??
+    ldPublisher ??
+    meta(doc, 'application-name', 'citation_publisher', 'DC.publisher', 'dcterms.publisher');
+  const source = cleanLine(
+    override ?? weChatAccount ?? (isWeChat ? undefined : siteName) ?? publisherFor(host) ?? readableDomain(host),
+    200,
+  );
+
+  const siteNames = [source, siteName ?? '', publisherFor(host) ?? '', ldPublisher ?? ''].filter((n) => n);
+  const rawTitle =
+    (typeof ld?.headline === 'string' ? ld.headline : undefined) ??
+    meta(doc, 'og:title', 'twitter:title', 'citation_title', 'DC.title', 'dcterms.title', 'headline') ??
+    (isWeChat ? text(doc.querySelector('#activity-name')) : undefined) ??
+    text(doc.querySelector('title')) ??
+    text(doc.querySelector('h1')) ??
+    '';
+  const stripped = cleanLine(stripSiteName(cleanLine(rawTitle, 2000), siteNames, host), 500);
+  const h1 = cleanLine(text(doc.querySelector('h1')), 500);
+  // "标题|关键词|关键词_网易科技", "标题-CSDN博客": the headline is the title's head.
+  const headIsH1 =
+    h1.length >= 6 &&
+    stripped.length > h1.length &&
+    stripped.startsWith(h1) &&
+    /^\s*[|｜_\-–—:·]/.test(stripped.slice(h1.length));
+  const title = (headIsH1 ? h1 : stripped) || h1 || host.replace(/^www\./, '');
+
+  const authors = names(ld?.author);
+  const citationAuthors = metaAll(doc, 'citation_author');
+  const author = cleanLine(
+    (authors.length > 0 ? authors.join(', ') : undefined) ??
+      (citationAuthors.length > 0 ? citationAuthors.join(', ') : undefined) ??
+      cleanAuthor(
+        names(
+          meta(
+            doc,
+            'author',
+            'article:author',
+            'byl',
+            'article-author',
+            'DC.creator',
+            'dcterms.creator',
+            'sailthru.author',
+            'parsely-author',
+          ),
+        )[0],
+      ) ??
+      (isWeChat ? text(doc.querySelector('#js_author_name')) : undefined) ??
+      bylineText(doc),
+    300,
+  );
+
+  const publishedAt =
+    (isWeChat ? weChatDate(doc) : undefined) ??
+    firstDate([
+      typeof ld?.datePublished === 'string' ? ld.datePublished : undefined,
+      meta(doc, 'article:published_time', 'og:article:published_time'),
+      meta(doc, 'citation_publication_date', 'citation_date', 'citation_online_date'),
+      meta(doc, 'DC.date', 'DC.date.issued', 'dcterms.date', 'dcterms.issued', 'dcterms.created'),
+      meta(
+        doc,
+        'pubdate',
+        'publishdate',
+        'publish-date',
+        'publish_time',
+        'date',
+        'sailthru.date',
+        'parsely-pub-date',
+        'datePublished',
+        'article.published',
+        'apub:time',
+      ),
+      doc.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime') ??
+        doc.querySelector('[itemprop="datePublished"]')?.getAttribute('content'),
+      (doc.querySelector('article time[datetime]') ?? doc.querySelector('time[datetime]'))?.getAttribute('datetime'),
+      typeof ld?.dateCreated === 'string' ? ld.dateCreated : undefined,
+    ]) ??
+    scriptDate(doc) ??
+    visibleDate(doc);
+
+  const excerpt = cleanLine(
+    (typeof ld?.description === 'string' ? ld.description : undefined) ??
+      meta(doc, 'og:description', 'description', 'twitter:description', 'citation_abstract', 'DC.description'),
+    1000,
+  );
+
+  const result: PageMetadata = { title, source, url: canonicalOf(doc, pageUrl, ld) };
+  if (author) result.author = author;
+  if (publishedAt) result.publishedAt = publishedAt;
+  if (excerpt) result.excerpt = excerpt;
+  const lang = langOf(doc, ld);
+  if (lang) result.lang = lang;
+  return result;
+}

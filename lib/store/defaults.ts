@@ -1,0 +1,26 @@
+import type { DigestSettings, Section } from '../types';
+
+/** The sections of the published digest, in its order (docs/digest-format.md). */
+export const DEFAULT_SECTIONS: readonly Section[] = [
+  { id: 'briefs', name: '本周要闻速览', kind: 'briefs', order: 1 },
+  { id: 'analysis', name: '深度解析', kind: 'analysis', order: 2 },
+  { id: 'thoughts', name: '行业思考', kind: 'thoughts', order: 3 },
+  { id: 'references', name: '参考资料与本地摘录', kind: 'references', order: 4 },
+];
+
+export const DEFAULT_SETTINGS: DigestSettings = {
+  digestName: 'AI 一周记',
+  category: 'ai-weekly-info',
+  language: 'zh',
+  frontMatter: false,
+  defaultSectionId: 'briefs',
+  weekStartsOn: 1,
+  timeZone: '',
+  uiLanguage: 'auto',
+  theme: 'auto',
+  publisherOverrides: {},
+  keepEmptySections: false,
+  askWhereToSave: false,
+  backupReminderDays: 7,
+  templates: {},
+};

@@ -1,0 +1,211 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ClipInputError } from '../../../lib/errors';
+import { compareByOrder } from '../../../lib/order-key';
+import {
+  allTags,
+  groupClips,
+  listTrash,
+  listWeek,
+  moveClip,
+  nudgeClip,
+  purgeClip,
+  restoreClip,
+  saveClip,
+  trashClip,
+  ungroupClip,
+  updateClip,
+  weeksWithCounts,
+} from '../../../lib/store/clips';
+import { type ClipperDb, openDatabase } from '../../../lib/store/db';
+import { searchClips } from '../../../lib/store/search';
+import { addSection, deleteSection, listSections } from '../../../lib/store/sections';
+import { getSettings, updateSettings } from '../../../lib/store/settings';
+
+let db: ClipperDb;
+let n = 0;
+const newId = () => `id-${++n}`;
+
+async function clip(title: string, sectionId = 'briefs', weekId = '2026-01-26', extra: Record<string, unknown> = {}) {
+  const { clip } = await saveClip(
+    db,
+    {
+      pageUrl: `https://e.com/${encodeURIComponent(title)}`,
+      canonicalUrl: `https://e.com/${encodeURIComponent(title)}`,
+      title,
+      source: 'Src',
+      sectionId,
+      ...extra,
+    },
+    { now: 1000 + n, weekId, newId },
+  );
+  return clip;
+}
+
+async function titles(weekId = '2026-01-26', sectionId = 'briefs') {
+  return (await listWeek(db, weekId))
+    .filter((c) => c.sectionId === sectionId)
+    .sort(compareByOrder)
+    .map((c) => c.title);
+}
+
+beforeEach(() => {
+  db = openDatabase(`organize-${Math.random()}`);
+});
+afterEach(() => db.close());
+
+describe('ordering and moving', () => {
+  it('moves a clip after another, to the start, to the end and across sections', async () => {
+    const a = await clip('A');
+    const b = await clip('B');
+    const c = await clip('C');
+    await moveClip(db, c.id, { sectionId: 'briefs', afterId: a.id }, 2000);
+    expect(await titles()).toEqual(['A', 'C', 'B']);
+    await moveClip(db, b.id, { sectionId: 'briefs' }, 2000);
+    expect(await titles()).toEqual(['B', 'A', 'C']);
+    await moveClip(db, b.id, { sectionId: 'briefs', toEnd: true }, 2000);
+    expect(await titles()).toEqual(['A', 'C', 'B']);
+    await moveClip(db, a.id, { sectionId: 'analysis', toEnd: true }, 2000);
+    expect(await titles()).toEqual(['C', 'B']);
+    expect(await titles('2026-01-26', 'analysis')).toEqual(['A']);
+  });
+
+  it('nudges up and down with Alt+arrows, stopping at the ends', async () => {
+    await clip('A');
+    const b = await clip('B');
+    await clip('C');
+    await nudgeClip(db, b.id, -1, 2000);
+    expect(await titles()).toEqual(['B', 'A', 'C']);
+    await nudgeClip(db, b.id, -1, 2000);
+    expect(await titles()).toEqual(['B', 'A', 'C']);
+    await nudgeClip(db, b.id, 1, 2000);
+    await nudgeClip(db, b.id, 1, 2000);
+    expect(await titles()).toEqual(['A', 'C', 'B']);
+  });
+
+  it('moves a clip to another week', async () => {
+    const a = await clip('A');
+    await moveClip(db, a.id, { sectionId: 'briefs', toEnd: true, weekId: '2026-02-02' }, 2000);
+    expect(await titles('2026-01-26')).toEqual([]);
+    expect(await titles('2026-02-02')).toEqual(['A']);
+  });
+});
+
+describe('stories, edits, trash', () => {
+  it('groups clips into one story and ungroups them', async () => {
+    const a = await clip('A');
+    const b = await clip('B');
+    const story = await groupClips(db, [a.id, b.id], newId, 2000);
+    expect((await listWeek(db, '2026-01-26')).map((c) => c.storyId)).toEqual([story, story]);
+    await ungroupClip(db, a.id, 3000);
+    expect((await listWeek(db, '2026-01-26')).map((c) => c.storyId)).toEqual([undefined, undefined]);
+    await expect(groupClips(db, [a.id], newId, 1)).rejects.toThrow(ClipInputError);
+  });
+
+  it('updates only the fields given, so concurrent edits of other fields survive', async () => {
+    const a = await clip('A');
+    await Promise.all([
+      updateClip(db, a.id, { summary: 'new summary' }, 2000),
+      updateClip(db, a.id, { tags: ['x', 'x', ' y '] }, 2001),
+    ]);
+    const stored = await db.clips.get(a.id);
+    expect(stored).toMatchObject({ summary: 'new summary', tags: ['x', 'y'], title: 'A' });
+    expect(await allTags(db)).toEqual(['x', 'y']);
+    await expect(updateClip(db, a.id, { title: '  ' }, 1)).rejects.toThrow('clip.no-title');
+    await expect(updateClip(db, a.id, { canonicalUrl: 'javascript:alert(1)' }, 1)).rejects.toThrow(ClipInputError);
+  });
+
+  it('edits quotes: reorder and delete one', async () => {
+    const a = await clip('A', 'briefs', '2026-01-26', { selection: { text: 'one' } });
+    await saveClip(
+      db,
+      { ...a, sectionId: 'briefs', selection: { text: 'two' } },
+      { now: 5, weekId: '2026-01-26', newId },
+    );
+    const withTwo = (await db.clips.get(a.id))?.quotes ?? [];
+    await updateClip(db, a.id, { quotes: [...withTwo].reverse() }, 6);
+    expect((await db.clips.get(a.id))?.quotes.map((q) => q.text)).toEqual(['two', 'one']);
+    await updateClip(db, a.id, { quotes: [withTwo[0] as (typeof withTwo)[number]] }, 7);
+    expect((await db.clips.get(a.id))?.quotes.map((q) => q.text)).toEqual(['one']);
+  });
+
+  it('trashes, restores and purges; nothing leaves without going through the trash', async () => {
+    const a = await clip('A');
+    await clip('B');
+    await trashClip(db, a.id, 2000);
+    expect(await titles()).toEqual(['B']);
+    expect((await listTrash(db)).map((c) => c.title)).toEqual(['A']);
+    expect(await weeksWithCounts(db)).toEqual([{ weekId: '2026-01-26', count: 1 }]);
+    await restoreClip(db, a.id, 3000);
+    expect(await titles()).toEqual(['A', 'B']);
+    await expect(purgeClip(db, a.id)).rejects.toThrow('clip.purge-not-trashed');
+    await trashClip(db, a.id, 4000);
+    await purgeClip(db, a.id);
+    expect(await db.clips.get(a.id)).toBeUndefined();
+  });
+});
+
+describe('search across weeks', () => {
+  it('finds Chinese text without spaces, English by word prefix, and filters by tag and source', async () => {
+    await clip('Kimi K2.5 开源', 'briefs', '2026-01-26', { summary: '中国大模型本周更新', tags: ['模型'] });
+    await clip('Microsoft capex record', 'analysis', '2025-06-02', { source: 'Reuters', tags: ['capex'] });
+    await clip('Apple buys Q.ai', 'briefs', '2026-01-26', { selection: { text: 'audio AI start-up in Israel' } });
+    const found = async (q: string, f = {}) => (await searchClips(db, q, f)).map((c) => c.title).sort();
+    expect(await found('大模型')).toEqual(['Kimi K2.5 开源']);
+    expect(await found('模')).toEqual(['Kimi K2.5 开源']);
+    expect(await found('micro')).toEqual(['Microsoft capex record']);
+    expect(await found('israel audio')).toEqual(['Apple buys Q.ai']);
+    expect(await found('k2.5')).toEqual(['Kimi K2.5 开源']);
+    expect(await found('capex', { source: 'Src' })).toEqual([]);
+    expect(await found('', { tag: 'capex' })).toEqual(['Microsoft capex record']);
+    expect(await found('nothing-like-this')).toEqual([]);
+  });
+
+  it('keeps the index current after edits and leaves trashed clips out', async () => {
+    const a = await clip('Plain title');
+    await updateClip(db, a.id, { summary: '华为云医疗' }, 2);
+    expect((await searchClips(db, '医疗')).map((c) => c.id)).toEqual([a.id]);
+    await trashClip(db, a.id, 3);
+    expect(await searchClips(db, '医疗')).toEqual([]);
+  });
+});
+
+describe('sections and settings', () => {
+  it('adds a section and deletes one, moving its clips instead of losing them', async () => {
+    const extra = await addSection(db, ' 工具推荐 ', 'briefs', () => 'tools');
+    expect(extra).toMatchObject({ id: 'tools', name: '工具推荐', order: 5 });
+    await clip('T', 'tools');
+    await updateSettings(db, { defaultSectionId: 'tools' });
+    expect(await deleteSection(db, 'tools', 'briefs')).toBe(1);
+    expect(await titles()).toEqual(['T']);
+    expect((await listSections(db)).map((s) => s.id)).toEqual(['briefs', 'analysis', 'thoughts', 'references']);
+    expect((await getSettings(db)).defaultSectionId).toBe('briefs');
+    await expect(addSection(db, '  ', 'briefs', newId)).rejects.toThrow('section.no-name');
+  });
+
+  it('re-buckets clips when the week starts on another day, and refuses a bad time zone', async () => {
+    await clip('A');
+    await updateSettings(db, { weekStartsOn: 0 });
+    expect((await db.clips.toArray()).map((c) => c.weekId)).toEqual(['2026-01-25']);
+    await expect(updateSettings(db, { timeZone: 'Mars/Olympus' })).rejects.toThrow('settings.time-zone');
+    expect((await getSettings(db)).timeZone).toBe('');
+  });
+});
+
+describe('backup reminder', () => {
+  it('is due a week after the last backup, or a week after the first clip without one, and never when off', async () => {
+    const { backupOverdue, getLocalMeta, recordBackup } = await import('../../../lib/store/settings');
+    const settings = await getSettings(db);
+    const day = 86_400_000;
+    expect(backupOverdue(await getLocalMeta(db), settings, undefined, 10 * day)).toBe(false);
+    expect(backupOverdue(await getLocalMeta(db), settings, 9 * day, 10 * day)).toBe(false);
+    expect(backupOverdue(await getLocalMeta(db), settings, 2 * day, 10 * day)).toBe(true);
+    await recordBackup(db, 5 * day);
+    expect(backupOverdue(await getLocalMeta(db), settings, 2 * day, 10 * day)).toBe(false);
+    expect(backupOverdue(await getLocalMeta(db), settings, 2 * day, 13 * day)).toBe(true);
+    expect(backupOverdue(await getLocalMeta(db), { ...settings, backupReminderDays: 0 }, 2 * day, 99 * day)).toBe(
+      false,
+    );
+    // The local record never leaks into the settings a backup carries.
+    expect(Object.keys(await getSettings(db))).not.toContain('lastBackupAt');
+  });
+});

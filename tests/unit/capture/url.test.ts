@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { cleanUrl, registrableDomain, sameSite } from '../../../lib/capture/url';
+
+describe('cleanUrl', () => {
+  it('strips tracking parameters and fragments, keeps identifying ones', () => {
+    expect(cleanUrl('https://www.reuters.com/a/?utm_source=x&utm_medium=y&fbclid=z#top')).toBe(
+      'https://www.reuters.com/a/',
+    );
+    expect(cleanUrl('https://tech.sina.com.cn/x.shtml?spm=a.b.c&id=7')).toBe('https://tech.sina.com.cn/x.shtml?id=7');
+    expect(
+      cleanUrl(
+        'https://mp.weixin.qq.com/s?__biz=MzA&mid=22&idx=1&sn=abc&chksm=ff&scene=21&key=k&pass_ticket=p&sessionid=9#rd',
+      ),
+    ).toBe('https://mp.weixin.qq.com/s?__biz=MzA&mid=22&idx=1&sn=abc');
+    expect(cleanUrl('https://www.youtube.com/watch?v=abc&feature=share&si=q')).toBe(
+      'https://www.youtube.com/watch?v=abc',
+    );
+    expect(cleanUrl('https://forum.example.com/viewtopic.php?t=12&key=secret-but-not-wechat')).toBe(
+      'https://forum.example.com/viewtopic.php?t=12&key=secret-but-not-wechat',
+    );
+  });
+
+  it('leaves unparseable and non-web addresses alone', () => {
+    expect(cleanUrl('  not a url ')).toBe('not a url');
+    expect(cleanUrl('chrome://version')).toBe('chrome://version');
+  });
+});
+
+describe('registrable domains', () => {
+  it('handles two-level public suffixes', () => {
+    expect(registrableDomain('tech.sina.com.cn')).toBe('sina.com.cn');
+    expect(registrableDomain('www.bbc.co.uk')).toBe('bbc.co.uk');
+    expect(registrableDomain('zhuanlan.zhihu.com')).toBe('zhihu.com');
+    expect(sameSite('https://a.reuters.com/x', 'https://www.reuters.com/y')).toBe(true);
+    expect(sameSite('https://evil.com/x', 'https://www.reuters.com/y')).toBe(false);
+  });
+});

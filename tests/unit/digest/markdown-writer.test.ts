@@ -1,0 +1,85 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { digestSlug, renderDigest } from '../../../lib/digest/markdown-writer';
+import { SEED_WEEK } from '../../fixtures/weeks/ai-weekly-2026-01-26';
+
+const GOLDEN = join(__dirname, '../../golden');
+
+/** Compares with a golden file; `UPDATE_GOLDEN=1 npm run test:unit` rewrites them after a deliberate change. */
+function expectGolden(name: string, actual: string) {
+  const path = join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
+    if (process.env.CI) throw new Error(`Golden file ${name} is missing in CI`);
+    writeFileSync(path, actual);
+  }
+  expect(actual).toBe(readFileSync(path, 'utf8'));
+}
+
+describe('renderDigest', () => {
+  it('renders the seed week in the published Chinese shape (golden)', () => {
+    const digest = renderDigest(SEED_WEEK);
+    expect(digest.filename).toBe('ai-weekly-info-2026-02-01.md');
+    expectGolden('seed-week.zh.md', digest.markdown);
+  });
+
+  it('adds Hugo/Hexo/Jekyll front matter when asked (golden)', () => {
+    const digest = renderDigest({ ...SEED_WEEK, settings: { ...SEED_WEEK.settings, frontMatter: true } });
+    expectGolden('seed-week.zh.front-matter.md', digest.markdown);
+  });
+
+  it('renders an English digest with English labels (golden)', () => {
+    const digest = renderDigest({
+      ...SEED_WEEK,
+      settings: { ...SEED_WEEK.settings, language: 'en', digestName: 'AI Weekly' },
+      lede: 'The week in AI.',
+    });
+    expectGolden('seed-week.en.md', digest.markdown);
+  });
+
+  it('is deterministic and independent of input order', () => {
+    const a = renderDigest(SEED_WEEK).markdown;
+    const b = renderDigest({
+      ...SEED_WEEK,
+      clips: [...SEED_WEEK.clips].reverse(),
+      sections: [...SEED_WEEK.sections].reverse(),
+    }).markdown;
+    expect(b).toBe(a);
+  });
+
+  it('matches the anatomy of docs/digest-format.md', () => {
+    const md = renderDigest(SEED_WEEK).markdown;
+    const lines = md.split('\n');
+    expect(lines[0]).toBe('# AI 一周记(2026-01-26 至 2026-02-01)');
+    expect(md).toContain('分类:ai-weekly-info | slug:ai-weekly-info-2026-02-01 | 发布时间范围:近7天');
+    expect(md).toMatch(/\n预计阅读时长 \d+ 分钟\n/);
+    expect(lines.filter((l) => l.startsWith('## '))).toEqual([
+      '## 本周要闻速览',
+      '## 深度解析',
+      '## 行业思考',
+      '## 参考资料与本地摘录',
+    ]);
+    // Two clips grouped into one story cite both sources, joined with 、
+    expect(md).toContain(
+      '来源:[知乎专栏](https://zhuanlan.zhihu.com/p/1999000001)、[掘金周报](https://juejin.cn/post/7600000000000000001)',
+    );
+    expect(md).toContain('### 1)AI 资本开支与"兑现压力"加码');
+    // Every clip of the week is in the references, with its quotes.
+    const references = md.slice(md.indexOf('## 参考资料与本地摘录'));
+    for (const clip of SEED_WEEK.clips)
+      expect(references).toContain(
+        `(${clip.canonicalUrl.replace(/ /g, '%20').replace(/\(/g, '%28').replace(/\)/g, '%29')})`,
+      );
+  });
+
+  it('leaves out empty sections', () => {
+    const md = renderDigest({ ...SEED_WEEK, clips: SEED_WEEK.clips.filter((c) => c.sectionId === 'briefs') }).markdown;
+    expect(md).not.toContain('## 深度解析');
+    expect(md).not.toContain('## 行业思考');
+  });
+
+  it('slugs the category safely', () => {
+    expect(digestSlug('AI Weekly / Info', '2026-01-26')).toBe('ai-weekly-info-2026-02-01');
+    expect(digestSlug('周报', '2026-01-26')).toBe('digest-2026-02-01');
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { EN_MESSAGES } from '../../../lib/i18n/en';
+import { OPTIONS_MESSAGES } from '../../../lib/i18n/options';
+import { loadMessages, resolveLocale, translator, weekLabel } from '../../../lib/i18n/translate';
+import { ZH_MESSAGES } from '../../../lib/i18n/zh';
+
+describe('UI language', () => {
+  it('follows the browser unless the editor chose', () => {
+    expect(resolveLocale('auto', 'zh-CN')).toBe('zh');
+    expect(resolveLocale('auto', 'en-US')).toBe('en');
+    expect(resolveLocale('en', 'zh-CN')).toBe('en');
+  });
+
+  it('fills placeholders', () => {
+    expect(translator(ZH_MESSAGES)('downloaded', { file: 'a.md' })).toBe('已下载 a.md。');
+    expect(translator(EN_MESSAGES)('quotes', { count: 3 })).toBe('3 quotes');
+    expect(translator(OPTIONS_MESSAGES.zh, ZH_MESSAGES)('optionsTitle')).toBe('Digest Clipper 设置');
+    expect(translator(OPTIONS_MESSAGES.en)('optionsTitle')).toBe('Digest Clipper options');
+  });
+
+  it('loads the Chinese messages on demand, with every key the English ones have', async () => {
+    const zh = await loadMessages('zh');
+    const en = await loadMessages('en');
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    expect(Object.keys(OPTIONS_MESSAGES.zh).sort()).toEqual(Object.keys(OPTIONS_MESSAGES.en).sort());
+  });
+
+  it('labels weeks per language, across a year boundary', () => {
+    expect(weekLabel('2026-01-26', '2026-02-01', 'zh')).toBe('2026-01-26 至 2026-02-01');
+    expect(weekLabel('2026-01-26', '2026-02-01', 'en')).toBe('Jan 26 – Feb 1, 2026');
+    expect(weekLabel('2026-12-28', '2027-01-03', 'en')).toBe('Dec 28, 2026 – Jan 3, 2027');
+  });
+});
