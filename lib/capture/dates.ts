@@ -17,6 +17,28 @@ const MONTHS: Record<string, number> = {
   oct: 10,
   nov: 11,
   dec: 12,
+  // German, French and Spanish month names whose first letters differ from the English ones.
+  jän: 1,
+  januar: 1,
+  mär: 3,
+  märz: 3,
+  mai: 5,
+  juni: 6,
+  juli: 7,
+  okt: 10,
+  dez: 12,
+  janv: 1,
+  févr: 2,
+  mars: 3,
+  avr: 4,
+  juin: 6,
+  juil: 7,
+  août: 8,
+  déc: 12,
+  ene: 1,
+  abr: 4,
+  ago: 8,
+  dic: 12,
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -67,7 +89,9 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 // "January 30, 2026", "Jan. 30, 2026 2:05 PM", "30 January 2026"
 const MONTH_FIRST =
   /\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})\s*([AaPp]\.?[Mm]\.?)?)?/;
-const DAY_FIRST = /\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?/;
+const DAY_FIRST = /(?<![\d.])(\d{1,2})\.?\s+(\p{L}{3,9})\.?,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?/u;
+/** `18.05.2014` (European day first, dots only: slashes are ambiguous with US order). */
+const DOTTED_DAY_FIRST = /^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?/;
 const RFC_OFFSET = /\s([+-]\d{4}|GMT|UTC|Z)\b/;
 
 function hour12(h: number, meridiem: string | undefined): number {
@@ -77,7 +101,8 @@ function hour12(h: number, meridiem: string | undefined): number {
 }
 
 function month(name: string): number | undefined {
-  return MONTHS[name.slice(0, 4).toLowerCase()] ?? MONTHS[name.slice(0, 3).toLowerCase()];
+  const lower = name.toLowerCase();
+  return MONTHS[lower] ?? MONTHS[lower.slice(0, 4)] ?? MONTHS[lower.slice(0, 3)];
 }
 
 export function parseDate(input: string | undefined | null): string | undefined {
@@ -116,6 +141,11 @@ export function parseDate(input: string | undefined | null): string | undefined 
       const time = m[4] !== undefined ? { h: hour12(Number(m[4]), m[6]), min: Number(m[5]) } : undefined;
       return compose(Number(m[3]), mo, Number(m[2]), time, time ? offset : undefined);
     }
+  }
+  m = DOTTED_DAY_FIRST.exec(text);
+  if (m) {
+    const time = m[4] !== undefined ? { h: Number(m[4]), min: Number(m[5]) } : undefined;
+    return compose(Number(m[3]), Number(m[2]), Number(m[1]), time);
   }
   m = DAY_FIRST.exec(text);
   if (m) {

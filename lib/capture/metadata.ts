@@ -113,7 +113,7 @@ function text(el: Element | null | undefined): string | undefined {
   return value ? value : undefined;
 }
 
-const SEPARATORS = /\s+[|–—\-·•»:]\s+|\s*[｜|_]\s*|\s+-\s*|\s*-\s+/;
+const SEPARATORS = /\s+[|–—\-·•»«›‹:]\s+|\s+::\s+|\s*[｜|_]\s*|\s+-\s*|\s*-\s+/;
 
 function normalizeName(value: string): string {
   return value.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
@@ -214,9 +214,21 @@ const BYLINE_SELECTORS = [
 ];
 
 /** A byline as pages write it, made a name: no "By"/"作者:", no shouting capitals. */
+/** Words that introduce a byline in the languages of the pages we see, glued to the name or not. */
+const AUTHOR_LABEL =
+  /^\s*(?:(?:zeige\s+)?alle\s+beiträge\s+von|(?:veröffentlicht|geschrieben|verfasst|erstellt)\s+von|(?:written|posted|published)\s+by|publié\s+par|escrito\s+por|autor(?:in)?\b|author\b|auteur\b|by\b|von\b|vom\b|par\b|por\b|作者|文\s*(?=[/|｜:：])|本报记者|记者|記者)\s*[/|｜:：]?\s*/i;
+/** What follows a name in a byline: a date or a time (`von lupa am 26/10/13, 03:48 pm`). */
+const AUTHOR_TAIL = /\s+(?:am|on|le|el|um|at|,|\|)\s+\d.*$|\s*[,|]\s*\d{1,4}[./-]\d.*$/i;
+
 export function cleanAuthor(value: string | undefined): string | undefined {
   if (!value) return undefined;
-  let name = value.replace(/^\s*(by\b|作者\s*[:：]|文\s*[/|:：]|记者\s*[:：]?)\s*/i, '').trim();
+  let name = value
+    .replace(AUTHOR_LABEL, '')
+    // A label glued to the name by a page that dropped the space: `AuthorAndreas Kalt`.
+    .replace(/^(?:Author|Autor|Auteur|Von|By)(?=\p{Lu}\p{Ll})/u, '')
+    .replace(/\s*(?:[\w.+-]+@[\w-]+\.[\w.]+)\s*/g, ' ')
+    .replace(AUTHOR_TAIL, '')
+    .trim();
   const upper = name.match(/[A-Z]/g)?.length ?? 0;
   const letters = name.match(/[A-Za-z]/g)?.length ?? 0;
   if (letters >= 4 && upper / letters > 0.7) {
@@ -239,7 +251,21 @@ function bylineText(doc: Document): string | undefined {
 const SCRIPT_DATE =
   /["']?(?:pubtime|publishTime|publish_time|pubDate|datePublished|publishedAt|createTime|ctime)["']?\s*[:=]\s*["']?([0-9][0-9 :TZ+\-./]{7,28})/;
 const DATE_IN_TEXT =
-  /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}[:：]\d{2})?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}/;
+  /(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?\d{4}(?:,?\s+\d{1,2}:\d{2})?|(?<![\d.])\d{1,2}\.?\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}[:：]\d{2})?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}/;
+
+/** `/2026/01/30/` or `/2026-01-30-` in the address: the last resort, day precision only. */
+export function urlDate(pageUrl: string): string | undefined {
+  let path = '';
+  try {
+    path = new URL(pageUrl).pathname;
+  } catch {
+    return undefined;
+  }
+  const m =
+    /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/\-_.]|$)/.exec(path) ??
+    /\/((?:19|20)\d{2})(\d{2})(\d{2})\//.exec(path);
+  return m ? parseDate(`${m[1]}-${m[2]}-${m[3]}`)?.slice(0, 10) : undefined;
+}
 
 function scriptDate(doc: Document): string | undefined {
   const scripts = Array.from(doc.querySelectorAll('script:not([src])')).slice(0, 30);
@@ -334,7 +360,12 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
     stripped.length > h1.length &&
     stripped.startsWith(h1) &&
     /^\s*[|｜_\-–—:·]/.test(stripped.slice(h1.length));
-  const title = (headIsH1 ? h1 : stripped) || h1 || host.replace(/^www\./, '');
+  // "Site :: Headline", "Headline › Blog": the h1 is one whole segment of the title.
+  const h1IsSegment =
+    h1.length >= 4 &&
+    stripped !== h1 &&
+    stripped.split(SEPARATORS).some((part) => normalizeName(part) === normalizeName(h1));
+  const title = (headIsH1 || h1IsSegment ? h1 : stripped) || h1 || host.replace(/^www\./, '');
 
   const authors = names(ld?.author);
   const citationAuthors = metaAll(doc, 'citation_author');
@@ -387,7 +418,8 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
       typeof ld?.dateCreated === 'string' ? ld.dateCreated : undefined,
     ]) ??
     scriptDate(doc) ??
-    visibleDate(doc);
+    visibleDate(doc) ??
+    urlDate(pageUrl);
 
   const excerpt = cleanLine(
     (typeof ld?.description === 'string' ? ld.description : undefined) ??

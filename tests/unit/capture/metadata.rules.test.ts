@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { cleanAuthor, extractPageMetadata, urlDate } from '../../../lib/capture/metadata';
+
+// One small page per general rule, written for the rule (the real-page figures are in
+// docs/metadata-accuracy.md, measured by `npm run eval:metadata`).
+function page(head: string, body: string): Document {
+  return new DOMParser().parseFromString(`<html><head>${head}</head><body>${body}</body></html>`, 'text/html');
+}
+
+describe('bylines lose their labels, dates and e-mail addresses', () => {
+  it.each([
+    ['Veröffentlicht vonChris Jung', 'Chris Jung'],
+    ['Zeige alle Beiträge von Cem Basman', 'Cem Basman'],
+    ['vom Support Team', 'Support Team'],
+    ['AuthorAndreas Kalt', 'Andreas Kalt'],
+    ['Written by Rob Ewaschuk', 'Rob Ewaschuk'],
+    ['von lupa am 26/10/13, 03:48 pm', 'lupa'],
+    ['Lüder Hoppe info@buero-hoppe.de', 'Lüder Hoppe'],
+    ['By Jane Doe', 'Jane Doe'],
+    ['作者：张三', '张三'],
+    ['记者 李四', '李四'],
+    ['Vonda Smith', 'Vonda Smith'],
+    ['Bynum Jones', 'Bynum Jones'],
+  ])('%j → %j', (raw, name) => {
+    expect(cleanAuthor(raw)).toBe(name);
+  });
+});
+
+describe('dates', () => {
+  it('reads the day from the address as a last resort', () => {
+    expect(urlDate('https://www.schneems.com/2018/10/09/pair-with-me/')).toBe('2018-10-09');
+    expect(urlDate('https://example.com/news/2026-01-30-title')).toBe('2026-01-30');
+    expect(urlDate('https://example.com/20260130/title')).toBe('2026-01-30');
+    expect(urlDate('https://example.com/2026/01/')).toBeUndefined();
+    expect(urlDate('https://example.com/item/2026/13/45/')).toBeUndefined();
+  });
+
+  it('prefers any date the page states over the address', () => {
+    const doc = page('<meta property="article:published_time" content="2018-10-10T08:00:00Z">', '<h1>T</h1>');
+    expect(extractPageMetadata(doc, 'https://a.example/2018/10/09/t/').publishedAt).toBe('2018-10-10T08:00:00Z');
+    expect(extractPageMetadata(page('', '<h1>Title here</h1>'), 'https://a.example/2018/10/09/t/').publishedAt).toBe(
+      '2018-10-09',
+    );
+  });
+
+  it.each([
+    ['<h1>Ein Titel</h1><p class="meta">18.05.2014 um 12:30</p>', '2014-05-18'],
+    ['<h1>Ein Titel</h1><p>Veröffentlicht am 7. Mai 2005</p>', '2005-05-07'],
+    ['<h1>Un titre</h1><p>Publié le 3 février 2020</p>', '2020-02-03'],
+  ])('reads European dates next to the headline: %s', (body, day) => {
+    expect(extractPageMetadata(page('', body), 'https://a.example/x').publishedAt?.slice(0, 10)).toBe(day);
+  });
+});
+
+describe('titles', () => {
+  it('takes the headline when it is one whole segment of the title', () => {
+    const doc = page(
+      '<title>.:: NMB-MEDIA ::. Datenschutz :: Anpassung der Vorlagen</title>',
+      '<h1>Anpassung der Vorlagen</h1>',
+    );
+    expect(extractPageMetadata(doc, 'https://nmb.example/x').title).toBe('Anpassung der Vorlagen');
+    const blog = page('<title>Laufen im Winter › Nordish by Nature</title>', '<h1>Laufen im Winter</h1>');
+    expect(extractPageMetadata(blog, 'https://nordish.example/x').title).toBe('Laufen im Winter');
+  });
+
+  it('keeps a title whose dash is part of the headline', () => {
+    const doc = page('<title>Spider-Man - a review</title>', '<h1>Spider-Man - a review</h1>');
+    expect(extractPageMetadata(doc, 'https://a.example/x').title).toBe('Spider-Man - a review');
+  });
+});
