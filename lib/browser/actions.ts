@@ -8,21 +8,14 @@ import { flashResult, markTabClipped } from './badge';
 import { backgroundTranslator } from './locale';
 import { captureTab } from './tabs';
 
-/** A tab's capture with the editor's publisher names applied. */
-async function capturePreferred(db: ClipperDb, tabId: number): Promise<CaptureResult> {
-  const [result, settings] = await Promise.all([captureTab(tabId), getSettings(db)]);
-  return result.ok
-    ? { ...result, capture: withPublisherOverride(result.capture, settings.publisherOverrides) }
-    : result;
-}
-
-/** The popup's capture, told whether the page is already clipped (and the tab marked so). */
+/** The popup's capture with the editor's publisher names, told whether the page is already clipped (and the tab marked so). */
 export async function captureForPopup(db: ClipperDb, tabId: number): Promise<CaptureResult> {
-  const result = await capturePreferred(db, tabId);
-  if (!result.ok) return result;
+  const [captured, settings] = await Promise.all([captureTab(tabId), getSettings(db)]);
+  if (!captured.ok) return captured;
+  const result = { ...captured, capture: withPublisherOverride(captured.capture, settings.publisherOverrides) };
   const existing = await findClipByUrl(db, result.capture.canonicalUrl);
   if (!existing) return result;
-  const t = backgroundTranslator((await getSettings(db)).uiLanguage);
+  const t = backgroundTranslator(settings.uiLanguage);
   await markTabClipped(tabId, t('badgeTitle', { message: t('badgeClipped') }));
   return {
     ...result,
