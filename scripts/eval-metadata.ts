@@ -5,7 +5,7 @@
 // parsed with a real DOM implementation (happy-dom), extracted, and compared with the corpus's
 // labels; see docs/metadata-accuracy.md for the normalisation and the current figures.
 import { execSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
@@ -52,9 +52,7 @@ const CORPORA: Record<string, Corpus> = {
     mirror: '/work/.mirror/mozilla+readability/repo',
     load: (dir) => {
       const root = join(dir, 'test/test-pages');
-      const names = execSync(`ls ${JSON.stringify(root)}`, { encoding: 'utf8' })
-        .split('\n')
-        .filter(Boolean);
+      const names = readdirSync(root).sort();
       return names
         .filter((name) => existsSync(join(root, name, 'expected-metadata.json')))
         .map((name) => {
