@@ -6,9 +6,9 @@ import type { Page } from 'playwright-core';
 import { weekIdFor } from '../lib/week';
 import { E2E_BUILD, type ExtensionSession, launchExtension } from '../tests/harness/extension';
 import { startFixtureServer } from '../tests/harness/fixture-server';
-import { clearClips, putRecords } from '../tests/harness/page';
+import { clearRecords, putRecords } from '../tests/harness/page';
 import { BIG, emit, median, quick, RUNS, SMALL } from './config';
-import { bigArticle, makeClips } from './fixtures';
+import { bigArticle, makeRecords } from './fixtures';
 
 /** Median time of a script run in the page: its source is inlined into a timing loop. */
 async function pageTime(page: Page, script: string, runs: number): Promise<number> {
@@ -53,7 +53,7 @@ export async function browserFigures() {
     const tabId = await session.tabIdOf(page);
     const roundTrips: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      await clearClips(session.worker);
+      await clearRecords(session.worker);
       const t0 = performance.now();
       await session.quickClip(tabId);
       roundTrips.push(performance.now() - t0);
@@ -67,10 +67,12 @@ export async function browserFigures() {
     const small = await launchExtension({ buildDir: E2E_BUILD });
     try {
       const seed = async (target: ExtensionSession, total: number) => {
-        await clearClips(target.worker);
-        const clips = makeClips(total, thisWeek, SMALL);
-        for (let i = 0; i < clips.length; i += 5_000)
-          await putRecords(target.worker, 'clips', clips.slice(i, i + 5_000));
+        await clearRecords(target.worker);
+        const { sources, items } = makeRecords(total, thisWeek, SMALL);
+        for (let i = 0; i < items.length; i += 5_000) {
+          await putRecords(target.worker, 'sources', sources.slice(i, i + 5_000));
+          await putRecords(target.worker, 'items', items.slice(i, i + 5_000));
+        }
         const article = await target.context.newPage();
         await article.goto(server.url('big.html?popup-target'));
         return target.tabIdOf(article);
@@ -109,10 +111,10 @@ export async function browserFigures() {
     await options.waitForFunction(() => 'digestClipperTest' in globalThis);
     const inOptions = <T>(fn: string) => options.evaluate(fn) as Promise<T>;
     const search = await inOptions<number>(`(async () => {
-      const { db, searchClips } = globalThis.digestClipperTest;
+      const { db, searchItems } = globalThis.digestClipperTest;
       const queries = ['大模', 'chip', 'model training', 'kalomi', '42'];
       const times = [];
-      for (let r = 0; r < ${RUNS}; r++) for (const q of queries) { const t0 = performance.now(); await searchClips(db, q); times.push(performance.now() - t0); }
+      for (let r = 0; r < ${RUNS}; r++) for (const q of queries) { const t0 = performance.now(); await searchItems(db, q); times.push(performance.now() - t0); }
       times.sort((a, b) => a - b);
       return times[Math.floor(times.length / 2)];
     })()`);

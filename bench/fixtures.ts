@@ -1,5 +1,5 @@
-import { searchableText, termsOf } from '../lib/store/search-terms';
-import type { Clip } from '../lib/types';
+import { itemTerms } from '../lib/store/search-terms';
+import type { Item, Source, WeekItem } from '../lib/types';
 import { addDays } from '../lib/week';
 
 const WORDS =
@@ -25,31 +25,56 @@ function phrase(next: () => number, words: number): string {
   ).join(' ');
 }
 
-/** `count` clips spread over `weeks` weeks ending with `lastWeek` (the newest holds `perLastWeek`). */
-export function makeClips(count: number, lastWeek: string, perLastWeek: number, seed = 7): Clip[] {
+/**
+ * `count` items, each citing its own source, spread over `weeks` weeks ending with `lastWeek`
+ * (the newest holds `perLastWeek`); items carry their search keys as the store writes them.
+ */
+export function makeRecords(
+  count: number,
+  lastWeek: string,
+  perLastWeek: number,
+  seed = 7,
+): { sources: Source[]; items: Item[] } {
   const next = rng(seed);
   const weeks = Math.max(1, Math.ceil((count - perLastWeek) / 100));
   const sections = ['briefs', 'analysis', 'thoughts', 'references'];
-  return Array.from({ length: count }, (_, i) => {
+  const sources: Source[] = [];
+  const items: Item[] = [];
+  for (let i = 0; i < count; i++) {
     const weekId = i < perLastWeek ? lastWeek : addDays(lastWeek, -7 * (1 + ((i - perLastWeek) % weeks)));
-    const clip: Clip = {
-      id: `bench-${String(i).padStart(7, '0')}`,
+    const id = `bench-${String(i).padStart(7, '0')}`;
+    const source: Source = {
+      id,
       pageUrl: `https://news.example/${i}`,
       canonicalUrl: `https://news.example/${i}`,
       title: `${phrase(next, 6)} ${i}`,
       source: ['Reuters', '知乎专栏', '掘金', 'The Verge', '36氪'][i % 5] as string,
       quotes: [{ text: phrase(next, 30), createdAt: 1 }],
-      summary: phrase(next, 10),
-      note: '',
-      sectionId: sections[i % 4] as string,
-      tags: [WORDS[i % WORDS.length] as string],
-      weekId,
-      order: `i${String(i).padStart(7, '0')}`.replace(/0+$/, '') || 'i',
       createdAt: 1_700_000_000_000 + i,
       updatedAt: 1_700_000_000_000 + i,
     };
-    return { ...clip, terms: termsOf(...searchableText(clip)) };
-  });
+    const item: Item = {
+      id,
+      weekId,
+      sectionId: sections[i % 4] as string,
+      order: `i${String(i).padStart(7, '0')}`.replace(/0+$/, '') || 'i',
+      summary: phrase(next, 10),
+      note: '',
+      tags: [WORDS[i % WORDS.length] as string],
+      sourceIds: [id],
+      createdAt: 1_700_000_000_000 + i,
+      updatedAt: 1_700_000_000_000 + i,
+    };
+    sources.push(source);
+    items.push({ ...item, terms: itemTerms(item, [source]) });
+  }
+  return { sources, items };
+}
+
+/** The records as the renderer's week items. */
+export function weekItems({ sources, items }: { sources: Source[]; items: Item[] }): WeekItem[] {
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  return items.map((i) => ({ ...i, sources: i.sourceIds.map((id) => byId.get(id) as Source) }));
 }
 
 /** An article page of about `bytes` bytes with the metadata real news pages carry. */

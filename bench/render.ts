@@ -1,14 +1,14 @@
 import { renderDigest } from '../lib/digest/markdown-writer';
 import { DEFAULT_SECTIONS, DEFAULT_SETTINGS } from '../lib/store/defaults';
 import { emit, median, quick, RUNS } from './config';
-import { makeClips } from './fixtures';
+import { makeRecords, weekItems } from './fixtures';
 
 /** Rendering a week of 100, 1,000 and 10,000 items, in Node. */
 export function renderFigures() {
   const week = '2026-01-26';
   const perSize = (n: number) => {
-    const clips = makeClips(n, week, n).map((c) => ({ ...c, summary: `${c.summary}。` }));
-    const input = { weekId: week, clips, sections: [...DEFAULT_SECTIONS], settings: DEFAULT_SETTINGS, timeZone: 'UTC' };
+    const items = weekItems(makeRecords(n, week, n)).map((c) => ({ ...c, summary: `${c.summary}。` }));
+    const input = { weekId: week, items, sections: [...DEFAULT_SECTIONS], settings: DEFAULT_SETTINGS, timeZone: 'UTC' };
     renderDigest(input);
     const times: number[] = [];
     for (let i = 0; i < Math.max(RUNS, 3); i++) {

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadMessages, weekLabel } from '../lib/i18n/translate';
 import type { CaptureResult, ExportFormat } from '../lib/messages';
-import { allTags, listTrash, listWeek, weeksWithCounts } from '../lib/store/clips';
 import type { ClipperDb } from '../lib/store/db';
+import { allTags, listTrash, listWeek, weeksWithCounts } from '../lib/store/items';
 import { listSections } from '../lib/store/sections';
 import { backupOverdue, getLocalMeta, getSettings } from '../lib/store/settings';
 import { weekIdFor, weekOptionsOf, weekRange } from '../lib/week';
@@ -39,10 +39,10 @@ export function App({ db, now, newId, browserLanguage, capture, exportWeek, open
   const currentWeekId = weekOptions ? weekIdFor(now(), weekOptions) : undefined;
   const [chosenWeek, setChosenWeek] = useState<string | undefined>();
   const weekId = chosenWeek ?? currentWeekId;
-  const clips = useLiveQuery(() => (weekId ? listWeek(db, weekId) : Promise.resolve(undefined)), [weekId]);
-  const lede = useLiveQuery(() => (weekId ? db.weeks.get(weekId) : Promise.resolve(undefined)), [weekId]);
+  const items = useLiveQuery(() => (weekId ? listWeek(db, weekId) : Promise.resolve(undefined)), [weekId]);
+  const week = useLiveQuery(() => (weekId ? db.weeks.get(weekId) : Promise.resolve(undefined)), [weekId]);
   // Everything beyond the week itself reads across all weeks: it waits until the week is shown.
-  const weekOnScreen = clips.value !== undefined;
+  const weekOnScreen = items.value !== undefined;
   const [shown, setShown] = useState(false);
   useEffect(() => {
     // After the frame that paints the week, so these reads never delay it.
@@ -71,7 +71,7 @@ export function App({ db, now, newId, browserLanguage, capture, exportWeek, open
       const [meta, config, oldest] = await Promise.all([
         getLocalMeta(db),
         getSettings(db),
-        db.clips.orderBy('updatedAt').first(),
+        db.items.orderBy('updatedAt').first(),
       ]);
       return backupOverdue(meta, config, oldest?.updatedAt, now());
     }),
@@ -79,7 +79,7 @@ export function App({ db, now, newId, browserLanguage, capture, exportWeek, open
   );
   const [view, setView] = useState<View>('week');
   const [query, setQuery] = useState('');
-  const [focusClipId, setFocusClipId] = useState<string | undefined>();
+  const [focusItemId, setFocusItemId] = useState<string | undefined>();
 
   const i18n = useUiLocale(settings.value, browserLanguage, async (locale) => [await loadMessages(locale)]);
   const { t, locale } = i18n;
@@ -99,8 +99,8 @@ export function App({ db, now, newId, browserLanguage, capture, exportWeek, open
   const weekList = weeks.value ?? [];
   const knownWeeks = weekList.some((w) => w.weekId === weekId)
     ? weekList
-    : [{ weekId, count: clips.value?.length ?? 0 }, ...weekList];
-  const loadError = clips.error ?? trash.error;
+    : [{ weekId, count: items.value?.length ?? 0 }, ...weekList];
+  const loadError = items.error ?? trash.error;
   return (
     <LocaleContext.Provider value={i18n}>
       <main class="popup">
@@ -147,14 +147,14 @@ export function App({ db, now, newId, browserLanguage, capture, exportWeek, open
             {view === 'trash' ? t('backToWeek') : t('trash', { count: trash.value?.length ?? 0 })}
           </button>
         </div>
-        {view === 'week' && clips.value && (
+        {view === 'week' && items.value && (
           <ExportBar
             db={db}
             weekId={weekId}
-            clips={clips.value}
+            items={items.value}
             sections={sections.value}
             exportWeek={exportWeek}
-            onFocusClip={(id) => setFocusClipId(id)}
+            onFocusItem={(id) => setFocusItemId(id)}
           />
         )}
         {loadError !== undefined && (
@@ -173,25 +173,25 @@ export function App({ db, now, newId, browserLanguage, capture, exportWeek, open
             db={db}
             query={query}
             tags={tags.value ?? []}
-            onOpen={(clip) => {
+            onOpen={(item) => {
               setQuery('');
               setView('week');
-              setChosenWeek(clip.weekId);
-              setFocusClipId(clip.id);
+              setChosenWeek(item.weekId);
+              setFocusItemId(item.id);
             }}
           />
         ) : view === 'trash' ? (
           <TrashView db={db} trash={trash.value ?? []} now={now} />
         ) : (
-          clips.value && (
+          items.value && (
             <WeekView
               db={db}
               weekId={weekId}
-              clips={clips.value}
+              items={items.value}
               sections={sections.value}
               tags={tags.value ?? []}
-              lede={lede.value?.lede ?? ''}
-              focusClipId={focusClipId}
+              week={week.value}
+              focusItemId={focusItemId}
               now={now}
               newId={newId}
             />

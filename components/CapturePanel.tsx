@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Problem } from '../lib/errors';
 import { describeProblem } from '../lib/i18n/translate';
 import type { CaptureResult } from '../lib/messages';
-import { type ClipDraft, saveClip } from '../lib/store/clips';
 import type { ClipperDb } from '../lib/store/db';
+import type { ClipDraft } from '../lib/store/item-writes';
 import type { Section } from '../lib/types';
 import { lazyComponent } from './lazy';
 import { describeError, useLocale } from './locale';
@@ -28,8 +28,26 @@ type CaptureState =
   | { phase: 'ready'; draft: ClipDraft; already?: { weekId: string; quotes: number } }
   | { phase: 'manual'; draft: ClipDraft; problem: Problem };
 
-function stateFrom(result: CaptureResult, sectionId: string): CaptureState {
-  if (result.ok) return { phase: 'ready', draft: { ...result.capture, sectionId }, already: result.alreadyClipped };
+function stateFrom(result: CaptureResult, sectionId: string, weekId: string): CaptureState {
+  if (result.ok) {
+    const known = result.alreadyClipped;
+    if (!known) return { phase: 'ready', draft: { ...result.capture, sectionId } };
+    // A page clipped before: the form shows what was saved (the editor's corrections included),
+    // in the section it already has this week, so saving unchanged changes nothing.
+    const { source, uses } = known;
+    const here = uses.find((u) => u.weekId === weekId);
+    const draft: ClipDraft = {
+      ...result.capture,
+      title: source.title,
+      source: source.source,
+      canonicalUrl: source.canonicalUrl,
+      author: source.author,
+      publishedAt: source.publishedAt,
+      sectionId: here?.sectionId ?? sectionId,
+    };
+    const last = uses[uses.length - 1];
+    return { phase: 'ready', draft, already: { weekId: last?.weekId ?? weekId, quotes: source.quotes.length } };
+  }
   const url = result.tab?.url ?? '';
   return {
     phase: 'manual',
@@ -56,7 +74,7 @@ export function CapturePanel(props: CapturePanelProps) {
   useEffect(() => {
     let cancelled = false;
     props.capture().then((result) => {
-      if (!cancelled) setState(stateFrom(result, props.defaultSectionId));
+      if (!cancelled) setState(stateFrom(result, props.defaultSectionId, props.currentWeekId));
     });
     return () => {
       cancelled = true;
@@ -67,15 +85,19 @@ export function CapturePanel(props: CapturePanelProps) {
     if (state.phase === 'reading') return;
     setBusy(true);
     try {
+      // Writing code (and the words for its outcome) load when the editor saves, not when the popup opens.
+      const [{ saveClip }, { describeOutcome }] = await Promise.all([
+        import('../lib/store/item-writes'),
+        import('./save-outcome'),
+      ]);
       const outcome = await saveClip(props.db, state.draft, {
         now: props.now(),
         weekId: props.currentWeekId,
         newId: props.newId,
+        defaultSectionId: props.defaultSectionId,
+        confirmedByEditor: true,
       });
-      setNotice({
-        tone: 'success',
-        text: t(!outcome.merged ? 'saved' : outcome.duplicateQuote ? 'duplicate' : 'merged'),
-      });
+      setNotice({ tone: 'success', text: describeOutcome(outcome, props.sections, t) });
     } catch (error) {
       setNotice({ tone: 'error', text: describeError(t, error) });
     } finally {

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ClipDraft } from '../lib/store/clips';
+import type { ClipDraft } from '../lib/store/item-writes';
 import { parseTags } from '../lib/store/tags';
 import type { Section } from '../lib/types';
 import { useLocale } from './locale';

@@ -9,6 +9,7 @@ export function DigestOptions(props: { settings: DigestSettings; sections: reado
   return (
     <OptionsSection id="digest" title={t('digestHeading')}>
       <TextField name="digestName" label={t('digestName')} {...common} />
+      <TextField name="digestNameEn" label={t('digestNameEn')} {...common} />
       <TextField name="category" label={t('category')} {...common} />
       <ChoiceField
         name="language"

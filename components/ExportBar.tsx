@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { checkDraft } from '../lib/digest/draft-checks';
 import type { ExportFormat } from '../lib/messages';
-import { earlierUses } from '../lib/store/clips';
 import type { ClipperDb } from '../lib/store/db';
-import type { Clip, Section } from '../lib/types';
+import { earlierUses } from '../lib/store/items';
+import type { Section, WeekItem } from '../lib/types';
 import { describeError, useLocale } from './locale';
 import { Notice, type NoticeTone } from './Notice';
 import { useLiveQuery } from './useLiveQuery';
@@ -11,20 +11,20 @@ import { useLiveQuery } from './useLiveQuery';
 interface Props {
   db: ClipperDb;
   weekId: string;
-  clips: Clip[];
+  items: WeekItem[];
   sections: Section[];
   exportWeek: (weekId: string, format: ExportFormat) => Promise<{ filename: string }>;
-  onFocusClip: (id: string) => void;
+  onFocusItem: (id: string) => void;
 }
 
 /** Export, copy and the draft checks for the week on screen. */
-export function ExportBar({ db, weekId, clips, sections, exportWeek, onFocusClip }: Props) {
+export function ExportBar({ db, weekId, items, sections, exportWeek, onFocusItem }: Props) {
   const { t } = useLocale();
   const [notice, setNotice] = useState<{ tone: NoticeTone; text: string } | undefined>();
   const [busy, setBusy] = useState(false);
-  const earlier = useLiveQuery(() => earlierUses(db, clips), [clips]);
-  const checks = checkDraft({ weekId, clips, sections, earlier: earlier.value ?? [] });
-  const empty = clips.length === 0;
+  const earlier = useLiveQuery(() => earlierUses(db, items), [items]);
+  const checks = checkDraft({ weekId, items, sections, earlier: earlier.value ?? [] });
+  const empty = items.length === 0;
 
   const attempt = async (work: () => Promise<string>) => {
     setBusy(true);
@@ -92,9 +92,9 @@ export function ExportBar({ db, weekId, clips, sections, exportWeek, onFocusClip
               {checks.map((check, i) => {
                 const text = t(`check.${check.kind}`, { subject: check.subject, detail: check.detail ?? '' });
                 return (
-                  <li key={`${check.kind}-${check.clipId ?? check.sectionId}-${i}`}>
-                    {check.clipId ? (
-                      <button type="button" class="link-button" onClick={() => onFocusClip(check.clipId as string)}>
+                  <li key={`${check.kind}-${check.itemId ?? check.sectionId}-${i}`}>
+                    {check.itemId ? (
+                      <button type="button" class="link-button" onClick={() => onFocusItem(check.itemId as string)}>
                         {text}
                       </button>
                     ) : (

@@ -1,26 +1,27 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ClipperDb } from '../lib/store/db';
-import { searchClips } from '../lib/store/search';
-import type { Clip } from '../lib/types';
+import { searchItems } from '../lib/store/search';
+import type { WeekItem } from '../lib/types';
+import { itemLabel } from './ItemCard';
 import { useLocale } from './locale';
 
 interface Props {
   db: ClipperDb;
   query: string;
   tags: string[];
-  onOpen: (clip: Clip) => void;
+  onOpen: (item: WeekItem) => void;
 }
 
-/** Results of a search across all weeks; a result opens the clip in its week. */
+/** Results of a search across all weeks; a result opens the item in its week. */
 export function SearchPanel({ db, query, tags, onOpen }: Props) {
   const { t } = useLocale();
   const [tag, setTag] = useState('');
   const [source, setSource] = useState('');
-  const [results, setResults] = useState<Clip[] | undefined>();
+  const [results, setResults] = useState<WeekItem[] | undefined>();
 
   useEffect(() => {
     let current = true;
-    searchClips(db, query, { tag: tag || undefined, source: source || undefined }).then((found) => {
+    searchItems(db, query, { tag: tag || undefined, source: source || undefined }).then((found) => {
       if (current) setResults(found);
     });
     return () => {
@@ -28,7 +29,7 @@ export function SearchPanel({ db, query, tags, onOpen }: Props) {
     };
   }, [db, query, tag, source]);
 
-  const sources = [...new Set((results ?? []).map((c) => c.source).filter((s) => s))].sort();
+  const sources = [...new Set((results ?? []).flatMap((c) => c.sources.map((s) => s.source)).filter((s) => s))].sort();
   return (
     <div class="search-results">
       <div class="row">
@@ -51,15 +52,13 @@ export function SearchPanel({ db, query, tags, onOpen }: Props) {
       </div>
       {results && results.length === 0 && <p class="empty">{t('noResults')}</p>}
       <ul>
-        {(results ?? []).map((clip) => (
-          <li key={clip.id} class="clip result">
-            <button type="button" class="link-button" onClick={() => onOpen(clip)} title={t('openInWeek')}>
-              {clip.title}
+        {(results ?? []).map((item) => (
+          <li key={item.id} class="clip result">
+            <button type="button" class="link-button" onClick={() => onOpen(item)} title={t('openInWeek')}>
+              {itemLabel(item)}
             </button>
-            <span class="meta">
-              {clip.source} · {clip.weekId}
-            </span>
-            {clip.summary && <span class="summary">{clip.summary}</span>}
+            <span class="meta">{[...item.sources.map((s) => s.source).filter((s) => s), item.weekId].join(' · ')}</span>
+            {item.summary && <span class="summary">{item.summary}</span>}
           </li>
         ))}
       </ul>

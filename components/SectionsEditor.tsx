@@ -43,6 +43,12 @@ export function SectionsEditor({ db, sections, newId, onError }: Props) {
               value={section.name}
               onChange={(e) => void run(updateSection(db, section.id, { name: e.currentTarget.value }))}
             />
+            <input
+              aria-label={`${t('sectionNameEn')}: ${section.name}`}
+              placeholder={t('sectionNameEn')}
+              value={section.nameEn ?? ''}
+              onChange={(e) => void run(updateSection(db, section.id, { nameEn: e.currentTarget.value.trim() }))}
+            />
             <select
               aria-label={`${t('sectionKind')}: ${section.name}`}
               value={section.kind}

@@ -59,7 +59,12 @@ export function TemplatesEditor({ db, settings, weekId, save }: Props) {
         );
       })}
       <h3>{t('preview', { week: weekId })}</h3>
-      <pre class="preview" data-testid="template-preview">
+      <pre
+        class="preview"
+        data-testid="template-preview"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a long preview scrolls, and a keyboard must reach it to scroll it.
+        tabIndex={0}
+      >
         {preview.value ?? ''}
       </pre>
     </div>

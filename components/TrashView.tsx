@@ -1,45 +1,47 @@
-import { purgeClip, restoreClip } from '../lib/store/clips';
 import type { ClipperDb } from '../lib/store/db';
-import type { Clip } from '../lib/types';
+import { purgeItem, restoreItem } from '../lib/store/item-writes';
+import type { WeekItem } from '../lib/types';
+import { itemLabel } from './ItemCard';
 import { useLocale } from './locale';
 
 interface Props {
   db: ClipperDb;
-  trash: Clip[];
+  trash: WeekItem[];
   now: () => number;
 }
 
-/** Clips deleted from any week: restore them, or delete them for good. */
+/** Items deleted from any week: restore them, or delete them for good. */
 export function TrashView({ db, trash, now }: Props) {
   const { t } = useLocale();
   if (trash.length === 0) return <p class="empty">{t('trashEmpty')}</p>;
   return (
     <ul class="trash">
-      {trash.map((clip) => (
-        <li key={clip.id} class="clip">
-          <span class="clip-title">{clip.title}</span>
-          <span class="meta">
-            {clip.source} · {clip.weekId}
-          </span>
-          <span class="actions">
-            <button
-              type="button"
-              onClick={() => void restoreClip(db, clip.id, now())}
-              aria-label={`${t('restore')}: ${clip.title}`}
-            >
-              {t('restore')}
-            </button>
-            <button
-              type="button"
-              class="danger"
-              onClick={() => void purgeClip(db, clip.id)}
-              aria-label={`${t('deleteForever')}: ${clip.title}`}
-            >
-              {t('deleteForever')}
-            </button>
-          </span>
-        </li>
-      ))}
+      {trash.map((item) => {
+        const label = itemLabel(item);
+        return (
+          <li key={item.id} class="clip">
+            <span class="clip-title">{label}</span>
+            <span class="meta">{[...item.sources.map((s) => s.source).filter((s) => s), item.weekId].join(' · ')}</span>
+            <span class="actions">
+              <button
+                type="button"
+                onClick={() => void restoreItem(db, item.id, now())}
+                aria-label={`${t('restore')}: ${label}`}
+              >
+                {t('restore')}
+              </button>
+              <button
+                type="button"
+                class="danger"
+                onClick={() => void purgeItem(db, item.id)}
+                aria-label={`${t('deleteForever')}: ${label}`}
+              >
+                {t('deleteForever')}
+              </button>
+            </span>
+          </li>
+        );
+      })}
     </ul>
   );
 }

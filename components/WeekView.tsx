@@ -1,102 +1,157 @@
 import { useEffect, useState } from 'preact/hooks';
 import { compareByOrder } from '../lib/order-key';
-import { groupClips, moveClip, nudgeClip, restoreClip, trashClip, ungroupClip } from '../lib/store/clips';
 import type { ClipperDb } from '../lib/store/db';
-import { setLede } from '../lib/store/weeks';
-import type { Clip, Section } from '../lib/types';
-import { type CardActions, ClipCard } from './ClipCard';
+import type { Section, WeekItem, WeekNote } from '../lib/types';
+import { type CardActions, ItemCard, itemLabel } from './ItemCard';
 import { lazyComponent } from './lazy';
 import { describeError, useLocale } from './locale';
 import { Notice } from './Notice';
 
-const ClipEditor = lazyComponent(() => import('./ClipEditor').then((m) => m.ClipEditor));
+// Writing code loads on the first change, so opening the popup loads only what shows the week.
+const writes = () => import('../lib/store/item-writes');
+const weeks = () => import('../lib/store/weeks');
+
+const OwnItemForm = lazyComponent(() => import('./OwnItemForm').then((m) => m.OwnItemForm));
+const ItemEditor = lazyComponent(() => import('./ItemEditor').then((m) => m.ItemEditor));
 
 interface Props {
   db: ClipperDb;
   weekId: string;
-  clips: Clip[];
+  items: WeekItem[];
   sections: Section[];
   tags: string[];
-  lede: string;
-  /** A clip to focus once it is on screen (opened from search). */
-  focusClipId?: string;
+  week?: WeekNote;
+  /** An item to focus once it is on screen (opened from search or a draft check). */
+  focusItemId?: string;
   now: () => number;
   newId: () => string;
 }
 
-/** The week's clips under their sections, arranged by mouse or keyboard. */
-export function WeekView({ db, weekId, clips, sections, tags, lede, focusClipId, now, newId }: Props) {
+/** A Markdown text of the week (lede, closing) saved when the editor leaves the box. */
+function WeekText(props: {
+  name: 'lede' | 'closing';
+  label: string;
+  placeholder: string;
+  value: string;
+  onSave: (text: string) => void;
+}) {
+  const [text, setText] = useState(props.value);
+  useEffect(() => setText(props.value), [props.value]);
+  return (
+    <label class="lede">
+      <span>{props.label}</span>
+      <textarea
+        name={props.name}
+        rows={2}
+        value={text}
+        placeholder={props.placeholder}
+        onInput={(e) => setText(e.currentTarget.value)}
+        onBlur={() => {
+          if (text !== props.value) props.onSave(text);
+        }}
+      />
+    </label>
+  );
+}
+
+/** The week's items under their sections, arranged by mouse or keyboard. */
+export function WeekView({ db, weekId, items, sections, tags, week, focusItemId, now, newId }: Props) {
   const { t } = useLocale();
   const [editing, setEditing] = useState<string | undefined>();
-  const [undo, setUndo] = useState<Clip | undefined>();
+  const [undo, setUndo] = useState<WeekItem | undefined>();
   const [error, setError] = useState<string | undefined>();
-  const [ledeText, setLedeText] = useState(lede);
-  useEffect(() => setLedeText(lede), [lede]);
-  // Keeps keyboard focus on a clip while it moves (the list re-renders when the write lands).
+  // Keeps keyboard focus on an item while it moves (the list re-renders when the write lands).
   const [focusTarget, setFocusTarget] = useState<{ id: string } | undefined>();
   useEffect(() => {
-    if (focusClipId) setFocusTarget({ id: focusClipId });
-  }, [focusClipId]);
+    if (focusItemId) setFocusTarget({ id: focusItemId });
+  }, [focusItemId]);
   useEffect(() => {
     if (!focusTarget) return;
-    const el = document.querySelector<HTMLElement>(`[data-clip-id="${focusTarget.id}"]`);
+    const el = document.querySelector<HTMLElement>(`[data-item-id="${focusTarget.id}"]`);
     if (el && document.activeElement !== el) el.focus();
-  }, [clips, focusTarget]);
+  }, [items, focusTarget]);
 
-  const run = (work: Promise<unknown>) => work.catch((e: unknown) => setError(describeError(t, e)));
+  const run = (work: Promise<unknown>) =>
+    work.then(
+      () => true,
+      (e: unknown) => {
+        setError(describeError(t, e));
+        return false;
+      },
+    );
   const focusCard = (id: string) => setFocusTarget({ id });
-  const bySection = (id: string) => clips.filter((c) => c.sectionId === id).sort(compareByOrder);
+  const bySection = (id: string) => items.filter((c) => c.sectionId === id).sort(compareByOrder);
 
   const actions: CardActions = {
-    moveToSection: (clip, sectionId) => {
-      if (sectionId !== clip.sectionId)
-        void run(moveClip(db, clip.id, { sectionId, toEnd: true }, now()).then(() => focusCard(clip.id)));
+    moveToSection: (item, sectionId) => {
+      if (sectionId !== item.sectionId)
+        void run(
+          writes()
+            .then((w) => w.moveItem(db, item.id, { sectionId, toEnd: true }, now()))
+            .then(() => focusCard(item.id)),
+        );
     },
-    nudge: (clip, direction) => void run(nudgeClip(db, clip.id, direction, now()).then(() => focusCard(clip.id))),
-    trash: (clip) => {
-      setUndo(clip);
-      void run(trashClip(db, clip.id, now()));
+    nudge: (item, direction) =>
+      void run(
+        writes()
+          .then((w) => w.nudgeItem(db, item.id, direction, now()))
+          .then(() => focusCard(item.id)),
+      ),
+    trash: (item) => {
+      setUndo(item);
+      void run(writes().then((w) => w.trashItem(db, item.id, now())));
     },
-    edit: (clip) => setEditing(clip.id),
-    groupWithPrevious: (clip) => {
-      const list = bySection(clip.sectionId);
-      const previous = list[list.findIndex((c) => c.id === clip.id) - 1];
-      if (previous) void run(groupClips(db, [previous.id, clip.id], newId, now()));
+    edit: (item) => setEditing(item.id),
+    saveSummary: (item, summary) => run(writes().then((w) => w.updateItem(db, item.id, { summary }, now()))),
+    joinWithPrevious: (item) => {
+      const list = bySection(item.sectionId);
+      const previous = list[list.findIndex((c) => c.id === item.id) - 1];
+      if (previous)
+        void run(
+          writes()
+            .then((w) => w.joinItems(db, previous.id, item.id, now()))
+            .then(() => focusCard(previous.id)),
+        );
     },
-    ungroup: (clip) => void run(ungroupClip(db, clip.id, now())),
+    splitLast: (item) => {
+      const last = item.sourceIds[item.sourceIds.length - 1];
+      if (last) void run(writes().then((w) => w.splitSource(db, item.id, last, { now: now(), newId })));
+    },
     dropOn: (target, draggedId) =>
-      void run(moveClip(db, draggedId, { sectionId: target.sectionId, afterId: target.id }, now())),
+      void run(
+        writes().then((w) => w.moveItem(db, draggedId, { sectionId: target.sectionId, afterId: target.id }, now())),
+      ),
   };
 
   const known = new Set(sections.map((s) => s.id));
   const groups = [
-    ...sections.map((s) => ({ id: s.id, name: s.name, clips: bySection(s.id) })),
-    { id: '_unsorted', name: t('unsorted'), clips: clips.filter((c) => !known.has(c.sectionId)).sort(compareByOrder) },
-  ].filter((g) => g.clips.length > 0 || g.id !== '_unsorted');
-  const editingClip = clips.find((c) => c.id === editing);
+    ...sections.map((s) => ({ id: s.id, name: s.name, section: s as Section | undefined, items: bySection(s.id) })),
+    {
+      id: '_unsorted',
+      name: t('unsorted'),
+      section: undefined,
+      items: items.filter((c) => !known.has(c.sectionId)).sort(compareByOrder),
+    },
+  ].filter((g) => g.items.length > 0 || g.id !== '_unsorted');
+  const editingItem = items.find((c) => c.id === editing);
 
   return (
     <div class="week-view">
-      <label class="lede">
-        <span>{t('lede')}</span>
-        <textarea
-          rows={2}
-          value={ledeText}
-          placeholder={t('ledePlaceholder')}
-          onInput={(e) => setLedeText(e.currentTarget.value)}
-          onBlur={() => {
-            if (ledeText !== lede) void run(setLede(db, weekId, ledeText, now()));
-          }}
-        />
-      </label>
+      <WeekText
+        name="lede"
+        label={t('lede')}
+        placeholder={t('ledePlaceholder')}
+        value={week?.lede ?? ''}
+        onSave={(lede) => void run(weeks().then((m) => m.setWeekText(db, weekId, { lede }, now())))}
+      />
       {error && <Notice tone="error">{error}</Notice>}
       {undo && (
         <p class="notice notice--info toast" role="status">
-          {t('movedToTrash', { title: undo.title })}{' '}
+          {t('movedToTrash', { title: itemLabel(undo) })}{' '}
           <button
             type="button"
             onClick={() => {
-              void run(restoreClip(db, undo.id, now()));
+              void run(writes().then((w) => w.restoreItem(db, undo.id, now())));
               setUndo(undefined);
             }}
           >
@@ -104,45 +159,56 @@ export function WeekView({ db, weekId, clips, sections, tags, lede, focusClipId,
           </button>
         </p>
       )}
-      {editingClip && (
-        <ClipEditor db={db} clip={editingClip} tags={tags} now={now} onClose={() => setEditing(undefined)} />
+      {editingItem && (
+        <ItemEditor db={db} item={editingItem} tags={tags} now={now} onClose={() => setEditing(undefined)} />
       )}
-      {clips.length === 0 && <p class="empty">{t('noClips')}</p>}
+      {items.length === 0 && <p class="empty">{t('noClips')}</p>}
       <p id="card-help" class="hint">
         {t('cardHelp')}
       </p>
-      {clips.length > 0 &&
-        groups.map((group, gi) => (
-          <section key={group.id} aria-labelledby={`section-${group.id}`} data-section={group.id}>
-            <h3
-              id={`section-${group.id}`}
-              onDragOver={(e) => e.preventDefault()}
-              onDrop={(e) => {
-                e.preventDefault();
-                const dragged = e.dataTransfer?.getData('text/x-clip-id');
-                if (dragged && group.id !== '_unsorted')
-                  void run(moveClip(db, dragged, { sectionId: group.id }, now()));
-              }}
-            >
-              <span class="key">{gi < 9 && group.id !== '_unsorted' ? gi + 1 : ''}</span> {group.name}{' '}
-              <span class="count">{group.clips.length}</span>
-            </h3>
-            <ul>
-              {group.clips.map((clip, i) => (
-                <ClipCard
-                  key={clip.id}
-                  db={db}
-                  clip={clip}
-                  sections={sections}
-                  hasPrevious={i > 0}
-                  storySize={clip.storyId ? clips.filter((c) => c.storyId === clip.storyId).length : 1}
-                  now={now}
-                  actions={actions}
-                />
-              ))}
-            </ul>
-          </section>
-        ))}
+      {groups.map((group, gi) => (
+        <section key={group.id} aria-labelledby={`section-${group.id}`} data-section={group.id}>
+          <h3
+            id={`section-${group.id}`}
+            onDragOver={(e) => e.preventDefault()}
+            onDrop={(e) => {
+              e.preventDefault();
+              const dragged = e.dataTransfer?.getData('text/x-item-id');
+              if (dragged && group.id !== '_unsorted')
+                void run(writes().then((w) => w.moveItem(db, dragged, { sectionId: group.id }, now())));
+            }}
+          >
+            <span class="key">{gi < 9 && group.id !== '_unsorted' ? gi + 1 : ''}</span> {group.name}{' '}
+            <span class="count">{group.items.length}</span>
+          </h3>
+          <ul>
+            {group.items.map((item, i) => (
+              <ItemCard key={item.id} item={item} sections={sections} hasPrevious={i > 0} actions={actions} />
+            ))}
+          </ul>
+          {group.section && group.section.kind !== 'references' && (
+            <OwnItemForm
+              section={group.section}
+              onAdd={(summary, note) =>
+                run(
+                  writes()
+                    .then((w) =>
+                      w.addOwnItem(db, { weekId, sectionId: group.id, summary, note }, { now: now(), newId }),
+                    )
+                    .then((added) => focusCard(added.id)),
+                )
+              }
+            />
+          )}
+        </section>
+      ))}
+      <WeekText
+        name="closing"
+        label={t('closing')}
+        placeholder={t('closingPlaceholder')}
+        value={week?.closing ?? ''}
+        onSave={(closing) => void run(weeks().then((m) => m.setWeekText(db, weekId, { closing }, now())))}
+      />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { DigestSettings } from '../lib/types';
 /** Saves a settings change; the options page reports success or failure once, above. */
 export type SaveSettings = (patch: Partial<DigestSettings>) => Promise<void>;
 
-type TextKey = 'digestName' | 'category' | 'timeZone';
+type TextKey = 'digestName' | 'digestNameEn' | 'category' | 'timeZone';
 type CheckKey = 'frontMatter' | 'keepEmptySections' | 'askWhereToSave';
 type ChoiceKey = 'language' | 'uiLanguage' | 'theme' | 'weekStartsOn' | 'defaultSectionId';
 

@@ -9,8 +9,8 @@ import { backgroundTranslator } from '../lib/browser/locale';
 import { listenForRequests } from '../lib/browser/messaging';
 import { exportWeekDraft } from '../lib/export-week';
 import { menuItems, QUICK_CLIP_COMMAND, sectionOfMenuItem } from '../lib/menus';
-import { currentWeekCount } from '../lib/store/clips';
 import { openDatabase } from '../lib/store/db';
+import { currentWeekCount } from '../lib/store/items';
 import { listSections } from '../lib/store/sections';
 import { getSettings } from '../lib/store/settings';
 

@@ -5,6 +5,7 @@ import { describeProblem, translator } from './i18n/translate';
 import { parseBackup } from './store/backup-read';
 import type { DigestLanguage, DigestSettings } from './types';
 import { isDateId, weekStartOf } from './week';
+import { weekFromBackup } from './week-from-backup';
 
 export const USAGE = `Usage: digest-clipper render <backup.json> --week <YYYY-MM-DD> [--lang zh|en] [--front-matter] [--template <file>]
 
@@ -79,16 +80,7 @@ export function runCli(args: string[], io: CliIo): CliResult {
     ...(options.frontMatter ? { frontMatter: true } : {}),
   };
   const weekId = weekStartOf(week, settings.weekStartsOn);
-  const clips = backup.clips.filter((c) => c.weekId === weekId && c.deletedAt === undefined);
-  const lede = backup.weeks.find((w) => w.id === weekId)?.lede;
-  const digest = renderDigest({
-    weekId,
-    clips,
-    sections: backup.sections,
-    settings,
-    lede,
-    timeZone: settings.timeZone || undefined,
-  });
+  const digest = renderDigest({ ...weekFromBackup(backup, weekId), settings });
   return { code: 0, stdout: digest.markdown, stderr: '' };
 }
 

@@ -3,8 +3,8 @@ import { digestToMarkdown, renderDigest } from './digest/markdown-writer';
 import type { DigestInput } from './digest/model';
 import { buildDigest } from './digest/model';
 import type { ExportFormat } from './messages';
-import { listWeek } from './store/clips';
 import type { ClipperDb } from './store/db';
+import { listWeek } from './store/items';
 import { listSections } from './store/sections';
 import { getSettings } from './store/settings';
 
@@ -13,12 +13,20 @@ export type SaveFile = (filename: string, text: string, mimeType: string, saveAs
 
 /** Everything the renderers need for one week, read in one transaction. */
 export async function loadDigestInput(db: ClipperDb, weekId: string): Promise<DigestInput> {
-  const [clips, sections, settings, week] = await db.transaction(
+  const [items, sections, settings, week] = await db.transaction(
     'r',
-    [db.clips, db.sections, db.settings, db.weeks],
+    [db.items, db.sources, db.sections, db.settings, db.weeks],
     () => Promise.all([listWeek(db, weekId), listSections(db), getSettings(db), db.weeks.get(weekId)]),
   );
-  return { weekId, clips, sections, settings, lede: week?.lede, timeZone: settings.timeZone || undefined };
+  return {
+    weekId,
+    items,
+    sections,
+    settings,
+    lede: week?.lede,
+    closing: week?.closing,
+    timeZone: settings.timeZone || undefined,
+  };
 }
 
 /** Renders the week and hands the draft to `save` under the slug's file name. */

@@ -1,5 +1,5 @@
 import { type Problem, problemOf } from './errors';
-import type { PageCapture } from './types';
+import type { PageCapture, Source } from './types';
 
 /**
  * The one message protocol between the popup, the background and the injected clipper.
@@ -15,8 +15,11 @@ export type CaptureResult =
   | {
       ok: true;
       capture: PageCapture;
-      /** Set when this page's canonical URL is already clipped: saving adds the quote to that clip. */
-      alreadyClipped?: { weekId: string; title: string; quotes: number };
+      /**
+       * Set when this page is already a source: the form shows the stored fields (with the
+       * editor's corrections), and where the page is cited.
+       */
+      alreadyClipped?: { source: Source; uses: { weekId: string; sectionId: string }[] };
     }
   | {
       ok: false;

@@ -2,8 +2,8 @@ import { type Problem, problem, problemOf } from './errors';
 import type { Translate } from './i18n/keys';
 import { describeProblem } from './i18n/translate';
 import type { CaptureResult } from './messages';
-import { type SaveOutcome, saveClip } from './store/clips';
 import type { ClipperDb } from './store/db';
+import { type SaveOutcome, saveClip } from './store/item-writes';
 import { listSections } from './store/sections';
 import { getSettings } from './store/settings';
 import { weekIdFor, weekOptionsOf } from './week';
@@ -27,21 +27,26 @@ export async function quickClip(
   sectionId?: string | null,
 ): Promise<QuickClipResult> {
   const [settings, sections] = await Promise.all([getSettings(deps.db), listSections(deps.db)]);
-  const target =
-    sections.find((s) => s.id === (sectionId ?? settings.defaultSectionId)) ??
-    sections.find((s) => s.id === settings.defaultSectionId) ??
-    sections[0];
-  if (!target) return { ok: false, problem: problem('quick.no-sections') };
+  const fallback = sections.find((s) => s.id === settings.defaultSectionId) ?? sections[0];
+  // A section named by the menu is the editor's choice; the shortcut leaves a page already in the week where it is.
+  const chosen = sectionId ? (sections.find((s) => s.id === sectionId) ?? fallback) : undefined;
+  if (!fallback) return { ok: false, problem: problem('quick.no-sections') };
   const result = await deps.capture(tabId);
   if (!result.ok) return { ok: false, problem: result.problem };
   try {
     const now = deps.now();
     const outcome = await saveClip(
       deps.db,
-      { ...result.capture, sectionId: target.id },
-      { now, weekId: weekIdFor(now, weekOptionsOf(settings)), newId: deps.newId },
+      { ...result.capture, sectionId: chosen?.id },
+      {
+        now,
+        weekId: weekIdFor(now, weekOptionsOf(settings)),
+        newId: deps.newId,
+        defaultSectionId: fallback.id,
+      },
     );
-    return { ok: true, outcome, sectionName: target.name };
+    const placed = sections.find((s) => s.id === outcome.item?.sectionId) ?? fallback;
+    return { ok: true, outcome, sectionName: placed.name };
   } catch (error) {
     return { ok: false, problem: problemOf(error) };
   }
@@ -51,7 +56,8 @@ export async function quickClip(
 export function quickClipMessage(result: QuickClipResult, t: Translate): string {
   if (!result.ok) return describeProblem(t, result.problem);
   const { outcome, sectionName } = result;
-  const title = outcome.clip.title;
-  if (!outcome.merged) return t('quickClipped', { section: sectionName, title });
-  return outcome.duplicateQuote ? t('quickAlready', { title }) : t('quickMerged', { title });
+  const title = outcome.source.title;
+  if (outcome.sourceCreated || outcome.itemAction === 'created')
+    return t('quickClipped', { section: sectionName, title });
+  return outcome.quote === 'added' ? t('quickMerged', { title }) : t('quickAlready', { title });
 }

@@ -19,3 +19,18 @@ export function cleanBlock(value: string): string {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
+
+/**
+ * Markdown the editor writes (notes, lede, closing): controls removed and trailing spaces cut,
+ * but indentation and spacing inside lines kept, since Markdown gives them meaning.
+ */
+export function cleanMarkdown(value: string): string {
+  return value
+    .replace(/\r\n?/g, '\n')
+    .replace(CONTROL, '')
+    .split('\n')
+    .map((line) => line.replace(/\s+$/, ''))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^\n+|\s+$/g, '');
+}

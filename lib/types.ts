@@ -21,22 +21,63 @@ export interface PageFields {
   lang?: string;
 }
 
-export interface Clip extends PageFields {
+/**
+ * A page as captured: what was read (and what the editor corrected), with the passages they
+ * selected. One source can be cited by several items, in any section or week.
+ */
+export interface Source extends PageFields {
+  id: string;
+  quotes: Quote[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+/**
+ * The editor's entry in a section of a week: what they write (summary, Markdown note) and the
+ * sources it cites — none (a thought), one, or several (a story).
+ */
+export interface Item {
+  id: string;
+  /** Monday (or the configured first day) of the item's week, `YYYY-MM-DD`. */
+  weekId: string;
+  sectionId: string;
+  /** Fractional ordering key within the section; compared as plain strings. */
+  order: string;
+  summary: string;
+  /** Markdown the editor writes (docs/digest-format.md, "Notes"). */
+  note: string;
+  tags: string[];
+  /** The cited sources, in citing order; empty for the editor's own thoughts. */
+  sourceIds: string[];
+  /** Set while the item is in the trash; restoring clears it. */
+  deletedAt?: number;
+  /** Search keys from the item's and its sources' text (lib/store/search-terms.ts); never edited directly. */
+  terms?: string[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** An item with its sources read, as the popup shows it and the renderer draws it. */
+export interface WeekItem extends Item {
+  sources: Source[];
+}
+
+/**
+ * A clip of schema versions 1–2 and backup version 1: page and entry in one record.
+ * Only read, to upgrade (lib/store/legacy-clips.ts).
+ */
+export interface LegacyClip extends PageFields {
   id: string;
   quotes: Quote[];
   summary: string;
   note: string;
   sectionId: string;
   tags: string[];
-  /** Monday (or the configured first day) of the clip's week, `YYYY-MM-DD`. */
   weekId: string;
-  /** Fractional ordering key within the section; compared as plain strings. */
   order: string;
-  /** Clips sharing a story id render as one item citing all their sources. */
+  /** Clips sharing a story id rendered as one item citing all their sources. */
   storyId?: string;
-  /** Set while the clip is in the trash; restoring clears it. */
   deletedAt?: number;
-  /** Search keys derived from the clip's text (lib/store/search-terms.ts); never edited directly. */
   terms?: string[];
   createdAt: number;
   updatedAt: number;
@@ -47,7 +88,10 @@ export type SectionKind = 'briefs' | 'analysis' | 'thoughts' | 'references';
 
 export interface Section {
   id: string;
+  /** The name in the popup and in Chinese drafts. */
   name: string;
+  /** The name in English drafts; `name` when empty. */
+  nameEn?: string;
   kind: SectionKind;
   order: number;
 }
@@ -61,7 +105,10 @@ export type UiLanguage = 'auto' | 'zh' | 'en';
 export type Theme = 'auto' | 'light' | 'dark';
 
 export interface DigestSettings {
+  /** The digest's name in Chinese drafts. */
   digestName: string;
+  /** Its name in English drafts; `digestName` when empty. */
+  digestNameEn: string;
   category: string;
   language: DigestLanguage;
   frontMatter: boolean;
@@ -84,10 +131,12 @@ export interface DigestSettings {
   templates: Partial<Record<TemplateKey, string>>;
 }
 
-/** Per-week text the editor writes once (the lede of the draft). */
+/** Per-week text the editor writes once: the lede and the closing paragraph, both Markdown. */
 export interface WeekNote {
   id: string;
   lede: string;
+  /** After the last section (a reply prompt, a sign-off). */
+  closing?: string;
   updatedAt: number;
 }
 

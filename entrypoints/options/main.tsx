@@ -7,7 +7,7 @@ import { parseBackup } from '../../lib/store/backup-read';
 import { applyRestore } from '../../lib/store/backup-restore';
 import { createBackup } from '../../lib/store/backup-write';
 import { openDatabase } from '../../lib/store/db';
-import { searchClips } from '../../lib/store/search';
+import { searchItems } from '../../lib/store/search';
 import { civilDate } from '../../lib/week';
 
 const root = document.getElementById('app');
@@ -30,6 +30,6 @@ if (root) {
 // The benchmark times these in the real browser; the production build drops this line.
 if (import.meta.env.MODE === 'e2e') {
   Object.assign(globalThis, {
-    digestClipperTest: { db, openDatabase, createBackup, parseBackup, applyRestore, searchClips },
+    digestClipperTest: { db, openDatabase, createBackup, parseBackup, applyRestore, searchItems },
   });
 }

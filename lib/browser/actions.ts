@@ -1,8 +1,8 @@
 import { withPublisherOverride } from '../capture/publishers';
 import type { CaptureResult } from '../messages';
 import { quickClip, quickClipMessage } from '../quick-clip';
-import { findClipByUrl } from '../store/clips';
 import type { ClipperDb } from '../store/db';
+import { findSourceByUrl, itemsCiting } from '../store/items';
 import { getSettings } from '../store/settings';
 import { flashResult, markTabClipped } from './badge';
 import { backgroundTranslator } from './locale';
@@ -13,13 +13,17 @@ export async function captureForPopup(db: ClipperDb, tabId: number): Promise<Cap
   const [captured, settings] = await Promise.all([captureTab(tabId), getSettings(db)]);
   if (!captured.ok) return captured;
   const result = { ...captured, capture: withPublisherOverride(captured.capture, settings.publisherOverrides) };
-  const existing = await findClipByUrl(db, result.capture.canonicalUrl);
+  const existing = await findSourceByUrl(db, result.capture.canonicalUrl);
   if (!existing) return result;
   const t = backgroundTranslator(settings.uiLanguage);
   await markTabClipped(tabId, t('badgeTitle', { message: t('badgeClipped') }));
+  const citing = await itemsCiting(db, existing.id);
   return {
     ...result,
-    alreadyClipped: { weekId: existing.weekId, title: existing.title, quotes: existing.quotes.length },
+    alreadyClipped: {
+      source: existing,
+      uses: citing.map((i) => ({ weekId: i.weekId, sectionId: i.sectionId })),
+    },
   };
 }
 

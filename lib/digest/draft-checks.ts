@@ -1,52 +1,62 @@
-import type { Clip, Section } from '../types';
+import type { Section, WeekItem } from '../types';
 import { addDays, weekRange } from '../week';
 
 export type CheckKind = 'no-summary' | 'no-source' | 'duplicate-url' | 'used-before' | 'outside-week' | 'empty-section';
 
 export interface DraftCheck {
   kind: CheckKind;
-  /** The clip to open when the editor clicks the warning. */
-  clipId?: string;
+  /** The item to open when the editor clicks the warning. */
+  itemId?: string;
   sectionId?: string;
-  /** What the message names: a clip title, a section name, a week. */
+  /** What the message names: an item's title, a section name, a week. */
   subject: string;
   detail?: string;
 }
 
 export interface CheckInput {
   weekId: string;
-  clips: readonly Clip[];
+  items: readonly WeekItem[];
   sections: readonly Section[];
-  /** Clips of earlier weeks with the same canonical URL as a clip of this week. */
-  earlier: readonly Pick<Clip, 'canonicalUrl' | 'weekId'>[];
+  /** Other weeks' items citing a source of this week. */
+  earlier: readonly { sourceId: string; weekId: string }[];
 }
 
+const subjectOf = (item: WeekItem) => item.sources[0]?.title || item.summary;
+
 /** Warnings before export; they never block it. Pure, in a stable order. */
-export function checkDraft({ weekId, clips, sections, earlier }: CheckInput): DraftCheck[] {
+export function checkDraft({ weekId, items, sections, earlier }: CheckInput): DraftCheck[] {
   const checks: DraftCheck[] = [];
   const { start, end } = weekRange(weekId);
   const kinds = new Map(sections.map((s) => [s.id, s.kind]));
-  const seen = new Map<string, Clip>();
-  for (const clip of clips) {
-    const kind = kinds.get(clip.sectionId);
-    if (kind && kind !== 'references' && !clip.summary.trim()) {
-      const inStory = clip.storyId && clips.some((c) => c.storyId === clip.storyId && c.summary.trim());
-      if (!inStory) checks.push({ kind: 'no-summary', clipId: clip.id, subject: clip.title });
-    }
-    if (!clip.source.trim()) checks.push({ kind: 'no-source', clipId: clip.id, subject: clip.title });
-    const first = seen.get(clip.canonicalUrl);
-    if (first) checks.push({ kind: 'duplicate-url', clipId: clip.id, subject: clip.title, detail: first.title });
-    else seen.set(clip.canonicalUrl, clip);
-    const before = earlier.find((e) => e.canonicalUrl === clip.canonicalUrl && e.weekId < weekId);
-    if (before) checks.push({ kind: 'used-before', clipId: clip.id, subject: clip.title, detail: before.weekId });
-    const published = /^\d{4}-\d{2}-\d{2}/.exec(clip.publishedAt ?? '')?.[0];
-    // A week's digest covers news from that week; a day's slack allows for time zones.
-    if (published && (published < addDays(start, -1) || published > addDays(end, 1))) {
-      checks.push({ kind: 'outside-week', clipId: clip.id, subject: clip.title, detail: published });
+  // The same page cited twice in one section is a slip; across sections it is the editor's choice.
+  const seen = new Map<string, WeekItem>();
+  const reported = new Set<string>();
+  for (const item of items) {
+    const kind = kinds.get(item.sectionId);
+    const subject = subjectOf(item);
+    if (kind && kind !== 'references' && !item.summary.trim())
+      checks.push({ kind: 'no-summary', itemId: item.id, subject });
+    for (const source of item.sources) {
+      if (!source.source.trim()) checks.push({ kind: 'no-source', itemId: item.id, subject: source.title });
+      const key = `${item.sectionId}\u0000${source.canonicalUrl}`;
+      const first = seen.get(key);
+      if (first && first.id !== item.id)
+        checks.push({ kind: 'duplicate-url', itemId: item.id, subject: source.title, detail: subjectOf(first) });
+      else seen.set(key, item);
+      const before = earlier.find((e) => e.sourceId === source.id && e.weekId < weekId);
+      if (before && !reported.has(source.id)) {
+        reported.add(source.id);
+        checks.push({ kind: 'used-before', itemId: item.id, subject: source.title, detail: before.weekId });
+      }
+      const published = /^\d{4}-\d{2}-\d{2}/.exec(source.publishedAt ?? '')?.[0];
+      // A week's digest covers news from that week; a day's slack allows for time zones.
+      if (published && (published < addDays(start, -1) || published > addDays(end, 1))) {
+        checks.push({ kind: 'outside-week', itemId: item.id, subject: source.title, detail: published });
+      }
     }
   }
   for (const section of [...sections].sort((a, b) => a.order - b.order)) {
-    if (section.kind !== 'references' && !clips.some((c) => c.sectionId === section.id)) {
+    if (section.kind !== 'references' && !items.some((c) => c.sectionId === section.id)) {
       checks.push({ kind: 'empty-section', sectionId: section.id, subject: section.name });
     }
   }

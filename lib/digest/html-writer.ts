@@ -25,10 +25,23 @@ function safeHref(url: string): string | undefined {
 function inline(content: Inline[]): string {
   return content
     .map((run) => {
-      if (run.kind !== 'link') return escapeHtml(run.text.replace(/\s+/g, ' '));
-      const href = safeHref(run.url);
-      const label = escapeHtml((run.text || run.url).replace(/\s+/g, ' ').trim());
-      return href ? `<a href="${escapeHtml(href)}">${label}</a>` : label;
+      switch (run.kind) {
+        case 'link': {
+          const href = safeHref(run.url);
+          const label = escapeHtml((run.text || run.url).replace(/\s+/g, ' ').trim());
+          return href ? `<a href="${escapeHtml(href)}">${label}</a>` : label;
+        }
+        case 'code':
+          return `<code>${escapeHtml(run.text)}</code>`;
+        case 'break':
+          return '<br>';
+        case 'emphasis': {
+          const tag = run.strong ? 'strong' : 'em';
+          return `<${tag}>${inline(run.content)}</${tag}>`;
+        }
+        default:
+          return escapeHtml(run.text.replace(/\s+/g, ' '));
+      }
     })
     .join('');
 }
@@ -55,10 +68,12 @@ function block(b: Block): string {
       return `<h${b.level}>${inline(b.content)}</h${b.level}>`;
     case 'paragraph':
       return `<p>${inline(b.content)}</p>`;
-    case 'prose':
-      return paragraphs(b.text);
     case 'bullets':
       return `<ul>${b.items.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`;
+    case 'list': {
+      const items = b.items.map((item) => `<li>${inline(item)}</li>`).join('');
+      return b.ordered ? `<ol${b.start === 1 ? '' : ` start="${b.start}"`}>${items}</ol>` : `<ul>${items}</ul>`;
+    }
     case 'quote':
       return `<blockquote>${paragraphs(b.text)}${b.attribution ? `<p>${inline(b.attribution)}</p>` : ''}</blockquote>`;
     case 'references':

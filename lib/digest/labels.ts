@@ -3,8 +3,6 @@ import type { DigestLanguage } from '../types';
 /** Draft labels that are not templates; they follow the digest's language, never the browser's. */
 export interface DigestLabels {
   readingTime: (minutes: number) => string;
-  /** What `{{gap}}` becomes after a sentence that ends in full-width punctuation. */
-  sourceSeparator: string;
   /** Between the sources of a story of several clips. */
   listSeparator: string;
   /** The line under a section the editor keeps although it is empty. */
@@ -14,13 +12,11 @@ export interface DigestLabels {
 export const DIGEST_LABELS: Record<DigestLanguage, DigestLabels> = {
   zh: {
     readingTime: (minutes) => `预计阅读时长 ${minutes} 分钟`,
-    sourceSeparator: '',
     listSeparator: '、',
     empty: '(本周暂无)',
   },
   en: {
     readingTime: (minutes) => `Estimated reading time: ${minutes} min`,
-    sourceSeparator: ' ',
     listSeparator: ', ',
     empty: '(Nothing this week.)',
   },

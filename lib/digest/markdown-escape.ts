@@ -47,14 +47,13 @@ export function blockquote(text: string, indent = ''): string[] {
   return out;
 }
 
-/** Paragraphs of prose (an editor's note) as Markdown paragraphs. */
-export function prose(text: string): string[] {
-  const out: string[] = [];
-  for (const lines of paragraphs(text)) {
-    if (out.length > 0) out.push('');
-    for (const line of lines) out.push(escapeLine(line));
-  }
-  return out;
+/** Inline code exactly as written: a fence longer than any backtick run inside it. */
+export function codeSpan(code: string): string {
+  const text = code.replace(/\s+/g, ' ');
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(text) && text.trim() !== '' ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 const URL_UNSAFE = /[\s()<>\\]|[\u0000-\u001f\u007f]/gu;

@@ -1,4 +1,4 @@
-import { blockquote, escapeInline, link, prose } from './markdown-escape';
+import { blockquote, codeSpan, escapeInline, link } from './markdown-escape';
 import { type Block, buildDigest, type DigestDoc, type DigestInput, type Inline, plainTexts } from './model';
 import { readingMinutes } from './reading-time';
 
@@ -11,31 +11,53 @@ export interface RenderedDigest {
   markdown: string;
 }
 
-function inline(content: Inline[]): string {
+/** Runs as Markdown; `indent` continues a list item's lines after a break. */
+function inline(content: Inline[], indent = ''): string {
   return content
-    .map((run) =>
-      run.kind === 'link' ? link(run.text, run.url) : run.kind === 'text' ? escapeInline(run.text) : run.text,
-    )
+    .map((run) => {
+      switch (run.kind) {
+        case 'link':
+          return link(run.text, run.url);
+        case 'text':
+          return escapeInline(run.text);
+        case 'literal':
+          return run.text;
+        case 'code':
+          return codeSpan(run.text);
+        case 'break':
+          return `\n${indent}`;
+        default: {
+          const marker = run.strong ? '**' : '*';
+          return `${marker}${inline(run.content, indent)}${marker}`;
+        }
+      }
+    })
     .join('');
 }
 
 function block(b: Block): string[] {
   switch (b.kind) {
     case 'heading':
-      return [`${'#'.repeat(b.level)} ${inline(b.content)}`];
+      // A heading's text that ends in ` #` would lose it as a closing sequence.
+      return [`${'#'.repeat(b.level)} ${inline(b.content).replace(/(\s)(#+)$/, '$1\\$2')}`];
     case 'paragraph':
       return [inline(b.content)];
-    case 'prose':
-      return prose(b.text);
     case 'bullets':
-      return b.items.map((item) => `- ${inline(item)}`);
+      return b.items.map((item) => `- ${inline(item, '  ')}`);
+    case 'list':
+      return b.items.map((item, i) => {
+        const marker = b.ordered ? `${b.start + i}. ` : '- ';
+        return `${marker}${inline(item, ' '.repeat(marker.length))}`;
+      });
     case 'quote':
       return [...blockquote(b.text), ...(b.attribution ? ['>', `> ${inline(b.attribution)}`] : [])];
     case 'references':
       return b.items.flatMap((item, i) => {
         const marker = `${i + 1}. `;
         const indent = ' '.repeat(marker.length);
-        return [`${marker}${inline(item.content)}`, ...item.quotes.flatMap((q) => blockquote(q, indent))];
+        // A `>` line between quotes keeps each its own paragraph.
+        const quotes = item.quotes.flatMap((q, j) => [...(j > 0 ? [`${indent}>`] : []), ...blockquote(q, indent)]);
+        return [`${marker}${inline(item.content)}`, ...quotes];
       });
   }
 }

@@ -1,35 +1,24 @@
 import { compareByOrder } from '../order-key';
-import type { Clip, DigestSettings, Section } from '../types';
+import type { DigestSettings, Section, Source, WeekItem } from '../types';
 import { civilDate, weekRange } from '../week';
+import { type Block, type Inline, inlineText } from './blocks';
 import { DIGEST_LABELS, type DigestLabels } from './labels';
+import { parseNote } from './note-markdown';
 import { type FieldName, type FieldValue, fillTemplate } from './template-engine';
 import { type CompiledTemplates, compileTemplates, type TemplateKey } from './templates';
 
-/**
- * The draft as a document: blocks of inline runs, built once from the clips and written out
- * by the Markdown and HTML writers. Text runs are whatever the editor or a page wrote; the
- * writers escape them. `literal` runs are ours and need no escaping.
- */
-export type Inline =
-  | { kind: 'text'; text: string }
-  | { kind: 'literal'; text: string }
-  | { kind: 'link'; text: string; url: string };
-
-export type Block =
-  | { kind: 'heading'; level: 1 | 2 | 3; content: Inline[] }
-  | { kind: 'paragraph'; content: Inline[] }
-  /** Paragraphs the editor typed (lede, notes), blank-line separated. */
-  | { kind: 'prose'; text: string }
-  | { kind: 'bullets'; items: Inline[][] }
-  | { kind: 'quote'; text: string; attribution?: Inline[] }
-  | { kind: 'references'; items: { content: Inline[]; quotes: string[] }[] };
+export type { Block, Inline } from './blocks';
 
 export interface DigestInput {
   weekId: string;
-  clips: readonly Clip[];
+  /** The week's items (trash excluded), their sources read. */
+  items: readonly WeekItem[];
   sections: readonly Section[];
   settings: DigestSettings;
+  /** Markdown before the first section. */
   lede?: string;
+  /** Markdown after the last section. */
+  closing?: string;
   /** Zone for dates of clips whose page gave none; passed in so rendering reads no clock or locale. */
   timeZone?: string;
 }
@@ -44,17 +33,19 @@ export interface DigestDoc {
   labels: DigestLabels;
   /** Title, lede and meta line. */
   head: Block[];
-  /** The sections. */
+  /** The sections, then the closing paragraph. */
   body: Block[];
   /** Templates that did not parse (the default was used); shown in the options page. */
   templateErrors: CompiledTemplates['errors'];
 }
 
-type Story = readonly Clip[];
-
 const text = (value: string): Inline => ({ kind: 'text', text: value });
 const literal = (value: string): Inline => ({ kind: 'literal', text: value });
-const sourceLink = (clip: Clip): Inline => ({ kind: 'link', text: clip.source || clip.title, url: clip.canonicalUrl });
+const sourceLink = (source: Source): Inline => ({
+  kind: 'link',
+  text: source.source || source.title,
+  url: source.canonicalUrl,
+});
 
 export function categorySlug(category: string): string {
   return (
@@ -69,25 +60,9 @@ export function digestSlug(category: string, weekId: string): string {
   return `${categorySlug(category)}-${weekRange(weekId).end}`;
 }
 
-function storiesOf(clips: readonly Clip[]): Story[] {
-  const stories: Clip[][] = [];
-  const byStory = new Map<string, Clip[]>();
-  for (const clip of clips) {
-    const existing = clip.storyId ? byStory.get(clip.storyId) : undefined;
-    if (existing) {
-      existing.push(clip);
-      continue;
-    }
-    const story = [clip];
-    stories.push(story);
-    if (clip.storyId) byStory.set(clip.storyId, story);
-  }
-  return stories;
-}
-
-function storyText(story: Story): string {
-  const summary = story.map((c) => c.summary.trim()).find((s) => s !== '');
-  return (summary ?? (story[0] as Clip).title).replace(/\s+/g, ' ').trim();
+function itemText(item: WeekItem): string {
+  const summary = item.summary.trim() || item.sources[0]?.title || '';
+  return summary.replace(/\s+/g, ' ').trim();
 }
 
 interface Context {
@@ -98,85 +73,110 @@ interface Context {
 
 const runs = { text, literal };
 
-function sourceLinks(story: Story, labels: DigestLabels): Inline[] {
-  return story.flatMap((clip, i) => (i > 0 ? [literal(labels.listSeparator), sourceLink(clip)] : [sourceLink(clip)]));
+function sourceLinks(item: WeekItem, labels: DigestLabels): Inline[] {
+  return item.sources.flatMap((source, i) =>
+    i > 0 ? [literal(labels.listSeparator), sourceLink(source)] : [sourceLink(source)],
+  );
 }
 
-function referenceDate(clip: Clip, timeZone: string | undefined): string {
-  const published = /^\d{4}-\d{2}-\d{2}/.exec(clip.publishedAt ?? '');
-  return published ? published[0] : civilDate(clip.createdAt, timeZone);
+function referenceDate(source: Source, timeZone: string | undefined): string {
+  const published = /^\d{4}-\d{2}-\d{2}/.exec(source.publishedAt ?? '');
+  return published ? published[0] : civilDate(source.createdAt, timeZone);
 }
 
-/** The values an item line's placeholders take, for a story (one clip or a group). */
-function itemValues(story: Story, ctx: Context, n: number): Partial<Record<FieldName, FieldValue<Inline>>> {
-  const lead = story[0] as Clip;
-  const summary = storyText(story);
-  // Chinese sentences end in full-width punctuation and need no space before 来源.
-  const gap = summary === '' || /[。！？；：」』”）]$/.test(summary) ? ctx.labels.sourceSeparator : ' ';
-  return {
-    title: lead.title,
+// A sentence that ends in full-width punctuation needs no space before what follows, in any draft language.
+const FULL_WIDTH_END = /[。！？；：，、」』”’）》】…]$/;
+
+/** The values an item line's placeholders take; `source` is the one a source-level line is about. */
+function itemValues(
+  item: WeekItem,
+  ctx: Context,
+  n: number,
+  only?: Source,
+): Partial<Record<FieldName, FieldValue<Inline>>> {
+  const lead = only ?? item.sources[0];
+  const summary = itemText(item);
+  const values: Partial<Record<FieldName, FieldValue<Inline>>> = {
+    title: lead?.title ?? summary,
     summary,
-    note: story
-      .map((c) => c.note.trim())
-      .filter((x) => x)
-      .join(' '),
-    source: lead.source,
-    sourceLink: [sourceLink(lead)],
-    sources: sourceLinks(story, ctx.labels),
-    url: lead.canonicalUrl,
-    link: [{ kind: 'link', text: lead.title || lead.canonicalUrl, url: lead.canonicalUrl }],
-    date: referenceDate(lead, ctx.timeZone),
-    tags: [...new Set(story.flatMap((c) => c.tags))].join(', '),
+    note: item.note.trim().replace(/\s+/g, ' '),
+    tags: item.tags.join(', '),
     n: String(n),
-    gap,
+    gap: summary === '' || FULL_WIDTH_END.test(summary) ? '' : ' ',
   };
+  if (lead) {
+    Object.assign(values, {
+      source: lead.source,
+      sourceLink: [sourceLink(lead)],
+      sources: only ? [sourceLink(only)] : sourceLinks(item, ctx.labels),
+      url: lead.canonicalUrl,
+      link: [{ kind: 'link', text: lead.title || lead.canonicalUrl, url: lead.canonicalUrl }],
+      date: referenceDate(lead, ctx.timeZone),
+    });
+  }
+  return values;
 }
 
-function line(ctx: Context, key: TemplateKey, story: Story, n = 1): Inline[] {
-  return fillTemplate(ctx.templates.segments[key], itemValues(story, ctx, n), runs);
+function line(ctx: Context, key: TemplateKey, item: WeekItem, n = 1, only?: Source): Inline[] {
+  // The editor's own items cite nothing: they take the thought line (no 来源), whatever the section.
+  const template = item.sources.length === 0 && key === 'brief' ? 'thought' : key;
+  return fillTemplate(ctx.templates.segments[template], itemValues(item, ctx, n, only), runs);
 }
 
-function analysisBlocks(stories: Story[], ctx: Context): Block[] {
-  return stories.flatMap((story, index) => {
-    const blocks: Block[] = [{ kind: 'heading', level: 3, content: line(ctx, 'analysis', story, index + 1) }];
-    for (const clip of story) if (clip.note.trim()) blocks.push({ kind: 'prose', text: clip.note });
-    for (const clip of story) {
-      for (const quote of clip.quotes) {
-        blocks.push({ kind: 'quote', text: quote.text, attribution: line(ctx, 'attribution', [clip]) });
+function analysisBlocks(items: readonly WeekItem[], ctx: Context): Block[] {
+  return items.flatMap((item, index) => {
+    const blocks: Block[] = [{ kind: 'heading', level: 3, content: line(ctx, 'analysis', item, index + 1) }];
+    blocks.push(...parseNote(item.note, 3));
+    for (const source of item.sources) {
+      for (const quote of source.quotes) {
+        blocks.push({ kind: 'quote', text: quote.text, attribution: line(ctx, 'attribution', item, 1, source) });
       }
     }
     return blocks;
   });
 }
 
-function sectionBlocks(section: Section, own: Clip[], all: Clip[], ctx: Context): Block[] {
-  const stories = storiesOf(own);
+/** Every source the week's items cite, once, in the order the draft first cites them. */
+function citedSources(items: readonly WeekItem[]): { source: Source; item: WeekItem }[] {
+  const seen = new Map<string, { source: Source; item: WeekItem }>();
+  for (const item of items)
+    for (const source of item.sources) if (!seen.has(source.id)) seen.set(source.id, { source, item });
+  return [...seen.values()];
+}
+
+function sectionBlocks(section: Section, own: WeekItem[], all: WeekItem[], ctx: Context): Block[] {
   switch (section.kind) {
-    case 'references':
-      if (all.length === 0) return [];
+    case 'references': {
+      const cited = citedSources(all);
+      // The editor's own notes filed under references stay as paragraphs after the list.
+      const notes = own
+        .filter((i) => i.sources.length === 0)
+        .flatMap((item) => [
+          ...(item.summary.trim() ? [{ kind: 'paragraph' as const, content: [text(item.summary)] }] : []),
+          ...parseNote(item.note, 2),
+        ]);
+      if (cited.length === 0) return notes;
       return [
         {
           kind: 'references',
-          items: all.map((clip) => ({
-            content: line(ctx, 'reference', [clip]),
-            quotes: clip.quotes.map((q) => q.text),
+          items: cited.map(({ source, item }) => ({
+            content: line(ctx, 'reference', item, 1, source),
+            quotes: source.quotes.map((q) => q.text),
           })),
         },
+        ...notes,
       ];
+    }
     case 'analysis':
-      return analysisBlocks(stories, ctx);
+      return analysisBlocks(own, ctx);
     case 'thoughts':
-      return stories.length === 0
-        ? []
-        : [{ kind: 'bullets', items: stories.map((s, i) => line(ctx, 'thought', s, i + 1)) }];
+      return own.length === 0 ? [] : [{ kind: 'bullets', items: own.map((s, i) => line(ctx, 'thought', s, i + 1)) }];
     default:
-      return stories.length === 0
-        ? []
-        : [{ kind: 'bullets', items: stories.map((s, i) => line(ctx, 'brief', s, i + 1)) }];
+      return own.length === 0 ? [] : [{ kind: 'bullets', items: own.map((s, i) => line(ctx, 'brief', s, i + 1)) }];
   }
 }
 
-const plain = (content: Inline[]) => content.map((r) => r.text).join('');
+const plain = (content: Inline[]) => inlineText(content);
 
 /** The week's draft as a document, in the published digest's shape (docs/digest-format.md). */
 export function buildDigest(input: DigestInput): DigestDoc {
@@ -185,8 +185,9 @@ export function buildDigest(input: DigestInput): DigestDoc {
   const templates = compileTemplates(settings.language, settings.templates);
   const ctx: Context = { labels, templates, timeZone: input.timeZone };
   const range = weekRange(weekId);
+  const name = settings.language === 'en' ? settings.digestNameEn || settings.digestName : settings.digestName;
   const weekValues = {
-    name: settings.digestName.replace(/\s+/g, ' ').trim(),
+    name: name.replace(/\s+/g, ' ').trim(),
     category: categorySlug(settings.category),
     weekStart: range.start,
     weekEnd: range.end,
@@ -195,30 +196,32 @@ export function buildDigest(input: DigestInput): DigestDoc {
   const titleRuns = fillTemplate(templates.segments.title, weekValues, runs);
   const sections = [...input.sections].sort((a, b) => a.order - b.order);
   const rank = new Map(sections.map((s, i) => [s.id, i]));
-  const clips = [...input.clips].sort(
+  const items = [...input.items].sort(
     (a, b) =>
       (rank.get(a.sectionId) ?? sections.length) - (rank.get(b.sectionId) ?? sections.length) || compareByOrder(a, b),
   );
 
-  const bySection = new Map<string, Clip[]>();
-  for (const clip of clips) {
-    const list = bySection.get(clip.sectionId);
-    if (list) list.push(clip);
-    else bySection.set(clip.sectionId, [clip]);
+  const bySection = new Map<string, WeekItem[]>();
+  for (const item of items) {
+    const list = bySection.get(item.sectionId);
+    if (list) list.push(item);
+    else bySection.set(item.sectionId, [item]);
   }
   const body: Block[] = [];
   for (const section of sections) {
-    const blocks = sectionBlocks(section, bySection.get(section.id) ?? [], clips, ctx);
+    const blocks = sectionBlocks(section, bySection.get(section.id) ?? [], items, ctx);
     if (blocks.length === 0 && !settings.keepEmptySections) continue;
-    body.push({ kind: 'heading', level: 2, content: [text(section.name)] });
+    const sectionName = settings.language === 'en' ? section.nameEn || section.name : section.name;
+    body.push({ kind: 'heading', level: 2, content: [text(sectionName)] });
     body.push(...(blocks.length > 0 ? blocks : [{ kind: 'paragraph' as const, content: [literal(labels.empty)] }]));
   }
 
   const head: Block[] = [{ kind: 'heading', level: 1, content: titleRuns }];
-  if (input.lede?.trim()) head.push({ kind: 'prose', text: input.lede });
+  if (input.lede?.trim()) head.push(...parseNote(input.lede, 1));
+  if (input.closing?.trim()) body.push(...parseNote(input.closing, 1));
   head.push({ kind: 'paragraph', content: fillTemplate(templates.segments.meta, { ...weekValues, slug }, runs) });
 
-  const tags = [...new Set(clips.flatMap((c) => c.tags))].sort();
+  const tags = [...new Set(items.flatMap((c) => c.tags))].sort();
   const title = plain(titleRuns);
   return {
     title,
@@ -233,17 +236,14 @@ export function buildDigest(input: DigestInput): DigestDoc {
   };
 }
 
-/** The week's draft as a document, in the published digest's shape (docs/digest-format.md). */
-
 function blockTexts(b: Block): string[] {
-  const runs = (content: Inline[]) => content.map((r) => r.text);
+  const runs = (content: Inline[]) => [inlineText(content)];
   switch (b.kind) {
     case 'heading':
     case 'paragraph':
       return runs(b.content);
-    case 'prose':
-      return [b.text];
     case 'bullets':
+    case 'list':
       return b.items.flatMap(runs);
     case 'quote':
       return [b.text, ...runs(b.attribution ?? [])];

@@ -1,9 +1,10 @@
 import { TEMPLATE_KEYS } from '../digest/templates';
 import { type Problem, type ProblemCode, type ProblemParams, problem } from '../errors';
-import type { Clip, DigestSettings, Quote, Section, SectionKind, WeekNote } from '../types';
+import type { DigestSettings, Item, LegacyClip, Quote, Section, SectionKind, Source, WeekNote } from '../types';
 import { isDateId } from '../week';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, optional } from './backup-write';
 import { DEFAULT_SETTINGS } from './defaults';
+import { itemsFromClips, withEnglishNames } from './legacy-clips';
 
 /**
  * Reading a backup trusts nothing: every field is checked, with the path of whatever is
@@ -20,6 +21,7 @@ const LIMITS = {
   quotes: 5_000,
   tags: 200,
   clips: 2_000_000,
+  sourceIds: 1_000,
   sections: 200,
 };
 
@@ -78,7 +80,7 @@ function readSettings(c: Checker, raw: unknown): DigestSettings | undefined {
   const s = c.record(raw, 'settings');
   if (!s) return undefined;
   const out: DigestSettings = { ...DEFAULT_SETTINGS };
-  for (const key of ['digestName', 'category', 'defaultSectionId', 'timeZone'] as const) {
+  for (const key of ['digestName', 'digestNameEn', 'category', 'defaultSectionId', 'timeZone'] as const) {
     if (s[key] !== undefined) out[key] = c.string(s[key], `settings.${key}`, LIMITS.line) ?? out[key];
   }
   if (s.language !== undefined) {
@@ -151,9 +153,11 @@ function readSection(c: Checker, raw: unknown, path: string): Section | undefine
     : c.fail(`${path}.kind`, 'field.not-one-of', { allowed: SECTION_KINDS.join(', ') });
   const order =
     typeof s.order === 'number' && Number.isFinite(s.order) ? s.order : c.fail(`${path}.order`, 'field.not-number');
-  return id !== undefined && name !== undefined && kind !== undefined && order !== undefined
-    ? { id, name, kind, order }
-    : undefined;
+  const nameEn = c.optionalString(s.nameEn, `${path}.nameEn`, LIMITS.title);
+  if (id === undefined || name === undefined || kind === undefined || order === undefined) return undefined;
+  const section: Section = { id, name, kind, order };
+  if (nameEn !== undefined) section.nameEn = nameEn;
+  return section;
 }
 
 function readWeek(c: Checker, raw: unknown, path: string): WeekNote | undefined {
@@ -162,8 +166,12 @@ function readWeek(c: Checker, raw: unknown, path: string): WeekNote | undefined 
   const id = c.string(w.id, `${path}.id`, 10);
   if (id !== undefined && !isDateId(id)) return c.fail(`${path}.id`, 'field.not-date');
   const lede = c.string(w.lede, `${path}.lede`, LIMITS.note);
+  const closing = c.optionalString(w.closing, `${path}.closing`, LIMITS.note);
   const updatedAt = c.time(w.updatedAt, `${path}.updatedAt`);
-  return id !== undefined && lede !== undefined && updatedAt !== undefined ? { id, lede, updatedAt } : undefined;
+  if (id === undefined || lede === undefined || updatedAt === undefined) return undefined;
+  const week: WeekNote = { id, lede, updatedAt };
+  if (closing !== undefined) week.closing = closing;
+  return week;
 }
 
 function readQuote(c: Checker, raw: unknown, path: string): Quote | undefined {
@@ -178,7 +186,7 @@ function readQuote(c: Checker, raw: unknown, path: string): Quote | undefined {
   return quote;
 }
 
-function readClip(c: Checker, raw: unknown, path: string): Clip | undefined {
+function readClip(c: Checker, raw: unknown, path: string): LegacyClip | undefined {
   const r = c.record(raw, path);
   if (!r) return undefined;
   const before = c.errors.length;
@@ -195,7 +203,7 @@ function readClip(c: Checker, raw: unknown, path: string): Clip | undefined {
     order: c.string(r.order, `${path}.order`, 1_000, { empty: false }),
     createdAt: c.time(r.createdAt, `${path}.createdAt`),
     updatedAt: c.time(r.updatedAt, `${path}.updatedAt`),
-  } as Clip;
+  } as LegacyClip;
   if (clip.weekId !== undefined && !isDateId(clip.weekId)) c.fail(`${path}.weekId`, 'field.not-date');
   if (clip.order !== undefined && !/^[0-9a-z]*[1-9a-z]$/.test(clip.order))
     c.fail(`${path}.order`, 'field.not-order-key');
@@ -214,6 +222,60 @@ function readClip(c: Checker, raw: unknown, path: string): Clip | undefined {
   optional(clip, 'storyId', c.optionalString(r.storyId, `${path}.storyId`, LIMITS.id));
   if (r.deletedAt !== undefined) optional(clip, 'deletedAt', c.time(r.deletedAt, `${path}.deletedAt`));
   return c.errors.length === before ? clip : undefined;
+}
+
+function readQuotes(c: Checker, raw: unknown, path: string): Quote[] {
+  return (c.array(raw, path, LIMITS.quotes) ?? [])
+    .map((q, i) => readQuote(c, q, `${path}[${i}]`))
+    .filter((q): q is Quote => q !== undefined);
+}
+
+function readSource(c: Checker, raw: unknown, path: string): Source | undefined {
+  const r = c.record(raw, path);
+  if (!r) return undefined;
+  const before = c.errors.length;
+  const source = {
+    id: c.string(r.id, `${path}.id`, LIMITS.id, { empty: false }),
+    pageUrl: c.string(r.pageUrl, `${path}.pageUrl`, LIMITS.url),
+    canonicalUrl: c.url(r.canonicalUrl, `${path}.canonicalUrl`),
+    title: c.string(r.title, `${path}.title`, LIMITS.title, { empty: false }),
+    source: c.string(r.source, `${path}.source`, LIMITS.line),
+    quotes: readQuotes(c, r.quotes, `${path}.quotes`),
+    createdAt: c.time(r.createdAt, `${path}.createdAt`),
+    updatedAt: c.time(r.updatedAt, `${path}.updatedAt`),
+  } as Source;
+  optional(source, 'author', c.optionalString(r.author, `${path}.author`, LIMITS.line));
+  optional(source, 'publishedAt', c.optionalString(r.publishedAt, `${path}.publishedAt`, 64));
+  optional(source, 'excerpt', c.optionalString(r.excerpt, `${path}.excerpt`, LIMITS.line));
+  optional(source, 'lang', c.optionalString(r.lang, `${path}.lang`, 35));
+  return c.errors.length === before ? source : undefined;
+}
+
+function readItem(c: Checker, raw: unknown, path: string): Item | undefined {
+  const r = c.record(raw, path);
+  if (!r) return undefined;
+  const before = c.errors.length;
+  const item = {
+    id: c.string(r.id, `${path}.id`, LIMITS.id, { empty: false }),
+    weekId: c.string(r.weekId, `${path}.weekId`, 10),
+    sectionId: c.string(r.sectionId, `${path}.sectionId`, LIMITS.id, { empty: false }),
+    order: c.string(r.order, `${path}.order`, 1_000, { empty: false }),
+    summary: c.string(r.summary, `${path}.summary`, LIMITS.line),
+    note: c.string(r.note, `${path}.note`, LIMITS.note),
+    tags: (c.array(r.tags, `${path}.tags`, LIMITS.tags) ?? [])
+      .map((t, i) => c.string(t, `${path}.tags[${i}]`, 100))
+      .filter((t): t is string => t !== undefined),
+    sourceIds: (c.array(r.sourceIds, `${path}.sourceIds`, LIMITS.sourceIds) ?? [])
+      .map((t, i) => c.string(t, `${path}.sourceIds[${i}]`, LIMITS.id, { empty: false }))
+      .filter((t): t is string => t !== undefined),
+    createdAt: c.time(r.createdAt, `${path}.createdAt`),
+    updatedAt: c.time(r.updatedAt, `${path}.updatedAt`),
+  } as Item;
+  if (item.weekId !== undefined && !isDateId(item.weekId)) c.fail(`${path}.weekId`, 'field.not-date');
+  if (item.order !== undefined && !/^[0-9a-z]*[1-9a-z]$/.test(item.order))
+    c.fail(`${path}.order`, 'field.not-order-key');
+  if (r.deletedAt !== undefined) optional(item, 'deletedAt', c.time(r.deletedAt, `${path}.deletedAt`));
+  return c.errors.length === before ? item : undefined;
 }
 
 export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; errors: BackupIssue[] };
@@ -240,15 +302,41 @@ export function parseBackup(text: string): ParsedBackup {
     readSection(c, s, `sections[${i}]`),
   );
   const weeks = (c.array(top.weeks, 'weeks', LIMITS.clips) ?? []).map((w, i) => readWeek(c, w, `weeks[${i}]`));
-  const clips = (c.array(top.clips, 'clips', LIMITS.clips) ?? []).map((x, i) => readClip(c, x, `clips[${i}]`));
+  const v1 = top.version === 1;
+  let sources: (Source | undefined)[];
+  let items: (Item | undefined)[];
+  let itemPath = 'items';
+  if (v1) {
+    // Version 1 held clips; they become sources and items exactly as the database upgrade makes them.
+    const clips = (c.array(top.clips, 'clips', LIMITS.clips) ?? []).map((x, i) => readClip(c, x, `clips[${i}]`));
+    const seenClips = new Set<string>();
+    clips.forEach((clip, i) => {
+      if (!clip) return;
+      if (seenClips.has(clip.id)) c.fail(`clips[${i}].id`, 'field.duplicate-id', { id: clip.id });
+      seenClips.add(clip.id);
+    });
+    ({ sources, items } = itemsFromClips(clips.filter((x): x is LegacyClip => x !== undefined)));
+    itemPath = 'clips';
+  } else {
+    sources = (c.array(top.sources, 'sources', LIMITS.clips) ?? []).map((x, i) => readSource(c, x, `sources[${i}]`));
+    items = (c.array(top.items, 'items', LIMITS.clips) ?? []).map((x, i) => readItem(c, x, `items[${i}]`));
+  }
   const sectionIds = new Set(sections.map((s) => s?.id));
+  const sourceIds = new Set<string>();
+  sources.forEach((source, i) => {
+    if (!source) return;
+    if (sourceIds.has(source.id)) c.fail(`sources[${i}].id`, 'field.duplicate-id', { id: source.id });
+    sourceIds.add(source.id);
+  });
   const seen = new Set<string>();
-  clips.forEach((clip, i) => {
-    if (!clip) return;
-    if (seen.has(clip.id)) c.fail(`clips[${i}].id`, 'field.duplicate-id', { id: clip.id });
-    seen.add(clip.id);
-    if (!sectionIds.has(clip.sectionId))
-      c.fail(`clips[${i}].sectionId`, 'field.unknown-section', { id: clip.sectionId });
+  items.forEach((item, i) => {
+    if (!item) return;
+    if (seen.has(item.id)) c.fail(`${itemPath}[${i}].id`, 'field.duplicate-id', { id: item.id });
+    seen.add(item.id);
+    if (!sectionIds.has(item.sectionId))
+      c.fail(`${itemPath}[${i}].sectionId`, 'field.unknown-section', { id: item.sectionId });
+    for (const id of item.sourceIds)
+      if (!sourceIds.has(id)) c.fail(`${itemPath}[${i}].sourceIds`, 'field.unknown-source', { id });
   });
   if (c.errors.length > 0 || !settings) return { ok: false, errors: c.errors };
   return {
@@ -257,9 +345,10 @@ export function parseBackup(text: string): ParsedBackup {
       format: BACKUP_FORMAT,
       version: top.version,
       settings,
-      sections: sections as Section[],
+      sections: v1 ? (sections as Section[]).map(withEnglishNames) : (sections as Section[]),
       weeks: weeks as WeekNote[],
-      clips: clips as Clip[],
+      sources: sources as Source[],
+      items: items as Item[],
     },
   };
 }

@@ -1,29 +1,62 @@
-import type { Clip, WeekNote } from '../types';
-import { type Backup, clipRecord } from './backup-write';
+import type { Item, Source, WeekNote } from '../types';
+import { type Backup, itemRecord, sourceRecord } from './backup-write';
 import type { ClipperDb } from './db';
-import { clipTerms } from './search-terms';
+import { itemTerms } from './search-terms';
 
+/** What a restore does, counted over items and sources together. */
 export interface RestorePlan {
   added: number;
   updated: number;
   unchanged: number;
-  /** Clips that differ where this browser's copy is as new or newer: it is kept. */
+  /** Records that differ where this browser's copy is as new or newer: it is kept. */
   conflicts: number;
   sectionsAdded: number;
-  /** True when this browser has no clips yet: the backup's sections and settings are taken whole. */
+  /** True when this browser has no items yet: the backup's sections and settings are taken whole. */
   replacesSettings: boolean;
 }
 
-const comparable = (clip: Clip) => JSON.stringify(clipRecord(clip));
+interface Versioned {
+  id: string;
+  updatedAt: number;
+}
+
+function merge<T extends Versioned>(
+  incoming: readonly T[],
+  local: readonly (T | undefined)[],
+  same: (a: T, b: T) => boolean,
+  summary: RestorePlan,
+): T[] {
+  const writes: T[] = [];
+  incoming.forEach((record, i) => {
+    const mine = local[i];
+    if (!mine) {
+      summary.added++;
+      writes.push(record);
+    } else if (same(mine, record)) {
+      summary.unchanged++;
+    } else if (record.updatedAt > mine.updatedAt) {
+      summary.updated++;
+      writes.push(record);
+    } else {
+      summary.conflicts++;
+    }
+  });
+  return writes;
+}
+
+const sameSource = (a: Source, b: Source) => JSON.stringify(sourceRecord(a)) === JSON.stringify(sourceRecord(b));
+const sameItem = (a: Item, b: Item) => JSON.stringify(itemRecord(a)) === JSON.stringify(itemRecord(b));
 
 async function plan(db: ClipperDb, backup: Backup) {
-  const localClips = await db.clips.bulkGet(backup.clips.map((c) => c.id));
-  const fresh = (await db.clips.count()) === 0;
+  const [localSources, localItems] = await Promise.all([
+    db.sources.bulkGet(backup.sources.map((s) => s.id)),
+    db.items.bulkGet(backup.items.map((i) => i.id)),
+  ]);
+  const fresh = (await db.items.count()) === 0 && (await db.sources.count()) === 0;
   const localSections = new Set((await db.sections.toArray()).map((s) => s.id));
   const localWeeks = new Map(
     (await db.weeks.bulkGet(backup.weeks.map((w) => w.id))).filter((w): w is WeekNote => !!w).map((w) => [w.id, w]),
   );
-  const writes: Clip[] = [];
   const summary: RestorePlan = {
     added: 0,
     updated: 0,
@@ -32,32 +65,24 @@ async function plan(db: ClipperDb, backup: Backup) {
     sectionsAdded: 0,
     replacesSettings: fresh,
   };
-  backup.clips.forEach((incoming, i) => {
-    const local = localClips[i];
-    if (!local) {
-      summary.added++;
-      writes.push(incoming);
-    } else if (comparable(local) === comparable(incoming)) {
-      summary.unchanged++;
-    } else if (incoming.updatedAt > local.updatedAt) {
-      summary.updated++;
-      writes.push(incoming);
-    } else {
-      summary.conflicts++;
-    }
-  });
+  const sourceWrites = merge(backup.sources, localSources, sameSource, summary);
+  const itemWrites = merge(backup.items, localItems, sameItem, summary);
   const sections = fresh ? backup.sections : backup.sections.filter((s) => !localSections.has(s.id));
   summary.sectionsAdded = backup.sections.filter((s) => !localSections.has(s.id)).length;
   const weeks = backup.weeks.filter((w) => {
     const local = localWeeks.get(w.id);
-    return !local || (w.updatedAt > local.updatedAt && w.lede !== local.lede);
+    return !local || (w.updatedAt > local.updatedAt && (w.lede !== local.lede || w.closing !== local.closing));
   });
-  return { summary, writes, sections, weeks, fresh };
+  return { summary, sourceWrites, itemWrites, sections, weeks, fresh };
 }
 
 /** What a restore would do, without writing anything (the dry run). */
 export async function planRestore(db: ClipperDb, backup: Backup): Promise<RestorePlan> {
-  return db.transaction('r', [db.clips, db.sections, db.weeks], async () => (await plan(db, backup)).summary);
+  return db.transaction(
+    'r',
+    [db.sources, db.items, db.sections, db.weeks],
+    async () => (await plan(db, backup)).summary,
+  );
 }
 
 /**
@@ -65,15 +90,41 @@ export async function planRestore(db: ClipperDb, backup: Backup): Promise<Restor
  * Restoring the same file twice changes nothing the second time.
  */
 export async function applyRestore(db: ClipperDb, backup: Backup): Promise<RestorePlan> {
-  return db.transaction('rw', [db.clips, db.sections, db.weeks, db.settings], async () => {
-    const { summary, writes, sections, weeks, fresh } = await plan(db, backup);
+  return db.transaction('rw', [db.sources, db.items, db.sections, db.weeks, db.settings], async () => {
+    const { summary, sourceWrites, itemWrites, sections, weeks, fresh } = await plan(db, backup);
     if (fresh) {
       await db.sections.clear();
       await db.settings.put({ key: 'digest', value: backup.settings });
     }
     await db.sections.bulkPut(sections);
     await db.weeks.bulkPut(weeks);
-    await db.clips.bulkPut(writes.map((clip) => ({ ...clip, terms: clipTerms(clip) })));
+    await db.sources.bulkPut(sourceWrites);
+    // Search keys come from the item and the sources it cites, as they are after the merge.
+    const changedSources = new Set(sourceWrites.map((s) => s.id));
+    const citing =
+      changedSources.size > 0
+        ? await db.items
+            .where('sourceIds')
+            .anyOf([...changedSources])
+            .distinct()
+            .toArray()
+        : [];
+    const toIndex = new Map<string, Item>(citing.map((i) => [i.id, i]));
+    for (const item of itemWrites) toIndex.set(item.id, item);
+    const items = [...toIndex.values()];
+    const sourceIds = [...new Set(items.flatMap((i) => i.sourceIds))];
+    const sources = new Map(
+      (await db.sources.bulkGet(sourceIds)).filter((s): s is Source => s !== undefined).map((s) => [s.id, s]),
+    );
+    await db.items.bulkPut(
+      items.map((item) => ({
+        ...item,
+        terms: itemTerms(
+          item,
+          item.sourceIds.map((id) => sources.get(id)).filter((s): s is Source => s !== undefined),
+        ),
+      })),
+    );
     return summary;
   });
 }

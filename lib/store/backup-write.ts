@@ -1,5 +1,5 @@
 import { TEMPLATE_KEYS } from '../digest/templates';
-import type { Clip, DigestSettings, Quote, Section, WeekNote } from '../types';
+import type { DigestSettings, Item, Quote, Section, Source, WeekNote } from '../types';
 import type { ClipperDb } from './db';
 import { DEFAULT_SETTINGS } from './defaults';
 import { getSettings } from './settings';
@@ -11,7 +11,8 @@ import { getSettings } from './settings';
  */
 
 export const BACKUP_FORMAT = 'digest-clipper-backup';
-export const BACKUP_VERSION = 1;
+/** 2: sources and items (1: clips, still read and converted by lib/store/legacy-clips.ts). */
+export const BACKUP_VERSION = 2;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -19,37 +20,70 @@ export interface Backup {
   settings: DigestSettings;
   sections: Section[];
   weeks: WeekNote[];
-  clips: Clip[];
+  sources: Source[];
+  items: Item[];
 }
 
 export function optional<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
   if (value !== undefined) target[key] = value;
 }
 
-export function clipRecord(c: Clip): Clip {
-  const out = { id: c.id, pageUrl: c.pageUrl, canonicalUrl: c.canonicalUrl, title: c.title, source: c.source } as Clip;
-  optional(out, 'author', c.author);
-  optional(out, 'publishedAt', c.publishedAt);
-  optional(out, 'excerpt', c.excerpt);
-  optional(out, 'lang', c.lang);
-  out.quotes = c.quotes.map((q) => {
-    const quote = { text: q.text } as Quote;
-    optional(quote, 'markdown', q.markdown);
-    quote.createdAt = q.createdAt;
-    return quote;
-  });
-  Object.assign(out, {
-    summary: c.summary,
-    note: c.note,
-    sectionId: c.sectionId,
-    tags: [...c.tags],
-    weekId: c.weekId,
-    order: c.order,
-  });
-  optional(out, 'storyId', c.storyId);
-  optional(out, 'deletedAt', c.deletedAt);
-  out.createdAt = c.createdAt;
-  out.updatedAt = c.updatedAt;
+function quoteRecord(q: Quote): Quote {
+  const quote = { text: q.text } as Quote;
+  optional(quote, 'markdown', q.markdown);
+  quote.createdAt = q.createdAt;
+  return quote;
+}
+
+/** A source with its keys in the backup's order and nothing derived. */
+export function sourceRecord(s: Source): Source {
+  const out = {
+    id: s.id,
+    pageUrl: s.pageUrl,
+    canonicalUrl: s.canonicalUrl,
+    title: s.title,
+    source: s.source,
+  } as Source;
+  optional(out, 'author', s.author);
+  optional(out, 'publishedAt', s.publishedAt);
+  optional(out, 'excerpt', s.excerpt);
+  optional(out, 'lang', s.lang);
+  out.quotes = s.quotes.map(quoteRecord);
+  out.createdAt = s.createdAt;
+  out.updatedAt = s.updatedAt;
+  return out;
+}
+
+/** An item with its keys in the backup's order; search keys are derived again on restore. */
+export function itemRecord(i: Item): Item {
+  const out = {
+    id: i.id,
+    weekId: i.weekId,
+    sectionId: i.sectionId,
+    order: i.order,
+    summary: i.summary,
+    note: i.note,
+    tags: [...i.tags],
+    sourceIds: [...i.sourceIds],
+  } as Item;
+  optional(out, 'deletedAt', i.deletedAt);
+  out.createdAt = i.createdAt;
+  out.updatedAt = i.updatedAt;
+  return out;
+}
+
+function sectionRecord(s: Section): Section {
+  const out = { id: s.id, name: s.name } as Section;
+  optional(out, 'nameEn', s.nameEn);
+  out.kind = s.kind;
+  out.order = s.order;
+  return out;
+}
+
+function weekRecord(w: WeekNote): WeekNote {
+  const out = { id: w.id, lede: w.lede } as WeekNote;
+  optional(out, 'closing', w.closing);
+  out.updatedAt = w.updatedAt;
   return out;
 }
 
@@ -72,21 +106,27 @@ export function serializeBackup(backup: Omit<Backup, 'format' | 'version'>): str
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     settings: settingsRecord(backup.settings),
-    sections: [...backup.sections]
-      .sort((a, b) => a.order - b.order || byId(a, b))
-      .map((s) => ({ id: s.id, name: s.name, kind: s.kind, order: s.order })),
-    weeks: [...backup.weeks].sort(byId).map((w) => ({ id: w.id, lede: w.lede, updatedAt: w.updatedAt })),
-    clips: [...backup.clips].sort(byId).map(clipRecord),
+    sections: [...backup.sections].sort((a, b) => a.order - b.order || byId(a, b)).map(sectionRecord),
+    weeks: [...backup.weeks].sort(byId).map(weekRecord),
+    sources: [...backup.sources].sort(byId).map(sourceRecord),
+    items: [...backup.items].sort(byId).map(itemRecord),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 /** Everything in the database (trash included) as backup text. */
 export async function createBackup(db: ClipperDb): Promise<string> {
-  const [settings, sections, weeks, clips] = await db.transaction(
+  const [settings, sections, weeks, sources, items] = await db.transaction(
     'r',
-    [db.settings, db.sections, db.weeks, db.clips],
-    () => Promise.all([getSettings(db), db.sections.toArray(), db.weeks.toArray(), db.clips.toArray()]),
+    [db.settings, db.sections, db.weeks, db.sources, db.items],
+    () =>
+      Promise.all([
+        getSettings(db),
+        db.sections.toArray(),
+        db.weeks.toArray(),
+        db.sources.toArray(),
+        db.items.toArray(),
+      ]),
   );
-  return serializeBackup({ settings, sections, weeks, clips });
+  return serializeBackup({ settings, sections, weeks, sources, items });
 }

@@ -1,7 +1,8 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { Clip, DigestSettings, Section, WeekNote } from '../types';
+import type { DigestSettings, Item, LegacyClip, Section, Source, WeekNote } from '../types';
 import { DEFAULT_SECTIONS, DEFAULT_SETTINGS } from './defaults';
-import { clipTerms } from './search-terms';
+import { itemsFromClips, withEnglishNames } from './legacy-clips';
+import { itemTerms, legacyClipTerms } from './search-terms';
 
 /**
  * The one schema module. Every shipped version stays here exactly as it shipped; a new
@@ -19,7 +20,8 @@ export interface LocalMeta {
 export type SettingRow = { key: 'digest'; value: DigestSettings } | { key: 'meta'; value: LocalMeta };
 
 export type ClipperDb = Dexie & {
-  clips: EntityTable<Clip, 'id'>;
+  sources: EntityTable<Source, 'id'>;
+  items: EntityTable<Item, 'id'>;
   sections: EntityTable<Section, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
   weeks: EntityTable<WeekNote, 'id'>;
@@ -44,10 +46,55 @@ export const SCHEMA_V2 = {
   clips: 'id, weekId, [weekId+sectionId], canonicalUrl, updatedAt, deletedAt, *terms, *tags',
 } as const;
 
+/**
+ * Version 3: sources and items (docs/architecture.md, "Data model"). A page is a source, found
+ * by its canonical URL; an item is the editor's entry in a section of a week, citing sources by
+ * id (`*sourceIds`: which items cite a source, for earlier uses and purges). Clips are gone.
+ */
+export const SCHEMA_V3 = {
+  clips: null,
+  sections: 'id, order',
+  settings: 'key',
+  weeks: 'id',
+  sources: 'id, canonicalUrl, updatedAt',
+  items: 'id, weekId, [weekId+sectionId], updatedAt, deletedAt, *terms, *tags, *sourceIds',
+} as const;
+
+async function upgradeToV3(tx: Transaction): Promise<void> {
+  const clips = await tx.table<LegacyClip>('clips').toArray();
+  const { sources, items } = itemsFromClips(clips);
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  await tx.table<Source>('sources').bulkAdd(sources);
+  await tx.table<Item>('items').bulkAdd(
+    items.map((item) => ({
+      ...item,
+      terms: itemTerms(
+        item,
+        item.sourceIds.map((id) => byId.get(id) as Source),
+      ),
+    })),
+  );
+  await tx
+    .table<Section>('sections')
+    .toCollection()
+    .modify((section) => {
+      Object.assign(section, withEnglishNames(section));
+    });
+  await tx
+    .table<SettingRow>('settings')
+    .where('key')
+    .equals('digest')
+    .modify((row) => {
+      const value = row.value as DigestSettings;
+      if (value.digestNameEn === undefined) value.digestNameEn = DEFAULT_SETTINGS.digestNameEn;
+    });
+}
+
 /** One shipped version: its stores and the step that brings a database of the version before up to it. */
 export interface SchemaVersion {
   version: number;
-  stores: Readonly<Record<string, string>>;
+  /** `null` deletes a store (its rows are still readable in that version's upgrade). */
+  stores: Readonly<Record<string, string | null>>;
   upgrade?: (tx: Transaction) => Promise<unknown>;
 }
 
@@ -62,12 +109,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: SCHEMA_V2,
     upgrade: (tx) =>
       tx
-        .table<Clip>('clips')
+        .table<LegacyClip>('clips')
         .toCollection()
         .modify((clip) => {
-          clip.terms = clipTerms(clip);
+          clip.terms = legacyClipTerms(clip);
         }),
   },
+  { version: 3, stores: SCHEMA_V3, upgrade: upgradeToV3 },
 ];
 
 export const CURRENT_VERSION = (SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1] as SchemaVersion).version;

@@ -2,14 +2,15 @@ import type { DigestSettings, Section } from '../types';
 
 /** The sections of the published digest, in its order (docs/digest-format.md). */
 export const DEFAULT_SECTIONS: readonly Section[] = [
-  { id: 'briefs', name: '本周要闻速览', kind: 'briefs', order: 1 },
-  { id: 'analysis', name: '深度解析', kind: 'analysis', order: 2 },
-  { id: 'thoughts', name: '行业思考', kind: 'thoughts', order: 3 },
-  { id: 'references', name: '参考资料与本地摘录', kind: 'references', order: 4 },
+  { id: 'briefs', name: '本周要闻速览', nameEn: 'This Week in Brief', kind: 'briefs', order: 1 },
+  { id: 'analysis', name: '深度解析', nameEn: 'Deep Dives', kind: 'analysis', order: 2 },
+  { id: 'thoughts', name: '行业思考', nameEn: 'Industry Thoughts', kind: 'thoughts', order: 3 },
+  { id: 'references', name: '参考资料与本地摘录', nameEn: 'References and Excerpts', kind: 'references', order: 4 },
 ];
 
 export const DEFAULT_SETTINGS: DigestSettings = {
   digestName: 'AI 一周记',
+  digestNameEn: 'AI Weekly',
   category: 'ai-weekly-info',
   language: 'zh',
   frontMatter: false,

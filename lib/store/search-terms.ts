@@ -1,5 +1,5 @@
 /**
- * Search keys for a clip. Latin words are kept whole (lower-cased) and found by prefix
+ * Search keys for an item. Latin words are kept whole (lower-cased) and found by prefix
  * through the index; Chinese, Japanese and Korean text has no spaces between words, so it is
  * indexed as overlapping character pairs, and a one-character query finds them by prefix.
  */
@@ -40,7 +40,7 @@ export function termsOf(...texts: (string | undefined)[]): string[] {
   return [...terms];
 }
 
-/** How a query is looked up: every token must match for a clip to be found. */
+/** How a query is looked up: every token must match for an item to be found. */
 export function queryTokens(query: string): QueryToken[] {
   const tokens: QueryToken[] = [];
   for (const run of runs(query)) {
@@ -55,8 +55,26 @@ export function queryTokens(query: string): QueryToken[] {
   return tokens;
 }
 
-/** The text a clip is searched by. */
-export function searchableText(clip: {
+/** The text an item is searched by: what the editor wrote and what its sources say. */
+export function searchableText(
+  item: { summary: string; note: string; tags: readonly string[] },
+  sources: readonly { title: string; source: string; quotes: readonly { text: string }[] }[],
+): string[] {
+  return [
+    item.summary,
+    item.note,
+    item.tags.join(' '),
+    ...sources.flatMap((s) => [s.title, s.source, ...s.quotes.map((q) => q.text)]),
+  ];
+}
+
+/** An item's search keys: the one place they are derived, for saves, edits, restores and upgrades. */
+export function itemTerms(...args: Parameters<typeof searchableText>): string[] {
+  return termsOf(...searchableText(...args));
+}
+
+/** The search keys of a clip of schema version 2 (kept for its upgrade test). */
+export function legacyClipTerms(clip: {
   title: string;
   summary: string;
   note: string;
@@ -64,10 +82,12 @@ export function searchableText(clip: {
   tags: readonly string[];
   quotes: readonly { text: string }[];
 }): string[] {
-  return [clip.title, clip.summary, clip.note, clip.source, clip.tags.join(' '), ...clip.quotes.map((q) => q.text)];
-}
-
-/** A clip's search keys: the one place they are derived, for saves, edits, restores and upgrades. */
-export function clipTerms(clip: Parameters<typeof searchableText>[0]): string[] {
-  return termsOf(...searchableText(clip));
+  return termsOf(
+    clip.title,
+    clip.summary,
+    clip.note,
+    clip.source,
+    clip.tags.join(' '),
+    ...clip.quotes.map((q) => q.text),
+  );
 }

@@ -21,7 +21,11 @@ export async function addSection(
   });
 }
 
-export async function updateSection(db: ClipperDb, id: string, patch: Partial<Pick<Section, 'name' | 'kind'>>) {
+export async function updateSection(
+  db: ClipperDb,
+  id: string,
+  patch: Partial<Pick<Section, 'name' | 'nameEn' | 'kind'>>,
+) {
   if (patch.name !== undefined && !patch.name.trim()) throw new ClipInputError('section.no-name');
   await db.sections.update(id, { ...patch, ...(patch.name ? { name: patch.name.trim() } : {}) });
 }
@@ -33,12 +37,12 @@ export async function reorderSections(db: ClipperDb, ids: string[]): Promise<voi
   });
 }
 
-/** Deletes a section after moving its clips (all weeks, trash included) to another one. */
+/** Deletes a section after moving its items (all weeks, trash included) to another one. */
 export async function deleteSection(db: ClipperDb, id: string, moveTo: string): Promise<number> {
   if (id === moveTo) throw new ClipInputError('section.same-target');
-  return db.transaction('rw', db.sections, db.clips, db.settings, async () => {
+  return db.transaction('rw', db.sections, db.items, db.settings, async () => {
     if (!(await db.sections.get(moveTo))) throw new ClipInputError('section.target-missing');
-    const moved = await db.clips.filter((c) => c.sectionId === id).modify({ sectionId: moveTo });
+    const moved = await db.items.filter((c) => c.sectionId === id).modify({ sectionId: moveTo });
     await db.sections.delete(id);
     const settings = await getSettings(db);
     if (settings.defaultSectionId === id)

@@ -34,11 +34,11 @@ export function backupOverdue(
   return now - since > settings.backupReminderDays * 86_400_000;
 }
 /**
- * Saves settings. A new first day of the week moves every clip to the week that now holds
- * its old week's first day, so no clip falls between weeks.
+ * Saves settings. A new first day of the week moves every item to the week that now holds
+ * its old week's first day, so no item falls between weeks.
  */
 export async function updateSettings(db: ClipperDb, patch: Partial<DigestSettings>): Promise<DigestSettings> {
-  return db.transaction('rw', db.settings, db.clips, async () => {
+  return db.transaction('rw', db.settings, db.items, async () => {
     const current = await getSettings(db);
     const next = { ...current, ...patch };
     if (!Number.isInteger(next.weekStartsOn) || next.weekStartsOn < 0 || next.weekStartsOn > 6) {
@@ -53,8 +53,8 @@ export async function updateSettings(db: ClipperDb, patch: Partial<DigestSetting
     }
     await db.settings.put({ key: 'digest', value: next });
     if (next.weekStartsOn !== current.weekStartsOn) {
-      await db.clips.toCollection().modify((clip) => {
-        clip.weekId = weekStartOf(clip.weekId, next.weekStartsOn);
+      await db.items.toCollection().modify((item) => {
+        item.weekId = weekStartOf(item.weekId, next.weekStartsOn);
       });
     }
     return next;

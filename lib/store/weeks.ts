@@ -1,6 +1,25 @@
+import { cleanMarkdown } from '../text';
+import type { WeekNote } from '../types';
 import type { ClipperDb } from './db';
 
-/** The week's lede, written once per week by the editor. */
-export async function setLede(db: ClipperDb, weekId: string, lede: string, now: number): Promise<void> {
-  await db.weeks.put({ id: weekId, lede: lede.trim(), updatedAt: now });
+/** The week's lede or closing paragraph (Markdown), written by the editor; the other is kept. */
+export async function setWeekText(
+  db: ClipperDb,
+  weekId: string,
+  patch: Partial<Pick<WeekNote, 'lede' | 'closing'>>,
+  now: number,
+): Promise<void> {
+  await db.transaction('rw', db.weeks, async () => {
+    const current = await db.weeks.get(weekId);
+    const next: WeekNote = { id: weekId, lede: current?.lede ?? '', updatedAt: now };
+    const closing = patch.closing ?? current?.closing;
+    if (patch.lede !== undefined) next.lede = cleanMarkdown(patch.lede);
+    if (closing !== undefined && cleanMarkdown(closing) !== '') next.closing = cleanMarkdown(closing);
+    await db.weeks.put(next);
+  });
+}
+
+/** The week's lede alone (kept for callers that write only the lede). */
+export function setLede(db: ClipperDb, weekId: string, lede: string, now: number): Promise<void> {
+  return setWeekText(db, weekId, { lede }, now);
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { civilDate } from '../../lib/week';
 import { readDownload } from '../harness/downloads';
 import { type ExtensionSession, launchExtension } from '../harness/extension';
-import { readAllClips } from '../harness/page';
+import { readEntries } from '../harness/page';
 
 const EXAMPLE = join(__dirname, '../../docs/examples/backup.json');
 
@@ -28,14 +28,14 @@ describe('backup and restore in the options page', () => {
     const plan = options.locator('.plan');
     await expect
       .poll(() => plan.textContent())
-      .toContain('This backup has 6 new, 0 updated and 0 unchanged clips, and 0 conflicts');
-    expect(await readAllClips(options)).toEqual([]);
+      .toContain('This backup has 26 new, 0 updated and 0 unchanged records (entries and sources), and 0 conflicts');
+    expect(await readEntries(options)).toEqual([]);
     await options.getByRole('button', { name: 'Restore now' }).click();
-    await expect.poll(() => options.getByRole('status').last().textContent()).toBe('Restored: 6 new, 0 updated.');
-    expect(await readAllClips(options)).toHaveLength(6);
+    await expect.poll(() => options.getByRole('status').last().textContent()).toBe('Restored: 26 new, 0 updated.');
+    expect(await readEntries(options)).toHaveLength(16);
 
     await options.getByLabel('Restore from a backup file').setInputFiles(EXAMPLE);
-    await expect.poll(() => plan.textContent()).toContain('0 new, 0 updated and 6 unchanged');
+    await expect.poll(() => plan.textContent()).toContain('0 new, 0 updated and 26 unchanged');
     await options.getByRole('button', { name: 'Cancel' }).click();
 
     await options.getByRole('button', { name: 'Download backup' }).click();
@@ -45,7 +45,7 @@ describe('backup and restore in the options page', () => {
   });
 
   it('refuses a corrupt backup with the path of the problem and leaves the data unchanged', async () => {
-    const before = await readAllClips(options);
+    const before = await readEntries(options);
     const corrupt = join(session.userDataDir, 'corrupt.json');
     writeFileSync(
       corrupt,
@@ -54,11 +54,11 @@ describe('backup and restore in the options page', () => {
     await options.getByLabel('Restore from a backup file').setInputFiles(corrupt);
     const alert = options.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('This backup was refused; nothing was changed.');
-    expect(await alert.textContent()).toContain('clips[0].canonicalUrl: not a URL');
+    expect(await alert.textContent()).toContain('sources[0].canonicalUrl: not a URL');
     const truncated = join(session.userDataDir, 'truncated.json');
     writeFileSync(truncated, readFileSync(EXAMPLE, 'utf8').slice(0, 500));
     await options.getByLabel('Restore from a backup file').setInputFiles(truncated);
     await expect.poll(() => alert.textContent()).toContain('not valid JSON');
-    expect(await readAllClips(options)).toEqual(before);
+    expect(await readEntries(options)).toEqual(before);
   });
 });

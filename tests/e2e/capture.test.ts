@@ -1,14 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useExtension } from '../harness/extension';
-import { clearClips, readAllClips, selectText } from '../harness/page';
+import { clearRecords, readEntries, selectText } from '../harness/page';
 
 describe('ways to clip', () => {
   const env = useExtension();
   let article: Page;
   let tabId: number;
   beforeEach(async () => {
-    await clearClips(env.session.worker);
+    await clearRecords(env.session.worker);
     article = await env.session.context.newPage();
     await article.goto(env.server.url('zhihu-article.html'));
     tabId = await env.session.tabIdOf(article);
@@ -30,13 +30,11 @@ describe('ways to clip', () => {
     popup = await env.session.openPopup(tabId);
     await expect
       .poll(() => popup.getByRole('status').first().textContent())
-      .toContain('You clipped this page in the week of');
+      .toContain('You clipped this page before (week of');
     await popup.getByRole('button', { name: 'Save clip' }).click();
-    await expect
-      .poll(() => popup.getByRole('status').last().textContent())
-      .toBe('This page was already clipped: the quote was added to the existing clip.');
+    await expect.poll(() => popup.getByRole('status').last().textContent()).toBe('The quote was added.');
 
-    const clips = await readAllClips(popup);
+    const clips = await readEntries(popup);
     expect(clips).toHaveLength(1);
     expect(clips[0]?.quotes.map((q) => q.text)).toEqual([
       'Kimi 本周开源了 K2.5 与 K2.5-Thinking。',
@@ -52,7 +50,7 @@ describe('ways to clip', () => {
   it('clips a selection from the context menu into the chosen section and flashes the badge', async () => {
     await selectText(article, '#second');
     await env.session.menuClick('clip-to:analysis', tabId);
-    const clips = await readAllClips(env.session.worker);
+    const clips = await readEntries(env.session.worker);
     expect(clips).toHaveLength(1);
     expect(clips[0]).toMatchObject({ sectionId: 'analysis', quotes: [{ text: '长文本能力提升明显,推理成本下降。' }] });
     expect(await env.session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('✓');
@@ -65,7 +63,7 @@ describe('ways to clip', () => {
   it('clips the page to the default section with the keyboard shortcut, without a popup', async () => {
     const pagesBefore = env.session.context.pages().length;
     await env.session.quickClip(tabId);
-    const clips = await readAllClips(env.session.worker);
+    const clips = await readEntries(env.session.worker);
     expect(clips).toHaveLength(1);
     expect(clips[0]).toMatchObject({ sectionId: 'briefs', title: 'Kimi K2.5 开源:长文本与推理的新进展', quotes: [] });
     expect(env.session.context.pages().length).toBe(pagesBefore);
@@ -83,6 +81,6 @@ describe('ways to clip', () => {
     expect(await env.session.worker.evaluate((tab) => chrome.action.getTitle({ tabId: tab }), id)).toContain(
       'cannot be clipped',
     );
-    expect(await readAllClips(env.session.worker)).toEqual([]);
+    expect(await readEntries(env.session.worker)).toEqual([]);
   });
 });

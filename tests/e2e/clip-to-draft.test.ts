@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { weekIdFor, weekRange } from '../../lib/week';
 import { readDownload } from '../harness/downloads';
 import { useExtension } from '../harness/extension';
-import { readAllClips, selectText } from '../harness/page';
+import { readEntries, selectText } from '../harness/page';
 
 describe('page → clip → week list → downloaded draft', () => {
   const env = useExtension();
@@ -29,7 +29,7 @@ describe('page → clip → week list → downloaded draft', () => {
     const listed = popup.locator('[data-section="briefs"] .clip-title');
     await expect.poll(() => listed.allTextContents()).toEqual(['Apple to buy Israeli audio AI startup Q.ai']);
 
-    const [stored] = await readAllClips(popup);
+    const [stored] = await readEntries(popup);
     const weekId = weekIdFor(Date.now());
     expect(stored).toMatchObject({
       title: 'Apple to buy Israeli audio AI startup Q.ai',

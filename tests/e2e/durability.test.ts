@@ -4,7 +4,7 @@ import { weekIdFor, weekRange } from '../../lib/week';
 import { readDownload } from '../harness/downloads';
 import { type ExtensionSession, launchExtension, useExtension } from '../harness/extension';
 import { startFixtureServer } from '../harness/fixture-server';
-import { clearClips, readAllClips, selectText } from '../harness/page';
+import { clearRecords, readEntries, selectText } from '../harness/page';
 
 describe('nothing lost: faults in the real browser', () => {
   const env = useExtension();
@@ -24,7 +24,7 @@ describe('nothing lost: faults in the real browser', () => {
 
   beforeEach(async () => {
     for (const page of env.session.context.pages()) await page.close();
-    await clearClips(env.session.worker);
+    await clearRecords(env.session.worker);
   });
 
   it('clips 20 tabs at the same moment: 20 clips, every quote kept', async () => {
@@ -33,7 +33,7 @@ describe('nothing lost: faults in the real browser', () => {
       (document.querySelector('#quote') as HTMLElement).textContent = `Quote number ${n}.`;
     });
     await env.session.quickClip(...ids);
-    const clips = await readAllClips(env.session.worker);
+    const clips = await readEntries(env.session.worker);
     expect(clips).toHaveLength(20);
     expect(clips.flatMap((c) => c.quotes.map((q) => q.text)).sort()).toEqual(
       Array.from({ length: 20 }, (_, n) => `Quote number ${n}.`).sort(),
@@ -45,7 +45,7 @@ describe('nothing lost: faults in the real browser', () => {
       (document.querySelector('#quote') as HTMLElement).textContent = `Same page, quote ${n}.`;
     });
     await env.session.quickClip(...ids);
-    const clips = await readAllClips(env.session.worker);
+    const clips = await readEntries(env.session.worker);
     expect(clips).toHaveLength(1);
     expect(clips[0]?.quotes).toHaveLength(20);
   });
@@ -62,7 +62,7 @@ describe('nothing lost: faults in the real browser', () => {
     await pending;
     // Whatever the moment, the clip is either whole or absent: never half-written.
     const after = await waitForWorker(env.session);
-    const clips = await readAllClips(after);
+    const clips = await readEntries(after);
     expect(clips.length).toBeLessThanOrEqual(1);
     for (const clip of clips) {
       expect(clip.title).toBe('Apple to buy Israeli audio AI startup Q.ai');
@@ -75,7 +75,7 @@ describe('nothing lost: faults in the real browser', () => {
       .toBe('Apple to buy Israeli audio AI startup Q.ai');
     await popup.getByRole('button', { name: 'Save clip' }).click();
     await expect.poll(() => popup.locator('.notice--success').first().textContent()).not.toBeNull();
-    expect(await readAllClips(popup)).toHaveLength(1);
+    expect(await readEntries(popup)).toHaveLength(1);
   });
 
   it('reports a full disk clearly and keeps what is stored intact', async () => {
@@ -84,7 +84,7 @@ describe('nothing lost: faults in the real browser', () => {
     await selectText(page, '#quote');
     const tabId = await env.session.tabIdOf(page);
     await env.session.quickClip(tabId);
-    const before = await readAllClips(env.session.worker);
+    const before = await readEntries(env.session.worker);
     expect(before).toHaveLength(1);
 
     const other = await env.session.context.newPage();
@@ -108,7 +108,7 @@ describe('nothing lost: faults in the real browser', () => {
     await expect.poll(() => popup.getByRole('alert').last().textContent()).toContain('the disk is full');
     expect(await popup.getByRole('alert').last().textContent()).toContain('Nothing already saved was changed');
     await popup.reload();
-    expect(await readAllClips(popup)).toEqual(before);
+    expect(await readEntries(popup)).toEqual(before);
   });
 });
 

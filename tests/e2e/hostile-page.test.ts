@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useExtension } from '../harness/extension';
-import { readAllClips, selectText } from '../harness/page';
+import { readEntries, selectText } from '../harness/page';
 
 describe('a hostile page', () => {
   const env = useExtension();
@@ -24,7 +24,7 @@ describe('a hostile page', () => {
     expect(await card.locator('.meta').textContent()).toContain('<b onmouseover=alert(1)>Evil Times</b>');
     expect(await popup.locator('main img, main script, main b').count()).toBe(0);
     expect(await popup.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    const [clip] = await readAllClips(popup);
+    const [clip] = await readEntries(popup);
     expect(clip?.quotes[0]?.text).toBe(
       '<img src=x onerror="window.__pwned=2"> <script>window.__pwned=3</script> quoted',
     );

@@ -1,17 +1,18 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { searchableText, termsOf } from '../../lib/store/search-terms';
-import type { Clip } from '../../lib/types';
+import { itemTerms } from '../../lib/store/search-terms';
+import type { Item, Source } from '../../lib/types';
 import { addDays, weekIdFor } from '../../lib/week';
 import { axeViolations } from '../harness/axe';
 import { useExtension } from '../harness/extension';
-import { clearClips, putRecords, readAllClips } from '../harness/page';
+import { clearRecords, type ExtensionContext, putRecords, readEntries } from '../harness/page';
 
 const thisWeek = weekIdFor(Date.now());
 const lastWeek = addDays(thisWeek, -7);
 
-function seedClip(id: string, title: string, sectionId: string, order: string, extra: Partial<Clip> = {}): Clip {
-  const clip: Clip = {
+/** A page (source `id`) and its item (also `id`) as the store writes them. */
+function seedPage(id: string, title: string, sectionId: string, order: string, extra: Partial<Item> = {}) {
+  const source: Source = {
     id,
     pageUrl: `https://news.example/${id}`,
     canonicalUrl: `https://news.example/${id}`,
@@ -21,24 +22,43 @@ function seedClip(id: string, title: string, sectionId: string, order: string, e
       { text: `First quote of ${id}`, createdAt: 1 },
       { text: `Second quote of ${id}`, createdAt: 2 },
     ],
+    createdAt: 1,
+    updatedAt: 1,
+  };
+  const item: Item = {
+    id,
+    weekId: thisWeek,
+    sectionId,
+    order,
     summary: '',
     note: '',
-    sectionId,
     tags: [],
-    weekId: thisWeek,
-    order,
+    sourceIds: [id],
     createdAt: 1,
     updatedAt: 1,
     ...extra,
   };
-  return { ...clip, terms: termsOf(...searchableText(clip)) };
+  return { source, item: { ...item, terms: itemTerms(item, [source]) } };
+}
+
+async function putPages(context: ExtensionContext, pages: ReturnType<typeof seedPage>[]) {
+  await putRecords(
+    context,
+    'sources',
+    pages.map((p) => p.source),
+  );
+  await putRecords(
+    context,
+    'items',
+    pages.map((p) => p.item),
+  );
 }
 
 const SEED = [
-  seedClip('a', 'Alpha story', 'briefs', 'b'),
-  seedClip('b', 'Beta story', 'briefs', 'c'),
-  seedClip('c', 'Gamma story', 'briefs', 'd'),
-  seedClip('old', 'Older 华为云 story', 'briefs', 'b', { weekId: lastWeek, tags: ['cloud'] }),
+  seedPage('a', 'Alpha story', 'briefs', 'b'),
+  seedPage('b', 'Beta story', 'briefs', 'c'),
+  seedPage('c', 'Gamma story', 'briefs', 'd'),
+  seedPage('old', 'Older 华为云 story', 'briefs', 'b', { weekId: lastWeek, tags: ['cloud'] }),
 ];
 
 describe('organizing the week in the popup', () => {
@@ -46,13 +66,13 @@ describe('organizing the week in the popup', () => {
   let popup: Page;
 
   const titlesIn = (section: string) => popup.locator(`[data-section="${section}"] .clip-title`).allTextContents();
-  const card = (id: string) => popup.locator(`li[data-clip-id="${id}"]`);
-  const stored = async (id: string) => (await readAllClips(env.session.worker)).find((c) => c.id === id);
+  const card = (id: string) => popup.locator(`li[data-item-id="${id}"]`);
+  const stored = async (id: string) => (await readEntries(env.session.worker)).find((c) => c.id === id);
 
   beforeEach(async () => {
     for (const page of env.session.context.pages()) await page.close();
-    await clearClips(env.session.worker);
-    await putRecords(env.session.worker, 'clips', SEED);
+    await clearRecords(env.session.worker);
+    await putPages(env.session.worker, SEED);
     const article = await env.session.context.newPage();
     await article.goto(env.server.url('wire-article.html'));
     popup = await env.session.openPopup(await env.session.tabIdOf(article));
@@ -69,13 +89,13 @@ describe('organizing the week in the popup', () => {
     await expect.poll(() => titlesIn('thoughts')).toEqual(['Gamma story']);
 
     // Written behind the app's back, so the popup sees it after a reload.
-    await putRecords(env.session.worker, 'clips', [seedClip('d', 'Delta story', 'briefs', 'x')]);
+    await putPages(env.session.worker, [seedPage('d', 'Delta story', 'briefs', 'x')]);
     await popup.reload();
     await expect.poll(() => titlesIn('briefs')).toEqual(['Alpha story', 'Delta story']);
     await card('a').focus();
     await popup.keyboard.press('Alt+ArrowDown');
     await expect.poll(() => titlesIn('briefs')).toEqual(['Delta story', 'Alpha story']);
-    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-clip-id'))).toBe('a');
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-item-id'))).toBe('a');
     await popup.keyboard.press('Alt+ArrowUp');
     await expect.poll(() => titlesIn('briefs')).toEqual(['Alpha story', 'Delta story']);
 
@@ -106,14 +126,28 @@ describe('organizing the week in the popup', () => {
     expect(a?.summary).toBe('Alpha 一句话摘要');
   });
 
-  it('groups two clips into one story and ungroups them', async () => {
-    await popup.getByRole('button', { name: 'Group with the clip above: Beta story' }).click();
-    await expect.poll(() => card('b').locator('.meta').textContent()).toContain('Story of 2 sources');
-    const [a, b] = [await stored('a'), await stored('b')];
-    expect(a?.storyId).toBeDefined();
-    expect(b?.storyId).toBe(a?.storyId);
-    await card('a').getByRole('button', { name: 'Ungroup' }).click();
-    await expect.poll(async () => (await stored('b'))?.storyId).toBeUndefined();
+  it('joins two entries into one story citing both sources, and splits it again', async () => {
+    await popup.getByRole('button', { name: 'Join with the entry above (one story): Beta story' }).click();
+    await expect.poll(() => card('a').locator('.meta').textContent()).toContain('Story of 2 sources');
+    expect((await stored('a'))?.sourceIds).toEqual(['a', 'b']);
+    expect(await stored('b')).toBeUndefined();
+    await card('a').getByRole('button', { name: 'Split off the last source: Alpha story' }).click();
+    await expect.poll(() => titlesIn('briefs')).toEqual(['Alpha story', 'Beta story', 'Gamma story']);
+    expect((await stored('a'))?.sourceIds).toEqual(['a']);
+  });
+
+  it('adds a thought of the editor’s own: no link, no source, in the draft without 来源', async () => {
+    await popup.getByRole('button', { name: 'Add a thought or note to 行业思考' }).click();
+    const form = popup.getByRole('form', { name: 'Add a thought or note to 行业思考' });
+    await form.getByLabel('Summary').fill('回报优先:现金回收期是关键词。');
+    await form.getByRole('button', { name: 'Add' }).click();
+    await expect
+      .poll(() => popup.locator('[data-section="thoughts"] .summary-input').inputValue())
+      .toBe('回报优先:现金回收期是关键词。');
+    const own = (await readEntries(env.session.worker)).find((e) => e.sectionId === 'thoughts');
+    expect(own).toMatchObject({ sourceIds: [], sources: [] });
+    expect(own?.canonicalUrl).toBeUndefined();
+    expect(await popup.locator('[data-section="thoughts"] a').count()).toBe(0);
   });
 
   it('deletes to the trash with undo, and restores from the trash view', async () => {
@@ -136,7 +170,7 @@ describe('organizing the week in the popup', () => {
     const result = popup.getByRole('button', { name: 'Older 华为云 story' });
     await result.click();
     await expect.poll(() => titlesIn('briefs')).toEqual(['Older 华为云 story']);
-    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-clip-id'))).toBe('old');
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-item-id'))).toBe('old');
 
     await popup.getByRole('button', { name: 'This week' }).click();
     await expect.poll(() => titlesIn('briefs')).toEqual(['Alpha story', 'Beta story', 'Gamma story']);

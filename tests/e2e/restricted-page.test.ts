@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionSession, launchExtension } from '../harness/extension';
-import { readAllClips } from '../harness/page';
+import { readEntries } from '../harness/page';
 
 describe('a page the browser will not let us read', () => {
   let session: ExtensionSession;
@@ -30,7 +30,7 @@ describe('a page the browser will not let us read', () => {
     await popup.getByLabel('Quote').fill('A pasted quote.');
     await popup.getByRole('button', { name: 'Save clip' }).click();
     await expect.poll(() => popup.getByRole('status').first().textContent()).toBe('Saved to this week.');
-    const clips = await readAllClips(popup);
+    const clips = await readEntries(popup);
     expect(clips).toHaveLength(1);
     expect(clips[0]).toMatchObject({
       title: 'Chromium release notes',
@@ -51,9 +51,9 @@ describe('a page the browser will not let us read', () => {
       el.type = 'text';
     });
     await popup.getByLabel('Link').fill('not a link');
-    const before = await readAllClips(popup);
+    const before = await readEntries(popup);
     await popup.getByRole('button', { name: 'Save clip' }).click();
     await expect.poll(() => popup.getByRole('alert').last().textContent()).toContain('is not a valid address');
-    expect(await readAllClips(popup)).toEqual(before);
+    expect(await readEntries(popup)).toEqual(before);
   });
 });

@@ -1,5 +1,5 @@
 import type { Page, Worker } from 'playwright-core';
-import type { Clip } from '../../lib/types';
+import type { Item, Source } from '../../lib/types';
 
 /** Selects the text of an element the way a reader's drag would. */
 export async function selectText(page: Page, selector: string): Promise<void> {
@@ -14,7 +14,7 @@ export async function selectText(page: Page, selector: string): Promise<void> {
   }, selector);
 }
 
-type ExtensionContext = Page | Worker;
+export type ExtensionContext = Page | Worker;
 
 /**
  * One transaction on a store of our database, straight through IndexedDB (no app code): read
@@ -51,16 +51,40 @@ function onStore<T>(
   );
 }
 
-/** Every stored clip, read straight from IndexedDB (no app code involved). */
-export function readAllClips(context: ExtensionContext): Promise<Clip[]> {
-  return onStore<Clip[]>(context, 'clips', 'getAll');
+/** Every stored item, read straight from IndexedDB (no app code involved). */
+export function readAllItems(context: ExtensionContext): Promise<Item[]> {
+  return onStore<Item[]>(context, 'items', 'getAll');
 }
 
-export async function clearClips(context: ExtensionContext): Promise<void> {
-  await onStore<undefined>(context, 'clips', 'clear');
+/** Every stored source, read straight from IndexedDB. */
+export function readAllSources(context: ExtensionContext): Promise<Source[]> {
+  return onStore<Source[]>(context, 'sources', 'getAll');
+}
+
+/** Empties the items and sources (test setup). */
+export async function clearRecords(context: ExtensionContext): Promise<void> {
+  await onStore<undefined>(context, 'items', 'clear');
+  await onStore<undefined>(context, 'sources', 'clear');
 }
 
 /** Writes records straight into a store of our database (test setup, no app code involved). */
 export async function putRecords(context: ExtensionContext, store: string, records: unknown[]): Promise<void> {
   await onStore<undefined>(context, store, 'put', records);
+}
+
+/**
+ * An item with its first source's page fields, flattened so tests can assert on one record
+ * (an item of the editor's own has no page fields at run time).
+ */
+export type Entry = Item & Omit<Source, 'id' | 'createdAt' | 'updatedAt'> & { sources: Source[] };
+
+/** Every stored item joined with its sources, read straight from IndexedDB. */
+export async function readEntries(context: ExtensionContext): Promise<Entry[]> {
+  const [items, sources] = await Promise.all([readAllItems(context), readAllSources(context)]);
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  return items.map((item) => {
+    const cited = item.sourceIds.map((id) => byId.get(id)).filter((s): s is Source => s !== undefined);
+    const { id: _id, createdAt: _c, updatedAt: _u, ...page } = cited[0] ?? ({} as Source);
+    return { ...(page as Omit<Source, 'id' | 'createdAt' | 'updatedAt'>), ...item, sources: cited };
+  });
 }

@@ -20,7 +20,8 @@ describe('digest-clipper render', () => {
 
   it('switches language and adds front matter on request', () => {
     const { stdout } = runCli(['render', EXAMPLE, '--week', '2026-01-26', '--lang', 'en', '--front-matter'], io);
-    expect(stdout.startsWith('---\ntitle: "AI 一周记 (2026-01-26 to 2026-02-01)"\n')).toBe(true);
+    expect(stdout.startsWith('---\ntitle: "AI Weekly (2026-01-26 to 2026-02-01)"\n')).toBe(true);
+    expect(stdout).toContain('## Deep Dives');
     expect(stdout).toContain('Source: [Reuters]');
   });
 
@@ -45,7 +46,7 @@ describe('digest-clipper render', () => {
     );
     const result = runCli(['render', 'x.json', '--week', '2026-01-26'], { readText: () => broken });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('clips[0].title: not a string');
+    expect(result.stderr).toContain('sources[0].title: not a string');
   });
 
   it('runs as a real command through npx', () => {

@@ -5,8 +5,8 @@ import { listenForRequests } from '../../../lib/browser/messaging';
 import { captureTab } from '../../../lib/browser/tabs';
 import { exportWeekDraft } from '../../../lib/export-week';
 import type { Handlers } from '../../../lib/messages';
-import { saveClip } from '../../../lib/store/clips';
 import { openDatabase } from '../../../lib/store/db';
+import { saveClip } from '../../../lib/store/item-writes';
 import { updateSettings } from '../../../lib/store/settings';
 
 beforeEach(() => {
@@ -125,7 +125,12 @@ describe('exportWeekDraft (background handler)', () => {
         summary: '一句话。',
         selection: { text: 'Quoted.' },
       },
-      { now: Date.parse('2026-01-29T10:00:00Z'), weekId: '2026-01-26', newId: () => 'x' },
+      {
+        now: Date.parse('2026-01-29T10:00:00Z'),
+        weekId: '2026-01-26',
+        newId: () => `x${Math.random()}`,
+        defaultSectionId: 'briefs',
+      },
     );
     await db.weeks.put({ id: '2026-01-26', lede: '本周导语。', updatedAt: 1 });
     const saved: { filename: string; text: string; type: string; saveAs?: boolean }[] = [];

@@ -2,13 +2,16 @@ import { afterEach } from 'vitest';
 import { EN_MESSAGES } from '../../../lib/i18n/en';
 import { describeProblem, translator } from '../../../lib/i18n/translate';
 import { parseBackup } from '../../../lib/store/backup-read';
-import { saveClip, trashClip } from '../../../lib/store/clips';
 import { type ClipperDb, openDatabase } from '../../../lib/store/db';
+import { addOwnItem, saveClip, trashItem } from '../../../lib/store/item-writes';
 import { addSection } from '../../../lib/store/sections';
 import { updateSettings } from '../../../lib/store/settings';
-import { setLede } from '../../../lib/store/weeks';
+import { setWeekText } from '../../../lib/store/weeks';
 
-/** What the backup tests share: fresh databases closed after each test, one seeded week, English words. */
+/**
+ * What the backup tests share: fresh databases closed after each test, one seeded week (three
+ * pages, one in the trash, a thought of the editor's own, a lede and a closing), English words.
+ */
 export const english = translator(EN_MESSAGES);
 
 const opened: ClipperDb[] = [];
@@ -23,7 +26,7 @@ afterEach(() => {
 
 let n = 0;
 export async function seed(db: ClipperDb) {
-  const ctx = (now: number) => ({ now, weekId: '2026-01-26', newId: () => `clip-${++n}` });
+  const ctx = (now: number) => ({ now, weekId: '2026-01-26', newId: () => `rec-${++n}`, defaultSectionId: 'briefs' });
   const a = await saveClip(
     db,
     {
@@ -60,11 +63,16 @@ export async function seed(db: ClipperDb) {
     },
     ctx(30),
   );
-  await trashClip(db, b.clip.id, 40);
+  await trashItem(db, b.item?.id as string, 40);
+  await addOwnItem(
+    db,
+    { weekId: '2026-01-26', sectionId: 'thoughts', summary: '我的想法', note: '- 一\n- 二' },
+    { now: 45, newId: () => `rec-${++n}` },
+  );
   await addSection(db, '工具', 'briefs', () => 'tools');
-  await setLede(db, '2026-01-26', '导语', 50);
+  await setWeekText(db, '2026-01-26', { lede: '导语', closing: '回复“加料”获取更多。' }, 50);
   await updateSettings(db, { digestName: 'My Weekly', publisherOverrides: { 'z.example': 'Z', 'a.example': 'A!' } });
-  return a.clip;
+  return a;
 }
 
 export function parsed(text: string) {

@@ -1,10 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { describeProblem } from '../../../lib/i18n/translate';
 import { type BackupIssue, parseBackup } from '../../../lib/store/backup-read';
+import { applyRestore } from '../../../lib/store/backup-restore';
 import { createBackup } from '../../../lib/store/backup-write';
 import type { ClipperDb } from '../../../lib/store/db';
 import { english, freshDb, seed } from './backup-fixtures';
+
+describe('reading version 1 backups (clips)', () => {
+  it('restores the example backup version 1 wrote: clips become sources and items, a story one item', async () => {
+    const text = readFileSync(join(__dirname, '../../fixtures/backups/v1-example.json'), 'utf8');
+    const result = parseBackup(text);
+    if (!result.ok) throw new Error(result.errors.map((e) => describeProblem(english, e)).join('\n'));
+    const { backup } = result;
+    const v1 = JSON.parse(text) as { clips: { id: string; storyId?: string; order: string }[] };
+    expect(backup.sources.map((s) => s.id).sort()).toEqual(v1.clips.map((c) => c.id).sort());
+    const story = backup.items.find((i) => i.sourceIds.length > 1);
+    const storyClips = v1.clips.filter((c) => c.storyId).sort((a, b) => (a.order < b.order ? -1 : 1));
+    expect(story?.sourceIds).toEqual(storyClips.map((c) => c.id));
+    expect(backup.items).toHaveLength(v1.clips.length - 1);
+    expect(backup.sections.find((s) => s.id === 'briefs')?.nameEn).toBe('This Week in Brief');
+    const db = freshDb();
+    await applyRestore(db, backup);
+    expect(await db.sources.count()).toBe(v1.clips.length);
+    // What the restored database writes reads back the same.
+    const again = parseBackup(await createBackup(db));
+    expect(again.ok && again.backup.items.length).toBe(v1.clips.length - 1);
+  });
+});
 
 describe('refusing bad backup files', () => {
   let db: ClipperDb;
@@ -19,27 +44,32 @@ describe('refusing bad backup files', () => {
   const cases: [string, (text: string) => string, RegExp][] = [
     ['truncated', (t) => t.slice(0, t.length / 2), /not valid JSON/],
     ['foreign', () => JSON.stringify({ hello: 'world' }), /not a Digest Clipper backup/],
-    ['newer version', (t) => t.replace('"version": 1', '"version": 9'), /newer Digest Clipper/],
+    ['newer version', (t) => t.replace('"version": 2', '"version": 9'), /newer Digest Clipper/],
     [
       'bad URL',
       (t) => t.replace('"canonicalUrl": "https://a.example/1"', '"canonicalUrl": "javascript:alert(1)"'),
-      /^clips\[0\]\.canonicalUrl: not a web address$/,
+      /^sources\[0\]\.canonicalUrl: not a web address$/,
     ],
-    ['wrong type', (t) => t.replace('"title": "Alpha"', '"title": 42'), /^clips\[0\]\.title: not a string$/],
+    ['wrong type', (t) => t.replace('"title": "Alpha"', '"title": 42'), /^sources\[0\]\.title: not a string$/],
     [
       '__proto__ key',
       (t) => t.replace('"title": "Alpha"', '"title": "Alpha", "__proto__": {"polluted": true}'),
-      /^clips\[0\]\.__proto__: forbidden key$/,
+      /^sources\[0\]\.__proto__: forbidden key$/,
     ],
     [
       'huge string',
       (t) => t.replace('"title": "Alpha"', `"title": "${'x'.repeat(3000)}"`),
-      /^clips\[0\]\.title: longer than 2000 characters$/,
+      /^sources\[0\]\.title: longer than 2000 characters$/,
     ],
     [
       'unknown section',
       (t) => t.replace('"sectionId": "briefs"', '"sectionId": "nowhere"'),
-      /^clips\[0\]\.sectionId: no section "nowhere"/,
+      /^items\[0\]\.sectionId: no section "nowhere"/,
+    ],
+    [
+      'unknown source',
+      (t) => t.replace(/"sourceIds": \[\s*"[^"]+"\s*\]/, '"sourceIds": ["gone"]'),
+      /^items\[\d\]\.sourceIds: no source "gone"/,
     ],
   ];
 

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { applyRestore, planRestore } from '../../../lib/store/backup-restore';
 import { createBackup } from '../../../lib/store/backup-write';
-import { saveClip, updateClip } from '../../../lib/store/clips';
 import type { ClipperDb } from '../../../lib/store/db';
+import { saveClip, updateItem } from '../../../lib/store/item-writes';
 import { freshDb, parsed, seed } from './backup-fixtures';
 
 describe('backup and restore', () => {
@@ -16,9 +16,13 @@ describe('backup and restore', () => {
     const first = await createBackup(source);
     const target = freshDb();
     const summary = await applyRestore(target, parsed(first));
-    expect(summary).toMatchObject({ added: 3, updated: 0, unchanged: 0, conflicts: 0, replacesSettings: true });
+    expect(summary).toMatchObject({ added: 7, updated: 0, unchanged: 0, conflicts: 0, replacesSettings: true });
     expect(await createBackup(target)).toBe(first);
-    expect(JSON.parse(first).clips.some((c: { deletedAt?: number }) => c.deletedAt === 40)).toBe(true);
+    const doc = JSON.parse(first);
+    expect(doc.version).toBe(2);
+    expect(doc.items.some((c: { deletedAt?: number }) => c.deletedAt === 40)).toBe(true);
+    expect(doc.items.some((c: { sourceIds: string[] }) => c.sourceIds.length === 0)).toBe(true);
+    expect(doc.weeks[0].closing).toBe('回复“加料”获取更多。');
   });
 
   it('is idempotent: the same file twice changes nothing the second time', async () => {
@@ -26,7 +30,7 @@ describe('backup and restore', () => {
     const target = freshDb();
     await applyRestore(target, parsed(text));
     const after = await createBackup(target);
-    expect(await planRestore(target, parsed(text))).toMatchObject({ added: 0, updated: 0, unchanged: 3, conflicts: 0 });
+    expect(await planRestore(target, parsed(text))).toMatchObject({ added: 0, updated: 0, unchanged: 7, conflicts: 0 });
     await applyRestore(target, parsed(text));
     expect(await createBackup(target)).toBe(after);
   });
@@ -35,23 +39,23 @@ describe('backup and restore', () => {
     const text = await createBackup(source);
     const target = freshDb();
     await applyRestore(target, parsed(text));
-    const [alpha, , gamma] = (await target.clips.orderBy('id').toArray()) as [{ id: string }, unknown, { id: string }];
-    await updateClip(target, alpha.id, { summary: 'edited here later' }, 10_000);
-    await updateClip(source, gamma.id, { summary: 'edited there later' }, 20_000);
+    const [alpha, , gamma] = (await target.items.orderBy('id').toArray()) as [{ id: string }, unknown, { id: string }];
+    await updateItem(target, alpha.id, { summary: 'edited here later' }, 10_000);
+    await updateItem(source, gamma.id, { summary: 'edited there later' }, 20_000);
     const incoming = parsed(await createBackup(source));
     const before = await createBackup(target);
     expect(await planRestore(target, incoming)).toMatchObject({
       added: 0,
       updated: 1,
-      unchanged: 1,
+      unchanged: 5,
       conflicts: 1,
       replacesSettings: false,
     });
     expect(await createBackup(target)).toBe(before);
     await applyRestore(target, incoming);
-    expect((await target.clips.get(alpha.id))?.summary).toBe('edited here later');
-    expect((await target.clips.get(gamma.id))?.summary).toBe('edited there later');
-    expect(await target.clips.where('terms').equals('there').count()).toBe(1);
+    expect((await target.items.get(alpha.id))?.summary).toBe('edited here later');
+    expect((await target.items.get(gamma.id))?.summary).toBe('edited there later');
+    expect(await target.items.where('terms').equals('there').count()).toBe(1);
   });
 
   it('restores atomically: a failure halfway leaves the database as it was', async () => {
@@ -65,11 +69,11 @@ describe('backup and restore', () => {
         source: 'K',
         sectionId: 'briefs',
       },
-      { now: 1, weekId: '2026-01-26', newId: () => 'keep' },
+      { now: 1, weekId: '2026-01-26', newId: () => 'keep', defaultSectionId: 'briefs' },
     );
     const before = await createBackup(target);
     let writes = 0;
-    target.clips.hook('creating', () => {
+    target.items.hook('creating', () => {
       if (++writes === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     await expect(applyRestore(target, parsed(await createBackup(source)))).rejects.toThrow(/quota/i);

@@ -1,9 +1,11 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CURRENT_VERSION, openDatabase, SCHEMA_V1, SCHEMA_VERSIONS } from '../../../lib/store/db';
-import { DEFAULT_SECTIONS } from '../../../lib/store/defaults';
+import { CURRENT_VERSION, openDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSIONS } from '../../../lib/store/db';
+import { DEFAULT_SECTIONS, DEFAULT_SETTINGS } from '../../../lib/store/defaults';
+import { listWeek } from '../../../lib/store/items';
+import { searchItems } from '../../../lib/store/search';
 import { getSettings } from '../../../lib/store/settings';
-import type { Clip } from '../../../lib/types';
+import type { LegacyClip } from '../../../lib/types';
 
 /**
  * Migration harness: each shipped version gets a writer that builds a database exactly as
@@ -15,7 +17,7 @@ afterEach(async () => {
   for (const db of opened.splice(0)) db.close();
 });
 
-const v1Clip: Clip = {
+const v1Clip: LegacyClip = {
   id: 'clip-v1',
   pageUrl: 'https://www.reuters.com/a?utm_source=x',
   canonicalUrl: 'https://www.reuters.com/a',
@@ -36,8 +38,53 @@ async function writeV1Database(name: string) {
   const raw = new Dexie(name);
   raw.version(1).stores(SCHEMA_V1);
   await raw.open();
-  await raw.table('sections').bulkAdd(DEFAULT_SECTIONS.map((s) => ({ ...s })));
+  await raw.table('sections').bulkAdd(sectionsAsShipped.map((s) => ({ ...s })));
   await raw.table('clips').add(v1Clip);
+  await raw.table('weeks').add({ id: '2026-01-26', lede: 'lede', updatedAt: 1 });
+  raw.close();
+}
+
+/** The module's own steps up to `version` (not beyond), to test one upgrade at a time. */
+function openAtVersion(name: string, version: number): Dexie {
+  const db = new Dexie(name);
+  for (const step of SCHEMA_VERSIONS.filter((v) => v.version <= version)) {
+    const declared = db.version(step.version).stores({ ...step.stores });
+    if (step.upgrade) declared.upgrade(step.upgrade);
+  }
+  opened.push(db);
+  return db;
+}
+
+const sectionsAsShipped = DEFAULT_SECTIONS.map(({ nameEn: _, ...s }) => s);
+const { digestNameEn: _en, ...settingsAsShipped } = DEFAULT_SETTINGS;
+
+/** A database as version 2 left it: a story of two clips, a trashed clip, a renamed section. */
+async function writeV2Database(name: string) {
+  const raw = new Dexie(name);
+  raw.version(1).stores(SCHEMA_V1);
+  raw.version(2).stores(SCHEMA_V2);
+  await raw.open();
+  await raw
+    .table('sections')
+    .bulkAdd(sectionsAsShipped.map((s) => (s.id === 'thoughts' ? { ...s, name: '编者按' } : { ...s })));
+  await raw.table('settings').add({ key: 'digest', value: settingsAsShipped });
+  const clip = (id: string, extra: Partial<LegacyClip>): LegacyClip => ({
+    ...v1Clip,
+    id,
+    pageUrl: `https://e.example/${id}`,
+    canonicalUrl: `https://e.example/${id}`,
+    title: `Title ${id}`,
+    terms: ['stale'],
+    ...extra,
+  });
+  await raw
+    .table('clips')
+    .bulkAdd([
+      clip('a', { order: 'a', storyId: 's1', summary: '', note: 'first note', tags: ['x'] }),
+      clip('b', { order: 'b', storyId: 's1', summary: 'story summary', note: 'second note', tags: ['y'] }),
+      clip('c', { order: 'c', sectionId: 'analysis', summary: 'deep', quotes: [{ text: '引用一段', createdAt: 2 }] }),
+      clip('d', { order: 'd', deletedAt: 9, summary: 'trashed' }),
+    ]);
   await raw.table('weeks').add({ id: '2026-01-26', lede: 'lede', updatedAt: 1 });
   raw.close();
 }
@@ -49,19 +96,56 @@ const UPGRADE_TESTS: Record<number, { what: string; run: () => Promise<void> }> 
     run: async () => {
       const name = `migrate-v1-${Math.random()}`;
       await writeV1Database(name);
-      const db = openDatabase(name);
-      opened.push(db);
-      const upgraded = await db.clips.get('clip-v1');
+      const db = openAtVersion(name, 2);
+      const clips = db.table('clips');
+      const upgraded = await clips.get('clip-v1');
       expect(upgraded).toEqual({
         ...v1Clip,
         terms: expect.arrayContaining(['written', 'version', 'quote', 'reuters', 't']),
       });
-      expect(await db.clips.where('terms').equals('written').primaryKeys()).toEqual(['clip-v1']);
-      expect(await db.clips.where('tags').equals('t').count()).toBe(1);
-      expect(await db.clips.where('deletedAt').above(0).count()).toBe(0);
-      expect(await db.sections.orderBy('order').toArray()).toEqual(DEFAULT_SECTIONS);
+      expect(await clips.where('terms').equals('written').primaryKeys()).toEqual(['clip-v1']);
+      expect(await clips.where('tags').equals('t').count()).toBe(1);
+      expect(await clips.where('deletedAt').above(0).count()).toBe(0);
+      expect(await db.table('sections').orderBy('order').toArray()).toEqual(sectionsAsShipped);
+      expect(await db.table('weeks').get('2026-01-26')).toEqual({ id: '2026-01-26', lede: 'lede', updatedAt: 1 });
+      expect(await clips.where('[weekId+sectionId]').equals(['2026-01-26', 'briefs']).count()).toBe(1);
+    },
+  },
+  3: {
+    what: 'clips become sources and items; a story one item citing both; trash, search and names kept',
+    run: async () => {
+      const name = `migrate-v2-${Math.random()}`;
+      await writeV2Database(name);
+      const db = openDatabase(name);
+      opened.push(db);
+      expect(db.tables.map((t) => t.name).sort()).toEqual(['items', 'sections', 'settings', 'sources', 'weeks']);
+      expect(await db.sources.count()).toBe(4);
+      expect(await db.sources.get('c')).toMatchObject({
+        title: 'Title c',
+        canonicalUrl: 'https://e.example/c',
+        quotes: [{ text: '引用一段', createdAt: 2 }],
+      });
+      const week = await listWeek(db, '2026-01-26');
+      expect(week.map((i) => [i.id, i.sectionId, i.sourceIds, i.summary])).toEqual([
+        ['a', 'briefs', ['a', 'b'], 'story summary'],
+        ['c', 'analysis', ['c'], 'deep'],
+      ]);
+      expect(week[0]).toMatchObject({ note: 'first note\n\nsecond note', tags: ['x', 'y'] });
+      expect((await db.items.get('d'))?.deletedAt).toBe(9);
+      // Search keys derived again from the item and its sources; the stale ones are gone.
+      expect((await searchItems(db, '引用')).map((i) => i.id)).toEqual(['c']);
+      expect(await db.items.where('terms').equals('stale').count()).toBe(0);
+      expect(await db.items.where('sourceIds').equals('b').primaryKeys()).toEqual(['a']);
+      // Default sections get their English names; the renamed one keeps its name alone.
+      const sections = await db.sections.orderBy('order').toArray();
+      expect(sections.map((s) => [s.name, s.nameEn])).toEqual([
+        ['本周要闻速览', 'This Week in Brief'],
+        ['深度解析', 'Deep Dives'],
+        ['编者按', undefined],
+        ['参考资料与本地摘录', 'References and Excerpts'],
+      ]);
+      expect((await getSettings(db)).digestNameEn).toBe('AI Weekly');
       expect(await db.weeks.get('2026-01-26')).toEqual({ id: '2026-01-26', lede: 'lede', updatedAt: 1 });
-      expect(await db.clips.where('[weekId+sectionId]').equals(['2026-01-26', 'briefs']).count()).toBe(1);
     },
   },
 };
@@ -89,5 +173,6 @@ describe('database versions', () => {
       '参考资料与本地摘录',
     ]);
     expect((await getSettings(db)).category).toBe('ai-weekly-info');
+    expect(await db.sources.count()).toBe(0);
   });
 });

@@ -1,44 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import { checkDraft } from '../../../lib/digest/draft-checks';
 import { DEFAULT_SECTIONS } from '../../../lib/store/defaults';
-import type { Clip } from '../../../lib/types';
-import { SEED_WEEK_CLIPS } from '../../fixtures/weeks/ai-weekly-2026-01-26';
+import type { WeekItem } from '../../../lib/types';
+import { SEED_WEEK } from '../../fixtures/weeks/ai-weekly-2026-01-26';
+
+const byId = (id: string) => SEED_WEEK.items.find((c) => c.id === id) as WeekItem;
 
 describe('checkDraft', () => {
   it('warns about missing summaries and sources, duplicates, reused and out-of-week links, empty sections', () => {
-    const byId = (id: string) => SEED_WEEK_CLIPS.find((c) => c.id === id) as Clip;
-    const [apple, kimi, juejin, msft] = ['c-apple', 'c-kimi', 'c-juejin', 'c-msft'].map(byId) as [
-      Clip,
-      Clip,
-      Clip,
-      Clip,
-    ];
-    const clips: Clip[] = [
+    const [apple, story, msft] = ['i-apple', 'i-cn-models', 'i-msft'].map(byId) as [WeekItem, WeekItem, WeekItem];
+    const appleSource = apple.sources[0] as WeekItem['sources'][number];
+    const items: WeekItem[] = [
       { ...apple, summary: '' },
-      kimi,
-      juejin,
-      { ...msft, id: 'dup', canonicalUrl: apple.canonicalUrl, source: '', publishedAt: '2025-12-01T10:00:00Z' },
+      story,
+      {
+        ...msft,
+        id: 'dup',
+        sources: [{ ...appleSource, id: 's-dup', source: '', publishedAt: '2025-12-01T10:00:00Z' }],
+      },
     ];
     const checks = checkDraft({
       weekId: '2026-01-26',
-      clips,
+      items,
       sections: [...DEFAULT_SECTIONS],
-      earlier: [{ canonicalUrl: kimi.canonicalUrl, weekId: '2026-01-19' }],
+      earlier: [{ sourceId: 's-kimi', weekId: '2026-01-19' }],
     });
-    expect(checks.map((c) => [c.kind, c.clipId ?? c.sectionId])).toEqual([
-      ['no-summary', 'c-apple'],
-      ['used-before', 'c-kimi'],
+    expect(checks.map((c) => [c.kind, c.itemId ?? c.sectionId])).toEqual([
+      ['no-summary', 'i-apple'],
+      ['used-before', 'i-cn-models'],
       ['no-source', 'dup'],
       ['duplicate-url', 'dup'],
       ['outside-week', 'dup'],
+      ['empty-section', 'analysis'],
       ['empty-section', 'thoughts'],
     ]);
   });
 
-  it('is quiet for a clean week, and a story with one summary needs no other', () => {
-    const clean = SEED_WEEK_CLIPS.filter((c) => c.id !== 'c-hostile');
-    expect(checkDraft({ weekId: '2026-01-26', clips: clean, sections: [...DEFAULT_SECTIONS], earlier: [] })).toEqual([
-      { kind: 'no-source', clipId: 'c-thought', subject: 'Notes: payback periods' },
-    ]);
+  it('is quiet for the reference week: own thoughts need no source, a page cited in two sections is no duplicate', () => {
+    const clean = SEED_WEEK.items.filter((c) => c.id !== 'i-hostile');
+    expect(checkDraft({ weekId: '2026-01-26', items: clean, sections: [...DEFAULT_SECTIONS], earlier: [] })).toEqual(
+      [],
+    );
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderDigestHtml } from '../../../lib/digest/html-writer';
 import { renderDigest } from '../../../lib/digest/markdown-writer';
-import { SEED_WEEK, SEED_WEEK_CLIPS } from '../../fixtures/weeks/ai-weekly-2026-01-26';
+import { SEED_WEEK } from '../../fixtures/weeks/ai-weekly-2026-01-26';
 
 function parse(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
@@ -20,7 +20,9 @@ describe('renderDigestHtml', () => {
       '行业思考',
       '参考资料与本地摘录',
     ]);
-    expect(doc.querySelectorAll('ol > li')).toHaveLength(SEED_WEEK_CLIPS.length);
+    // Ten cited sources in the references; the deep dive's numbered list (3 items) is an <ol> too.
+    const lists = Array.from(doc.querySelectorAll('ol'));
+    expect((lists[lists.length - 1] as Element).querySelectorAll(':scope > li')).toHaveLength(10);
     expect(doc.querySelector('a[href="https://zhuanlan.zhihu.com/p/1999000001"]')?.textContent).toBe('知乎专栏');
   });
 
@@ -30,7 +32,19 @@ describe('renderDigestHtml', () => {
     expect(renderDigestHtml(SEED_WEEK).fragment).toContain(minutes);
   });
 
-  it('lets nothing executable through, whatever the clip text (property)', () => {
+  it('keeps the structure the editor wrote in a note: lists, emphasis, safe links only', () => {
+    const doc = parse(renderDigestHtml(SEED_WEEK).document);
+    const deepDive = Array.from(doc.querySelectorAll('h3'), (h) => h.textContent);
+    expect(deepDive[0]).toBe('1)AI 资本开支与“兑现压力”加码');
+    expect(doc.querySelectorAll('h3 ~ ul > li').length).toBeGreaterThanOrEqual(7);
+    expect(doc.querySelector('ol[start]')).toBeNull();
+    expect(doc.querySelector('strong')?.textContent).toBe('闭环指标');
+    expect(doc.body.textContent).toContain('<script>alert(1)</script> 与 [不安全链接](javascript:alert(1))');
+    expect(doc.body.lastElementChild?.tagName).toBe('P');
+    expect(doc.body.lastElementChild?.textContent).toContain('补充数据集');
+  });
+
+  it('lets nothing executable through, whatever the item text (property)', () => {
     const hostile = fc.oneof(
       fc.string(),
       fc.constantFrom(
@@ -54,15 +68,16 @@ describe('renderDigestHtml', () => {
           'vbscript:x',
         ),
         (title, summary, quote, url) => {
-          const clip = {
-            ...(SEED_WEEK_CLIPS[0] as (typeof SEED_WEEK_CLIPS)[number]),
+          const first = SEED_WEEK.items[0] as (typeof SEED_WEEK.items)[number];
+          const source = {
+            ...(first.sources[0] as (typeof first.sources)[number]),
             title,
-            summary,
             source: title,
             canonicalUrl: url,
             quotes: [{ text: quote, createdAt: 1 }],
           };
-          const doc = parse(renderDigestHtml({ ...SEED_WEEK, clips: [clip] }).document);
+          const item = { ...first, summary, note: summary, sources: [source] };
+          const doc = parse(renderDigestHtml({ ...SEED_WEEK, items: [item] }).document);
           expect(doc.querySelectorAll('script, style, img, svg, iframe, object')).toHaveLength(0);
           for (const el of Array.from(doc.querySelectorAll('*'))) {
             for (const attr of Array.from(el.attributes)) {

@@ -29,11 +29,7 @@ describe('renderDigest', () => {
   });
 
   it('renders an English digest with English labels (golden)', () => {
-    const digest = renderDigest({
-      ...SEED_WEEK,
-      settings: { ...SEED_WEEK.settings, language: 'en', digestName: 'AI Weekly' },
-      lede: 'The week in AI.',
-    });
+    const digest = renderDigest({ ...SEED_WEEK, settings: { ...SEED_WEEK.settings, language: 'en' } });
     expectGolden('seed-week.en.md', digest.markdown);
   });
 
@@ -41,7 +37,7 @@ describe('renderDigest', () => {
     const a = renderDigest(SEED_WEEK).markdown;
     const b = renderDigest({
       ...SEED_WEEK,
-      clips: [...SEED_WEEK.clips].reverse(),
+      items: [...SEED_WEEK.items].reverse(),
       sections: [...SEED_WEEK.sections].reverse(),
     }).markdown;
     expect(b).toBe(a);
@@ -59,21 +55,27 @@ describe('renderDigest', () => {
       '## 行业思考',
       '## 参考资料与本地摘录',
     ]);
-    // Two clips grouped into one story cite both sources, joined with 、
+    // A story of two sources cites both, joined with 、
     expect(md).toContain(
       '来源:[知乎专栏](https://zhuanlan.zhihu.com/p/1999000001)、[掘金周报](https://juejin.cn/post/7600000000000000001)',
     );
-    expect(md).toContain('### 1)AI 资本开支与"兑现压力"加码');
-    // Every clip of the week is in the references, with its quotes.
+    expect(md).toContain('### 1)AI 资本开支与“兑现压力”加码');
+    // Every cited source is in the references exactly once, with its quotes.
     const references = md.slice(md.indexOf('## 参考资料与本地摘录'));
-    for (const clip of SEED_WEEK.clips)
-      expect(references).toContain(
-        `(${clip.canonicalUrl.replace(/ /g, '%20').replace(/\(/g, '%28').replace(/\)/g, '%29')})`,
-      );
+    const cited = new Set(SEED_WEEK.items.flatMap((i) => i.sources.map((s) => s.canonicalUrl)));
+    expect(cited.size).toBe(10);
+    for (const url of cited) {
+      const link = `(${url.replace(/ /g, '%20').replace(/\(/g, '%28').replace(/\)/g, '%29')})`;
+      expect(references.split(link).length - 1).toBe(1);
+    }
+    // The editor's own thoughts cite nothing: no 来源 on them.
+    expect(md).toContain('- 回报优先:2026 年的核心关键词是“AI 投入的现金回收期”。\n');
+    // The closing paragraph comes after the last section.
+    expect(md.trimEnd().endsWith('请回复“补充数据集”,我将追加图表与明细。')).toBe(true);
   });
 
   it('leaves out empty sections', () => {
-    const md = renderDigest({ ...SEED_WEEK, clips: SEED_WEEK.clips.filter((c) => c.sectionId === 'briefs') }).markdown;
+    const md = renderDigest({ ...SEED_WEEK, items: SEED_WEEK.items.filter((c) => c.sectionId === 'briefs') }).markdown;
     expect(md).not.toContain('## 深度解析');
     expect(md).not.toContain('## 行业思考');
   });

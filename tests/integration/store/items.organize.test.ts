@@ -1,32 +1,32 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClipInputError } from '../../../lib/errors';
 import { compareByOrder } from '../../../lib/order-key';
-import {
-  allTags,
-  groupClips,
-  listTrash,
-  listWeek,
-  moveClip,
-  nudgeClip,
-  purgeClip,
-  restoreClip,
-  saveClip,
-  trashClip,
-  ungroupClip,
-  updateClip,
-  weeksWithCounts,
-} from '../../../lib/store/clips';
 import { type ClipperDb, openDatabase } from '../../../lib/store/db';
-import { searchClips } from '../../../lib/store/search';
+import {
+  joinItems,
+  moveItem,
+  nudgeItem,
+  purgeItem,
+  restoreItem,
+  saveClip,
+  splitSource,
+  trashItem,
+  updateItem,
+  updateSource,
+} from '../../../lib/store/item-writes';
+import { allTags, listTrash, listWeek, weeksWithCounts } from '../../../lib/store/items';
+import { searchItems } from '../../../lib/store/search';
 import { addSection, deleteSection, listSections } from '../../../lib/store/sections';
 import { getSettings, updateSettings } from '../../../lib/store/settings';
+import type { WeekItem } from '../../../lib/types';
 
 let db: ClipperDb;
 let n = 0;
 const newId = () => `id-${++n}`;
 
+/** Clips a page titled `title`; returns its item. */
 async function clip(title: string, sectionId = 'briefs', weekId = '2026-01-26', extra: Record<string, unknown> = {}) {
-  const { clip } = await saveClip(
+  const { item } = await saveClip(
     db,
     {
       pageUrl: `https://e.com/${encodeURIComponent(title)}`,
@@ -36,16 +36,18 @@ async function clip(title: string, sectionId = 'briefs', weekId = '2026-01-26', 
       sectionId,
       ...extra,
     },
-    { now: 1000 + n, weekId, newId },
+    { now: 1000 + n, weekId, newId, defaultSectionId: 'briefs' },
   );
-  return clip;
+  return item as WeekItem;
 }
+
+const titleOf = (i: WeekItem) => i.sources.map((s) => s.title).join('+') || i.summary;
 
 async function titles(weekId = '2026-01-26', sectionId = 'briefs') {
   return (await listWeek(db, weekId))
     .filter((c) => c.sectionId === sectionId)
     .sort(compareByOrder)
-    .map((c) => c.title);
+    .map(titleOf);
 }
 
 beforeEach(() => {
@@ -54,17 +56,17 @@ beforeEach(() => {
 afterEach(() => db.close());
 
 describe('ordering and moving', () => {
-  it('moves a clip after another, to the start, to the end and across sections', async () => {
+  it('moves an item after another, to the start, to the end and across sections', async () => {
     const a = await clip('A');
     const b = await clip('B');
     const c = await clip('C');
-    await moveClip(db, c.id, { sectionId: 'briefs', afterId: a.id }, 2000);
+    await moveItem(db, c.id, { sectionId: 'briefs', afterId: a.id }, 2000);
     expect(await titles()).toEqual(['A', 'C', 'B']);
-    await moveClip(db, b.id, { sectionId: 'briefs' }, 2000);
+    await moveItem(db, b.id, { sectionId: 'briefs' }, 2000);
     expect(await titles()).toEqual(['B', 'A', 'C']);
-    await moveClip(db, b.id, { sectionId: 'briefs', toEnd: true }, 2000);
+    await moveItem(db, b.id, { sectionId: 'briefs', toEnd: true }, 2000);
     expect(await titles()).toEqual(['A', 'C', 'B']);
-    await moveClip(db, a.id, { sectionId: 'analysis', toEnd: true }, 2000);
+    await moveItem(db, a.id, { sectionId: 'analysis', toEnd: true }, 2000);
     expect(await titles()).toEqual(['C', 'B']);
     expect(await titles('2026-01-26', 'analysis')).toEqual(['A']);
   });
@@ -73,74 +75,88 @@ describe('ordering and moving', () => {
     await clip('A');
     const b = await clip('B');
     await clip('C');
-    await nudgeClip(db, b.id, -1, 2000);
+    await nudgeItem(db, b.id, -1, 2000);
     expect(await titles()).toEqual(['B', 'A', 'C']);
-    await nudgeClip(db, b.id, -1, 2000);
+    await nudgeItem(db, b.id, -1, 2000);
     expect(await titles()).toEqual(['B', 'A', 'C']);
-    await nudgeClip(db, b.id, 1, 2000);
-    await nudgeClip(db, b.id, 1, 2000);
+    await nudgeItem(db, b.id, 1, 2000);
+    await nudgeItem(db, b.id, 1, 2000);
     expect(await titles()).toEqual(['A', 'C', 'B']);
   });
 
-  it('moves a clip to another week', async () => {
+  it('moves an item to another week', async () => {
     const a = await clip('A');
-    await moveClip(db, a.id, { sectionId: 'briefs', toEnd: true, weekId: '2026-02-02' }, 2000);
+    await moveItem(db, a.id, { sectionId: 'briefs', toEnd: true, weekId: '2026-02-02' }, 2000);
     expect(await titles('2026-01-26')).toEqual([]);
     expect(await titles('2026-02-02')).toEqual(['A']);
   });
 });
 
 describe('stories, edits, trash', () => {
-  it('groups clips into one story and ungroups them', async () => {
-    const a = await clip('A');
-    const b = await clip('B');
-    const story = await groupClips(db, [a.id, b.id], newId, 2000);
-    expect((await listWeek(db, '2026-01-26')).map((c) => c.storyId)).toEqual([story, story]);
-    await ungroupClip(db, a.id, 3000);
-    expect((await listWeek(db, '2026-01-26')).map((c) => c.storyId)).toEqual([undefined, undefined]);
-    await expect(groupClips(db, [a.id], newId, 1)).rejects.toThrow(ClipInputError);
+  it('joins two items into one story citing both sources, and splits a source off again', async () => {
+    const a = await clip('A', 'briefs', '2026-01-26', { summary: '' });
+    const b = await clip('B', 'briefs', '2026-01-26', { summary: 'the story', note: 'b note' });
+    await clip('C');
+    const story = await joinItems(db, a.id, b.id, 2000);
+    expect(story.sources.map((s) => s.title)).toEqual(['A', 'B']);
+    expect(story).toMatchObject({ summary: 'the story', note: 'b note' });
+    expect(await titles()).toEqual(['A+B', 'C']);
+    const split = await splitSource(db, a.id, story.sourceIds[0] as string, { now: 3000, newId });
+    expect(split.sources.map((s) => s.title)).toEqual(['A']);
+    expect(await titles()).toEqual(['B', 'A', 'C']);
+    await expect(splitSource(db, a.id, story.sourceIds[1] as string, { now: 1, newId })).rejects.toThrow(
+      'item.one-source',
+    );
+    await expect(joinItems(db, a.id, a.id, 1)).rejects.toThrow(ClipInputError);
   });
 
   it('updates only the fields given, so concurrent edits of other fields survive', async () => {
     const a = await clip('A');
     await Promise.all([
-      updateClip(db, a.id, { summary: 'new summary' }, 2000),
-      updateClip(db, a.id, { tags: ['x', 'x', ' y '] }, 2001),
+      updateItem(db, a.id, { summary: 'new summary' }, 2000),
+      updateItem(db, a.id, { tags: ['x', 'x', ' y '] }, 2001),
     ]);
-    const stored = await db.clips.get(a.id);
-    expect(stored).toMatchObject({ summary: 'new summary', tags: ['x', 'y'], title: 'A' });
+    const stored = await db.items.get(a.id);
+    expect(stored).toMatchObject({ summary: 'new summary', tags: ['x', 'y'] });
     expect(await allTags(db)).toEqual(['x', 'y']);
-    await expect(updateClip(db, a.id, { title: '  ' }, 1)).rejects.toThrow('clip.no-title');
-    await expect(updateClip(db, a.id, { canonicalUrl: 'javascript:alert(1)' }, 1)).rejects.toThrow(ClipInputError);
+    const sourceId = a.sourceIds[0] as string;
+    await expect(updateSource(db, sourceId, { title: '  ' }, 1)).rejects.toThrow('clip.no-title');
+    await expect(updateSource(db, sourceId, { canonicalUrl: 'javascript:alert(1)' }, 1)).rejects.toThrow(
+      ClipInputError,
+    );
   });
 
   it('edits quotes: reorder and delete one', async () => {
     const a = await clip('A', 'briefs', '2026-01-26', { selection: { text: 'one' } });
+    const source = a.sources[0] as WeekItem['sources'][number];
     await saveClip(
       db,
-      { ...a, sectionId: 'briefs', selection: { text: 'two' } },
-      { now: 5, weekId: '2026-01-26', newId },
+      { ...source, sectionId: 'briefs', selection: { text: 'two' } },
+      { now: 5, weekId: '2026-01-26', newId, defaultSectionId: 'briefs' },
     );
-    const withTwo = (await db.clips.get(a.id))?.quotes ?? [];
-    await updateClip(db, a.id, { quotes: [...withTwo].reverse() }, 6);
-    expect((await db.clips.get(a.id))?.quotes.map((q) => q.text)).toEqual(['two', 'one']);
-    await updateClip(db, a.id, { quotes: [withTwo[0] as (typeof withTwo)[number]] }, 7);
-    expect((await db.clips.get(a.id))?.quotes.map((q) => q.text)).toEqual(['one']);
+    const withTwo = (await db.sources.get(source.id))?.quotes ?? [];
+    await updateSource(db, source.id, { quotes: [...withTwo].reverse() }, 6);
+    expect((await db.sources.get(source.id))?.quotes.map((q) => q.text)).toEqual(['two', 'one']);
+    await updateSource(db, source.id, { quotes: [withTwo[0] as (typeof withTwo)[number]] }, 7);
+    expect((await db.sources.get(source.id))?.quotes.map((q) => q.text)).toEqual(['one']);
   });
 
   it('trashes, restores and purges; nothing leaves without going through the trash', async () => {
     const a = await clip('A');
     await clip('B');
-    await trashClip(db, a.id, 2000);
+    await trashItem(db, a.id, 2000);
     expect(await titles()).toEqual(['B']);
-    expect((await listTrash(db)).map((c) => c.title)).toEqual(['A']);
+    expect((await listTrash(db)).map(titleOf)).toEqual(['A']);
     expect(await weeksWithCounts(db)).toEqual([{ weekId: '2026-01-26', count: 1 }]);
-    await restoreClip(db, a.id, 3000);
+    await restoreItem(db, a.id, 3000);
     expect(await titles()).toEqual(['A', 'B']);
-    await expect(purgeClip(db, a.id)).rejects.toThrow('clip.purge-not-trashed');
-    await trashClip(db, a.id, 4000);
-    await purgeClip(db, a.id);
-    expect(await db.clips.get(a.id)).toBeUndefined();
+    await expect(purgeItem(db, a.id)).rejects.toThrow('clip.purge-not-trashed');
+    await trashItem(db, a.id, 4000);
+    await purgeItem(db, a.id);
+    expect(await db.items.get(a.id)).toBeUndefined();
+    // Its source goes with it when nothing else cites it.
+    expect(await db.sources.get(a.sourceIds[0] as string)).toBeUndefined();
+    expect(await db.sources.count()).toBe(1);
   });
 });
 
@@ -149,7 +165,7 @@ describe('search across weeks', () => {
     await clip('Kimi K2.5 开源', 'briefs', '2026-01-26', { summary: '中国大模型本周更新', tags: ['模型'] });
     await clip('Microsoft capex record', 'analysis', '2025-06-02', { source: 'Reuters', tags: ['capex'] });
     await clip('Apple buys Q.ai', 'briefs', '2026-01-26', { selection: { text: 'audio AI start-up in Israel' } });
-    const found = async (q: string, f = {}) => (await searchClips(db, q, f)).map((c) => c.title).sort();
+    const found = async (q: string, f = {}) => (await searchItems(db, q, f)).map(titleOf).sort();
     expect(await found('大模型')).toEqual(['Kimi K2.5 开源']);
     expect(await found('模')).toEqual(['Kimi K2.5 开源']);
     expect(await found('micro')).toEqual(['Microsoft capex record']);
@@ -160,17 +176,17 @@ describe('search across weeks', () => {
     expect(await found('nothing-like-this')).toEqual([]);
   });
 
-  it('keeps the index current after edits and leaves trashed clips out', async () => {
+  it('keeps the index current after edits and leaves trashed items out', async () => {
     const a = await clip('Plain title');
-    await updateClip(db, a.id, { summary: '华为云医疗' }, 2);
-    expect((await searchClips(db, '医疗')).map((c) => c.id)).toEqual([a.id]);
-    await trashClip(db, a.id, 3);
-    expect(await searchClips(db, '医疗')).toEqual([]);
+    await updateItem(db, a.id, { summary: '华为云医疗' }, 2);
+    expect((await searchItems(db, '医疗')).map((c) => c.id)).toEqual([a.id]);
+    await trashItem(db, a.id, 3);
+    expect(await searchItems(db, '医疗')).toEqual([]);
   });
 });
 
 describe('sections and settings', () => {
-  it('adds a section and deletes one, moving its clips instead of losing them', async () => {
+  it('adds a section and deletes one, moving its items instead of losing them', async () => {
     const extra = await addSection(db, ' 工具推荐 ', 'briefs', () => 'tools');
     expect(extra).toMatchObject({ id: 'tools', name: '工具推荐', order: 5 });
     await clip('T', 'tools');
@@ -182,10 +198,10 @@ describe('sections and settings', () => {
     await expect(addSection(db, '  ', 'briefs', newId)).rejects.toThrow('section.no-name');
   });
 
-  it('re-buckets clips when the week starts on another day, and refuses a bad time zone', async () => {
+  it('re-buckets items when the week starts on another day, and refuses a bad time zone', async () => {
     await clip('A');
     await updateSettings(db, { weekStartsOn: 0 });
-    expect((await db.clips.toArray()).map((c) => c.weekId)).toEqual(['2026-01-25']);
+    expect((await db.items.toArray()).map((c) => c.weekId)).toEqual(['2026-01-25']);
     await expect(updateSettings(db, { timeZone: 'Mars/Olympus' })).rejects.toThrow('settings.time-zone');
     expect((await getSettings(db)).timeZone).toBe('');
   });

@@ -1,0 +1,204 @@
+import { useState } from 'preact/hooks';
+import type { ClipperDb } from '../lib/store/db';
+import { type ItemPatch, type SourcePatch, updateItem, updateSource } from '../lib/store/item-writes';
+import { parseTags } from '../lib/store/tags';
+import type { Quote, Source, WeekItem } from '../lib/types';
+import { describeError, useLocale } from './locale';
+import { Notice } from './Notice';
+
+interface Props {
+  db: ClipperDb;
+  item: WeekItem;
+  tags: string[];
+  now: () => number;
+  onClose: () => void;
+}
+
+interface SourceFields {
+  title: string;
+  source: string;
+  canonicalUrl: string;
+  author: string;
+  publishedAt: string;
+  quotes: Quote[];
+}
+
+const sourceFields = (s: Source): SourceFields => ({
+  title: s.title,
+  source: s.source,
+  canonicalUrl: s.canonicalUrl,
+  author: s.author ?? '',
+  publishedAt: s.publishedAt ?? '',
+  quotes: s.quotes,
+});
+
+/** The fields that differ from what the editor opened: only those are written. */
+function changed<T extends object>(opened: T, now: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(now).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(opened[key as keyof T])),
+  ) as Partial<T>;
+}
+
+/**
+ * Everything about an item: what the editor writes (summary, a Markdown note with room to write
+ * it, tags) and every cited source with its quotes. Saves only what changed since it opened, so
+ * a quote clipped meanwhile is never overwritten.
+ */
+export function ItemEditor({ db, item, tags, now, onClose }: Props) {
+  const { t } = useLocale();
+  const [opened] = useState(() => ({
+    item: { summary: item.summary, note: item.note, tags: item.tags.join(', ') },
+    sources: item.sources.map(sourceFields),
+  }));
+  const [fields, setFields] = useState(opened.item);
+  const [sources, setSources] = useState(opened.sources);
+  const [error, setError] = useState<string | undefined>();
+
+  const save = async () => {
+    try {
+      const itemChanges = changed(opened.item, fields);
+      const patch: ItemPatch = {};
+      if (itemChanges.summary !== undefined) patch.summary = itemChanges.summary;
+      if (itemChanges.note !== undefined) patch.note = itemChanges.note;
+      if (itemChanges.tags !== undefined) patch.tags = parseTags(itemChanges.tags);
+      for (const [i, source] of item.sources.entries()) {
+        const was = opened.sources[i] as SourceFields;
+        const diff = changed(was, sources[i] as SourceFields);
+        if (Object.keys(diff).length === 0) continue;
+        const sourcePatch: SourcePatch = { ...diff } as SourcePatch;
+        if (diff.author !== undefined) sourcePatch.author = diff.author.trim() || undefined;
+        if (diff.publishedAt !== undefined) sourcePatch.publishedAt = diff.publishedAt.trim() || undefined;
+        await updateSource(db, source.id, sourcePatch, now());
+      }
+      if (Object.keys(patch).length > 0) await updateItem(db, item.id, patch, now());
+      onClose();
+    } catch (err) {
+      setError(describeError(t, err));
+    }
+  };
+
+  const setSource = (index: number, patch: Partial<SourceFields>) =>
+    setSources(sources.map((s, i) => (i === index ? { ...s, ...patch } : s)));
+  const moveQuote = (index: number, q: number, by: -1 | 1) => {
+    const next = [...(sources[index] as SourceFields).quotes];
+    const [quote] = next.splice(q, 1);
+    if (quote) next.splice(q + by, 0, quote);
+    setSource(index, { quotes: next });
+  };
+
+  const sourceInput = (index: number, key: Exclude<keyof SourceFields, 'quotes'>, label: string, type = 'text') => (
+    <label>
+      <span>{label}</span>
+      <input
+        name={index === 0 ? key : `${key}-${index + 1}`}
+        type={type}
+        value={(sources[index] as SourceFields)[key]}
+        onInput={(e) => setSource(index, { [key]: e.currentTarget.value })}
+      />
+    </label>
+  );
+
+  return (
+    <form
+      class="clip-form editor"
+      aria-label={t('edit')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
+      <label>
+        <span>{t('summary')}</span>
+        <textarea
+          name="summary"
+          rows={2}
+          value={fields.summary}
+          onInput={(e) => setFields({ ...fields, summary: e.currentTarget.value })}
+        />
+      </label>
+      <label>
+        <span>{t('note')}</span>
+        <textarea
+          name="note"
+          class="note-input"
+          rows={8}
+          value={fields.note}
+          placeholder={t('markdownHint')}
+          onInput={(e) => setFields({ ...fields, note: e.currentTarget.value })}
+        />
+      </label>
+      <label>
+        <span>{t('tags')}</span>
+        <input
+          name="tags"
+          list="editor-tags"
+          value={fields.tags}
+          onInput={(e) => setFields({ ...fields, tags: e.currentTarget.value })}
+        />
+      </label>
+      <datalist id="editor-tags">
+        {tags.map((tag) => (
+          <option key={tag} value={tag} />
+        ))}
+      </datalist>
+      {sources.map((source, index) => (
+        <fieldset key={item.sourceIds[index]} class="source-fields">
+          <legend>{sources.length > 1 ? t('sourceN', { n: index + 1 }) : t('source')}</legend>
+          {sourceInput(index, 'title', t('title'))}
+          <div class="row">
+            {sourceInput(index, 'source', t('source'))}
+            {sourceInput(index, 'author', t('author'))}
+          </div>
+          {sourceInput(index, 'canonicalUrl', t('link'), 'url')}
+          {sourceInput(index, 'publishedAt', t('published'))}
+          {source.quotes.length > 0 && (
+            <ol class="quotes" aria-label={t('quote')}>
+              {source.quotes.map((quote, q) => (
+                <li key={`${quote.createdAt}-${q}`}>
+                  <blockquote>{quote.text.length > 280 ? `${quote.text.slice(0, 280)}…` : quote.text}</blockquote>
+                  <span class="actions">
+                    <button
+                      type="button"
+                      aria-label={`${t('moveUp')} ${q + 1}`}
+                      disabled={q === 0}
+                      onClick={() => moveQuote(index, q, -1)}
+                    >
+                      ↑
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={`${t('moveDown')} ${q + 1}`}
+                      disabled={q === source.quotes.length - 1}
+                      onClick={() => moveQuote(index, q, 1)}
+                    >
+                      ↓
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={`${t('removeQuote')} ${q + 1}`}
+                      onClick={() => setSource(index, { quotes: source.quotes.filter((_, j) => j !== q) })}
+                    >
+                      ✕
+                    </button>
+                  </span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </fieldset>
+      ))}
+      {error && <Notice tone="error">{error}</Notice>}
+      <div class="actions end">
+        <button type="button" onClick={onClose}>
+          {t('cancel')}
+        </button>
+        <button type="submit" class="primary">
+          {t('done')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,17 @@
+import type { Translate } from '../lib/i18n/keys';
+import type { SaveOutcome } from '../lib/store/item-writes';
+import type { Section } from '../lib/types';
+
+/** Exactly what saving did, in the editor's words. */
+export function describeOutcome(outcome: SaveOutcome, sections: readonly Section[], t: Translate): string {
+  if (outcome.sourceCreated) return t('saved');
+  const section = sections.find((s) => s.id === outcome.item?.sectionId)?.name ?? '';
+  const parts: string[] = [];
+  if (outcome.quote === 'added') parts.push(t('outcomeQuoteAdded'));
+  if (outcome.quote === 'duplicate') parts.push(t('outcomeQuoteKnown'));
+  if (outcome.fieldsUpdated.length > 0)
+    parts.push(t('outcomeFieldsUpdated', { fields: outcome.fieldsUpdated.map((f) => t(`field.${f}`)).join(', ') }));
+  if (outcome.itemAction === 'created') parts.push(t('outcomeItemCreated', { section }));
+  if (outcome.itemAction === 'updated') parts.push(t('outcomeItemUpdated', { section }));
+  return parts.length > 0 ? parts.join(' ') : t('outcomeNothing', { section });
+}

@@ -1,0 +1,32 @@
+/**
+ * The draft as a document: blocks of inline runs, built once from the items and written out
+ * by the Markdown and HTML writers. Text runs are whatever the editor or a page wrote; the
+ * writers escape them. `literal` runs are ours and need no escaping.
+ */
+export type Inline =
+  | { kind: 'text'; text: string }
+  | { kind: 'literal'; text: string }
+  | { kind: 'link'; text: string; url: string }
+  /** Emphasis the editor wrote in a note (`*a*`, `**a**`). */
+  | { kind: 'emphasis'; strong: boolean; content: Inline[] }
+  | { kind: 'code'; text: string }
+  /** A line break inside a paragraph or list item of a note. */
+  | { kind: 'break' };
+
+export type Block =
+  | { kind: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; content: Inline[] }
+  | { kind: 'paragraph'; content: Inline[] }
+  | { kind: 'bullets'; items: Inline[][] }
+  /** A list the editor wrote in a note: bullets, or numbers from `start`. */
+  | { kind: 'list'; ordered: boolean; start: number; items: Inline[][] }
+  | { kind: 'quote'; text: string; attribution?: Inline[] }
+  | { kind: 'references'; items: { content: Inline[]; quotes: string[] }[] };
+
+/** The text a reader reads in some runs (link labels included). */
+export function inlineText(content: readonly Inline[]): string {
+  return content
+    .map((run) =>
+      run.kind === 'break' ? '\n' : run.kind === 'emphasis' ? inlineText(run.content) : (run as { text: string }).text,
+    )
+    .join('');
+}

@@ -1,0 +1,442 @@
+import { cleanUrl } from '../capture/url';
+import { ClipInputError } from '../errors';
+import { keyBetween } from '../order-key';
+import { cleanBlock, cleanLine, cleanMarkdown } from '../text';
+import type { Item, PageCapture, Quote, Source, WeekItem } from '../types';
+import type { ClipperDb } from './db';
+import { findSourceByUrl, withSources } from './items';
+import { itemTerms } from './search-terms';
+
+/**
+ * Writing sources and items: every function that changes one keeps the other and the search
+ * keys consistent, in one transaction.
+ */
+
+/** What the editor confirms in the popup (or a quick clip sends) to clip a page. */
+export interface ClipDraft extends PageCapture {
+  /** The section the editor chose; without one, a page already in this week stays where it is. */
+  sectionId?: string;
+  summary?: string;
+  note?: string;
+  tags?: string[];
+}
+
+export interface SaveContext {
+  now: number;
+  weekId: string;
+  newId: () => string;
+  /** Where a new item goes when the draft names no section. */
+  defaultSectionId: string;
+  /**
+   * The page fields were shown to the editor (prefilled from the stored source when there is
+   * one), so what they confirm replaces the stored fields: corrections are never dropped.
+   */
+  confirmedByEditor?: boolean;
+}
+
+/** Exactly what a clip did, for the notice the editor reads. */
+export interface SaveOutcome {
+  source: Source;
+  /** The item in the week that cites the page, if any. */
+  item?: WeekItem;
+  sourceCreated: boolean;
+  quote: 'added' | 'duplicate' | 'none';
+  /** Page fields the editor corrected on a page clipped before. */
+  fieldsUpdated: CorrectableField[];
+  itemAction: 'created' | 'updated' | 'unchanged';
+}
+
+const SOURCE_FIELDS = ['title', 'source', 'canonicalUrl', 'author', 'publishedAt'] as const;
+/** The page fields an editor can correct when clipping a page again. */
+export type CorrectableField = (typeof SOURCE_FIELDS)[number];
+
+function validatedDraft(draft: ClipDraft): ClipDraft {
+  const canonicalUrl = cleanUrl(draft.canonicalUrl || draft.pageUrl);
+  try {
+    new URL(canonicalUrl);
+  } catch {
+    throw new ClipInputError('clip.bad-link', { url: cleanLine(canonicalUrl, 80) });
+  }
+  const title = cleanLine(draft.title, 500);
+  if (!title) throw new ClipInputError('clip.no-title');
+  const out: ClipDraft = { ...draft, canonicalUrl, title, source: cleanLine(draft.source, 200) };
+  if (draft.author !== undefined) out.author = cleanLine(draft.author, 300) || undefined;
+  if (draft.excerpt !== undefined) out.excerpt = cleanLine(draft.excerpt, 1000) || undefined;
+  if (draft.summary !== undefined) out.summary = cleanLine(draft.summary, 2000);
+  if (draft.note !== undefined) out.note = cleanMarkdown(draft.note);
+  if (draft.tags !== undefined) out.tags = cleanTags(draft.tags);
+  return out;
+}
+
+const cleanTags = (tags: readonly string[]) => [...new Set(tags.map((t) => cleanLine(t, 60)).filter((t) => t !== ''))];
+
+async function lastOrderKey(db: ClipperDb, weekId: string, sectionId: string): Promise<string | undefined> {
+  const siblings = await db.items.where('[weekId+sectionId]').equals([weekId, sectionId]).toArray();
+  return siblings
+    .filter((c) => c.deletedAt === undefined)
+    .map((c) => c.order)
+    .sort()
+    .pop();
+}
+
+/** Writes an item with its search keys derived from it and the sources it cites. */
+async function putItem(db: ClipperDb, item: Item): Promise<void> {
+  const sources = (await db.sources.bulkGet(item.sourceIds)).filter((s): s is Source => s !== undefined);
+  await db.items.put({ ...item, terms: itemTerms(item, sources) });
+}
+
+/** Re-derives the search keys of every item citing a source whose text changed. */
+async function reindexCiting(db: ClipperDb, sourceId: string): Promise<void> {
+  const items = await db.items.where('sourceIds').equals(sourceId).toArray();
+  for (const item of items) await putItem(db, item);
+}
+
+function newSource(draft: ClipDraft, quote: Quote | undefined, id: string, now: number): Source {
+  const source: Source = {
+    id,
+    pageUrl: draft.pageUrl,
+    canonicalUrl: draft.canonicalUrl,
+    title: draft.title,
+    source: draft.source,
+    quotes: quote ? [quote] : [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  if (draft.author) source.author = draft.author;
+  if (draft.publishedAt) source.publishedAt = draft.publishedAt;
+  if (draft.excerpt) source.excerpt = draft.excerpt;
+  if (draft.lang) source.lang = draft.lang;
+  return source;
+}
+
+/**
+ * Clips a page. A new page becomes a source and an item in the chosen (or default) section.
+ * A page clipped before keeps its source: the new quote joins it, fields the editor corrected
+ * replace the stored ones, and the item in the chosen section of this week is created or gets
+ * the summary, note and tags typed now. Nothing typed is dropped; one transaction.
+ */
+export async function saveClip(db: ClipperDb, input: ClipDraft, ctx: SaveContext): Promise<SaveOutcome> {
+  const draft = validatedDraft(input);
+  const quoteText = draft.selection ? cleanBlock(draft.selection.text) : '';
+  const quote: Quote | undefined = quoteText ? { text: quoteText, createdAt: ctx.now } : undefined;
+  if (quote && draft.selection?.markdown) quote.markdown = draft.selection.markdown;
+
+  return db.transaction('rw', db.sources, db.items, async () => {
+    const existing = await findSourceByUrl(db, draft.canonicalUrl);
+    let source: Source;
+    let quoteOutcome: SaveOutcome['quote'] = quote ? 'added' : 'none';
+    const fieldsUpdated: SaveOutcome['fieldsUpdated'] = [];
+    if (existing) {
+      source = { ...existing };
+      if (quote) {
+        if (existing.quotes.some((q) => q.text === quote.text)) quoteOutcome = 'duplicate';
+        else source.quotes = [...existing.quotes, quote];
+      }
+      if (ctx.confirmedByEditor) {
+        for (const key of SOURCE_FIELDS) {
+          const value = draft[key] || undefined;
+          // A field the editor left empty never erases one the source has.
+          if (value !== undefined && value !== existing[key]) {
+            source[key] = value;
+            fieldsUpdated.push(key);
+          }
+        }
+      }
+      if (quoteOutcome === 'added' || fieldsUpdated.length > 0) {
+        source.updatedAt = ctx.now;
+        await db.sources.put(source);
+        await reindexCiting(db, source.id);
+      }
+    } else {
+      source = newSource(draft, quote, ctx.newId(), ctx.now);
+      await db.sources.add(source);
+    }
+
+    const inWeek = (await db.items.where('sourceIds').equals(source.id).toArray()).filter(
+      (i) => i.weekId === ctx.weekId && i.deletedAt === undefined,
+    );
+    const sectionId = draft.sectionId ?? (inWeek[0] ? inWeek[0].sectionId : ctx.defaultSectionId);
+    const current = inWeek.find((i) => i.sectionId === sectionId);
+    let itemAction: SaveOutcome['itemAction'] = 'unchanged';
+    let item: Item | undefined = current;
+    if (!current) {
+      item = {
+        id: ctx.newId(),
+        weekId: ctx.weekId,
+        sectionId,
+        order: keyBetween(await lastOrderKey(db, ctx.weekId, sectionId), undefined),
+        summary: draft.summary ?? '',
+        note: draft.note ?? '',
+        tags: draft.tags ?? [],
+        sourceIds: [source.id],
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      };
+      itemAction = 'created';
+      await putItem(db, item);
+    } else {
+      const patch: Partial<Item> = {};
+      if (draft.summary && draft.summary !== current.summary) patch.summary = draft.summary;
+      if (draft.note && draft.note !== current.note) patch.note = draft.note;
+      if (draft.tags?.some((t) => !current.tags.includes(t))) patch.tags = cleanTags([...current.tags, ...draft.tags]);
+      if (Object.keys(patch).length > 0) {
+        item = { ...current, ...patch, updatedAt: ctx.now };
+        itemAction = 'updated';
+        await putItem(db, item);
+      }
+    }
+    const [shown] = item ? await withSources(db, [item]) : [];
+    return {
+      source,
+      item: shown,
+      sourceCreated: !existing,
+      quote: quoteOutcome,
+      fieldsUpdated,
+      itemAction,
+    };
+  });
+}
+
+export interface NoteDraft {
+  weekId: string;
+  sectionId: string;
+  summary: string;
+  note?: string;
+  tags?: string[];
+}
+
+/** An item of the editor's own (a thought, an editor's note): no source, no link. */
+export async function addOwnItem(
+  db: ClipperDb,
+  draft: NoteDraft,
+  ctx: Pick<SaveContext, 'now' | 'newId'>,
+): Promise<WeekItem> {
+  const summary = cleanLine(draft.summary, 2000);
+  const note = cleanMarkdown(draft.note ?? '');
+  if (!summary && !note) throw new ClipInputError('item.empty');
+  return db.transaction('rw', db.sources, db.items, async () => {
+    const item: Item = {
+      id: ctx.newId(),
+      weekId: draft.weekId,
+      sectionId: draft.sectionId,
+      order: keyBetween(await lastOrderKey(db, draft.weekId, draft.sectionId), undefined),
+      summary,
+      note,
+      tags: cleanTags(draft.tags ?? []),
+      sourceIds: [],
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    };
+    await putItem(db, item);
+    return { ...item, sources: [] };
+  });
+}
+
+/** What an editor writes on an item. */
+export type ItemPatch = Partial<Pick<Item, 'summary' | 'note' | 'tags'>>;
+
+/** What an editor corrects on a source. */
+export type SourcePatch = Partial<
+  Pick<Source, 'title' | 'source' | 'canonicalUrl' | 'author' | 'publishedAt' | 'quotes'>
+>;
+
+function normalizedItemPatch(patch: ItemPatch): ItemPatch {
+  const out: ItemPatch = { ...patch };
+  if (out.summary !== undefined) out.summary = cleanLine(out.summary, 2000);
+  if (out.note !== undefined) out.note = cleanMarkdown(out.note);
+  if (out.tags !== undefined) out.tags = cleanTags(out.tags);
+  return out;
+}
+
+function normalizedSourcePatch(patch: SourcePatch): SourcePatch {
+  const out: SourcePatch = { ...patch };
+  if (out.title !== undefined) {
+    out.title = cleanLine(out.title, 500);
+    if (!out.title) throw new ClipInputError('clip.no-title');
+  }
+  if (out.source !== undefined) out.source = cleanLine(out.source, 200);
+  if (out.author !== undefined) out.author = cleanLine(out.author, 300) || undefined;
+  if (out.canonicalUrl !== undefined) {
+    const url = cleanUrl(out.canonicalUrl);
+    if (!/^https?:\/\//.test(url)) throw new ClipInputError('clip.bad-link', { url: cleanLine(url, 80) });
+    out.canonicalUrl = url;
+  }
+  return out;
+}
+
+/** Removes keys whose value is undefined, so `{author: undefined}` clears the field. */
+function applyPatch<T extends object>(record: T, patch: Partial<T>): T {
+  const next: T = { ...record, ...patch };
+  for (const [key, value] of Object.entries(patch)) if (value === undefined) delete next[key as keyof T];
+  return next;
+}
+
+/**
+ * Changes only the given fields, so an edit never overwrites a concurrent change to another
+ * field of the same item (the popup, the options page and the background may all write).
+ */
+export async function updateItem(db: ClipperDb, id: string, patch: ItemPatch, now: number): Promise<WeekItem> {
+  const changes = normalizedItemPatch(patch);
+  return db.transaction('rw', db.sources, db.items, async () => {
+    const current = await db.items.get(id);
+    if (!current) throw new ClipInputError('clip.gone');
+    const next = { ...applyPatch<Item>(current, changes), updatedAt: now };
+    await putItem(db, next);
+    return (await withSources(db, [next]))[0] as WeekItem;
+  });
+}
+
+/** Corrects a source; every item citing it is searched by the new text. */
+export async function updateSource(db: ClipperDb, id: string, patch: SourcePatch, now: number): Promise<Source> {
+  const changes = normalizedSourcePatch(patch);
+  return db.transaction('rw', db.sources, db.items, async () => {
+    const current = await db.sources.get(id);
+    if (!current) throw new ClipInputError('clip.gone');
+    const next = { ...applyPatch<Source>(current, changes), updatedAt: now };
+    await db.sources.put(next);
+    await reindexCiting(db, id);
+    return next;
+  });
+}
+
+export interface MoveTarget {
+  sectionId: string;
+  /** Put the item right after this one (same section); at the start when undefined. */
+  afterId?: string;
+  /** Or at the end of the section. */
+  toEnd?: boolean;
+  weekId?: string;
+}
+
+/** Moves an item within or across sections (or weeks), rewriting its order key alone. */
+export async function moveItem(db: ClipperDb, id: string, target: MoveTarget, now: number): Promise<void> {
+  await db.transaction('rw', db.items, async () => {
+    const item = await db.items.get(id);
+    if (!item) throw new ClipInputError('clip.gone');
+    const weekId = target.weekId ?? item.weekId;
+    const siblings = (await db.items.where('[weekId+sectionId]').equals([weekId, target.sectionId]).toArray())
+      .filter((c) => c.deletedAt === undefined && c.id !== id)
+      .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+    let order: string;
+    if (target.toEnd) {
+      order = keyBetween(siblings[siblings.length - 1]?.order, undefined);
+    } else if (target.afterId === undefined) {
+      order = keyBetween(undefined, siblings[0]?.order);
+    } else {
+      const index = siblings.findIndex((c) => c.id === target.afterId);
+      if (index < 0) throw new ClipInputError('clip.not-in-section');
+      const before = siblings[index] as Item;
+      const after = siblings[index + 1];
+      // Two items saved with equal keys (old data) cannot have a key between them: re-key the later one.
+      order =
+        after && after.order === before.order
+          ? keyBetween(before.order, undefined)
+          : keyBetween(before.order, after?.order);
+    }
+    await db.items.update(id, { sectionId: target.sectionId, weekId, order, updatedAt: now });
+  });
+}
+
+/** One step up or down inside the item's section (Alt+↑ / Alt+↓). */
+export async function nudgeItem(db: ClipperDb, id: string, direction: -1 | 1, now: number): Promise<void> {
+  const item = await db.items.get(id);
+  if (!item) return;
+  const siblings = (
+    await db.items
+      .where('[weekId+sectionId]')
+      .equals([item.weekId, item.sectionId])
+      .filter((c) => c.deletedAt === undefined)
+      .toArray()
+  ).sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.createdAt - b.createdAt));
+  const index = siblings.findIndex((c) => c.id === id);
+  const target = index + direction;
+  if (target < 0 || target >= siblings.length) return;
+  const afterId = direction === -1 ? siblings[target - 1]?.id : siblings[target]?.id;
+  await moveItem(db, id, { sectionId: item.sectionId, afterId }, now);
+}
+
+/**
+ * Makes one story of two items: `intoId` cites the other's sources after its own, keeps its
+ * summary (or takes the other's when it has none), and gains the other's note and tags; the
+ * other item is gone, since everything it held now lives in `intoId`.
+ */
+export async function joinItems(db: ClipperDb, intoId: string, otherId: string, now: number): Promise<WeekItem> {
+  if (intoId === otherId) throw new ClipInputError('item.same');
+  return db.transaction('rw', db.sources, db.items, async () => {
+    const [into, other] = await db.items.bulkGet([intoId, otherId]);
+    if (!into || !other) throw new ClipInputError('clip.gone');
+    const next: Item = {
+      ...into,
+      sourceIds: [...new Set([...into.sourceIds, ...other.sourceIds])],
+      summary: into.summary.trim() ? into.summary : other.summary,
+      note: [into.note, other.note].filter((n) => n.trim() !== '').join('\n\n'),
+      tags: cleanTags([...into.tags, ...other.tags]),
+      updatedAt: now,
+    };
+    await putItem(db, next);
+    await db.items.delete(otherId);
+    return (await withSources(db, [next]))[0] as WeekItem;
+  });
+}
+
+/** Takes one source out of a story into its own item, right after the story. */
+export async function splitSource(
+  db: ClipperDb,
+  itemId: string,
+  sourceId: string,
+  ctx: Pick<SaveContext, 'now' | 'newId'>,
+): Promise<WeekItem> {
+  return db.transaction('rw', db.sources, db.items, async () => {
+    const item = await db.items.get(itemId);
+    if (!item) throw new ClipInputError('clip.gone');
+    if (item.sourceIds.length < 2 || !item.sourceIds.includes(sourceId)) throw new ClipInputError('item.one-source');
+    const siblings = (await db.items.where('[weekId+sectionId]').equals([item.weekId, item.sectionId]).toArray())
+      .filter((c) => c.deletedAt === undefined)
+      .map((c) => c.order)
+      .sort();
+    const next = siblings.find((o) => o > item.order);
+    await putItem(db, { ...item, sourceIds: item.sourceIds.filter((id) => id !== sourceId), updatedAt: ctx.now });
+    const split: Item = {
+      id: ctx.newId(),
+      weekId: item.weekId,
+      sectionId: item.sectionId,
+      order: keyBetween(item.order, next),
+      summary: '',
+      note: '',
+      tags: [...item.tags],
+      sourceIds: [sourceId],
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    };
+    await putItem(db, split);
+    return (await withSources(db, [split]))[0] as WeekItem;
+  });
+}
+
+/** Moves an item to the trash; `restoreItem` brings it back unchanged. */
+export async function trashItem(db: ClipperDb, id: string, now: number): Promise<void> {
+  await db.items.update(id, { deletedAt: now, updatedAt: now });
+}
+
+export async function restoreItem(db: ClipperDb, id: string, now: number): Promise<void> {
+  await db.items
+    .where('id')
+    .equals(id)
+    .modify((row) => {
+      delete row.deletedAt;
+      row.updatedAt = now;
+    });
+}
+
+/** Deletes a trashed item for good, with the sources no other item cites. */
+export async function purgeItem(db: ClipperDb, id: string): Promise<void> {
+  await db.transaction('rw', db.sources, db.items, async () => {
+    const item = await db.items.get(id);
+    if (!item) return;
+    if (item.deletedAt === undefined) throw new ClipInputError('clip.purge-not-trashed');
+    await db.items.delete(id);
+    for (const sourceId of item.sourceIds) {
+      if ((await db.items.where('sourceIds').equals(sourceId).count()) === 0) await db.sources.delete(sourceId);
+    }
+  });
+}
