@@ -37,6 +37,11 @@ export async function startFixtureServer(root: string = FIXTURE_PAGES): Promise<
   const { port } = server.address() as AddressInfo;
   return {
     url: (path) => `http://127.0.0.1:${port}/${path.replace(/^\//, '')}`,
-    close: () => new Promise((done) => server.close(() => done())),
+    close: () =>
+      new Promise((done) => {
+        // Browsers keep connections alive; closing waits for none of them.
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
   };
 }
