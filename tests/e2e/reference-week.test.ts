@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -62,7 +62,6 @@ describe('the reference week, built through the UI', () => {
     dir = mkdtempSync(join(tmpdir(), 'reference-week-'));
     const pathDir = join(dir, 'p');
     rmSync(pathDir, { recursive: true, force: true });
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(pathDir);
     for (const source of SEED_SOURCES) writeFileSync(join(pathDir, `${source.id}.html`), articlePage(source));
     pages = await startFixtureServer(dir);
@@ -174,6 +173,16 @@ describe('the reference week, built through the UI', () => {
     await popup.getByLabel('Closing paragraph', { exact: true }).fill(SEED_CLOSING);
     await popup.getByLabel('Closing paragraph', { exact: true }).blur();
     await expect.poll(() => popup.locator('[data-section="thoughts"] li.clip').count()).toBe(3);
+    // For a person to look at: the whole week as the editor sees it, and a deep dive's note being edited.
+    mkdirSync('.e2e-artifacts', { recursive: true });
+    await popup.screenshot({ path: '.e2e-artifacts/popup-reference-week.png', fullPage: true });
+    await popup
+      .locator('[data-section="analysis"] li.clip')
+      .first()
+      .getByRole('button', { name: /^Edit/ })
+      .click();
+    await popup.getByRole('form', { name: 'Edit' }).screenshot({ path: '.e2e-artifacts/popup-note-editor.png' });
+    await popup.getByRole('form', { name: 'Edit' }).getByRole('button', { name: 'Cancel' }).click();
 
     const weekId = weekIdFor(Date.now());
     const filename = `ai-weekly-info-${weekRange(weekId).end}.md`;

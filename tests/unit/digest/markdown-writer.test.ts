@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Parser } from 'commonmark';
 import { describe, expect, it } from 'vitest';
 import { digestSlug, renderDigest } from '../../../lib/digest/markdown-writer';
 import { SEED_WEEK } from '../../fixtures/weeks/ai-weekly-2026-01-26';
@@ -72,6 +73,39 @@ describe('renderDigest', () => {
     expect(md).toContain('- 回报优先:2026 年的核心关键词是“AI 投入的现金回收期”。\n');
     // The closing paragraph comes after the last section.
     expect(md.trimEnd().endsWith('请回复“补充数据集”,我将追加图表与明细。')).toBe(true);
+  });
+
+  it('has the reference’s structure when read by a CommonMark parser, in both languages', () => {
+    for (const language of ['zh', 'en'] as const) {
+      const md = renderDigest({ ...SEED_WEEK, settings: { ...SEED_WEEK.settings, language } }).markdown;
+      const outline: string[] = [];
+      for (let node = new Parser().parse(md).firstChild; node; node = node.next) {
+        if (node.type === 'heading') outline.push(`h${node.level}`);
+        else if (node.type === 'list') {
+          let items = 0;
+          for (let li = node.firstChild; li; li = li.next) items++;
+          outline.push(`${node.listType}:${items}`);
+        } else outline.push(node.type);
+      }
+      const dive = (...body: string[]) => ['h3', ...body];
+      expect(outline).toEqual([
+        'h1',
+        'paragraph', // lede
+        'paragraph', // meta line
+        'paragraph', // reading time
+        'h2',
+        'bullet:8', // briefs, one a story of two sources
+        'h2',
+        ...dive('paragraph', 'bullet:2', 'paragraph', 'paragraph', 'block_quote', 'block_quote'),
+        ...dive('bullet:2', 'paragraph', 'ordered:3', 'block_quote'),
+        ...dive('paragraph', 'bullet:3', 'paragraph', 'block_quote'),
+        'h2',
+        'bullet:3', // thoughts: no source
+        'h2',
+        'ordered:10', // every cited source once
+        'paragraph', // closing
+      ]);
+    }
   });
 
   it('leaves out empty sections', () => {

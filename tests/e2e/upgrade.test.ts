@@ -1,0 +1,106 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useExtension } from '../harness/extension';
+
+/**
+ * The schema upgrade in the real browser's IndexedDB: a database laid out exactly as version 2
+ * left it (object stores and indexes as Dexie created them, IndexedDB version 20), written with the
+ * raw API, then opened by the shipped module.
+ */
+describe('database upgrade in Chromium', () => {
+  const env = useExtension();
+
+  async function writeVersion2(page: Page, name: string) {
+    await page.evaluate(
+      (dbName) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open(dbName, 20);
+          open.onupgradeneeded = () => {
+            const db = open.result;
+            const clips = db.createObjectStore('clips', { keyPath: 'id' });
+            for (const index of ['weekId', 'canonicalUrl', 'updatedAt', 'deletedAt']) clips.createIndex(index, index);
+            clips.createIndex('[weekId+sectionId]', ['weekId', 'sectionId']);
+            clips.createIndex('terms', 'terms', { multiEntry: true });
+            clips.createIndex('tags', 'tags', { multiEntry: true });
+            db.createObjectStore('sections', { keyPath: 'id' }).createIndex('order', 'order');
+            db.createObjectStore('settings', { keyPath: 'key' });
+            db.createObjectStore('weeks', { keyPath: 'id' });
+            const tx = open.transaction as IDBTransaction;
+            tx.objectStore('sections').put({ id: 'briefs', name: '本周要闻速览', kind: 'briefs', order: 1 });
+            tx.objectStore('sections').put({ id: 'analysis', name: 'Deep', kind: 'analysis', order: 2 });
+            const clip = (id: string, extra: object) => ({
+              id,
+              pageUrl: `https://e.example/${id}`,
+              canonicalUrl: `https://e.example/${id}`,
+              title: `Title ${id}`,
+              source: 'E',
+              quotes: [{ text: `quote ${id}`, createdAt: 1 }],
+              summary: '',
+              note: '',
+              sectionId: 'briefs',
+              tags: [],
+              weekId: '2026-01-26',
+              order: 'i',
+              terms: ['stale'],
+              createdAt: 1,
+              updatedAt: 1,
+              ...extra,
+            });
+            tx.objectStore('clips').put(clip('a', { order: 'a', storyId: 's', summary: 'story' }));
+            tx.objectStore('clips').put(clip('b', { order: 'b', storyId: 's' }));
+            tx.objectStore('clips').put(clip('c', { order: 'c', sectionId: 'analysis', note: '- one\n- two' }));
+          };
+          open.onsuccess = () => {
+            open.result.close();
+            resolve();
+          };
+          open.onerror = () => reject(open.error);
+        }),
+      name,
+    );
+  }
+
+  it('turns version 2 clips into sources and items, a story into one item citing both', async () => {
+    const options = await env.session.context.newPage();
+    await options.goto(`chrome-extension://${env.session.extensionId}/options.html`);
+    await options.waitForFunction(() => 'digestClipperTest' in globalThis);
+    const name = `upgrade-${Date.now()}`;
+    await writeVersion2(options, name);
+    const result = await options.evaluate(async (dbName) => {
+      // biome-ignore lint/suspicious/noExplicitAny: the e2e build's test hook is untyped here.
+      const { openDatabase } = (globalThis as any).digestClipperTest;
+      const db = openDatabase(dbName);
+      await db.open();
+      const out = {
+        version: db.verno,
+        tables: db.tables.map((t: { name: string }) => t.name).sort(),
+        sources: (await db.sources.toArray()).map((s: { id: string }) => s.id),
+        items: (await db.items.orderBy('id').toArray()).map(
+          (i: { id: string; sourceIds: string[]; summary: string; note: string }) => [
+            i.id,
+            i.sourceIds.join('+'),
+            i.summary,
+            i.note,
+          ],
+        ),
+        found: await db.items.where('terms').startsWith('quote').primaryKeys(),
+        stale: await db.items.where('terms').equals('stale').count(),
+        nameEn: (await db.sections.get('briefs')).nameEn,
+      };
+      db.close();
+      return out;
+    }, name);
+    expect(result).toEqual({
+      version: 3,
+      tables: ['items', 'sections', 'settings', 'sources', 'weeks'],
+      sources: ['a', 'b', 'c'],
+      items: [
+        ['a', 'a+b', 'story', ''],
+        ['c', 'c', '', '- one\n- two'],
+      ],
+      found: expect.arrayContaining(['a', 'c']),
+      stale: 0,
+      nameEn: 'This Week in Brief',
+    });
+  });
+});
