@@ -176,11 +176,7 @@ describe('the reference week, built through the UI', () => {
     // For a person to look at: the whole week as the editor sees it, and a deep dive's note being edited.
     mkdirSync('.e2e-artifacts', { recursive: true });
     await popup.screenshot({ path: '.e2e-artifacts/popup-reference-week.png', fullPage: true });
-    await popup
-      .locator('[data-section="analysis"] li.clip')
-      .first()
-      .getByRole('button', { name: /^Edit/ })
-      .click();
+    await popup.locator('[data-section="analysis"] li.clip').first().getByRole('button', { name: /^Edit/ }).click();
     await popup.getByRole('form', { name: 'Edit' }).screenshot({ path: '.e2e-artifacts/popup-note-editor.png' });
     await popup.getByRole('form', { name: 'Edit' }).getByRole('button', { name: 'Cancel' }).click();
 
