@@ -39,7 +39,7 @@ export default defineConfig({
     permissions: [
       'activeTab',
       'scripting',
-      'storage',
+      // Everything lives in IndexedDB; no bundle uses the storage API, so `storage` is not asked for.
       'unlimitedStorage',
       'contextMenus',
       'downloads',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { E2E_BUILD, PRODUCTION_BUILD } from '../harness/extension';
 
 // The documented permission list (README, "Permissions"). Changing it means changing both.
-const DOCUMENTED_PERMISSIONS = ['activeTab', 'contextMenus', 'downloads', 'scripting', 'storage', 'unlimitedStorage'];
+const DOCUMENTED_PERMISSIONS = ['activeTab', 'contextMenus', 'downloads', 'scripting', 'unlimitedStorage'];
 
 function manifestOf(dir: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
@@ -35,6 +35,14 @@ describe('the production build (least privilege)', () => {
 
   it('keeps the default extension CSP', () => {
     expect(manifest.content_security_policy).toBeUndefined();
+  });
+
+  it('calls no extension storage API, so it needs no `storage` permission', () => {
+    for (const file of scriptsIn(PRODUCTION_BUILD)) {
+      const code = readFileSync(file, 'utf8');
+      expect(code, file).not.toMatch(/\b(?:chrome|browser)\.storage\b/);
+      expect(code, file).not.toMatch(/\.storage\.(?:local|sync|session|managed)\b/);
+    }
   });
 
   it('ships no eval or new Function in any bundle', () => {
