@@ -18,7 +18,9 @@ interface Props {
 /** Download a backup; restore one after a dry run that says what it would change. */
 export function BackupPanel({ db, today, now, saveFile }: Props) {
   const { t } = useLocale();
-  const [pending, setPending] = useState<{ backup: Backup; plan: RestorePlan } | undefined>();
+  const [pending, setPending] = useState<
+    { backup: Backup; plan: RestorePlan; issues: string[]; unlisted: number } | undefined
+  >();
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string; details?: string[] } | undefined>();
 
   const download = async () => {
@@ -45,14 +47,26 @@ export function BackupPanel({ db, today, now, saveFile }: Props) {
       return;
     }
     setMessage(undefined);
-    setPending({ backup: parsed.backup, plan: await planRestore(db, parsed.backup) });
+    setPending({
+      backup: parsed.backup,
+      plan: await planRestore(db, parsed.backup),
+      issues: parsed.issues.map(
+        (issue) => `${t(issue.effect === 'fixed' ? 'issueFixed' : 'issueSkipped')} ${describeProblem(t, issue)}`,
+      ),
+      unlisted: parsed.unlisted,
+    });
   };
 
   const restore = async () => {
     if (!pending) return;
     try {
       const done = await applyRestore(db, pending.backup);
-      setMessage({ tone: 'success', text: t('restored', { added: done.added, updated: done.updated }) });
+      const skipped = pending.issues.length + pending.unlisted;
+      setMessage({
+        tone: 'success',
+        text: `${t('restored', { added: done.added, updated: done.updated })}${skipped > 0 ? ` ${t('restoredWithIssues', { count: skipped })}` : ''}`,
+        details: pending.issues.length > 0 ? pending.issues.slice(0, 20) : undefined,
+      });
     } catch (error) {
       setMessage({ tone: 'error', text: `${t('refused')} ${describeError(t, error)}` });
     } finally {
@@ -93,6 +107,17 @@ export function BackupPanel({ db, today, now, saveFile }: Props) {
             })}
           </p>
           {pending.plan.replacesSettings && <p class="hint">{t('restoreReplaces')}</p>}
+          {pending.issues.length > 0 && (
+            <>
+              <p>{t('restoreIssues', { count: pending.issues.length + pending.unlisted })}</p>
+              <ul class="errors" aria-label={t('restoreIssuesList')}>
+                {pending.issues.map((issue) => (
+                  <li key={issue}>{issue}</li>
+                ))}
+                {pending.unlisted > 0 && <li>{t('restoreIssuesMore', { count: pending.unlisted })}</li>}
+              </ul>
+            </>
+          )}
           <div class="actions">
             <button type="button" class="primary" onClick={() => void restore()}>
               {t('restoreNow')}

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '../lib/i18n/translate';
 import type { ClipperDb } from '../lib/store/db';
-import { addSection, deleteSection, reorderSections, updateSection } from '../lib/store/sections';
+import { addSection, deleteSection, reorderSections, updateSection } from '../lib/store/section-writes';
 import type { Section, SectionKind } from '../lib/types';
 import { describeError, useLocale } from './locale';
 

@@ -4,7 +4,7 @@ import type { Section } from '../lib/types';
 
 /** Exactly what saving did, in the editor's words. */
 export function describeOutcome(outcome: SaveOutcome, sections: readonly Section[], t: Translate): string {
-  if (outcome.sourceCreated) return t('saved');
+  if (outcome.sourceCreated) return outcome.quoteCut ? `${t('saved')} ${t('outcomeQuoteCut')}` : t('saved');
   const section = sections.find((s) => s.id === outcome.item?.sectionId)?.name ?? '';
   const parts: string[] = [];
   if (outcome.quote === 'added') parts.push(t('outcomeQuoteAdded'));
@@ -13,5 +13,6 @@ export function describeOutcome(outcome: SaveOutcome, sections: readonly Section
     parts.push(t('outcomeFieldsUpdated', { fields: outcome.fieldsUpdated.map((f) => t(`field.${f}`)).join(', ') }));
   if (outcome.itemAction === 'created') parts.push(t('outcomeItemCreated', { section }));
   if (outcome.itemAction === 'updated') parts.push(t('outcomeItemUpdated', { section }));
+  if (outcome.quoteCut) parts.push(t('outcomeQuoteCut'));
   return parts.length > 0 ? parts.join(' ') : t('outcomeNothing', { section });
 }

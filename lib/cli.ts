@@ -67,6 +67,11 @@ export function runCli(args: string[], io: CliIo): CliResult {
       `${file} is not a usable backup:\n  ${parsed.errors.map((issue) => describeProblem(t, issue)).join('\n  ')}`,
     );
   const { backup } = parsed;
+  // Records that cannot be read are named on stderr; the draft is still rendered from the rest.
+  const warnings = parsed.issues.map(
+    (issue) => `${file}: ${issue.effect === 'fixed' ? 'changed' : 'skipped'} ${describeProblem(t, issue)}`,
+  );
+  if (parsed.unlisted > 0) warnings.push(`${file}: … and ${parsed.unlisted} more`);
   let templates = backup.settings.templates;
   if (typeof options.template === 'string') {
     const loaded = readTemplateFile(options.template, io);
@@ -81,7 +86,11 @@ export function runCli(args: string[], io: CliIo): CliResult {
   };
   const weekId = weekStartOf(week, settings.weekStartsOn);
   const digest = renderDigest({ ...weekFromBackup(backup, weekId), settings });
-  return { code: 0, stdout: digest.markdown, stderr: '' };
+  return {
+    code: 0,
+    stdout: digest.markdown,
+    stderr: warnings.length > 0 ? `${warnings.map((w) => `digest-clipper: ${w}`).join('\n')}\n` : '',
+  };
 }
 
 /** A template file: a JSON object of template lines (title, slug, meta, brief, …). */

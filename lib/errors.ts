@@ -23,6 +23,10 @@ export const PROBLEM_CODES = [
   'clip.not-in-section',
   'clip.group-needs-two',
   'clip.purge-not-trashed',
+  'clip.link-too-long',
+  'clip.bad-date',
+  'clip.too-many-tags',
+  'text.too-long',
   'item.empty',
   'item.one-source',
   'item.same',
@@ -62,6 +66,7 @@ export const PROBLEM_CODES = [
   'field.not-whole-days',
   'field.duplicate-id',
   'field.unknown-section',
+  'field.not-language',
   // Templates (lib/digest/template-engine.ts): each also carries {line} and {column}.
   'template.unclosed',
   'template.not-placeholder',

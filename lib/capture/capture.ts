@@ -1,3 +1,4 @@
+import { RECORD_LIMITS, validLang } from '../record-rules';
 import { cleanBlock } from '../text';
 import type { PageCapture } from '../types';
 import { type ExtractOptions, extractPageMetadata } from './metadata';
@@ -39,11 +40,15 @@ export function capturePage(
   options: ExtractOptions = {},
 ): PageCapture {
   const metadata = extractPageMetadata(doc, pageUrl, options);
-  const capture: PageCapture = { pageUrl, canonicalUrl: metadata.url, title: metadata.title, source: metadata.source };
+  // A canonical link longer than a stored link may be (lib/record-rules.ts) gives way to the page's own address.
+  const canonicalUrl =
+    metadata.url.length > RECORD_LIMITS.url && pageUrl.length <= RECORD_LIMITS.url ? pageUrl : metadata.url;
+  const capture: PageCapture = { pageUrl, canonicalUrl, title: metadata.title, source: metadata.source };
   if (metadata.author) capture.author = metadata.author;
   if (metadata.publishedAt) capture.publishedAt = metadata.publishedAt;
   if (metadata.excerpt) capture.excerpt = metadata.excerpt;
-  if (metadata.lang) capture.lang = metadata.lang;
+  const lang = validLang(metadata.lang);
+  if (lang) capture.lang = lang;
   const text = cleanBlock(selection.text);
   if (text) {
     capture.selection = { text };

@@ -29,6 +29,7 @@ export const EN_MESSAGES = {
   alreadyClipped:
     'You clipped this page before (week of {week}, quotes so far: {count}). The form shows what you saved; saving adds the quote and your changes.',
   outcomeQuoteAdded: 'The quote was added.',
+  outcomeQuoteCut: 'The selection was longer than 5 million characters; its end was not kept.',
   outcomeQuoteKnown: 'That quote was already saved.',
   outcomeFieldsUpdated: 'Corrected: {fields}.',
   outcomeItemCreated: 'Added to {section}.',

@@ -68,4 +68,11 @@ export const OPTIONS_EN = {
   restoreNow: 'Restore now',
   restored: 'Restored: {added} new, {updated} updated.',
   refused: 'This backup was refused; nothing was changed.',
+  restoreIssues:
+    'Some of this backup cannot be restored as it is ({count}); everything else will be. Each one, and what restoring does with it:',
+  restoreIssuesList: 'What cannot be restored as it is',
+  restoreIssuesMore: '… and {count} more.',
+  issueSkipped: 'Skipped',
+  issueFixed: 'Changed',
+  restoredWithIssues: '{count} problems in the file were left out or corrected, as listed.',
 };

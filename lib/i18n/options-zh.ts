@@ -67,5 +67,11 @@ export const OPTIONS_ZH: Record<OptionsMessageKey, string> = {
   restoreReplaces: '此浏览器中还没有摘录,因此也会采用备份中的栏目和设置。',
   restoreNow: '立即恢复',
   restored: '已恢复:新增 {added} 条,更新 {updated} 条。',
+  restoreIssues: '此备份中有部分内容无法按原样恢复（{count} 处），其余都会恢复。逐条说明及处理方式：',
+  restoreIssuesList: '无法按原样恢复的内容',
+  restoreIssuesMore: '……另有 {count} 处。',
+  issueSkipped: '已跳过',
+  issueFixed: '已更正',
+  restoredWithIssues: '文件中的 {count} 处问题已按上列方式跳过或更正。',
   refused: '此备份被拒绝,未做任何更改。',
 };

@@ -29,6 +29,7 @@ export const ZH_MESSAGES: Record<PopupMessageKey, string> = {
   alreadyClipped:
     '你已摘录过此页（{week} 那一周，已有 {count} 段摘录）。表单显示的是已保存的内容；保存会加入新摘录和你的修改。',
   outcomeQuoteAdded: '已加入新摘录。',
+  outcomeQuoteCut: '选中的文字超过 500 万字，末尾部分未保存。',
   outcomeQuoteKnown: '这段摘录已保存过。',
   outcomeFieldsUpdated: '已更正：{fields}。',
   outcomeItemCreated: '已加入「{section}」。',

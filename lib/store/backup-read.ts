@@ -1,28 +1,27 @@
 import { TEMPLATE_KEYS } from '../digest/templates';
 import { type Problem, type ProblemCode, type ProblemParams, problem } from '../errors';
+import { isValidDate, RECORD_LIMITS, SOURCE_SCHEMES, validLang } from '../record-rules';
 import type { DigestSettings, Item, LegacyClip, Quote, Section, SectionKind, Source, WeekNote } from '../types';
 import { isDateId } from '../week';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, optional } from './backup-write';
-import { DEFAULT_SETTINGS } from './defaults';
+import { DEFAULT_SECTIONS, DEFAULT_SETTINGS } from './defaults';
 import { itemsFromClips, withEnglishNames } from './legacy-clips';
 
 /**
- * Reading a backup trusts nothing: every field is checked, with the path of whatever is
- * wrong, and only known fields are copied.
+ * Reading a backup trusts nothing: every field is checked, with the path of whatever is wrong,
+ * and only known fields are copied. One bad record never takes the good ones down: a record
+ * that cannot be read is skipped, an optional field that is not valid is dropped, and each is
+ * reported with its path. Only a file that is not a backup at all is refused.
+ * Limits are lib/record-rules.ts's, so whatever the extension saved reads back.
  */
 
 const LIMITS = {
-  id: 200,
-  url: 8_000,
-  title: 2_000,
-  line: 5_000,
-  note: 200_000,
-  quote: 2_000_000,
-  quotes: 5_000,
-  tags: 200,
-  clips: 2_000_000,
-  sourceIds: 1_000,
-  sections: 200,
+  ...RECORD_LIMITS,
+  // Titles are cut at 500 when saved; earlier versions allowed longer ones, which still read.
+  title: RECORD_LIMITS.line,
+  // Settings text (templates, names) the options page writes.
+  setting: 5_000,
+  records: 2_000_000,
 };
 
 const SECTION_KINDS: readonly SectionKind[] = ['briefs', 'analysis', 'thoughts', 'references'];
@@ -30,14 +29,49 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 type Json = Record<string, unknown>;
 
-/** One thing wrong with a backup: a problem code, and where it is (`clips[12].canonicalUrl`). */
-export type BackupIssue = Problem & { path?: string };
+/**
+ * One thing wrong with a backup: a problem code, where it is (`sources[12].canonicalUrl`), and
+ * what reading did about it: the record was skipped, or the field dropped (`fixed`).
+ */
+export type BackupIssue = Problem & { path?: string; effect?: 'skipped' | 'fixed' };
+
+const MAX_LISTED = 200;
 
 class Checker {
   readonly errors: BackupIssue[] = [];
+  /** Every failure, listed or not; a record is skipped when this grows while reading it. */
+  failures = 0;
+  /** Issues beyond the listed ones. */
+  unlisted = 0;
+  private push(issue: BackupIssue) {
+    if (this.errors.length < MAX_LISTED) this.errors.push(issue);
+    else this.unlisted++;
+  }
   fail(path: string, code: ProblemCode, params: ProblemParams = {}): undefined {
-    if (this.errors.length < 50) this.errors.push({ path, ...problem(code, params) });
+    this.failures++;
+    this.push({ path, ...problem(code, params), effect: 'skipped' });
     return undefined;
+  }
+  /** A field that is dropped (or replaced) while its record is kept. */
+  fix(path: string, code: ProblemCode, params: ProblemParams = {}): undefined {
+    this.push({ path, ...problem(code, params), effect: 'fixed' });
+    return undefined;
+  }
+  /** Reads a part whose failure drops only that part (a quote, a tag): its issues become fixes. */
+  soft<T>(read: () => T | undefined): T | undefined {
+    const before = this.failures;
+    const listed = this.errors.length;
+    const value = read();
+    if (this.failures === before) return value;
+    this.failures = before;
+    for (const issue of this.errors.slice(listed)) issue.effect = 'fixed';
+    return undefined;
+  }
+  /** Reads one record; undefined (and its issues kept) when anything required in it is wrong. */
+  one<T>(read: () => T | undefined): T | undefined {
+    const before = this.failures;
+    const value = read();
+    return this.failures === before ? value : undefined;
   }
   record(value: unknown, path: string): Json | undefined {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return this.fail(path, 'field.not-object');
@@ -63,7 +97,7 @@ class Checker {
     const text = this.string(value, path, LIMITS.url);
     if (text === undefined) return undefined;
     try {
-      if (!/^https?:$/.test(new URL(text).protocol)) return this.fail(path, 'field.not-web-address');
+      if (!SOURCE_SCHEMES.includes(new URL(text).protocol)) return this.fail(path, 'field.not-web-address');
     } catch {
       return this.fail(path, 'field.not-url');
     }
@@ -76,21 +110,26 @@ class Checker {
   }
 }
 
-function readSettings(c: Checker, raw: unknown): DigestSettings | undefined {
+function readSettings(c: Checker, raw: unknown): DigestSettings {
+  // A setting that is not valid keeps its default; the rest of the backup is unaffected.
+  const before = c.failures;
   const s = c.record(raw, 'settings');
-  if (!s) return undefined;
+  if (!s) {
+    c.failures = before;
+    return { ...DEFAULT_SETTINGS };
+  }
   const out: DigestSettings = { ...DEFAULT_SETTINGS };
   for (const key of ['digestName', 'digestNameEn', 'category', 'defaultSectionId', 'timeZone'] as const) {
-    if (s[key] !== undefined) out[key] = c.string(s[key], `settings.${key}`, LIMITS.line) ?? out[key];
+    if (s[key] !== undefined) out[key] = c.string(s[key], `settings.${key}`, LIMITS.setting) ?? out[key];
   }
   if (s.language !== undefined) {
     if (s.language === 'zh' || s.language === 'en') out.language = s.language;
-    else c.fail('settings.language', 'field.not-one-of', { allowed: 'zh, en' });
+    else c.fix('settings.language', 'field.not-one-of', { allowed: 'zh, en' });
   }
   for (const key of ['frontMatter', 'keepEmptySections', 'askWhereToSave'] as const) {
     if (s[key] !== undefined) {
       if (typeof s[key] === 'boolean') out[key] = s[key];
-      else c.fail(`settings.${key}`, 'field.not-boolean');
+      else c.fix(`settings.${key}`, 'field.not-boolean');
     }
   }
   if (s.templates !== undefined) {
@@ -99,7 +138,7 @@ function readSettings(c: Checker, raw: unknown): DigestSettings | undefined {
       const clean: DigestSettings['templates'] = {};
       for (const key of TEMPLATE_KEYS) {
         if (map[key] !== undefined) {
-          const text = c.string(map[key], `settings.templates.${key}`, LIMITS.line);
+          const text = c.string(map[key], `settings.templates.${key}`, LIMITS.setting);
           if (text !== undefined) clean[key] = text;
         }
       }
@@ -113,32 +152,36 @@ function readSettings(c: Checker, raw: unknown): DigestSettings | undefined {
       (s.backupReminderDays as number) <= 365
     ) {
       out.backupReminderDays = s.backupReminderDays as number;
-    } else c.fail('settings.backupReminderDays', 'field.not-whole-days', { min: 0, max: 365 });
+    } else c.fix('settings.backupReminderDays', 'field.not-whole-days', { min: 0, max: 365 });
   }
   if (s.weekStartsOn !== undefined) {
     if (Number.isInteger(s.weekStartsOn) && (s.weekStartsOn as number) >= 0 && (s.weekStartsOn as number) <= 6)
       out.weekStartsOn = s.weekStartsOn as number;
-    else c.fail('settings.weekStartsOn', 'field.not-whole-days', { min: 0, max: 6 });
+    else c.fix('settings.weekStartsOn', 'field.not-whole-days', { min: 0, max: 6 });
   }
   if (s.uiLanguage !== undefined) {
     if (['auto', 'zh', 'en'].includes(s.uiLanguage as string))
       out.uiLanguage = s.uiLanguage as DigestSettings['uiLanguage'];
-    else c.fail('settings.uiLanguage', 'field.not-one-of', { allowed: 'auto, zh, en' });
+    else c.fix('settings.uiLanguage', 'field.not-one-of', { allowed: 'auto, zh, en' });
   }
   if (s.theme !== undefined) {
     if (['auto', 'light', 'dark'].includes(s.theme as string)) out.theme = s.theme as DigestSettings['theme'];
-    else c.fail('settings.theme', 'field.not-one-of', { allowed: 'auto, light, dark' });
+    else c.fix('settings.theme', 'field.not-one-of', { allowed: 'auto, light, dark' });
   }
   if (s.publisherOverrides !== undefined) {
     const map = c.record(s.publisherOverrides, 'settings.publisherOverrides');
     if (map) {
       const clean: Record<string, string> = {};
       for (const [domain, name] of Object.entries(map)) {
-        const value = c.string(name, `settings.publisherOverrides.${domain}`, LIMITS.line);
+        const value = c.string(name, `settings.publisherOverrides.${domain}`, LIMITS.setting);
         if (value !== undefined) clean[domain] = value;
       }
       out.publisherOverrides = clean;
     }
+  }
+  if (c.failures > before) {
+    for (const issue of c.errors) if (issue.path?.startsWith('settings')) issue.effect = 'fixed';
+    c.failures = before;
   }
   return out;
 }
@@ -189,10 +232,9 @@ function readQuote(c: Checker, raw: unknown, path: string): Quote | undefined {
 function readClip(c: Checker, raw: unknown, path: string): LegacyClip | undefined {
   const r = c.record(raw, path);
   if (!r) return undefined;
-  const before = c.errors.length;
+  const before = c.failures;
   const clip = {
     id: c.string(r.id, `${path}.id`, LIMITS.id, { empty: false }),
-    pageUrl: c.string(r.pageUrl, `${path}.pageUrl`, LIMITS.url),
     canonicalUrl: c.url(r.canonicalUrl, `${path}.canonicalUrl`),
     title: c.string(r.title, `${path}.title`, LIMITS.title, { empty: false }),
     source: c.string(r.source, `${path}.source`, LIMITS.line),
@@ -209,34 +251,62 @@ function readClip(c: Checker, raw: unknown, path: string): LegacyClip | undefine
     c.fail(`${path}.order`, 'field.not-order-key');
   const quotes = c.array(r.quotes, `${path}.quotes`, LIMITS.quotes);
   clip.quotes = (quotes ?? [])
-    .map((q, i) => readQuote(c, q, `${path}.quotes[${i}]`))
+    .map((q, i) => c.soft(() => readQuote(c, q, `${path}.quotes[${i}]`)))
     .filter((q): q is Quote => q !== undefined);
-  const tags = c.array(r.tags, `${path}.tags`, LIMITS.tags);
-  clip.tags = (tags ?? [])
-    .map((t, i) => c.string(t, `${path}.tags[${i}]`, 100))
-    .filter((t): t is string => t !== undefined);
-  optional(clip, 'author', c.optionalString(r.author, `${path}.author`, LIMITS.line));
-  optional(clip, 'publishedAt', c.optionalString(r.publishedAt, `${path}.publishedAt`, 64));
-  optional(clip, 'excerpt', c.optionalString(r.excerpt, `${path}.excerpt`, LIMITS.line));
-  optional(clip, 'lang', c.optionalString(r.lang, `${path}.lang`, 35));
+  clip.tags = readTags(c, r.tags, `${path}.tags`);
+  readPageExtras(c, r, path, clip);
   optional(clip, 'storyId', c.optionalString(r.storyId, `${path}.storyId`, LIMITS.id));
   if (r.deletedAt !== undefined) optional(clip, 'deletedAt', c.time(r.deletedAt, `${path}.deletedAt`));
-  return c.errors.length === before ? clip : undefined;
+  return c.failures === before ? clip : undefined;
+}
+
+/**
+ * The optional page fields (and the page address): what is not valid is dropped or replaced, and
+ * reported, while the record itself is kept.
+ */
+function readPageExtras(c: Checker, r: Json, path: string, target: Source | LegacyClip): void {
+  const text = (key: string, max: number) => {
+    const value = r[key];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string') return c.fix(`${path}.${key}`, 'field.not-string');
+    if (value.length > max) return c.fix(`${path}.${key}`, 'field.too-long', { max });
+    return value;
+  };
+  optional(target, 'author', text('author', LIMITS.line));
+  const date = text('publishedAt', LIMITS.date);
+  if (date !== undefined && !isValidDate(date)) c.fix(`${path}.publishedAt`, 'field.not-date');
+  else optional(target, 'publishedAt', date);
+  optional(target, 'excerpt', text('excerpt', LIMITS.line));
+  const lang = text('lang', LIMITS.line);
+  if (lang !== undefined && validLang(lang) === undefined) c.fix(`${path}.lang`, 'field.not-language');
+  else optional(target, 'lang', lang);
+  // The address the editor was on is a record of where they clipped; the canonical link stands in for it.
+  const page = r.pageUrl;
+  if (typeof page !== 'string' || page.length > LIMITS.url) {
+    c.fix(`${path}.pageUrl`, typeof page !== 'string' ? 'field.not-string' : 'field.too-long', { max: LIMITS.url });
+    if (target.canonicalUrl !== undefined) target.pageUrl = target.canonicalUrl;
+  } else target.pageUrl = page;
 }
 
 function readQuotes(c: Checker, raw: unknown, path: string): Quote[] {
   return (c.array(raw, path, LIMITS.quotes) ?? [])
-    .map((q, i) => readQuote(c, q, `${path}[${i}]`))
+    .map((q, i) => c.soft(() => readQuote(c, q, `${path}[${i}]`)))
     .filter((q): q is Quote => q !== undefined);
+}
+
+/** Tags: one that is not valid is dropped, the rest kept. */
+function readTags(c: Checker, raw: unknown, path: string): string[] {
+  return (c.array(raw, path, LIMITS.tags) ?? [])
+    .map((t, i) => c.soft(() => c.string(t, `${path}[${i}]`, LIMITS.tag)))
+    .filter((t): t is string => t !== undefined);
 }
 
 function readSource(c: Checker, raw: unknown, path: string): Source | undefined {
   const r = c.record(raw, path);
   if (!r) return undefined;
-  const before = c.errors.length;
+  const before = c.failures;
   const source = {
     id: c.string(r.id, `${path}.id`, LIMITS.id, { empty: false }),
-    pageUrl: c.string(r.pageUrl, `${path}.pageUrl`, LIMITS.url),
     canonicalUrl: c.url(r.canonicalUrl, `${path}.canonicalUrl`),
     title: c.string(r.title, `${path}.title`, LIMITS.title, { empty: false }),
     source: c.string(r.source, `${path}.source`, LIMITS.line),
@@ -244,17 +314,14 @@ function readSource(c: Checker, raw: unknown, path: string): Source | undefined 
     createdAt: c.time(r.createdAt, `${path}.createdAt`),
     updatedAt: c.time(r.updatedAt, `${path}.updatedAt`),
   } as Source;
-  optional(source, 'author', c.optionalString(r.author, `${path}.author`, LIMITS.line));
-  optional(source, 'publishedAt', c.optionalString(r.publishedAt, `${path}.publishedAt`, 64));
-  optional(source, 'excerpt', c.optionalString(r.excerpt, `${path}.excerpt`, LIMITS.line));
-  optional(source, 'lang', c.optionalString(r.lang, `${path}.lang`, 35));
-  return c.errors.length === before ? source : undefined;
+  readPageExtras(c, r, path, source);
+  return c.failures === before ? source : undefined;
 }
 
 function readItem(c: Checker, raw: unknown, path: string): Item | undefined {
   const r = c.record(raw, path);
   if (!r) return undefined;
-  const before = c.errors.length;
+  const before = c.failures;
   const item = {
     id: c.string(r.id, `${path}.id`, LIMITS.id, { empty: false }),
     weekId: c.string(r.weekId, `${path}.weekId`, 10),
@@ -262,9 +329,7 @@ function readItem(c: Checker, raw: unknown, path: string): Item | undefined {
     order: c.string(r.order, `${path}.order`, 1_000, { empty: false }),
     summary: c.string(r.summary, `${path}.summary`, LIMITS.line),
     note: c.string(r.note, `${path}.note`, LIMITS.note),
-    tags: (c.array(r.tags, `${path}.tags`, LIMITS.tags) ?? [])
-      .map((t, i) => c.string(t, `${path}.tags[${i}]`, 100))
-      .filter((t): t is string => t !== undefined),
+    tags: readTags(c, r.tags, `${path}.tags`),
     sourceIds: (c.array(r.sourceIds, `${path}.sourceIds`, LIMITS.sourceIds) ?? [])
       .map((t, i) => c.string(t, `${path}.sourceIds[${i}]`, LIMITS.id, { empty: false }))
       .filter((t): t is string => t !== undefined),
@@ -275,12 +340,40 @@ function readItem(c: Checker, raw: unknown, path: string): Item | undefined {
   if (item.order !== undefined && !/^[0-9a-z]*[1-9a-z]$/.test(item.order))
     c.fail(`${path}.order`, 'field.not-order-key');
   if (r.deletedAt !== undefined) optional(item, 'deletedAt', c.time(r.deletedAt, `${path}.deletedAt`));
-  return c.errors.length === before ? item : undefined;
+  return c.failures === before ? item : undefined;
 }
 
-export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; errors: BackupIssue[] };
+export type ParsedBackup =
+  | {
+      ok: true;
+      backup: Backup;
+      /** Records skipped and fields dropped, with their paths (at most 200 listed). */
+      issues: BackupIssue[];
+      /** Issues beyond the listed ones. */
+      unlisted: number;
+    }
+  | { ok: false; errors: BackupIssue[] };
 
-/** Checks a backup file's text; never throws, never returns half a backup. */
+/** Keeps the first record of each id; a later one with the same id is skipped and reported. */
+function firstOfEachId<T extends { id: string }>(c: Checker, records: (T | undefined)[], path: string): T[] {
+  const seen = new Set<string>();
+  const out: T[] = [];
+  records.forEach((record, i) => {
+    if (!record) return;
+    if (seen.has(record.id)) c.fail(`${path}[${i}].id`, 'field.duplicate-id', { id: record.id });
+    else {
+      seen.add(record.id);
+      out.push(record);
+    }
+  });
+  return out;
+}
+
+/**
+ * Checks a backup file's text; never throws. A file that is not a Digest Clipper backup (or is
+ * from a newer version) is refused whole; otherwise every record that can be read is returned,
+ * and each one that cannot is listed with its path and reason.
+ */
 export function parseBackup(text: string): ParsedBackup {
   let raw: unknown;
   try {
@@ -297,58 +390,66 @@ export function parseBackup(text: string): ParsedBackup {
   if (top.version > BACKUP_VERSION) {
     return { ok: false, errors: [{ path: 'version', ...problem('backup.newer-version', { version: top.version }) }] };
   }
+  const list = (value: unknown, path: string, max: number) => c.soft(() => c.array(value, path, max)) ?? [];
   const settings = readSettings(c, top.settings);
-  const sections = (c.array(top.sections, 'sections', LIMITS.sections) ?? []).map((s, i) =>
-    readSection(c, s, `sections[${i}]`),
+  let sections = firstOfEachId(
+    c,
+    list(top.sections, 'sections', LIMITS.sections).map((s, i) => c.one(() => readSection(c, s, `sections[${i}]`))),
+    'sections',
   );
-  const weeks = (c.array(top.weeks, 'weeks', LIMITS.clips) ?? []).map((w, i) => readWeek(c, w, `weeks[${i}]`));
+  const weeks = firstOfEachId(
+    c,
+    list(top.weeks, 'weeks', LIMITS.records).map((w, i) => c.one(() => readWeek(c, w, `weeks[${i}]`))),
+    'weeks',
+  );
   const v1 = top.version === 1;
-  let sources: (Source | undefined)[];
-  let items: (Item | undefined)[];
+  let sources: Source[];
+  let items: Item[];
   let itemPath = 'items';
   if (v1) {
     // Version 1 held clips; they become sources and items exactly as the database upgrade makes them.
-    const clips = (c.array(top.clips, 'clips', LIMITS.clips) ?? []).map((x, i) => readClip(c, x, `clips[${i}]`));
-    const seenClips = new Set<string>();
-    clips.forEach((clip, i) => {
-      if (!clip) return;
-      if (seenClips.has(clip.id)) c.fail(`clips[${i}].id`, 'field.duplicate-id', { id: clip.id });
-      seenClips.add(clip.id);
-    });
-    ({ sources, items } = itemsFromClips(clips.filter((x): x is LegacyClip => x !== undefined)));
+    const clips = firstOfEachId(
+      c,
+      list(top.clips, 'clips', LIMITS.records).map((x, i) => c.one(() => readClip(c, x, `clips[${i}]`))),
+      'clips',
+    );
+    ({ sources, items } = itemsFromClips(clips));
     itemPath = 'clips';
+    sections = sections.map(withEnglishNames);
   } else {
-    sources = (c.array(top.sources, 'sources', LIMITS.clips) ?? []).map((x, i) => readSource(c, x, `sources[${i}]`));
-    items = (c.array(top.items, 'items', LIMITS.clips) ?? []).map((x, i) => readItem(c, x, `items[${i}]`));
+    sources = firstOfEachId(
+      c,
+      list(top.sources, 'sources', LIMITS.records).map((x, i) => c.one(() => readSource(c, x, `sources[${i}]`))),
+      'sources',
+    );
+    items = firstOfEachId(
+      c,
+      list(top.items, 'items', LIMITS.records).map((x, i) => c.one(() => readItem(c, x, `items[${i}]`))),
+      'items',
+    );
   }
-  const sectionIds = new Set(sections.map((s) => s?.id));
-  const sourceIds = new Set<string>();
-  sources.forEach((source, i) => {
-    if (!source) return;
-    if (sourceIds.has(source.id)) c.fail(`sources[${i}].id`, 'field.duplicate-id', { id: source.id });
-    sourceIds.add(source.id);
+  // Every item stays somewhere: with no section left, the published digest's sections are used.
+  if (sections.length === 0 && items.length > 0) sections = DEFAULT_SECTIONS.map((s) => ({ ...s }));
+  const sectionIds = new Set(sections.map((s) => s.id));
+  const fallbackSection =
+    sections.find((s) => s.id === settings.defaultSectionId)?.id ??
+    [...sections].sort((a, b) => a.order - b.order)[0]?.id;
+  const sourceIds = new Set(sources.map((s) => s.id));
+  items = items.map((item, i) => {
+    let next = item;
+    if (!sectionIds.has(item.sectionId) && fallbackSection) {
+      c.fix(`${itemPath}[${i}].sectionId`, 'field.unknown-section', { id: item.sectionId });
+      next = { ...next, sectionId: fallbackSection };
+    }
+    const missing = item.sourceIds.filter((id) => !sourceIds.has(id));
+    for (const id of missing) c.fix(`${itemPath}[${i}].sourceIds`, 'field.unknown-source', { id });
+    if (missing.length > 0) next = { ...next, sourceIds: item.sourceIds.filter((id) => sourceIds.has(id)) };
+    return next;
   });
-  const seen = new Set<string>();
-  items.forEach((item, i) => {
-    if (!item) return;
-    if (seen.has(item.id)) c.fail(`${itemPath}[${i}].id`, 'field.duplicate-id', { id: item.id });
-    seen.add(item.id);
-    if (!sectionIds.has(item.sectionId))
-      c.fail(`${itemPath}[${i}].sectionId`, 'field.unknown-section', { id: item.sectionId });
-    for (const id of item.sourceIds)
-      if (!sourceIds.has(id)) c.fail(`${itemPath}[${i}].sourceIds`, 'field.unknown-source', { id });
-  });
-  if (c.errors.length > 0 || !settings) return { ok: false, errors: c.errors };
   return {
     ok: true,
-    backup: {
-      format: BACKUP_FORMAT,
-      version: top.version,
-      settings,
-      sections: v1 ? (sections as Section[]).map(withEnglishNames) : (sections as Section[]),
-      weeks: weeks as WeekNote[],
-      sources: sources as Source[],
-      items: items as Item[],
-    },
+    backup: { format: BACKUP_FORMAT, version: top.version, settings, sections, weeks, sources, items },
+    issues: c.errors,
+    unlisted: c.unlisted,
   };
 }

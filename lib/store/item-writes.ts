@@ -1,7 +1,18 @@
 import { cleanUrl } from '../capture/url';
 import { ClipInputError } from '../errors';
 import { keyBetween } from '../order-key';
-import { cleanBlock, cleanLine, cleanMarkdown } from '../text';
+import {
+  cleanQuote,
+  isValidDate,
+  RECORD_LIMITS,
+  requireDate,
+  requireLink,
+  requireNote,
+  requireTags,
+  validLang,
+  validLink,
+} from '../record-rules';
+import { cleanLine } from '../text';
 import type { Item, PageCapture, Quote, Source, WeekItem } from '../types';
 import type { ClipperDb } from './db';
 import { findSourceByUrl, withSources } from './items';
@@ -44,31 +55,46 @@ export interface SaveOutcome {
   /** Page fields the editor corrected on a page clipped before. */
   fieldsUpdated: CorrectableField[];
   itemAction: 'created' | 'updated' | 'unchanged';
+  /** The selection was longer than a quote may be and was cut (lib/record-rules.ts). */
+  quoteCut: boolean;
 }
 
 const SOURCE_FIELDS = ['title', 'source', 'canonicalUrl', 'author', 'publishedAt'] as const;
 /** The page fields an editor can correct when clipping a page again. */
 export type CorrectableField = (typeof SOURCE_FIELDS)[number];
 
-function validatedDraft(draft: ClipDraft): ClipDraft {
-  const canonicalUrl = cleanUrl(draft.canonicalUrl || draft.pageUrl);
-  try {
-    new URL(canonicalUrl);
-  } catch {
-    throw new ClipInputError('clip.bad-link', { url: cleanLine(canonicalUrl, 80) });
-  }
-  const title = cleanLine(draft.title, 500);
-  if (!title) throw new ClipInputError('clip.no-title');
-  const out: ClipDraft = { ...draft, canonicalUrl, title, source: cleanLine(draft.source, 200) };
-  if (draft.author !== undefined) out.author = cleanLine(draft.author, 300) || undefined;
-  if (draft.excerpt !== undefined) out.excerpt = cleanLine(draft.excerpt, 1000) || undefined;
-  if (draft.summary !== undefined) out.summary = cleanLine(draft.summary, 2000);
-  if (draft.note !== undefined) out.note = cleanMarkdown(draft.note);
-  if (draft.tags !== undefined) out.tags = cleanTags(draft.tags);
-  return out;
+/**
+ * The section to file into: the one asked for if it still exists (the options page may have
+ * deleted it meanwhile), else the default, else the first.
+ */
+async function existingSection(db: ClipperDb, wanted: string, fallback: string): Promise<string> {
+  if (await db.sections.get(wanted)) return wanted;
+  if (await db.sections.get(fallback)) return fallback;
+  return (await db.sections.orderBy('order').first())?.id ?? wanted;
 }
 
-const cleanTags = (tags: readonly string[]) => [...new Set(tags.map((t) => cleanLine(t, 60)).filter((t) => t !== ''))];
+/** The draft as it may be stored (lib/record-rules.ts): page text shortened, typed text checked. */
+function validatedDraft(draft: ClipDraft): ClipDraft {
+  let canonicalUrl = cleanUrl(draft.canonicalUrl || draft.pageUrl);
+  // A canonical link too long to keep gives way to the page's own address, if that one fits.
+  if (canonicalUrl.length > RECORD_LIMITS.url && draft.pageUrl && draft.pageUrl.length <= RECORD_LIMITS.url)
+    canonicalUrl = cleanUrl(draft.pageUrl);
+  canonicalUrl = requireLink(canonicalUrl);
+  const title = cleanLine(draft.title, RECORD_LIMITS.title);
+  if (!title) throw new ClipInputError('clip.no-title');
+  const out: ClipDraft = { ...draft, canonicalUrl, title, source: cleanLine(draft.source, 200) };
+  // The address the editor was on is a record only; an unusable one is replaced by the link.
+  out.pageUrl = validLink(draft.pageUrl) ?? canonicalUrl;
+  if (draft.author !== undefined) out.author = cleanLine(draft.author, 300) || undefined;
+  if (draft.excerpt !== undefined) out.excerpt = cleanLine(draft.excerpt, 1000) || undefined;
+  out.lang = validLang(draft.lang);
+  // A date a page gave in a shape the draft cannot use is left out rather than kept wrong.
+  if (draft.publishedAt !== undefined) out.publishedAt = isValidDate(draft.publishedAt) ? draft.publishedAt : undefined;
+  if (draft.summary !== undefined) out.summary = cleanLine(draft.summary, 2000);
+  if (draft.note !== undefined) out.note = requireNote(draft.note);
+  if (draft.tags !== undefined) out.tags = requireTags(draft.tags);
+  return out;
+}
 
 async function lastOrderKey(db: ClipperDb, weekId: string, sectionId: string): Promise<string | undefined> {
   const siblings = await db.items.where('[weekId+sectionId]').equals([weekId, sectionId]).toArray();
@@ -117,11 +143,13 @@ function newSource(draft: ClipDraft, quote: Quote | undefined, id: string, now: 
  */
 export async function saveClip(db: ClipperDb, input: ClipDraft, ctx: SaveContext): Promise<SaveOutcome> {
   const draft = validatedDraft(input);
-  const quoteText = draft.selection ? cleanBlock(draft.selection.text) : '';
-  const quote: Quote | undefined = quoteText ? { text: quoteText, createdAt: ctx.now } : undefined;
-  if (quote && draft.selection?.markdown) quote.markdown = draft.selection.markdown;
+  const selected = cleanQuote(draft.selection?.text ?? '');
+  const quote: Quote | undefined = selected.text ? { text: selected.text, createdAt: ctx.now } : undefined;
+  // The Markdown form is kept only when it is whole, like the text.
+  if (quote && draft.selection?.markdown && !selected.cut && draft.selection.markdown.length <= RECORD_LIMITS.quote * 2)
+    quote.markdown = draft.selection.markdown;
 
-  return db.transaction('rw', db.sources, db.items, async () => {
+  return db.transaction('rw', db.sources, db.items, db.sections, async () => {
     const existing = await findSourceByUrl(db, draft.canonicalUrl);
     let source: Source;
     let quoteOutcome: SaveOutcome['quote'] = quote ? 'added' : 'none';
@@ -155,7 +183,11 @@ export async function saveClip(db: ClipperDb, input: ClipDraft, ctx: SaveContext
     const inWeek = (await db.items.where('sourceIds').equals(source.id).toArray()).filter(
       (i) => i.weekId === ctx.weekId && i.deletedAt === undefined,
     );
-    const sectionId = draft.sectionId ?? (inWeek[0] ? inWeek[0].sectionId : ctx.defaultSectionId);
+    const sectionId = await existingSection(
+      db,
+      draft.sectionId ?? (inWeek[0] ? inWeek[0].sectionId : ctx.defaultSectionId),
+      ctx.defaultSectionId,
+    );
     const current = inWeek.find((i) => i.sectionId === sectionId);
     let itemAction: SaveOutcome['itemAction'] = 'unchanged';
     let item: Item | undefined = current;
@@ -178,7 +210,8 @@ export async function saveClip(db: ClipperDb, input: ClipDraft, ctx: SaveContext
       const patch: Partial<Item> = {};
       if (draft.summary && draft.summary !== current.summary) patch.summary = draft.summary;
       if (draft.note && draft.note !== current.note) patch.note = draft.note;
-      if (draft.tags?.some((t) => !current.tags.includes(t))) patch.tags = cleanTags([...current.tags, ...draft.tags]);
+      if (draft.tags?.some((t) => !current.tags.includes(t)))
+        patch.tags = requireTags([...current.tags, ...draft.tags]);
       if (Object.keys(patch).length > 0) {
         item = { ...current, ...patch, updatedAt: ctx.now };
         itemAction = 'updated';
@@ -193,6 +226,7 @@ export async function saveClip(db: ClipperDb, input: ClipDraft, ctx: SaveContext
       quote: quoteOutcome,
       fieldsUpdated,
       itemAction,
+      quoteCut: selected.cut,
     };
   });
 }
@@ -212,17 +246,17 @@ export async function addOwnItem(
   ctx: Pick<SaveContext, 'now' | 'newId'>,
 ): Promise<WeekItem> {
   const summary = cleanLine(draft.summary, 2000);
-  const note = cleanMarkdown(draft.note ?? '');
+  const note = requireNote(draft.note ?? '');
   if (!summary && !note) throw new ClipInputError('item.empty');
-  return db.transaction('rw', db.sources, db.items, async () => {
+  return db.transaction('rw', db.sources, db.items, db.sections, async () => {
     const item: Item = {
       id: ctx.newId(),
       weekId: draft.weekId,
-      sectionId: draft.sectionId,
+      sectionId: await existingSection(db, draft.sectionId, draft.sectionId),
       order: keyBetween(await lastOrderKey(db, draft.weekId, draft.sectionId), undefined),
       summary,
       note,
-      tags: cleanTags(draft.tags ?? []),
+      tags: requireTags(draft.tags ?? []),
       sourceIds: [],
       createdAt: ctx.now,
       updatedAt: ctx.now,
@@ -243,8 +277,8 @@ export type SourcePatch = Partial<
 function normalizedItemPatch(patch: ItemPatch): ItemPatch {
   const out: ItemPatch = { ...patch };
   if (out.summary !== undefined) out.summary = cleanLine(out.summary, 2000);
-  if (out.note !== undefined) out.note = cleanMarkdown(out.note);
-  if (out.tags !== undefined) out.tags = cleanTags(out.tags);
+  if (out.note !== undefined) out.note = requireNote(out.note);
+  if (out.tags !== undefined) out.tags = requireTags(out.tags);
   return out;
 }
 
@@ -256,11 +290,8 @@ function normalizedSourcePatch(patch: SourcePatch): SourcePatch {
   }
   if (out.source !== undefined) out.source = cleanLine(out.source, 200);
   if (out.author !== undefined) out.author = cleanLine(out.author, 300) || undefined;
-  if (out.canonicalUrl !== undefined) {
-    const url = cleanUrl(out.canonicalUrl);
-    if (!/^https?:\/\//.test(url)) throw new ClipInputError('clip.bad-link', { url: cleanLine(url, 80) });
-    out.canonicalUrl = url;
-  }
+  if (out.canonicalUrl !== undefined) out.canonicalUrl = requireLink(cleanUrl(out.canonicalUrl));
+  if ('publishedAt' in out) out.publishedAt = requireDate(out.publishedAt);
   return out;
 }
 
@@ -370,7 +401,7 @@ export async function joinItems(db: ClipperDb, intoId: string, otherId: string, 
       sourceIds: [...new Set([...into.sourceIds, ...other.sourceIds])],
       summary: into.summary.trim() ? into.summary : other.summary,
       note: [into.note, other.note].filter((n) => n.trim() !== '').join('\n\n'),
-      tags: cleanTags([...into.tags, ...other.tags]),
+      tags: requireTags([...into.tags, ...other.tags]),
       updatedAt: now,
     };
     await putItem(db, next);

@@ -1,55 +1,7 @@
-import { ClipInputError } from '../errors';
-import type { Section, SectionKind } from '../types';
+import type { Section } from '../types';
 import type { ClipperDb } from './db';
-import { getSettings } from './settings';
 
-// Section editing lives apart from the popup's reads so the popup bundle stays small.
-
-export async function addSection(
-  db: ClipperDb,
-  name: string,
-  kind: SectionKind,
-  newId: () => string,
-): Promise<Section> {
-  const clean = name.trim();
-  if (!clean) throw new ClipInputError('section.no-name');
-  return db.transaction('rw', db.sections, async () => {
-    const last = await db.sections.orderBy('order').last();
-    const section: Section = { id: newId(), name: clean, kind, order: (last?.order ?? 0) + 1 };
-    await db.sections.add(section);
-    return section;
-  });
-}
-
-export async function updateSection(
-  db: ClipperDb,
-  id: string,
-  patch: Partial<Pick<Section, 'name' | 'nameEn' | 'kind'>>,
-) {
-  if (patch.name !== undefined && !patch.name.trim()) throw new ClipInputError('section.no-name');
-  await db.sections.update(id, { ...patch, ...(patch.name ? { name: patch.name.trim() } : {}) });
-}
-
-/** Puts the sections in this order (ids), renumbering them 1…n. */
-export async function reorderSections(db: ClipperDb, ids: string[]): Promise<void> {
-  await db.transaction('rw', db.sections, async () => {
-    await Promise.all(ids.map((id, i) => db.sections.update(id, { order: i + 1 })));
-  });
-}
-
-/** Deletes a section after moving its items (all weeks, trash included) to another one. */
-export async function deleteSection(db: ClipperDb, id: string, moveTo: string): Promise<number> {
-  if (id === moveTo) throw new ClipInputError('section.same-target');
-  return db.transaction('rw', db.sections, db.items, db.settings, async () => {
-    if (!(await db.sections.get(moveTo))) throw new ClipInputError('section.target-missing');
-    const moved = await db.items.filter((c) => c.sectionId === id).modify({ sectionId: moveTo });
-    await db.sections.delete(id);
-    const settings = await getSettings(db);
-    if (settings.defaultSectionId === id)
-      await db.settings.put({ key: 'digest', value: { ...settings, defaultSectionId: moveTo } });
-    return moved;
-  });
-}
+// Changing sections is lib/store/section-writes.ts, which the popup never loads.
 
 export async function listSections(db: ClipperDb): Promise<Section[]> {
   return db.sections.orderBy('order').toArray();

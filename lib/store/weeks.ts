@@ -1,4 +1,4 @@
-import { cleanMarkdown } from '../text';
+import { requireNote } from '../record-rules';
 import type { WeekNote } from '../types';
 import type { ClipperDb } from './db';
 
@@ -13,8 +13,8 @@ export async function setWeekText(
     const current = await db.weeks.get(weekId);
     const next: WeekNote = { id: weekId, lede: current?.lede ?? '', updatedAt: now };
     const closing = patch.closing ?? current?.closing;
-    if (patch.lede !== undefined) next.lede = cleanMarkdown(patch.lede);
-    if (closing !== undefined && cleanMarkdown(closing) !== '') next.closing = cleanMarkdown(closing);
+    if (patch.lede !== undefined) next.lede = requireNote(patch.lede);
+    if (closing !== undefined && requireNote(closing) !== '') next.closing = requireNote(closing);
     await db.weeks.put(next);
   });
 }

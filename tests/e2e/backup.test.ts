@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { civilDate } from '../../lib/week';
 import { readDownload } from '../harness/downloads';
 import { type ExtensionSession, launchExtension } from '../harness/extension';
-import { readEntries } from '../harness/page';
+import { clearRecords, readEntries } from '../harness/page';
 
 const EXAMPLE = join(__dirname, '../../docs/examples/backup.json');
 
@@ -44,21 +44,36 @@ describe('backup and restore in the options page', () => {
     expect(downloaded).toBe(readFileSync(EXAMPLE, 'utf8'));
   });
 
-  it('refuses a corrupt backup with the path of the problem and leaves the data unchanged', async () => {
+  it('refuses a file that is not a backup whole, and leaves the data unchanged', async () => {
     const before = await readEntries(options);
+    const truncated = join(session.userDataDir, 'truncated.json');
+    writeFileSync(truncated, readFileSync(EXAMPLE, 'utf8').slice(0, 500));
+    await options.getByLabel('Restore from a backup file').setInputFiles(truncated);
+    const alert = options.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('This backup was refused; nothing was changed.');
+    expect(await alert.textContent()).toContain('not valid JSON');
+    expect(await readEntries(options)).toEqual(before);
+  });
+
+  it('restores every good record of a backup with a bad one, naming the bad one first', async () => {
+    await clearRecords(options);
     const corrupt = join(session.userDataDir, 'corrupt.json');
     writeFileSync(
       corrupt,
       readFileSync(EXAMPLE, 'utf8').replace(/"canonicalUrl": "[^"]+"/, '"canonicalUrl": "not a url"'),
     );
     await options.getByLabel('Restore from a backup file').setInputFiles(corrupt);
-    const alert = options.getByRole('alert');
-    await expect.poll(() => alert.textContent()).toContain('This backup was refused; nothing was changed.');
-    expect(await alert.textContent()).toContain('sources[0].canonicalUrl: not a URL');
-    const truncated = join(session.userDataDir, 'truncated.json');
-    writeFileSync(truncated, readFileSync(EXAMPLE, 'utf8').slice(0, 500));
-    await options.getByLabel('Restore from a backup file').setInputFiles(truncated);
-    await expect.poll(() => alert.textContent()).toContain('not valid JSON');
-    expect(await readEntries(options)).toEqual(before);
+    const plan = options.locator('.plan');
+    await expect.poll(() => plan.textContent()).toContain('Some of this backup cannot be restored as it is (2)');
+    const listed = await options.getByRole('list', { name: 'What cannot be restored as it is' }).textContent();
+    expect(listed).toContain('Skipped sources[0].canonicalUrl: not a URL');
+    expect(listed).toContain('no source "s-apple" in this backup');
+    expect(await readEntries(options)).toEqual([]);
+    await options.getByRole('button', { name: 'Restore now' }).click();
+    await expect.poll(() => options.getByRole('status').last().textContent()).toContain('Restored: 25 new, 0 updated.');
+    const restored = await readEntries(options);
+    expect(restored).toHaveLength(16);
+    // The brief that cited the bad source keeps its words, without the link.
+    expect(restored.find((e) => e.id === 'i-apple')).toMatchObject({ sourceIds: [], sources: [] });
   });
 });

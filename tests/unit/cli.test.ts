@@ -39,14 +39,26 @@ describe('digest-clipper render', () => {
     expect(result.stdout).toBe('');
   });
 
-  it('reports a corrupt backup with the path of the problem', () => {
+  it('names a bad record on stderr with its path, and still renders the rest', () => {
     const broken = readFileSync(EXAMPLE, 'utf8').replace(
       '"title": "Apple to buy Israeli audio AI startup Q.ai"',
       '"title": 7',
     );
     const result = runCli(['render', 'x.json', '--week', '2026-01-26'], { readText: () => broken });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('digest-clipper: x.json: skipped sources[0].title: not a string');
+    expect(result.stdout).toContain('## 深度解析');
+    expect(result.stdout).not.toContain('Apple to buy Israeli audio AI startup Q.ai');
+    // The brief that cited it stays, its words intact, without the link.
+    expect(result.stdout).toContain(
+      '- Apple 收购以色列音频 AI 初创 Q.ai(估值约 16 亿美元),强化耳机与设备语音/环境理解能力。\n',
+    );
+  });
+
+  it('refuses a file that is not a backup at all', () => {
+    const result = runCli(['render', 'x.json', '--week', '2026-01-26'], { readText: () => '{"hello": 1}' });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('sources[0].title: not a string');
+    expect(result.stderr).toContain('not a Digest Clipper backup');
   });
 
   it('runs as a real command through npx', () => {

@@ -4,7 +4,7 @@ import { describeProblem, translator } from '../../../lib/i18n/translate';
 import { parseBackup } from '../../../lib/store/backup-read';
 import { type ClipperDb, openDatabase } from '../../../lib/store/db';
 import { addOwnItem, saveClip, trashItem } from '../../../lib/store/item-writes';
-import { addSection } from '../../../lib/store/sections';
+import { addSection } from '../../../lib/store/section-writes';
 import { updateSettings } from '../../../lib/store/settings';
 import { setWeekText } from '../../../lib/store/weeks';
 

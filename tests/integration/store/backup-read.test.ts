@@ -41,46 +41,96 @@ describe('refusing bad backup files', () => {
     db = freshDb();
   });
 
-  const cases: [string, (text: string) => string, RegExp][] = [
+  const refused: [string, (text: string) => string, RegExp][] = [
     ['truncated', (t) => t.slice(0, t.length / 2), /not valid JSON/],
     ['foreign', () => JSON.stringify({ hello: 'world' }), /not a Digest Clipper backup/],
     ['newer version', (t) => t.replace('"version": 2', '"version": 9'), /newer Digest Clipper/],
-    [
-      'bad URL',
-      (t) => t.replace('"canonicalUrl": "https://a.example/1"', '"canonicalUrl": "javascript:alert(1)"'),
-      /^sources\[0\]\.canonicalUrl: not a web address$/,
-    ],
-    ['wrong type', (t) => t.replace('"title": "Alpha"', '"title": 42'), /^sources\[0\]\.title: not a string$/],
-    [
-      '__proto__ key',
-      (t) => t.replace('"title": "Alpha"', '"title": "Alpha", "__proto__": {"polluted": true}'),
-      /^sources\[0\]\.__proto__: forbidden key$/,
-    ],
-    [
-      'huge string',
-      (t) => t.replace('"title": "Alpha"', `"title": "${'x'.repeat(3000)}"`),
-      /^sources\[0\]\.title: longer than 2000 characters$/,
-    ],
-    [
-      'unknown section',
-      (t) => t.replace('"sectionId": "briefs"', '"sectionId": "nowhere"'),
-      /^items\[0\]\.sectionId: no section "nowhere"/,
-    ],
-    [
-      'unknown source',
-      (t) => t.replace(/"sourceIds": \[\s*"[^"]+"\s*\]/, '"sourceIds": ["gone"]'),
-      /^items\[\d\]\.sourceIds: no source "gone"/,
-    ],
   ];
 
-  it.each(cases)(
-    'refuses a %s file with a clear message and leaves the database untouched',
+  it.each(refused)(
+    'refuses a %s file whole, with a clear message, and leaves the database untouched',
     async (_, corrupt, message) => {
       const before = await createBackup(db);
       const result = parseBackup(corrupt(good));
       expect(result.ok).toBe(false);
       if (!result.ok) expect(describeProblem(english, result.errors[0] as BackupIssue)).toMatch(message);
       expect(await createBackup(db)).toBe(before);
+    },
+  );
+
+  // One bad record: it alone is left out (or its bad field dropped), named with its path; the rest restores.
+  const recordCases: [string, (text: string) => string, RegExp, 'skipped' | 'fixed', number, number][] = [
+    [
+      'a link that is no web address',
+      (t) => t.replace('"canonicalUrl": "https://a.example/1"', '"canonicalUrl": "javascript:alert(1)"'),
+      /^sources\[0\]\.canonicalUrl: not a web address$/,
+      'skipped',
+      2,
+      4,
+    ],
+    [
+      'a title of the wrong type',
+      (t) => t.replace('"title": "Alpha"', '"title": 42'),
+      /^sources\[0\]\.title: not a string$/,
+      'skipped',
+      2,
+      4,
+    ],
+    [
+      'a __proto__ key',
+      (t) => t.replace('"title": "Alpha"', '"title": "Alpha", "__proto__": {"polluted": true}'),
+      /^sources\[0\]\.__proto__: forbidden key$/,
+      'skipped',
+      2,
+      4,
+    ],
+    [
+      'a huge title',
+      (t) => t.replace('"title": "Alpha"', `"title": "${'x'.repeat(3000)}"`),
+      /^sources\[0\]\.title: longer than 2000 characters$/,
+      'skipped',
+      2,
+      4,
+    ],
+    [
+      'an item in a section the backup lacks (moved to the default section)',
+      (t) => t.replace('"sectionId": "briefs"', '"sectionId": "nowhere"'),
+      /^items\[\d\]\.sectionId: no section "nowhere"/,
+      'fixed',
+      3,
+      4,
+    ],
+    [
+      'an item citing a source the backup lacks (the citation dropped)',
+      (t) => t.replace(/"sourceIds": \[\s*"[^"]+"\s*\]/, '"sourceIds": ["gone"]'),
+      /^items\[\d\]\.sourceIds: no source "gone"/,
+      'fixed',
+      3,
+      4,
+    ],
+    [
+      'a language tag longer than a language tag can be (the field dropped)',
+      (t) => t.replace('"title": "Alpha"', `"title": "Alpha", "lang": "${'x'.repeat(40)}"`),
+      /^sources\[0\]\.lang: longer than 2000|not a language tag/,
+      'fixed',
+      3,
+      4,
+    ],
+  ];
+
+  it.each(recordCases)(
+    'restores everything but %s, and names it',
+    async (_, corrupt, message, effect, sources, items) => {
+      const result = parseBackup(corrupt(good));
+      if (!result.ok) throw new Error('refused whole');
+      const issue = result.issues[0] as BackupIssue;
+      // A skipped source also leaves its item without that citation, which is named too.
+      expect(result.issues.slice(1).map((i) => i.code)).toEqual(effect === 'skipped' ? ['field.unknown-source'] : []);
+      expect(describeProblem(english, issue)).toMatch(message);
+      expect(issue.effect).toBe(effect);
+      await applyRestore(db, result.backup);
+      expect(await db.sources.count()).toBe(sources);
+      expect(await db.items.count()).toBe(items);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     },
   );

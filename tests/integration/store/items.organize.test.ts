@@ -16,7 +16,8 @@ import {
 } from '../../../lib/store/item-writes';
 import { allTags, listTrash, listWeek, weeksWithCounts } from '../../../lib/store/items';
 import { searchItems } from '../../../lib/store/search';
-import { addSection, deleteSection, listSections } from '../../../lib/store/sections';
+import { addSection, deleteSection } from '../../../lib/store/section-writes';
+import { listSections } from '../../../lib/store/sections';
 import { getSettings, updateSettings } from '../../../lib/store/settings';
 import type { WeekItem } from '../../../lib/types';
 

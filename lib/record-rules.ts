@@ -1,0 +1,101 @@
+import { ClipInputError } from './errors';
+import { cleanBlock, cleanLine, cleanMarkdown } from './text';
+
+/**
+ * The one definition of what a stored record may hold: limits, link schemes, date shape. Capture,
+ * manual entry, every edit, save, backup reading and the CLI use these, so whatever can be saved
+ * can be restored (docs/data-safety.md). Values a page can exceed are shortened at capture, and the
+ * save says so; values the editor types beyond a limit are refused with a message, their text kept
+ * in the form.
+ */
+export const RECORD_LIMITS = {
+  id: 200,
+  /** Links (page and canonical). */
+  url: 8_000,
+  title: 500,
+  /** Publisher, author, summary, excerpt: one line. */
+  line: 2_000,
+  /** Notes, lede, closing: Markdown the editor writes. */
+  note: 200_000,
+  /** One quote: a whole long article fits. */
+  quote: 5_000_000,
+  quotes: 5_000,
+  tag: 60,
+  tags: 200,
+  sourceIds: 1_000,
+  /** A publication date as ISO 8601 text. */
+  date: 64,
+  /** A BCP 47 language tag. */
+  lang: 35,
+  sectionName: 200,
+  sections: 200,
+  order: 1_000,
+} as const;
+
+/** Schemes a source's link may have: web pages, and local files an editor saved. */
+export const SOURCE_SCHEMES: readonly string[] = ['http:', 'https:', 'file:'];
+
+const LANG_TAG = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** A link a source may keep: parsed, an allowed scheme, within the limit; undefined otherwise. */
+export function validLink(url: string): string | undefined {
+  if (url.length > RECORD_LIMITS.url) return undefined;
+  try {
+    return SOURCE_SCHEMES.includes(new URL(url).protocol) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The link or a clear refusal (what the editor typed, shortened for the message). */
+export function requireLink(url: string): string {
+  if (url.length > RECORD_LIMITS.url) throw new ClipInputError('clip.link-too-long', { max: RECORD_LIMITS.url });
+  const valid = validLink(url);
+  if (!valid) throw new ClipInputError('clip.bad-link', { url: cleanLine(url, 80) });
+  return valid;
+}
+
+/** A language tag the page gave, if it is one (pages put anything in `<html lang>`). */
+export function validLang(lang: string | undefined): string | undefined {
+  const tag = lang?.trim() ?? '';
+  return tag.length <= RECORD_LIMITS.lang && LANG_TAG.test(tag) ? tag : undefined;
+}
+
+/** Whether text is a publication date the draft can use (ISO 8601, as capture writes it). */
+export function isValidDate(value: string): boolean {
+  return value.length <= RECORD_LIMITS.date && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value.slice(0, 10)));
+}
+
+/** A date the editor typed: empty clears it, anything but a date is refused. */
+export function requireDate(value: string | undefined): string | undefined {
+  const text = value?.trim() ?? '';
+  if (text === '') return undefined;
+  if (!isValidDate(text)) throw new ClipInputError('clip.bad-date', { date: cleanLine(text, 40) });
+  return text;
+}
+
+/** Markdown the editor wrote, cleaned, or a refusal when it is longer than a note may be. */
+export function requireNote(text: string): string {
+  const clean = cleanMarkdown(text);
+  if (clean.length > RECORD_LIMITS.note) throw new ClipInputError('text.too-long', { max: RECORD_LIMITS.note });
+  return clean;
+}
+
+/** Tags as stored: trimmed, each within its limit, once each; too many is refused. */
+export function requireTags(tags: readonly string[]): string[] {
+  const clean = [...new Set(tags.map((t) => cleanLine(t, RECORD_LIMITS.tag)).filter((t) => t !== ''))];
+  if (clean.length > RECORD_LIMITS.tags) throw new ClipInputError('clip.too-many-tags', { max: RECORD_LIMITS.tags });
+  return clean;
+}
+
+/** One line of text within the line limit (page text is shortened, with `…`). */
+export const cleanField = (value: unknown, max: number = RECORD_LIMITS.line) => cleanLine(value, max);
+
+/** A quote as stored: paragraphs kept, cut at the limit; `cut` says whether it was. */
+export function cleanQuote(text: string): { text: string; cut: boolean } {
+  const clean = cleanBlock(text);
+  return clean.length > RECORD_LIMITS.quote
+    ? { text: clean.slice(0, RECORD_LIMITS.quote), cut: true }
+    : { text: clean, cut: false };
+}
