@@ -52,7 +52,7 @@ export function OptionsApp({ db, newId, browserLanguage, today, now, saveFile, r
   if (!settings.value || !sections.value || !i18n.ready) return <main class="options" />;
   const current = settings.value;
   const save = (patch: Partial<DigestSettings>) =>
-    updateSettings(db, patch).then(
+    updateSettings(db, patch, now()).then(
       () => setMessage({ tone: 'success', text: t('settingsSaved') }),
       (e: unknown) => setMessage({ tone: 'error', text: describeError(t, e) }),
     );

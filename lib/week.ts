@@ -86,6 +86,14 @@ export function weekStartOf(date: string, weekStartsOn: number): string {
   return addDays(date, -((weekday - weekStartsOn + 7) % 7));
 }
 
+/**
+ * Where a week goes when weeks start on another day: the new week holding most of its days (the
+ * one containing its fourth day), so Monday → Sunday → Monday comes back to the same week.
+ */
+export function rebucketWeekId(weekId: string, weekStartsOn: number): string {
+  return weekStartOf(addDays(weekId, 3), weekStartsOn);
+}
+
 /** The id of the week an instant falls in: its first day, `YYYY-MM-DD`. */
 export function weekIdFor(instant: number, options: WeekOptions = DEFAULT_WEEK_OPTIONS): string {
   return weekStartOf(civilDate(instant, options.timeZone), options.weekStartsOn);

@@ -1,7 +1,9 @@
 import type { Item, Source, WeekNote } from '../types';
+import { rebucketWeekId } from '../week';
 import { type Backup, itemRecord, sourceRecord } from './backup-write';
 import type { ClipperDb } from './db';
 import { itemTerms } from './search-terms';
+import { getSettings, rebucketWeeks } from './settings';
 
 /** What a restore does, counted over items and sources together. */
 export interface RestorePlan {
@@ -47,12 +49,34 @@ function merge<T extends Versioned>(
 const sameSource = (a: Source, b: Source) => JSON.stringify(sourceRecord(a)) === JSON.stringify(sourceRecord(b));
 const sameItem = (a: Item, b: Item) => JSON.stringify(itemRecord(a)) === JSON.stringify(itemRecord(b));
 
-async function plan(db: ClipperDb, backup: Backup) {
+/**
+ * The backup's items and week notes under this browser's weeks: a backup made with another first
+ * day of the week files them under week ids navigation here would never show. Their clocks are
+ * kept: moving is not an edit.
+ */
+function inLocalWeeks(backup: Backup, weekStartsOn: number): Backup {
+  if (backup.settings.weekStartsOn === weekStartsOn) return backup;
+  return {
+    ...backup,
+    items: backup.items.map((item) => ({ ...item, weekId: rebucketWeekId(item.weekId, weekStartsOn) })),
+    weeks: rebucketWeeks(backup.weeks, weekStartsOn, 0).map((week) => ({
+      ...week,
+      updatedAt: Math.max(
+        week.updatedAt,
+        ...backup.weeks.filter((w) => rebucketWeekId(w.id, weekStartsOn) === week.id).map((w) => w.updatedAt),
+      ),
+    })),
+  };
+}
+
+async function plan(db: ClipperDb, original: Backup) {
+  const fresh = (await db.items.count()) === 0 && (await db.sources.count()) === 0;
+  // A fresh browser takes the backup's settings whole; otherwise its records join this browser's weeks.
+  const backup = fresh ? original : inLocalWeeks(original, (await getSettings(db)).weekStartsOn);
   const [localSources, localItems] = await Promise.all([
     db.sources.bulkGet(backup.sources.map((s) => s.id)),
     db.items.bulkGet(backup.items.map((i) => i.id)),
   ]);
-  const fresh = (await db.items.count()) === 0 && (await db.sources.count()) === 0;
   const localSections = new Set((await db.sections.toArray()).map((s) => s.id));
   const localWeeks = new Map(
     (await db.weeks.bulkGet(backup.weeks.map((w) => w.id))).filter((w): w is WeekNote => !!w).map((w) => [w.id, w]),
@@ -80,7 +104,7 @@ async function plan(db: ClipperDb, backup: Backup) {
 export async function planRestore(db: ClipperDb, backup: Backup): Promise<RestorePlan> {
   return db.transaction(
     'r',
-    [db.sources, db.items, db.sections, db.weeks],
+    [db.sources, db.items, db.sections, db.weeks, db.settings],
     async () => (await plan(db, backup)).summary,
   );
 }

@@ -32,7 +32,7 @@ const now = () => Date.parse('2026-02-01T12:00:00+08:00');
 
 describe('quickClip (context menu and shortcut)', () => {
   it('files the clip in the week the settings describe, in the chosen or default section', async () => {
-    await updateSettings(db, { weekStartsOn: 0, timeZone: 'Asia/Shanghai', defaultSectionId: 'thoughts' });
+    await updateSettings(db, { weekStartsOn: 0, timeZone: 'Asia/Shanghai', defaultSectionId: 'thoughts' }, 1);
     const result = await quickClip({ db, capture: async () => page, now, newId: () => 'q1' }, 7);
     expect(result.ok && result.outcome.item).toMatchObject({ weekId: '2026-02-01', sectionId: 'thoughts' });
     expect(quickClipMessage(result, english)).toBe('Clipped to 行业思考: A story');

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, civilDate, isDateId, weekIdFor, weekRange, weekStartOf } from '../../lib/week';
+import { addDays, civilDate, isDateId, rebucketWeekId, weekIdFor, weekRange, weekStartOf } from '../../lib/week';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -75,6 +76,26 @@ describe('civilDate', () => {
         },
       ),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('rebucketWeekId', () => {
+  it('moves a week to the new week holding most of its days, and back again (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 20_000 }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 0, max: 6 }),
+        (day, from, to) => {
+          const week = weekStartOf(addDays('1990-01-01', day), from);
+          const moved = rebucketWeekId(week, to);
+          // Most of the old week (at least four days) lies in the new one.
+          const overlap = [0, 1, 2, 3, 4, 5, 6].filter((d) => weekStartOf(addDays(week, d), to) === moved).length;
+          expect(overlap).toBeGreaterThanOrEqual(4);
+          expect(rebucketWeekId(moved, from)).toBe(week);
+        },
+      ),
     );
   });
 });

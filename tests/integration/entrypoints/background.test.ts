@@ -145,7 +145,7 @@ describe('exportWeekDraft (background handler)', () => {
     expect(saved[0]?.text).toContain('- 一句话。来源:[Reuters](https://www.reuters.com/a)');
     expect(saved[0]?.text).toContain('   > Quoted.');
     expect(saved[0]?.saveAs).toBe(false);
-    await updateSettings(db, { askWhereToSave: true });
+    await updateSettings(db, { askWhereToSave: true }, 1);
     expect(await exportWeekDraft(db, '2026-01-26', 'html', save)).toEqual({
       filename: 'ai-weekly-info-2026-02-01.html',
     });

@@ -71,7 +71,7 @@ export async function seed(db: ClipperDb) {
   );
   await addSection(db, '工具', 'briefs', () => 'tools');
   await setWeekText(db, '2026-01-26', { lede: '导语', closing: '回复“加料”获取更多。' }, 50);
-  await updateSettings(db, { digestName: 'My Weekly', publisherOverrides: { 'z.example': 'Z', 'a.example': 'A!' } });
+  await updateSettings(db, { digestName: 'My Weekly', publisherOverrides: { 'z.example': 'Z', 'a.example': 'A!' } }, 1);
   return a;
 }
 

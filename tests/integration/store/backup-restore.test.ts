@@ -3,6 +3,7 @@ import { applyRestore, planRestore } from '../../../lib/store/backup-restore';
 import { createBackup } from '../../../lib/store/backup-write';
 import type { ClipperDb } from '../../../lib/store/db';
 import { saveClip, updateItem } from '../../../lib/store/item-writes';
+import { updateSettings } from '../../../lib/store/settings';
 import { freshDb, parsed, seed } from './backup-fixtures';
 
 describe('backup and restore', () => {
@@ -56,6 +57,23 @@ describe('backup and restore', () => {
     expect((await target.items.get(alpha.id))?.summary).toBe('edited here later');
     expect((await target.items.get(gamma.id))?.summary).toBe('edited there later');
     expect(await target.items.where('terms').equals('there').count()).toBe(1);
+  });
+
+  it('files a backup made with another first day of the week under this browser’s weeks, texts included', async () => {
+    const sundays = freshDb();
+    await seed(sundays);
+    await updateSettings(sundays, { weekStartsOn: 0 }, 5_000);
+    const target = freshDb();
+    await saveClip(
+      target,
+      { pageUrl: 'https://here.example', canonicalUrl: 'https://here.example', title: 'Here', source: 'H' },
+      { now: 1, weekId: '2026-01-26', newId: () => 'here', defaultSectionId: 'briefs' },
+    );
+    await applyRestore(target, parsed(await createBackup(sundays)));
+    const weekIds = new Set((await target.items.toArray()).map((i) => i.weekId));
+    expect([...weekIds]).toEqual(['2026-01-26']);
+    expect((await target.weeks.get('2026-01-26'))?.lede).toBe('导语');
+    expect(await target.weeks.get('2026-01-25')).toBeUndefined();
   });
 
   it('restores atomically: a failure halfway leaves the database as it was', async () => {

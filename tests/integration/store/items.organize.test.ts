@@ -191,7 +191,7 @@ describe('sections and settings', () => {
     const extra = await addSection(db, ' 工具推荐 ', 'briefs', () => 'tools');
     expect(extra).toMatchObject({ id: 'tools', name: '工具推荐', order: 5 });
     await clip('T', 'tools');
-    await updateSettings(db, { defaultSectionId: 'tools' });
+    await updateSettings(db, { defaultSectionId: 'tools' }, 1);
     expect(await deleteSection(db, 'tools', 'briefs')).toBe(1);
     expect(await titles()).toEqual(['T']);
     expect((await listSections(db)).map((s) => s.id)).toEqual(['briefs', 'analysis', 'thoughts', 'references']);
@@ -201,9 +201,14 @@ describe('sections and settings', () => {
 
   it('re-buckets items when the week starts on another day, and refuses a bad time zone', async () => {
     await clip('A');
-    await updateSettings(db, { weekStartsOn: 0 });
-    expect((await db.items.toArray()).map((c) => c.weekId)).toEqual(['2026-01-25']);
-    await expect(updateSettings(db, { timeZone: 'Mars/Olympus' })).rejects.toThrow('settings.time-zone');
+    await db.weeks.put({ id: '2026-01-26', lede: 'the lede', closing: 'the end', updatedAt: 1 });
+    await updateSettings(db, { weekStartsOn: 0 }, 9_000);
+    expect((await db.items.toArray()).map((c) => [c.weekId, c.updatedAt])).toEqual([['2026-01-25', 9_000]]);
+    // The week's texts move with its items, and say they changed.
+    expect(await db.weeks.toArray()).toEqual([
+      { id: '2026-01-25', lede: 'the lede', closing: 'the end', updatedAt: 9_000 },
+    ]);
+    await expect(updateSettings(db, { timeZone: 'Mars/Olympus' }, 1)).rejects.toThrow('settings.time-zone');
     expect((await getSettings(db)).timeZone).toBe('');
   });
 });
