@@ -12,7 +12,7 @@ interface Props {
   db: ClipperDb;
   today: () => string;
   now: () => number;
-  saveFile: (filename: string, text: string, mimeType: string) => Promise<void>;
+  saveFile: (filename: string, text: string, mimeType: string) => Promise<string>;
 }
 
 /** Download a backup; restore one after a dry run that says what it would change. */
@@ -24,11 +24,10 @@ export function BackupPanel({ db, today, now, saveFile }: Props) {
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string; details?: string[] } | undefined>();
 
   const download = async () => {
-    const filename = `digest-clipper-backup-${today()}.json`;
     try {
-      await saveFile(filename, await createBackup(db), 'application/json');
+      const saved = await saveFile(`digest-clipper-backup-${today()}.json`, await createBackup(db), 'application/json');
       await recordBackup(db, now());
-      setMessage({ tone: 'success', text: t('backupSaved', { file: filename }) });
+      setMessage({ tone: 'success', text: t('backupSaved', { file: saved }) });
     } catch (error) {
       setMessage({ tone: 'error', text: describeError(t, error) });
     }

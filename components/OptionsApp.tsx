@@ -9,6 +9,7 @@ import type { DigestSettings, StorageState } from '../lib/types';
 import { weekIdFor, weekOptionsOf } from '../lib/week';
 import { AppearanceOptions } from './AppearanceOptions';
 import { BackupOptions } from './BackupOptions';
+import { DatabaseTrouble } from './DatabaseTrouble';
 import { DigestOptions } from './DigestOptions';
 import { describeError, LocaleContext } from './locale';
 import { Notice } from './Notice';
@@ -26,8 +27,10 @@ interface Props {
   browserLanguage: string;
   today: () => string;
   now: () => number;
-  saveFile: (filename: string, text: string, mimeType: string) => Promise<void>;
+  saveFile: (filename: string, text: string, mimeType: string) => Promise<string>;
   readStorage: () => Promise<StorageState>;
+  /** Everything the database holds, read without the schema: the way out when it cannot open. */
+  readRaw: () => Promise<string>;
 }
 
 // The options page carries both languages: it is opened rarely and must not flash untranslated.
@@ -38,17 +41,29 @@ const dictionaries = async (locale: 'zh' | 'en') => [
 ];
 
 /** Every setting applies as soon as it changes; open popups follow through the database. */
-export function OptionsApp({ db, newId, browserLanguage, today, now, saveFile, readStorage }: Props) {
+export function OptionsApp({ db, newId, browserLanguage, today, now, saveFile, readStorage, readRaw }: Props) {
   const settings = useLiveQuery(() => getSettings(db), []);
   const sections = useLiveQuery(() => listSections(db), []);
   const meta = useLiveQuery(() => getLocalMeta(db), []);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
+  // Live queries wait for a database that will not open; opening it once says why it will not.
+  const [openFailure, setOpenFailure] = useState<unknown>();
+  useEffect(() => {
+    db.open().catch((error: unknown) => setOpenFailure(error ?? new Error('unknown')));
+  }, [db]);
   const i18n = useUiLocale(settings.value, browserLanguage, dictionaries);
   const { t } = i18n;
   useEffect(() => {
     if (i18n.ready) document.title = t('optionsTitle');
   }, [i18n.ready, t]);
 
+  const openError = openFailure ?? settings.error ?? sections.error;
+  if (openError !== undefined)
+    return (
+      <LocaleContext.Provider value={i18n}>
+        <DatabaseTrouble error={openError} today={today} saveFile={saveFile} readRaw={readRaw} />
+      </LocaleContext.Provider>
+    );
   if (!settings.value || !sections.value || !i18n.ready) return <main class="options" />;
   const current = settings.value;
   const save = (patch: Partial<DigestSettings>) =>

@@ -3,7 +3,8 @@ import type { ClipperDb } from '../lib/store/db';
 import { searchItems } from '../lib/store/search';
 import type { WeekItem } from '../lib/types';
 import { itemLabel } from './ItemCard';
-import { useLocale } from './locale';
+import { describeError, useLocale } from './locale';
+import { Notice } from './Notice';
 
 interface Props {
   db: ClipperDb;
@@ -18,12 +19,21 @@ export function SearchPanel({ db, query, tags, onOpen }: Props) {
   const [tag, setTag] = useState('');
   const [source, setSource] = useState('');
   const [results, setResults] = useState<WeekItem[] | undefined>();
+  const [error, setError] = useState<string | undefined>();
 
   useEffect(() => {
     let current = true;
-    searchItems(db, query, { tag: tag || undefined, source: source || undefined }).then((found) => {
-      if (current) setResults(found);
-    });
+    searchItems(db, query, { tag: tag || undefined, source: source || undefined }).then(
+      (found) => {
+        if (current) {
+          setResults(found);
+          setError(undefined);
+        }
+      },
+      (e: unknown) => {
+        if (current) setError(describeError(t, e));
+      },
+    );
     return () => {
       current = false;
     };
@@ -50,6 +60,7 @@ export function SearchPanel({ db, query, tags, onOpen }: Props) {
           ))}
         </select>
       </div>
+      {error && <Notice tone="error">{error}</Notice>}
       {results && results.length === 0 && <p class="empty">{t('noResults')}</p>}
       <ul>
         {(results ?? []).map((item) => (

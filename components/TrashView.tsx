@@ -1,8 +1,10 @@
+import { useState } from 'preact/hooks';
 import type { ClipperDb } from '../lib/store/db';
 import { purgeItem, restoreItem } from '../lib/store/item-writes';
 import type { WeekItem } from '../lib/types';
 import { itemLabel } from './ItemCard';
-import { useLocale } from './locale';
+import { describeError, useLocale } from './locale';
+import { Notice } from './Notice';
 
 interface Props {
   db: ClipperDb;
@@ -13,35 +15,47 @@ interface Props {
 /** Items deleted from any week: restore them, or delete them for good. */
 export function TrashView({ db, trash, now }: Props) {
   const { t } = useLocale();
+  const [error, setError] = useState<string | undefined>();
+  // A failed write (a full disk) is said, never swallowed.
+  const run = (work: Promise<unknown>) =>
+    void work.then(
+      () => setError(undefined),
+      (e: unknown) => setError(describeError(t, e)),
+    );
   if (trash.length === 0) return <p class="empty">{t('trashEmpty')}</p>;
   return (
-    <ul class="trash">
-      {trash.map((item) => {
-        const label = itemLabel(item);
-        return (
-          <li key={item.id} class="clip">
-            <span class="clip-title">{label}</span>
-            <span class="meta">{[...item.sources.map((s) => s.source).filter((s) => s), item.weekId].join(' · ')}</span>
-            <span class="actions">
-              <button
-                type="button"
-                onClick={() => void restoreItem(db, item.id, now())}
-                aria-label={`${t('restore')}: ${label}`}
-              >
-                {t('restore')}
-              </button>
-              <button
-                type="button"
-                class="danger"
-                onClick={() => void purgeItem(db, item.id)}
-                aria-label={`${t('deleteForever')}: ${label}`}
-              >
-                {t('deleteForever')}
-              </button>
-            </span>
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      {error && <Notice tone="error">{error}</Notice>}
+      <ul class="trash">
+        {trash.map((item) => {
+          const label = itemLabel(item);
+          return (
+            <li key={item.id} class="clip">
+              <span class="clip-title">{label}</span>
+              <span class="meta">
+                {[...item.sources.map((s) => s.source).filter((s) => s), item.weekId].join(' · ')}
+              </span>
+              <span class="actions">
+                <button
+                  type="button"
+                  onClick={() => run(restoreItem(db, item.id, now()))}
+                  aria-label={`${t('restore')}: ${label}`}
+                >
+                  {t('restore')}
+                </button>
+                <button
+                  type="button"
+                  class="danger"
+                  onClick={() => run(purgeItem(db, item.id))}
+                  aria-label={`${t('deleteForever')}: ${label}`}
+                >
+                  {t('deleteForever')}
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }

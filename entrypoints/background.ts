@@ -2,12 +2,14 @@ import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { captureForPopup, quickClipTab } from '../lib/browser/actions';
-import { showWeekCount } from '../lib/browser/badge';
+import { showTrouble, showWeekCount } from '../lib/browser/badge';
 import { rebuildMenus } from '../lib/browser/context-menus';
 import { downloadText } from '../lib/browser/downloads';
 import { backgroundTranslator } from '../lib/browser/locale';
 import { listenForRequests } from '../lib/browser/messaging';
+import { problemOf } from '../lib/errors';
 import { exportWeekDraft } from '../lib/export-week';
+import { describeProblem } from '../lib/i18n/translate';
 import { menuItems, QUICK_CLIP_COMMAND, sectionOfMenuItem } from '../lib/menus';
 import { openDatabase } from '../lib/store/db';
 import { currentWeekCount } from '../lib/store/items';
@@ -36,10 +38,18 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener(onCommand);
 
   // Menus follow the sections and the UI language, the badge this week's count, whoever writes.
-  liveQuery(() => Promise.all([listSections(db), getSettings(db)])).subscribe(
-    ([sections, settings]) => void rebuildMenus(menuItems(sections, backgroundTranslator(settings.uiLanguage))),
-  );
-  liveQuery(() => currentWeekCount(db, Date.now())).subscribe((n) => void showWeekCount(n));
+  // A query that fails says so on the toolbar button instead of leaving menus and count stale.
+  const trouble = (error: unknown) =>
+    void showTrouble(
+      backgroundTranslator('auto')('badgeTitle', {
+        message: describeProblem(backgroundTranslator('auto'), problemOf(error)),
+      }),
+    );
+  liveQuery(() => Promise.all([listSections(db), getSettings(db)])).subscribe({
+    next: ([sections, settings]) => void rebuildMenus(menuItems(sections, backgroundTranslator(settings.uiLanguage))),
+    error: trouble,
+  });
+  liveQuery(() => currentWeekCount(db, Date.now())).subscribe({ next: (n) => void showWeekCount(n), error: trouble });
 
   // The e2e suite drives the very listeners the browser calls; automation cannot click menus.
   if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { digestClipperTest: { onMenuClick, onCommand } });

@@ -8,8 +8,8 @@ import { listWeek } from './store/items';
 import { listSections } from './store/sections';
 import { getSettings } from './store/settings';
 
-/** Saves text as a file; the browser edge supplies the real one. */
-export type SaveFile = (filename: string, text: string, mimeType: string, saveAs?: boolean) => Promise<void>;
+/** Saves text as a file and says under which name; the browser edge supplies the real one. */
+export type SaveFile = (filename: string, text: string, mimeType: string, saveAs?: boolean) => Promise<string>;
 
 /** Everything the renderers need for one week, read in one transaction. */
 export async function loadDigestInput(db: ClipperDb, weekId: string): Promise<DigestInput> {
@@ -39,12 +39,10 @@ export async function exportWeekDraft(
   const input = await loadDigestInput(db, weekId);
   if (format === 'html') {
     const html = renderDigestHtml(input);
-    await save(html.filename, html.document, 'text/html', input.settings.askWhereToSave);
-    return { filename: html.filename };
+    return { filename: await save(html.filename, html.document, 'text/html', input.settings.askWhereToSave) };
   }
   const digest = renderDigest(input);
-  await save(digest.filename, digest.markdown, 'text/markdown', input.settings.askWhereToSave);
-  return { filename: digest.filename };
+  return { filename: await save(digest.filename, digest.markdown, 'text/markdown', input.settings.askWhereToSave) };
 }
 
 /** The week's draft as Markdown and as an HTML fragment, for the clipboard. */

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { OptionsApp } from '../../components/OptionsApp';
 import '../../components/popup.css';
 import { downloadText } from '../../lib/browser/downloads';
+import { readRawDatabase } from '../../lib/browser/raw-export';
 import { requestPersistence, storageState } from '../../lib/browser/storage';
 import { parseBackup } from '../../lib/store/backup-read';
 import { applyRestore } from '../../lib/store/backup-restore';
@@ -23,6 +24,7 @@ if (root) {
       now={() => Date.now()}
       saveFile={downloadText}
       readStorage={storageState}
+      readRaw={readRawDatabase}
     />,
     root,
   );

@@ -10,6 +10,13 @@ export async function showWeekCount(count: number): Promise<void> {
   await action.setBadgeText({ text: count > 0 ? String(count) : '' });
 }
 
+/** Says on the toolbar button that the extension cannot read its data (a live query failed). */
+export async function showTrouble(title: string): Promise<void> {
+  await action.setBadgeBackgroundColor({ color: '#a12121' });
+  await action.setBadgeText({ text: '!' });
+  await action.setTitle({ title });
+}
+
 /** Marks a tab whose page is already clipped (cleared by the browser when the tab navigates). */
 export async function markTabClipped(tabId: number, title: string): Promise<void> {
   await action.setBadgeBackgroundColor({ tabId, color: '#1d6b3a' });

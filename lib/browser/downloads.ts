@@ -9,17 +9,32 @@ function dataUrl(text: string, mimeType: string): string {
 }
 
 /**
- * Downloads text under a file name. Extension pages hand the browser a blob URL; the MV3
- * service worker has no URL.createObjectURL, so there it is a data: URL (base64 of the UTF-8
- * bytes, which keeps Chinese text intact).
+ * The name the browser actually saved under (`draft (1).md` when `draft.md` existed), once it
+ * has decided; the name asked for if it does not say within a few seconds.
  */
-export async function downloadText(filename: string, text: string, mimeType: string, saveAs = false): Promise<void> {
+async function savedName(id: number, asked: string): Promise<string> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const [item] = await browser.downloads.search({ id });
+    if (item?.filename) return item.filename.split(/[\\/]/).pop() || asked;
+    if (item?.state === 'interrupted') break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return asked;
+}
+
+/**
+ * Downloads text under a file name and returns the name it was saved under. Extension pages
+ * hand the browser a blob URL; the MV3 service worker has no URL.createObjectURL, so there it is
+ * a data: URL (base64 of the UTF-8 bytes, which keeps Chinese text intact).
+ */
+export async function downloadText(filename: string, text: string, mimeType: string, saveAs = false): Promise<string> {
   const canBlob = typeof URL.createObjectURL === 'function';
   const url = canBlob
     ? URL.createObjectURL(new Blob([text], { type: `${mimeType};charset=utf-8` }))
     : dataUrl(text, mimeType);
   try {
-    await browser.downloads.download({ url, filename, saveAs, conflictAction: 'uniquify' });
+    const id = await browser.downloads.download({ url, filename, saveAs, conflictAction: 'uniquify' });
+    return await savedName(id, filename);
   } finally {
     // The download has its own copy once started; a minute covers slow disks.
     if (canBlob) setTimeout(() => URL.revokeObjectURL(url), 60_000);

@@ -68,6 +68,10 @@ export const OPTIONS_EN = {
   restoreNow: 'Restore now',
   restored: 'Restored: {added} new, {updated} updated.',
   refused: 'This backup was refused; nothing was changed.',
+  databaseTrouble: 'Your clips could not be opened: {error}',
+  rawDownloadHint:
+    'Nothing has been changed or deleted. Download everything that can be read, as it is stored, and keep the file: it can be restored by hand or sent with a bug report.',
+  rawDownload: 'Download what can be read',
   restoreIssues:
     'Some of this backup cannot be restored as it is ({count}); everything else will be. Each one, and what restoring does with it:',
   restoreIssuesList: 'What cannot be restored as it is',

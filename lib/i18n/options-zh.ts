@@ -73,5 +73,9 @@ export const OPTIONS_ZH: Record<OptionsMessageKey, string> = {
   issueSkipped: '已跳过',
   issueFixed: '已更正',
   restoredWithIssues: '文件中的 {count} 处问题已按上列方式跳过或更正。',
+  databaseTrouble: '无法打开你的摘录数据：{error}',
+  rawDownloadHint:
+    '没有任何内容被修改或删除。可以把能读到的全部数据按原样下载并保存：之后可手动恢复，或随问题报告一并发送。',
+  rawDownload: '下载能读到的数据',
   refused: '此备份被拒绝,未做任何更改。',
 };

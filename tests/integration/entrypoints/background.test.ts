@@ -134,8 +134,10 @@ describe('exportWeekDraft (background handler)', () => {
     );
     await db.weeks.put({ id: '2026-01-26', lede: '本周导语。', updatedAt: 1 });
     const saved: { filename: string; text: string; type: string; saveAs?: boolean }[] = [];
+    // The browser may save under another name (`… (1).md`); the export reports that one.
     const save = async (filename: string, text: string, type: string, saveAs?: boolean) => {
       saved.push({ filename, text, type, saveAs });
+      return saved.length > 1 ? filename.replace(/(\.\w+)$/, ' (1)$1') : filename;
     };
     const result = await exportWeekDraft(db, '2026-01-26', 'markdown', save);
     expect(result).toEqual({ filename: 'ai-weekly-info-2026-02-01.md' });
@@ -147,7 +149,7 @@ describe('exportWeekDraft (background handler)', () => {
     expect(saved[0]?.saveAs).toBe(false);
     await updateSettings(db, { askWhereToSave: true }, 1);
     expect(await exportWeekDraft(db, '2026-01-26', 'html', save)).toEqual({
-      filename: 'ai-weekly-info-2026-02-01.html',
+      filename: 'ai-weekly-info-2026-02-01 (1).html',
     });
     expect(saved[1]).toMatchObject({ type: 'text/html', saveAs: true });
     db.close();

@@ -1,0 +1,77 @@
+import { render } from 'preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ItemEditor } from '../../../components/ItemEditor';
+import { LocaleContext } from '../../../components/locale';
+import { EN_MESSAGES } from '../../../lib/i18n/en';
+import { translator } from '../../../lib/i18n/translate';
+import { type ClipperDb, openDatabase } from '../../../lib/store/db';
+import { saveClip } from '../../../lib/store/item-writes';
+import { listWeek } from '../../../lib/store/items';
+import type { WeekItem } from '../../../lib/types';
+
+const t = translator(EN_MESSAGES);
+let db: ClipperDb;
+afterEach(() => {
+  render(null, document.body);
+  db?.close();
+});
+
+const ctx = (now: number) => ({ now, weekId: '2026-01-26', newId: () => `id-${now}`, defaultSectionId: 'briefs' });
+const page = { pageUrl: 'https://a.example/x', canonicalUrl: 'https://a.example/x', title: 'A story', source: 'A' };
+
+/** Types into a field and lets Preact apply the state change. */
+async function type(name: string, value: string) {
+  const field = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${name}"]`);
+  if (!field) throw new Error(`no field ${name}`);
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+  await new Promise((r) => setTimeout(r, 10));
+}
+
+async function openEditor(item: WeekItem): Promise<{ closed: Promise<void> }> {
+  let closed: () => void = () => {};
+  const done = new Promise<void>((resolve) => {
+    closed = resolve;
+  });
+  render(
+    <LocaleContext.Provider value={{ locale: 'en', t }}>
+      <ItemEditor db={db} item={item} tags={[]} now={() => 5_000} onClose={() => closed()} />
+    </LocaleContext.Provider>,
+    document.body,
+  );
+  await new Promise((r) => setTimeout(r, 0));
+  // Wrapped: an async function returning a promise would wait for it.
+  return { closed: done };
+}
+
+const submit = () =>
+  document.querySelector('form')?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+
+describe('ItemEditor', () => {
+  it('writes only what the editor changed: a quote clipped while it was open survives', async () => {
+    db = openDatabase(`editor-${Math.random()}`);
+    await saveClip(db, { ...page, sectionId: 'briefs', selection: { text: 'First.' } }, ctx(1));
+    const [item] = await listWeek(db, '2026-01-26');
+    const { closed } = await openEditor(item as WeekItem);
+    // A quick clip adds a quote behind the open editor; the summary is then edited inline too.
+    await saveClip(db, { ...page, selection: { text: 'Second.' } }, ctx(2));
+    await type('note', '- one\n- two');
+    submit();
+    await closed;
+    const [after] = await listWeek(db, '2026-01-26');
+    expect(after?.sources[0]?.quotes.map((q) => q.text)).toEqual(['First.', 'Second.']);
+    expect(after?.note).toBe('- one\n- two');
+  });
+
+  it('shows a refusal and keeps the text when a write is refused', async () => {
+    db = openDatabase(`editor-${Math.random()}`);
+    await saveClip(db, { ...page, sectionId: 'briefs' }, ctx(1));
+    const [item] = await listWeek(db, '2026-01-26');
+    await openEditor(item as WeekItem);
+    await type('publishedAt', 'next Tuesday-ish');
+    submit();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(document.querySelector('[role="alert"]')?.textContent).toContain('“next Tuesday-ish” is not a date');
+    expect(document.querySelector<HTMLInputElement>('[name="publishedAt"]')?.value).toBe('next Tuesday-ish');
+  });
+});

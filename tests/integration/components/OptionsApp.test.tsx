@@ -1,0 +1,76 @@
+import { render } from 'preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { OptionsApp } from '../../../components/OptionsApp';
+import { readRawDatabase } from '../../../lib/browser/raw-export';
+import { openDatabase } from '../../../lib/store/db';
+
+/** Some records in IndexedDB, written with the raw API. */
+function writeRecords(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(name, 990);
+    open.onupgradeneeded = () => {
+      const store = open.result.createObjectStore('items', { keyPath: 'id' });
+      store.put({ id: 'kept', summary: '一条摘要' });
+    };
+    open.onsuccess = () => {
+      open.result.close();
+      resolve();
+    };
+    open.onerror = () => reject(open.error);
+  });
+}
+
+async function waitFor<T>(read: () => T | undefined | null, timeout = 3_000): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = read();
+    if (value) return value;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+afterEach(() => {
+  render(null, document.body);
+});
+
+describe('OptionsApp when the database cannot be opened', () => {
+  it('says so instead of a blank page, and downloads whatever can be read', async () => {
+    const name = `broken-${Math.random()}`;
+    await writeRecords(name);
+    // Opening fails as a broken disk or a failed upgrade makes it fail: the database layer rejects.
+    const db = openDatabase(name);
+    db.on('ready', () => Promise.reject(new DOMException('The database is broken.', 'UnknownError')));
+    const saved: { filename: string; text: string }[] = [];
+    render(
+      <OptionsApp
+        db={db}
+        newId={() => 'x'}
+        browserLanguage="en-US"
+        today={() => '2026-11-29'}
+        now={() => 1}
+        saveFile={async (filename, text) => {
+          saved.push({ filename, text });
+          return filename;
+        }}
+        readStorage={async () => ({ persisted: true })}
+        readRaw={() => readRawDatabase(name)}
+      />,
+      document.body,
+    );
+    const alert = await waitFor(() => document.querySelector('[role="alert"]'));
+    expect(alert.textContent).toContain('Your clips could not be opened');
+    const button = await waitFor(() =>
+      Array.from(document.querySelectorAll('button')).find((b) => b.textContent === 'Download what can be read'),
+    );
+    button.click();
+    await waitFor(() => saved[0]);
+    expect(saved[0]?.filename).toBe('digest-clipper-raw-2026-11-29.json');
+    const raw = JSON.parse(saved[0]?.text ?? '{}');
+    expect(raw).toMatchObject({
+      version: expect.any(Number),
+      stores: { items: [{ id: 'kept', summary: '一条摘要' }] },
+    });
+    await waitFor(() => document.body.textContent?.includes('Saved digest-clipper-raw-2026-11-29.json'));
+  });
+});
