@@ -128,7 +128,7 @@ export async function browserFigures() {
       await target.open();
       t0 = performance.now();
       const parsed = parseBackup(text);
-      await applyRestore(target, parsed.backup);
+      await applyRestore(target, parsed.backup, Date.now());
       const importMs = performance.now() - t0;
       target.close();
       return { exportMs, importMs, bytes: text.length };

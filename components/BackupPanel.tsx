@@ -48,7 +48,7 @@ export function BackupPanel({ db, today, now, saveFile }: Props) {
     setMessage(undefined);
     setPending({
       backup: parsed.backup,
-      plan: await planRestore(db, parsed.backup),
+      plan: await planRestore(db, parsed.backup, now()),
       issues: parsed.issues.map(
         (issue) => `${t(issue.effect === 'fixed' ? 'issueFixed' : 'issueSkipped')} ${describeProblem(t, issue)}`,
       ),
@@ -59,7 +59,7 @@ export function BackupPanel({ db, today, now, saveFile }: Props) {
   const restore = async () => {
     if (!pending) return;
     try {
-      const done = await applyRestore(db, pending.backup);
+      const done = await applyRestore(db, pending.backup, now());
       const skipped = pending.issues.length + pending.unlisted;
       setMessage({
         tone: 'success',
@@ -106,6 +106,16 @@ export function BackupPanel({ db, today, now, saveFile }: Props) {
             })}
           </p>
           {pending.plan.replacesSettings && <p class="hint">{t('restoreReplaces')}</p>}
+          {pending.plan.deletedHere + pending.plan.deletedThere + pending.plan.clamped + pending.plan.renamed > 0 && (
+            <p class="hint">
+              {t('restoreMerges', {
+                deletedHere: pending.plan.deletedHere,
+                deletedThere: pending.plan.deletedThere,
+                clamped: pending.plan.clamped,
+                renamed: pending.plan.renamed,
+              })}
+            </p>
+          )}
           {pending.issues.length > 0 && (
             <>
               <p>{t('restoreIssues', { count: pending.issues.length + pending.unlisted })}</p>

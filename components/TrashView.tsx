@@ -46,7 +46,7 @@ export function TrashView({ db, trash, now }: Props) {
                 <button
                   type="button"
                   class="danger"
-                  onClick={() => run(purgeItem(db, item.id))}
+                  onClick={() => run(purgeItem(db, item.id, now()))}
                   aria-label={`${t('deleteForever')}: ${label}`}
                 >
                   {t('deleteForever')}

@@ -57,6 +57,18 @@ export interface Item {
   updatedAt: number;
 }
 
+/**
+ * What remains of a record deleted for good: enough for a merge to keep it deleted instead of
+ * bringing it back from an older backup (docs/data-safety.md).
+ */
+export interface Tombstone {
+  /** `item:<id>` or `source:<id>`. */
+  id: string;
+  kind: 'item' | 'source';
+  recordId: string;
+  deletedAt: number;
+}
+
 /** An item with its sources read, as the popup shows it and the renderer draws it. */
 export interface WeekItem extends Item {
   sources: Source[];

@@ -3,7 +3,10 @@ import type { Backup } from './store/backup-write';
 import type { Source, WeekItem } from './types';
 
 /** One week of a backup as the renderer's input (trash left out), the same as the extension reads it. */
-export function weekFromBackup(backup: Omit<Backup, 'format' | 'version'>, weekId: string): DigestInput {
+export function weekFromBackup(
+  backup: Pick<Backup, 'sources' | 'items' | 'weeks' | 'sections' | 'settings'>,
+  weekId: string,
+): DigestInput {
   const sources = new Map(backup.sources.map((s) => [s.id, s]));
   const items: WeekItem[] = backup.items
     .filter((i) => i.weekId === weekId && i.deletedAt === undefined)

@@ -74,6 +74,8 @@ export const OPTIONS_EN = {
   rawDownload: 'Download what can be read',
   restoreIssues:
     'Some of this backup cannot be restored as it is ({count}); everything else will be. Each one, and what restoring does with it:',
+  restoreMerges:
+    'Deleted for good here and kept deleted: {deletedHere}. Deleted for good in the backup and deleted here too: {deletedThere}. Change times from the future brought back: {clamped}. Different pages sharing an id, kept apart: {renamed}.',
   restoreIssuesList: 'What cannot be restored as it is',
   restoreIssuesMore: '… and {count} more.',
   issueSkipped: 'Skipped',

@@ -68,6 +68,8 @@ export const OPTIONS_ZH: Record<OptionsMessageKey, string> = {
   restoreNow: '立即恢复',
   restored: '已恢复:新增 {added} 条,更新 {updated} 条。',
   restoreIssues: '此备份中有部分内容无法按原样恢复（{count} 处），其余都会恢复。逐条说明及处理方式：',
+  restoreMerges:
+    '此处已彻底删除、保持删除：{deletedHere}。备份中已彻底删除、此处也删除：{deletedThere}。来自未来的修改时间已校正：{clamped}。共用同一 id 的不同页面已分开保存：{renamed}。',
   restoreIssuesList: '无法按原样恢复的内容',
   restoreIssuesMore: '……另有 {count} 处。',
   issueSkipped: '已跳过',

@@ -1,7 +1,17 @@
 import { TEMPLATE_KEYS } from '../digest/templates';
 import { type Problem, type ProblemCode, type ProblemParams, problem } from '../errors';
 import { isValidDate, RECORD_LIMITS, SOURCE_SCHEMES, validLang } from '../record-rules';
-import type { DigestSettings, Item, LegacyClip, Quote, Section, SectionKind, Source, WeekNote } from '../types';
+import type {
+  DigestSettings,
+  Item,
+  LegacyClip,
+  Quote,
+  Section,
+  SectionKind,
+  Source,
+  Tombstone,
+  WeekNote,
+} from '../types';
 import { isDateId } from '../week';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, optional } from './backup-write';
 import { DEFAULT_SECTIONS, DEFAULT_SETTINGS } from './defaults';
@@ -343,6 +353,20 @@ function readItem(c: Checker, raw: unknown, path: string): Item | undefined {
   return c.failures === before ? item : undefined;
 }
 
+function readTombstone(c: Checker, raw: unknown, path: string): Tombstone | undefined {
+  const r = c.record(raw, path);
+  if (!r) return undefined;
+  const kind =
+    r.kind === 'item' || r.kind === 'source'
+      ? r.kind
+      : c.fail(`${path}.kind`, 'field.not-one-of', { allowed: 'item, source' });
+  const recordId = c.string(r.recordId, `${path}.recordId`, LIMITS.id, { empty: false });
+  const deletedAt = c.time(r.deletedAt, `${path}.deletedAt`);
+  if (kind === undefined || recordId === undefined || deletedAt === undefined) return undefined;
+  // The id is derived, never trusted: `kind:recordId`.
+  return { id: `${kind}:${recordId}`, kind, recordId, deletedAt };
+}
+
 export type ParsedBackup =
   | {
       ok: true;
@@ -428,6 +452,16 @@ export function parseBackup(text: string): ParsedBackup {
       'items',
     );
   }
+  const tombstones =
+    top.version >= 3
+      ? firstOfEachId(
+          c,
+          list(top.tombstones, 'tombstones', LIMITS.records).map((x, i) =>
+            c.one(() => readTombstone(c, x, `tombstones[${i}]`)),
+          ),
+          'tombstones',
+        )
+      : [];
   // Every item stays somewhere: with no section left, the published digest's sections are used.
   if (sections.length === 0 && items.length > 0) sections = DEFAULT_SECTIONS.map((s) => ({ ...s }));
   const sectionIds = new Set(sections.map((s) => s.id));
@@ -448,7 +482,7 @@ export function parseBackup(text: string): ParsedBackup {
   });
   return {
     ok: true,
-    backup: { format: BACKUP_FORMAT, version: top.version, settings, sections, weeks, sources, items },
+    backup: { format: BACKUP_FORMAT, version: top.version, settings, sections, weeks, sources, items, tombstones },
     issues: c.errors,
     unlisted: c.unlisted,
   };

@@ -1,4 +1,4 @@
-import type { Item, Source, WeekNote } from '../types';
+import type { Item, Source, Tombstone, WeekNote } from '../types';
 import { rebucketWeekId } from '../week';
 import { type Backup, itemRecord, sourceRecord } from './backup-write';
 import type { ClipperDb } from './db';
@@ -15,11 +15,92 @@ export interface RestorePlan {
   sectionsAdded: number;
   /** True when this browser has no items yet: the backup's sections and settings are taken whole. */
   replacesSettings: boolean;
+  /** Records the backup still has that were deleted for good here: they stay deleted. */
+  deletedHere: number;
+  /** Records here that the backup says were deleted for good (after their last change here). */
+  deletedThere: number;
+  /** Records whose change time lay in the future: it was brought back to the file's latest credible one. */
+  clamped: number;
+  /** Pages with an id this browser gives another page: kept as separate sources under a new id. */
+  renamed: number;
 }
 
 interface Versioned {
   id: string;
   updatedAt: number;
+}
+
+/**
+ * A change time from a file is never trusted beyond `now`: one stamped far in the future would win
+ * every later merge. Such a time becomes the latest credible time in the file.
+ */
+function clampClocks(backup: Backup, now: number, summary: RestorePlan): Backup {
+  const times = [
+    ...[...backup.sources, ...backup.items, ...backup.weeks].map((r) => r.updatedAt),
+    ...backup.tombstones.map((t) => t.deletedAt),
+  ];
+  const credible = Math.max(0, ...times.filter((t) => t <= now));
+  const clamp = <T extends { updatedAt: number }>(r: T): T => {
+    if (r.updatedAt <= now) return r;
+    summary.clamped++;
+    return { ...r, updatedAt: credible };
+  };
+  return {
+    ...backup,
+    sources: backup.sources.map(clamp),
+    items: backup.items.map(clamp),
+    weeks: backup.weeks.map(clamp),
+    tombstones: backup.tombstones.map((t) => (t.deletedAt <= now ? t : { ...t, deletedAt: credible })),
+  };
+}
+
+/**
+ * Ids are not pages: a backup source whose id this browser uses for another page is a different
+ * record (it gets a new id); one whose page this browser has under another id is that source.
+ * The backup's items follow the renames.
+ */
+async function matchSources(db: ClipperDb, backup: Backup, summary: RestorePlan): Promise<Backup> {
+  const sameId = await db.sources.bulkGet(backup.sources.map((s) => s.id));
+  const rename = new Map<string, string>();
+  const sources = await Promise.all(
+    backup.sources.map(async (source, i) => {
+      const local = sameId[i];
+      if (local && local.canonicalUrl !== source.canonicalUrl) {
+        const id = `${source.id}~${shortHash(source.canonicalUrl)}`;
+        summary.renamed++;
+        rename.set(source.id, id);
+        return { ...source, id };
+      }
+      if (!local) {
+        const samePage = await db.sources.where('canonicalUrl').equals(source.canonicalUrl).first();
+        if (samePage) {
+          rename.set(source.id, samePage.id);
+          return { ...source, id: samePage.id };
+        }
+      }
+      return source;
+    }),
+  );
+  if (rename.size === 0) return backup;
+  const unique = new Map(sources.map((s) => [s.id, s]));
+  return {
+    ...backup,
+    sources: [...unique.values()],
+    items: backup.items.map((item) => ({
+      ...item,
+      sourceIds: [...new Set(item.sourceIds.map((id) => rename.get(id) ?? id))],
+    })),
+  };
+}
+
+/** A short, stable hash of text (FNV-1a), for ids derived from a page address. */
+function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
 }
 
 function merge<T extends Versioned>(
@@ -69,10 +150,37 @@ function inLocalWeeks(backup: Backup, weekStartsOn: number): Backup {
   };
 }
 
-async function plan(db: ClipperDb, original: Backup) {
+async function plan(db: ClipperDb, original: Backup, now: number) {
+  const summary: RestorePlan = {
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    conflicts: 0,
+    sectionsAdded: 0,
+    replacesSettings: false,
+    deletedHere: 0,
+    deletedThere: 0,
+    clamped: 0,
+    renamed: 0,
+  };
   const fresh = (await db.items.count()) === 0 && (await db.sources.count()) === 0;
+  summary.replacesSettings = fresh;
   // A fresh browser takes the backup's settings whole; otherwise its records join this browser's weeks.
-  const backup = fresh ? original : inLocalWeeks(original, (await getSettings(db)).weekStartsOn);
+  const placed = fresh ? original : inLocalWeeks(original, (await getSettings(db)).weekStartsOn);
+  const matched = await matchSources(db, clampClocks(placed, now, summary), summary);
+  // What was deleted for good here stays deleted, unless the backup changed it later.
+  const gone = new Map((await db.tombstones.toArray()).map((t) => [t.id, t.deletedAt]));
+  const alive = <T extends Versioned>(kind: 'item' | 'source', record: T) => {
+    const deletedAt = gone.get(`${kind}:${record.id}`);
+    if (deletedAt === undefined || record.updatedAt > deletedAt) return true;
+    summary.deletedHere++;
+    return false;
+  };
+  const backup: Backup = {
+    ...matched,
+    sources: matched.sources.filter((s) => alive('source', s)),
+    items: matched.items.filter((i) => alive('item', i)),
+  };
   const [localSources, localItems] = await Promise.all([
     db.sources.bulkGet(backup.sources.map((s) => s.id)),
     db.items.bulkGet(backup.items.map((i) => i.id)),
@@ -81,14 +189,6 @@ async function plan(db: ClipperDb, original: Backup) {
   const localWeeks = new Map(
     (await db.weeks.bulkGet(backup.weeks.map((w) => w.id))).filter((w): w is WeekNote => !!w).map((w) => [w.id, w]),
   );
-  const summary: RestorePlan = {
-    added: 0,
-    updated: 0,
-    unchanged: 0,
-    conflicts: 0,
-    sectionsAdded: 0,
-    replacesSettings: fresh,
-  };
   const sourceWrites = merge(backup.sources, localSources, sameSource, summary);
   const itemWrites = merge(backup.items, localItems, sameItem, summary);
   const sections = fresh ? backup.sections : backup.sections.filter((s) => !localSections.has(s.id));
@@ -97,15 +197,37 @@ async function plan(db: ClipperDb, original: Backup) {
     const local = localWeeks.get(w.id);
     return !local || (w.updatedAt > local.updatedAt && (w.lede !== local.lede || w.closing !== local.closing));
   });
-  return { summary, sourceWrites, itemWrites, sections, weeks, fresh };
+  // What the backup deleted for good goes here too, unless it changed here after that.
+  const deletes: Tombstone[] = [];
+  const deletedItems = new Set<string>();
+  for (const tombstone of backup.tombstones.filter((t) => t.kind === 'item')) {
+    const local = await db.items.get(tombstone.recordId);
+    if (local && local.updatedAt <= tombstone.deletedAt) {
+      summary.deletedThere++;
+      deletes.push(tombstone);
+      deletedItems.add(local.id);
+    }
+  }
+  // A source goes only when no item that stays here (or arrives) still cites it.
+  const citedByIncoming = new Set(itemWrites.flatMap((i) => i.sourceIds));
+  for (const tombstone of backup.tombstones.filter((t) => t.kind === 'source')) {
+    const local = await db.sources.get(tombstone.recordId);
+    if (!local || local.updatedAt > tombstone.deletedAt || citedByIncoming.has(local.id)) continue;
+    const citing = await db.items.where('sourceIds').equals(local.id).primaryKeys();
+    if (citing.some((id) => !deletedItems.has(id as string))) continue;
+    summary.deletedThere++;
+    deletes.push(tombstone);
+  }
+  const tombstones = backup.tombstones.filter((t) => (gone.get(t.id) ?? -1) < t.deletedAt);
+  return { summary, sourceWrites, itemWrites, sections, weeks, fresh, deletes, tombstones, backup };
 }
 
 /** What a restore would do, without writing anything (the dry run). */
-export async function planRestore(db: ClipperDb, backup: Backup): Promise<RestorePlan> {
+export async function planRestore(db: ClipperDb, backup: Backup, now: number): Promise<RestorePlan> {
   return db.transaction(
     'r',
-    [db.sources, db.items, db.sections, db.weeks, db.settings],
-    async () => (await plan(db, backup)).summary,
+    [db.sources, db.items, db.sections, db.weeks, db.settings, db.tombstones],
+    async () => (await plan(db, backup, now)).summary,
   );
 }
 
@@ -113,9 +235,16 @@ export async function planRestore(db: ClipperDb, backup: Backup): Promise<Restor
  * Merges a backup by id, newest `updatedAt` winning, in one transaction: all of it or none.
  * Restoring the same file twice changes nothing the second time.
  */
-export async function applyRestore(db: ClipperDb, backup: Backup): Promise<RestorePlan> {
-  return db.transaction('rw', [db.sources, db.items, db.sections, db.weeks, db.settings], async () => {
-    const { summary, sourceWrites, itemWrites, sections, weeks, fresh } = await plan(db, backup);
+export async function applyRestore(db: ClipperDb, original: Backup, now: number): Promise<RestorePlan> {
+  return db.transaction('rw', [db.sources, db.items, db.sections, db.weeks, db.settings, db.tombstones], async () => {
+    const { summary, sourceWrites, itemWrites, sections, weeks, fresh, deletes, tombstones, backup } = await plan(
+      db,
+      original,
+      now,
+    );
+    await db.tombstones.bulkPut(tombstones);
+    for (const tombstone of deletes)
+      await (tombstone.kind === 'item' ? db.items : db.sources).delete(tombstone.recordId);
     if (fresh) {
       await db.sections.clear();
       await db.settings.put({ key: 'digest', value: backup.settings });

@@ -1,5 +1,5 @@
 import { TEMPLATE_KEYS } from '../digest/templates';
-import type { DigestSettings, Item, Quote, Section, Source, WeekNote } from '../types';
+import type { DigestSettings, Item, Quote, Section, Source, Tombstone, WeekNote } from '../types';
 import type { ClipperDb } from './db';
 import { DEFAULT_SETTINGS } from './defaults';
 import { getSettings } from './settings';
@@ -11,8 +11,11 @@ import { getSettings } from './settings';
  */
 
 export const BACKUP_FORMAT = 'digest-clipper-backup';
-/** 2: sources and items (1: clips, still read and converted by lib/store/legacy-clips.ts). */
-export const BACKUP_VERSION = 2;
+/**
+ * 3: tombstones of records deleted for good. 2: sources and items. 1: clips (still read and
+ * converted by lib/store/legacy-clips.ts).
+ */
+export const BACKUP_VERSION = 3;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -22,6 +25,7 @@ export interface Backup {
   weeks: WeekNote[];
   sources: Source[];
   items: Item[];
+  tombstones: Tombstone[];
 }
 
 export function optional<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
@@ -110,15 +114,18 @@ export function serializeBackup(backup: Omit<Backup, 'format' | 'version'>): str
     weeks: [...backup.weeks].sort(byId).map(weekRecord),
     sources: [...backup.sources].sort(byId).map(sourceRecord),
     items: [...backup.items].sort(byId).map(itemRecord),
+    tombstones: [...backup.tombstones]
+      .sort(byId)
+      .map((t) => ({ id: t.id, kind: t.kind, recordId: t.recordId, deletedAt: t.deletedAt })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 /** Everything in the database (trash included) as backup text. */
 export async function createBackup(db: ClipperDb): Promise<string> {
-  const [settings, sections, weeks, sources, items] = await db.transaction(
+  const [settings, sections, weeks, sources, items, tombstones] = await db.transaction(
     'r',
-    [db.settings, db.sections, db.weeks, db.sources, db.items],
+    [db.settings, db.sections, db.weeks, db.sources, db.items, db.tombstones],
     () =>
       Promise.all([
         getSettings(db),
@@ -126,7 +133,8 @@ export async function createBackup(db: ClipperDb): Promise<string> {
         db.weeks.toArray(),
         db.sources.toArray(),
         db.items.toArray(),
+        db.tombstones.toArray(),
       ]),
   );
-  return serializeBackup({ settings, sections, weeks, sources, items });
+  return serializeBackup({ settings, sections, weeks, sources, items, tombstones });
 }

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { DigestSettings, Item, LegacyClip, Section, Source, WeekNote } from '../types';
+import type { DigestSettings, Item, LegacyClip, Section, Source, Tombstone, WeekNote } from '../types';
 import { DEFAULT_SECTIONS, DEFAULT_SETTINGS } from './defaults';
 import { itemsFromClips, withEnglishNames } from './legacy-clips';
 import { itemTerms, legacyClipTerms } from './search-terms';
@@ -22,6 +22,7 @@ export type SettingRow = { key: 'digest'; value: DigestSettings } | { key: 'meta
 export type ClipperDb = Dexie & {
   sources: EntityTable<Source, 'id'>;
   items: EntityTable<Item, 'id'>;
+  tombstones: EntityTable<Tombstone, 'id'>;
   sections: EntityTable<Section, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
   weeks: EntityTable<WeekNote, 'id'>;
@@ -58,6 +59,16 @@ export const SCHEMA_V3 = {
   weeks: 'id',
   sources: 'id, canonicalUrl, updatedAt',
   items: 'id, weekId, [weekId+sectionId], updatedAt, deletedAt, *terms, *tags, *sourceIds',
+} as const;
+
+/** Version 4: tombstones of records deleted for good, so a merge never brings them back. */
+export const SCHEMA_V4 = {
+  sections: 'id, order',
+  settings: 'key',
+  weeks: 'id',
+  sources: 'id, canonicalUrl, updatedAt',
+  items: 'id, weekId, [weekId+sectionId], updatedAt, deletedAt, *terms, *tags, *sourceIds',
+  tombstones: 'id',
 } as const;
 
 async function upgradeToV3(tx: Transaction): Promise<void> {
@@ -116,6 +127,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         }),
   },
   { version: 3, stores: SCHEMA_V3, upgrade: upgradeToV3 },
+  // A new, empty store: nothing to move.
+  { version: 4, stores: SCHEMA_V4 },
 ];
 
 export const CURRENT_VERSION = (SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1] as SchemaVersion).version;

@@ -64,6 +64,12 @@ const SOURCE_FIELDS = ['title', 'source', 'canonicalUrl', 'author', 'publishedAt
 export type CorrectableField = (typeof SOURCE_FIELDS)[number];
 
 /**
+ * The change stamp of a record written now: never lower than the one it had, so an edit made
+ * after a restore (whose stamps came from another clock) still counts as the newer change.
+ */
+export const nextStamp = (now: number, previous: number | undefined) => Math.max(now, (previous ?? 0) + 1);
+
+/**
  * The section to file into: the one asked for if it still exists (the options page may have
  * deleted it meanwhile), else the default, else the first.
  */
@@ -171,7 +177,7 @@ export async function saveClip(db: ClipperDb, input: ClipDraft, ctx: SaveContext
         }
       }
       if (quoteOutcome === 'added' || fieldsUpdated.length > 0) {
-        source.updatedAt = ctx.now;
+        source.updatedAt = nextStamp(ctx.now, existing.updatedAt);
         await db.sources.put(source);
         await reindexCiting(db, source.id);
       }
@@ -213,7 +219,7 @@ export async function saveClip(db: ClipperDb, input: ClipDraft, ctx: SaveContext
       if (draft.tags?.some((t) => !current.tags.includes(t)))
         patch.tags = requireTags([...current.tags, ...draft.tags]);
       if (Object.keys(patch).length > 0) {
-        item = { ...current, ...patch, updatedAt: ctx.now };
+        item = { ...current, ...patch, updatedAt: nextStamp(ctx.now, current.updatedAt) };
         itemAction = 'updated';
         await putItem(db, item);
       }
@@ -311,7 +317,7 @@ export async function updateItem(db: ClipperDb, id: string, patch: ItemPatch, no
   return db.transaction('rw', db.sources, db.items, async () => {
     const current = await db.items.get(id);
     if (!current) throw new ClipInputError('clip.gone');
-    const next = { ...applyPatch<Item>(current, changes), updatedAt: now };
+    const next = { ...applyPatch<Item>(current, changes), updatedAt: nextStamp(now, current.updatedAt) };
     await putItem(db, next);
     return (await withSources(db, [next]))[0] as WeekItem;
   });
@@ -323,7 +329,7 @@ export async function updateSource(db: ClipperDb, id: string, patch: SourcePatch
   return db.transaction('rw', db.sources, db.items, async () => {
     const current = await db.sources.get(id);
     if (!current) throw new ClipInputError('clip.gone');
-    const next = { ...applyPatch<Source>(current, changes), updatedAt: now };
+    const next = { ...applyPatch<Source>(current, changes), updatedAt: nextStamp(now, current.updatedAt) };
     await db.sources.put(next);
     await reindexCiting(db, id);
     return next;
@@ -364,7 +370,12 @@ export async function moveItem(db: ClipperDb, id: string, target: MoveTarget, no
           ? keyBetween(before.order, undefined)
           : keyBetween(before.order, after?.order);
     }
-    await db.items.update(id, { sectionId: target.sectionId, weekId, order, updatedAt: now });
+    await db.items.update(id, {
+      sectionId: target.sectionId,
+      weekId,
+      order,
+      updatedAt: nextStamp(now, item.updatedAt),
+    });
   });
 }
 
@@ -393,7 +404,7 @@ export async function nudgeItem(db: ClipperDb, id: string, direction: -1 | 1, no
  */
 export async function joinItems(db: ClipperDb, intoId: string, otherId: string, now: number): Promise<WeekItem> {
   if (intoId === otherId) throw new ClipInputError('item.same');
-  return db.transaction('rw', db.sources, db.items, async () => {
+  return db.transaction('rw', db.sources, db.items, db.tombstones, async () => {
     const [into, other] = await db.items.bulkGet([intoId, otherId]);
     if (!into || !other) throw new ClipInputError('clip.gone');
     const next: Item = {
@@ -402,10 +413,12 @@ export async function joinItems(db: ClipperDb, intoId: string, otherId: string, 
       summary: into.summary.trim() ? into.summary : other.summary,
       note: [into.note, other.note].filter((n) => n.trim() !== '').join('\n\n'),
       tags: requireTags([...into.tags, ...other.tags]),
-      updatedAt: now,
+      updatedAt: nextStamp(now, Math.max(into.updatedAt, other.updatedAt)),
     };
     await putItem(db, next);
+    // The joined item lives on in `into`; its tombstone keeps an older backup from splitting it off again.
     await db.items.delete(otherId);
+    await db.tombstones.put({ id: `item:${otherId}`, kind: 'item', recordId: otherId, deletedAt: next.updatedAt });
     return (await withSources(db, [next]))[0] as WeekItem;
   });
 }
@@ -426,7 +439,11 @@ export async function splitSource(
       .map((c) => c.order)
       .sort();
     const next = siblings.find((o) => o > item.order);
-    await putItem(db, { ...item, sourceIds: item.sourceIds.filter((id) => id !== sourceId), updatedAt: ctx.now });
+    await putItem(db, {
+      ...item,
+      sourceIds: item.sourceIds.filter((id) => id !== sourceId),
+      updatedAt: nextStamp(ctx.now, item.updatedAt),
+    });
     const split: Item = {
       id: ctx.newId(),
       weekId: item.weekId,
@@ -446,7 +463,13 @@ export async function splitSource(
 
 /** Moves an item to the trash; `restoreItem` brings it back unchanged. */
 export async function trashItem(db: ClipperDb, id: string, now: number): Promise<void> {
-  await db.items.update(id, { deletedAt: now, updatedAt: now });
+  await db.items
+    .where('id')
+    .equals(id)
+    .modify((row) => {
+      row.deletedAt = now;
+      row.updatedAt = nextStamp(now, row.updatedAt);
+    });
 }
 
 export async function restoreItem(db: ClipperDb, id: string, now: number): Promise<void> {
@@ -455,19 +478,26 @@ export async function restoreItem(db: ClipperDb, id: string, now: number): Promi
     .equals(id)
     .modify((row) => {
       delete row.deletedAt;
-      row.updatedAt = now;
+      row.updatedAt = nextStamp(now, row.updatedAt);
     });
 }
 
-/** Deletes a trashed item for good, with the sources no other item cites. */
-export async function purgeItem(db: ClipperDb, id: string): Promise<void> {
-  await db.transaction('rw', db.sources, db.items, async () => {
+/**
+ * Deletes a trashed item for good, with the sources no other item cites, leaving tombstones so an
+ * older backup cannot bring them back.
+ */
+export async function purgeItem(db: ClipperDb, id: string, now: number): Promise<void> {
+  await db.transaction('rw', db.sources, db.items, db.tombstones, async () => {
     const item = await db.items.get(id);
     if (!item) return;
     if (item.deletedAt === undefined) throw new ClipInputError('clip.purge-not-trashed');
+    const deletedAt = nextStamp(now, item.updatedAt);
     await db.items.delete(id);
+    await db.tombstones.put({ id: `item:${id}`, kind: 'item', recordId: id, deletedAt });
     for (const sourceId of item.sourceIds) {
-      if ((await db.items.where('sourceIds').equals(sourceId).count()) === 0) await db.sources.delete(sourceId);
+      if ((await db.items.where('sourceIds').equals(sourceId).count()) > 0) continue;
+      await db.sources.delete(sourceId);
+      await db.tombstones.put({ id: `source:${sourceId}`, kind: 'source', recordId: sourceId, deletedAt });
     }
   });
 }

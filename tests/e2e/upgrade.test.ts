@@ -91,8 +91,8 @@ describe('database upgrade in Chromium', () => {
       return out;
     }, name);
     expect(result).toEqual({
-      version: 3,
-      tables: ['items', 'sections', 'settings', 'sources', 'weeks'],
+      version: 4,
+      tables: ['items', 'sections', 'settings', 'sources', 'tombstones', 'weeks'],
       sources: ['a', 'b', 'c'],
       items: [
         ['a', 'a+b', 'story', ''],

@@ -9,6 +9,9 @@ import { createBackup } from '../../../lib/store/backup-write';
 import type { ClipperDb } from '../../../lib/store/db';
 import { english, freshDb, seed } from './backup-fixtures';
 
+/** The restore's clock: after every change time the tests write. */
+const NOW = Date.parse('2026-12-01T00:00:00Z');
+
 describe('reading version 1 backups (clips)', () => {
   it('restores the example backup version 1 wrote: clips become sources and items, a story one item', async () => {
     const text = readFileSync(join(__dirname, '../../fixtures/backups/v1-example.json'), 'utf8');
@@ -23,7 +26,7 @@ describe('reading version 1 backups (clips)', () => {
     expect(backup.items).toHaveLength(v1.clips.length - 1);
     expect(backup.sections.find((s) => s.id === 'briefs')?.nameEn).toBe('This Week in Brief');
     const db = freshDb();
-    await applyRestore(db, backup);
+    await applyRestore(db, backup, NOW);
     expect(await db.sources.count()).toBe(v1.clips.length);
     // What the restored database writes reads back the same.
     const again = parseBackup(await createBackup(db));
@@ -44,7 +47,7 @@ describe('refusing bad backup files', () => {
   const refused: [string, (text: string) => string, RegExp][] = [
     ['truncated', (t) => t.slice(0, t.length / 2), /not valid JSON/],
     ['foreign', () => JSON.stringify({ hello: 'world' }), /not a Digest Clipper backup/],
-    ['newer version', (t) => t.replace('"version": 2', '"version": 9'), /newer Digest Clipper/],
+    ['newer version', (t) => t.replace('"version": 3', '"version": 9'), /newer Digest Clipper/],
   ];
 
   it.each(refused)(
@@ -128,7 +131,7 @@ describe('refusing bad backup files', () => {
       expect(result.issues.slice(1).map((i) => i.code)).toEqual(effect === 'skipped' ? ['field.unknown-source'] : []);
       expect(describeProblem(english, issue)).toMatch(message);
       expect(issue.effect).toBe(effect);
-      await applyRestore(db, result.backup);
+      await applyRestore(db, result.backup, NOW);
       expect(await db.sources.count()).toBe(sources);
       expect(await db.items.count()).toBe(items);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();

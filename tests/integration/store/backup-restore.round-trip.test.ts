@@ -11,6 +11,9 @@ import { listWeek } from '../../../lib/store/items';
 import { addSection, deleteSection, updateSection } from '../../../lib/store/section-writes';
 import { setWeekText } from '../../../lib/store/weeks';
 
+/** The restore's clock: after every change time the tests write. */
+const NOW = Date.parse('2026-12-01T00:00:00Z');
+
 /**
  * Whatever capture, typing or a page can produce survives save → backup → restore unchanged
  * (docs/data-safety.md). Each case below made a backup the extension itself refused before
@@ -44,7 +47,7 @@ async function expectRoundTrip(db: ClipperDb): Promise<void> {
   if (!parsed.ok) throw new Error(`refused: ${JSON.stringify(parsed.errors)}`);
   expect(parsed.issues).toEqual([]);
   const target = fresh();
-  await applyRestore(target, parsed.backup);
+  await applyRestore(target, parsed.backup, NOW);
   expect(await createBackup(target)).toBe(text);
 }
 

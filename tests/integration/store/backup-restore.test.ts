@@ -6,6 +6,9 @@ import { saveClip, updateItem } from '../../../lib/store/item-writes';
 import { updateSettings } from '../../../lib/store/settings';
 import { freshDb, parsed, seed } from './backup-fixtures';
 
+/** The restore's clock: after every change time the tests write. */
+const NOW = Date.parse('2026-12-01T00:00:00Z');
+
 describe('backup and restore', () => {
   let source: ClipperDb;
   beforeEach(async () => {
@@ -16,11 +19,11 @@ describe('backup and restore', () => {
   it('round-trips to identical bytes: export → import → export', async () => {
     const first = await createBackup(source);
     const target = freshDb();
-    const summary = await applyRestore(target, parsed(first));
+    const summary = await applyRestore(target, parsed(first), NOW);
     expect(summary).toMatchObject({ added: 7, updated: 0, unchanged: 0, conflicts: 0, replacesSettings: true });
     expect(await createBackup(target)).toBe(first);
     const doc = JSON.parse(first);
-    expect(doc.version).toBe(2);
+    expect(doc.version).toBe(3);
     expect(doc.items.some((c: { deletedAt?: number }) => c.deletedAt === 40)).toBe(true);
     expect(doc.items.some((c: { sourceIds: string[] }) => c.sourceIds.length === 0)).toBe(true);
     expect(doc.weeks[0].closing).toBe('回复“加料”获取更多。');
@@ -29,23 +32,28 @@ describe('backup and restore', () => {
   it('is idempotent: the same file twice changes nothing the second time', async () => {
     const text = await createBackup(source);
     const target = freshDb();
-    await applyRestore(target, parsed(text));
+    await applyRestore(target, parsed(text), NOW);
     const after = await createBackup(target);
-    expect(await planRestore(target, parsed(text))).toMatchObject({ added: 0, updated: 0, unchanged: 7, conflicts: 0 });
-    await applyRestore(target, parsed(text));
+    expect(await planRestore(target, parsed(text), NOW)).toMatchObject({
+      added: 0,
+      updated: 0,
+      unchanged: 7,
+      conflicts: 0,
+    });
+    await applyRestore(target, parsed(text), NOW);
     expect(await createBackup(target)).toBe(after);
   });
 
   it('merges by id, newest updatedAt winning, and reports conflicts in a dry run without writing', async () => {
     const text = await createBackup(source);
     const target = freshDb();
-    await applyRestore(target, parsed(text));
+    await applyRestore(target, parsed(text), NOW);
     const [alpha, , gamma] = (await target.items.orderBy('id').toArray()) as [{ id: string }, unknown, { id: string }];
     await updateItem(target, alpha.id, { summary: 'edited here later' }, 10_000);
     await updateItem(source, gamma.id, { summary: 'edited there later' }, 20_000);
     const incoming = parsed(await createBackup(source));
     const before = await createBackup(target);
-    expect(await planRestore(target, incoming)).toMatchObject({
+    expect(await planRestore(target, incoming, NOW)).toMatchObject({
       added: 0,
       updated: 1,
       unchanged: 5,
@@ -53,7 +61,7 @@ describe('backup and restore', () => {
       replacesSettings: false,
     });
     expect(await createBackup(target)).toBe(before);
-    await applyRestore(target, incoming);
+    await applyRestore(target, incoming, NOW);
     expect((await target.items.get(alpha.id))?.summary).toBe('edited here later');
     expect((await target.items.get(gamma.id))?.summary).toBe('edited there later');
     expect(await target.items.where('terms').equals('there').count()).toBe(1);
@@ -69,7 +77,7 @@ describe('backup and restore', () => {
       { pageUrl: 'https://here.example', canonicalUrl: 'https://here.example', title: 'Here', source: 'H' },
       { now: 1, weekId: '2026-01-26', newId: () => 'here', defaultSectionId: 'briefs' },
     );
-    await applyRestore(target, parsed(await createBackup(sundays)));
+    await applyRestore(target, parsed(await createBackup(sundays)), NOW);
     const weekIds = new Set((await target.items.toArray()).map((i) => i.weekId));
     expect([...weekIds]).toEqual(['2026-01-26']);
     expect((await target.weeks.get('2026-01-26'))?.lede).toBe('导语');
@@ -94,7 +102,7 @@ describe('backup and restore', () => {
     target.items.hook('creating', () => {
       if (++writes === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
-    await expect(applyRestore(target, parsed(await createBackup(source)))).rejects.toThrow(/quota/i);
+    await expect(applyRestore(target, parsed(await createBackup(source)), NOW)).rejects.toThrow(/quota/i);
     expect(await createBackup(target)).toBe(before);
   });
 });

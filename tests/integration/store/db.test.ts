@@ -118,7 +118,14 @@ const UPGRADE_TESTS: Record<number, { what: string; run: () => Promise<void> }> 
       await writeV2Database(name);
       const db = openDatabase(name);
       opened.push(db);
-      expect(db.tables.map((t) => t.name).sort()).toEqual(['items', 'sections', 'settings', 'sources', 'weeks']);
+      expect(db.tables.map((t) => t.name).sort()).toEqual([
+        'items',
+        'sections',
+        'settings',
+        'sources',
+        'tombstones',
+        'weeks',
+      ]);
       expect(await db.sources.count()).toBe(4);
       expect(await db.sources.get('c')).toMatchObject({
         title: 'Title c',
@@ -146,6 +153,24 @@ const UPGRADE_TESTS: Record<number, { what: string; run: () => Promise<void> }> 
       ]);
       expect((await getSettings(db)).digestNameEn).toBe('AI Weekly');
       expect(await db.weeks.get('2026-01-26')).toEqual({ id: '2026-01-26', lede: 'lede', updatedAt: 1 });
+    },
+  },
+  4: {
+    what: 'a version 3 database intact, with an empty tombstones store',
+    run: async () => {
+      const name = `migrate-v3-${Math.random()}`;
+      const v3 = openAtVersion(name, 3);
+      await v3.open();
+      await v3.table('sources').add({ id: 's', canonicalUrl: 'https://e.example/', title: 'T', quotes: [] });
+      await v3
+        .table('items')
+        .add({ id: 'i', weekId: '2026-01-26', sectionId: 'briefs', sourceIds: ['s'], terms: ['t'] });
+      v3.close();
+      const db = openDatabase(name);
+      opened.push(db);
+      expect(await db.tombstones.count()).toBe(0);
+      expect(await db.items.where('sourceIds').equals('s').primaryKeys()).toEqual(['i']);
+      expect((await db.sources.get('s'))?.title).toBe('T');
     },
   },
 };

@@ -151,9 +151,9 @@ describe('stories, edits, trash', () => {
     expect(await weeksWithCounts(db)).toEqual([{ weekId: '2026-01-26', count: 1 }]);
     await restoreItem(db, a.id, 3000);
     expect(await titles()).toEqual(['A', 'B']);
-    await expect(purgeItem(db, a.id)).rejects.toThrow('clip.purge-not-trashed');
+    await expect(purgeItem(db, a.id, 3500)).rejects.toThrow('clip.purge-not-trashed');
     await trashItem(db, a.id, 4000);
-    await purgeItem(db, a.id);
+    await purgeItem(db, a.id, 5000);
     expect(await db.items.get(a.id)).toBeUndefined();
     // Its source goes with it when nothing else cites it.
     expect(await db.sources.get(a.sourceIds[0] as string)).toBeUndefined();
