@@ -16,6 +16,7 @@ export const PROBLEM_CODES = [
   'capture.no-tab',
   'capture.loading',
   'capture.empty',
+  'capture.timeout',
   // Saving and editing clips, sections and settings (lib/store/).
   'clip.bad-link',
   'clip.no-title',

@@ -9,7 +9,7 @@ import type { PageCapture, Source } from './types';
 
 export type ExportFormat = 'markdown' | 'html';
 
-export type CaptureFailureReason = 'no-tab' | 'restricted' | 'loading' | 'injection-failed';
+export type CaptureFailureReason = 'no-tab' | 'restricted' | 'loading' | 'injection-failed' | 'timeout';
 
 export type CaptureResult =
   | {

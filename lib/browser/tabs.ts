@@ -7,6 +7,22 @@ import type { PageCapture } from '../types';
 /** The script entrypoint the background injects on demand (entrypoints/clipper.ts). */
 const CLIPPER_FILE = '/clipper.js';
 
+/**
+ * How long a page may take to answer. Our script runs on the page's own thread, so a page busy in
+ * a loop never lets it run; after this the editor gets manual entry instead of "Reading…" forever.
+ */
+export const CAPTURE_TIME_LIMIT_MS = import.meta.env.MODE === 'e2e' ? 3_000 : 10_000;
+
+const TIMED_OUT = Symbol('timed out');
+
+function withinTimeLimit<T>(work: Promise<T>): Promise<T | typeof TIMED_OUT> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), CAPTURE_TIME_LIMIT_MS);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
 function injectionProblem(error: unknown, url: string): Problem {
   const detail = error instanceof Error ? error.message : String(error);
   if (/\.pdf($|[?#])/i.test(url) || /pdf/i.test(detail)) return problem('capture.pdf');
@@ -27,7 +43,15 @@ export async function captureTab(tabId: number): Promise<CaptureResult> {
   const verdict = clippability(url);
   if (!verdict.clippable) return { ok: false, reason: 'restricted', problem: verdict.problem, tab: known };
   try {
-    const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: [CLIPPER_FILE] });
+    const answer = await withinTimeLimit(browser.scripting.executeScript({ target: { tabId }, files: [CLIPPER_FILE] }));
+    if (answer === TIMED_OUT)
+      return {
+        ok: false,
+        reason: 'timeout',
+        problem: problem('capture.timeout', { seconds: CAPTURE_TIME_LIMIT_MS / 1000 }),
+        tab: known,
+      };
+    const [frame] = answer;
     const capture = frame?.result as PageCapture | undefined;
     if (capture?.canonicalUrl) return { ok: true, capture };
     if (tab.status === 'loading')

@@ -35,6 +35,8 @@ function typesOf(node: Json): string[] {
   return asArray(node['@type']).filter((t): t is string => typeof t === 'string');
 }
 
+const MAX_JSON_LD_QUEUE = 2_000;
+
 /** Every JSON-LD object on the page, @graph and arrays flattened; broken blocks are skipped. */
 function jsonLdNodes(doc: Document): Json[] {
   const nodes: Json[] = [];
@@ -45,12 +47,21 @@ function jsonLdNodes(doc: Document): Json[] {
     } catch {
       continue;
     }
-    const queue = asArray(data);
-    while (queue.length > 0 && nodes.length < 200) {
-      const node = queue.shift();
+    // Bounded and iterative: a page can carry a @graph of 150,000 entries (or nest them), which
+    // spread into a call or walked with shift() would overflow the stack or take quadratic time.
+    const queue: unknown[] = [];
+    const enqueue = (value: unknown) => {
+      for (const entry of asArray(value)) {
+        if (queue.length >= MAX_JSON_LD_QUEUE) return;
+        queue.push(entry);
+      }
+    };
+    enqueue(data);
+    for (let i = 0; i < queue.length && nodes.length < 200; i++) {
+      const node = queue[i];
       if (!isJson(node)) continue;
       nodes.push(node);
-      queue.push(...asArray(node['@graph']));
+      enqueue(node['@graph']);
     }
   }
   return nodes;

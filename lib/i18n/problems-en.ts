@@ -16,6 +16,8 @@ export const PROBLEMS_EN: Record<ProblemCode, string> = {
     'The browser did not let Digest Clipper read this page ({detail}). Record the source by hand below.',
   'capture.no-tab': 'There is no tab to clip. Open the page again and retry.',
   'capture.loading': 'The page is still loading. Try again in a moment.',
+  'capture.timeout':
+    'The page did not answer within {seconds} seconds (it may be busy). Record the source by hand below, or reload the page and try again.',
   'capture.empty': 'The page gave nothing back to clip. Reload it and try again, or record the source by hand below.',
   'clip.bad-link': 'The link "{url}" is not a valid address.',
   'clip.no-title': 'Give the clip a title before saving.',

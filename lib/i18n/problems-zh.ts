@@ -12,6 +12,7 @@ export const PROBLEMS_ZH: Record<ProblemCode, string> = {
   'capture.blocked': '浏览器不允许 Digest Clipper 读取此页({detail})。请在下方手动记录来源。',
   'capture.no-tab': '没有可剪藏的标签页。请重新打开页面再试。',
   'capture.loading': '页面仍在加载,请稍后再试。',
+  'capture.timeout': '页面在 {seconds} 秒内没有响应（可能正忙）。可在下方手动填写来源，或刷新页面后重试。',
   'capture.empty': '页面没有返回可剪藏的内容。重新加载后再试,或在下方手动记录来源。',
   'clip.bad-link': '链接“{url}”不是有效的网址。',
   'clip.no-title': '保存前请先填写标题。',

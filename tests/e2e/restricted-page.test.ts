@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionSession, launchExtension } from '../harness/extension';
+import { startFixtureServer } from '../harness/fixture-server';
 import { readEntries } from '../harness/page';
 
 describe('a page the browser will not let us read', () => {
@@ -11,6 +12,27 @@ describe('a page the browser will not let us read', () => {
   afterAll(async () => {
     await session?.close();
   });
+
+  it('gives up on a page that never answers after the time limit, and offers manual entry', async () => {
+    const server = await startFixtureServer();
+    try {
+      const busy = await session.context.newPage();
+      await busy.goto(server.url('busy.html'));
+      await new Promise((r) => setTimeout(r, 400));
+      const started = Date.now();
+      const popup = await session.openPopup(await session.tabIdOf(busy));
+      await expect
+        .poll(() => popup.getByRole('alert').textContent(), { timeout: 15_000 })
+        .toContain('did not answer within 3 seconds');
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(await popup.getByLabel('Title').inputValue()).toBe('A page that never stops working');
+      expect(await popup.locator('.reading').count()).toBe(0);
+      await popup.close();
+      await busy.close({ runBeforeUnload: false });
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
 
   it('explains why and offers manual entry prefilled from the tab', async () => {
     const settingsPage = await session.context.newPage();

@@ -113,3 +113,20 @@ describe('the extractor on random and adversarial DOMs (property, 4,000 cases)',
     );
   }, 120_000);
 });
+
+describe('pages built to break the extractor', () => {
+  it('reads a JSON-LD @graph of 150,000 entries without overflowing the stack, and fast', () => {
+    const graph = Array.from({ length: 150_000 }, (_, i) => ({ '@type': 'Thing', name: `n${i}` }));
+    graph.unshift({ '@type': 'NewsArticle', headline: 'The real headline', author: { name: 'A. Writer' } } as never);
+    const nested = { '@graph': [{ '@graph': graph }] };
+    const doc = new DOMParser().parseFromString(
+      `<html><head><script type="application/ld+json">${JSON.stringify(nested)}</script></head><body></body></html>`,
+      'text/html',
+    ) as unknown as Document;
+    const t0 = performance.now();
+    const meta = extractPageMetadata(doc, 'https://a.example/story');
+    expect(performance.now() - t0).toBeLessThan(2_000);
+    expect(meta.title).toBe('The real headline');
+    expect(meta.author).toBe('A. Writer');
+  });
+});
