@@ -222,6 +222,14 @@ const BYLINE_SELECTORS = [
   '.byline',
   '.author .fullname',
   '.author',
+  // Less certain: bylines and author links as themes and CMSes name them.
+  '[class*="byline" i] a',
+  '[class*="byline" i]',
+  'a[href*="/author/" i]',
+  'a[href*="/authors/" i]',
+  'a[href*="/people/" i]',
+  'a[href*="/profiles/" i]',
+  '[class*="author" i] a',
 ];
 
 /** A byline as pages write it, made a name: no "By"/"作者:", no shouting capitals. */
@@ -248,14 +256,43 @@ export function cleanAuthor(value: string | undefined): string | undefined {
   return name || undefined;
 }
 
-function bylineText(doc: Document): string | undefined {
+function bylineText(doc: Document, plausible: (name: string) => boolean): string | undefined {
   // In order of trust, not document order: microdata before a generic ".author" box.
   for (const selector of BYLINE_SELECTORS) {
-    const el = doc.querySelector(selector);
-    const value = cleanAuthor(el?.getAttribute('content') ?? text(el));
-    if (value && value.length <= 120) return value;
+    // The first few matches: a head `<link rel=author>` or an empty headshot link comes before the name.
+    for (const el of Array.from(doc.querySelectorAll(selector)).slice(0, 5)) {
+      if (el.closest('footer, nav, [class*="comment" i]')) continue;
+      const value = cleanAuthor(el.getAttribute('content') ?? text(el));
+      if (value && value.length <= 120 && plausible(value)) return value;
+    }
   }
   return undefined;
+}
+
+/** Names CMSes and themes put where an author goes: account defaults, not people. */
+const PLACEHOLDER_AUTHOR =
+  /^(?:admin(?:istrator)?|wp-?admin|wordpress-?admin|wordpressadmin|super ?user|site ?admin|webmaster|root|user|guest|anonymous|anonym|unknown|no ?author|n\/a|none|null|undefined|default|editor|author|autor)$/i;
+/** Credits for a site's design that templates print in an author slot. */
+const DESIGN_CREDIT = /\btheme|\b(?:designed by|powered by|wordpress|template)\b|\bdesigned$/i;
+
+const comparable = (value: string) => value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * Whether a candidate can be the article's author: not a placeholder, not a design credit, not
+ * the publisher itself or its domain, not a sentence. (General rules, measured on real pages:
+ * docs/metadata-accuracy.md.)
+ */
+export function plausibleAuthor(name: string, publisher: string, host: string): boolean {
+  const trimmed = name.trim();
+  if (!trimmed || trimmed.length > 100 || trimmed.split(/\s+/).length > 10) return false;
+  if (PLACEHOLDER_AUTHOR.test(trimmed) || DESIGN_CREDIT.test(trimmed)) return false;
+  if (/^https?:\/\/|^www\./i.test(trimmed)) return false;
+  const key = comparable(trimmed);
+  if (key === '') return false;
+  // The site's own name: its registrable domain without the suffix (`de.happycoffee.org` → happycoffee).
+  const domain = registrableDomain(host);
+  const site = comparable(domain.split('.')[0] ?? domain);
+  return key !== comparable(publisher) && key !== site && key !== comparable(domain) && key !== comparable(host);
 }
 
 // Dates pages keep in their own scripts (Tencent, 36Kr, many CMSes).
@@ -378,11 +415,13 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
     stripped.split(SEPARATORS).some((part) => normalizeName(part) === normalizeName(h1));
   const title = (headIsH1 || h1IsSegment ? h1 : stripped) || h1 || host.replace(/^www\./, '');
 
-  const authors = names(ld?.author);
+  const authors = names(ld?.author).filter((name) => plausibleAuthor(name, source, host));
   const citationAuthors = metaAll(doc, 'citation_author');
+  // In order of trust; a placeholder or the publisher's own name falls through to the next.
   const author = cleanLine(
-    (authors.length > 0 ? authors.join(', ') : undefined) ??
-      (citationAuthors.length > 0 ? citationAuthors.join(', ') : undefined) ??
+    [
+      authors.length > 0 ? authors.join(', ') : undefined,
+      citationAuthors.length > 0 ? citationAuthors.join(', ') : undefined,
       cleanAuthor(
         names(
           meta(
@@ -397,9 +436,10 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
             'parsely-author',
           ),
         )[0],
-      ) ??
-      (isWeChat ? text(doc.querySelector('#js_author_name')) : undefined) ??
-      bylineText(doc),
+      ),
+      isWeChat ? text(doc.querySelector('#js_author_name')) : undefined,
+      bylineText(doc, (name) => plausibleAuthor(name, source, host)),
+    ].find((name) => name !== undefined && plausibleAuthor(name, source, host)),
     300,
   );
 

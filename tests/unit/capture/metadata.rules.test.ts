@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanAuthor, extractPageMetadata, urlDate } from '../../../lib/capture/metadata';
+import { cleanAuthor, extractPageMetadata, plausibleAuthor, urlDate } from '../../../lib/capture/metadata';
 
 // One small page per general rule, written for the rule (the real-page figures are in
 // docs/metadata-accuracy.md, measured by `npm run eval:metadata`).
@@ -66,5 +66,49 @@ describe('titles', () => {
   it('keeps a title whose dash is part of the headline', () => {
     const doc = page('<title>Spider-Man - a review</title>', '<h1>Spider-Man - a review</h1>');
     expect(extractPageMetadata(doc, 'https://a.example/x').title).toBe('Spider-Man - a review');
+  });
+});
+
+describe('an author is a person who wrote the page', () => {
+  it.each([
+    ['admin', false],
+    ['wordpressadmin', false],
+    ['Super User', false],
+    ['No Author', false],
+    ['Unknown', false],
+    ['ThemeGrill', false],
+    ['Peter Amende und Fuchsy designed', false],
+    ['https://plus.google.com/+ErinCunningham', false],
+    ['Happy Coffee Deutschland', false],
+    ['happycoffee', false],
+    ['Erin Cunningham', true],
+    ['Redaktion Teufel Blog', true],
+    ['张三', true],
+  ])('%s → %s', (name, ok) => {
+    expect(plausibleAuthor(name, 'Happy Coffee Deutschland', 'de.happycoffee.org')).toBe(ok);
+  });
+
+  it('skips a placeholder in meta and takes the byline instead', () => {
+    const doc = page(
+      '<meta name="author" content="wordpressadmin"><link rel="author" href="https://plus.example/+x">',
+      '<h1>Headline</h1><span class="pb-byline">By <a href="/people/erin">Erin Cunningham</a></span>',
+    );
+    expect(extractPageMetadata(doc, 'https://news.example/a').author).toBe('Erin Cunningham');
+  });
+
+  it('does not take the publisher’s own name for the author', () => {
+    const doc = page(
+      '<meta property="og:site_name" content="XYZ News"><meta name="author" content="XYZ News">',
+      '<h1>Headline</h1>',
+    );
+    expect(extractPageMetadata(doc, 'https://xyz.example/a').author).toBeUndefined();
+  });
+
+  it('finds an author link as themes write it, but not one in the comments', () => {
+    const doc = page(
+      '',
+      '<h1>Headline</h1><div class="comments"><a href="/author/troll">Troll</a></div><div class="entry-meta"><a href="/author/maria/">Maria Keller</a></div>',
+    );
+    expect(extractPageMetadata(doc, 'https://blog.example/post').author).toBe('Maria Keller');
   });
 });
