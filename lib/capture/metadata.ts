@@ -269,6 +269,83 @@ function bylineText(doc: Document, plausible: (name: string) => boolean): string
   return undefined;
 }
 
+/**
+ * Where Chinese portals print who wrote a story and where it came from: an info line under the
+ * headline (`2020-02-19 10:21 来源：新浪科技 作者：张三`), or the first lines of the text
+ * (`新华社北京2月19日电（记者 张三、李四）`, `文｜李四`, `本报记者 王五`).
+ */
+const HAN_NAME = '[\\p{Script=Han}·]{2,4}';
+const ZH_REPORTER = new RegExp(
+  `(?:^|[\\s（(【\\[|｜])(?:本报|本報|本刊|新华社|新華社|中新社|中新网|央视网|中央社|中通社|路透社|法新社)?(?:特约|特約|实习|實習)?(?:记者|記者|通讯员|通訊員)\\s*[:：]?\\s*(${HAN_NAME}(?:\\s*[、，,]\\s*${HAN_NAME}){0,3})`,
+  'u',
+);
+const ZH_AUTHOR =
+  /(?:^|[\s（(【[|｜])(?:作者|撰文|撰稿|文|编译)\s*[：:|｜/／]\s*([\p{Script=Han}·A-Za-z][\p{Script=Han}·A-Za-z .]{0,19}?)(?=$|[\s）)】\]|｜,，、;；。]|\d)/u;
+const ZH_SOURCE = /(?:来源|來源|出处|出處)\s*[：:]\s*([\p{Script=Han}A-Za-z0-9·]{2,20})/u;
+// What follows a reporter's name in the same run of characters: `张三报道`, `李四摄`, `王五发自北京`.
+const ZH_NAME_TAIL = /(?:报道|報導|摄影?|攝影?|发自.*|發自.*|综合报道|整理|电|讯)$/u;
+
+const ZH_INFO_CLASS = /info|source|author|byline|date|time|meta|about|editor/i;
+const SKIP_ZONE = /comment|related|recommend|footer|nav/i;
+
+/**
+ * Text of the info lines near the headline and of the first paragraphs, for Chinese bylines. A
+ * bounded walk in document order (the first 4,000 elements), so a 5 MB page costs no more than a
+ * small one.
+ */
+function zhBylineTexts(doc: Document): string[] {
+  const info: string[] = [];
+  const paragraphs: string[] = [];
+  const root = doc.body ?? doc.documentElement;
+  if (!root) return [];
+  const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
+  let seen = 0;
+  for (let node = walker.nextNode(); node && seen < 4_000; node = walker.nextNode()) {
+    seen++;
+    const el = node as Element;
+    const tag = el.tagName;
+    if (tag === 'FOOTER' || tag === 'NAV' || tag === 'SCRIPT' || tag === 'STYLE') continue;
+    const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (SKIP_ZONE.test(cls)) continue;
+    if (info.length < 30 && ZH_INFO_CLASS.test(cls))
+      info.push((el.textContent ?? '').replace(/\s+/g, ' ').slice(0, 200));
+    else if (paragraphs.length < 6 && tag === 'P')
+      paragraphs.push((el.textContent ?? '').replace(/\s+/g, ' ').slice(0, 120));
+    if (info.length >= 30 && paragraphs.length >= 6) break;
+  }
+  return [...info, ...paragraphs];
+}
+
+/** A reporter or author named in a Chinese byline line, never an editor. */
+export function zhByline(texts: readonly string[]): string | undefined {
+  for (const line of texts) {
+    // 责任编辑 / 责编 name who edited the page, not who wrote it.
+    const withoutEditors = line.replace(
+      /(?:责任编辑|責任編輯|责编|責編|编辑|編輯|校对|审核)\s*[：:]?\s*[\p{Script=Han}·、，, ]{2,20}/gu,
+      ' ',
+    );
+    const reporter = ZH_REPORTER.exec(withoutEditors)?.[1];
+    const author = reporter ?? ZH_AUTHOR.exec(withoutEditors)?.[1];
+    if (!author) continue;
+    const names = author
+      .split(/\s*[、，,]\s*/)
+      .map((name) => name.trim().replace(ZH_NAME_TAIL, ''))
+      .filter((name) => name.length >= 2);
+    if (names.length > 0) return names.join('、');
+  }
+  return undefined;
+}
+
+/** The outlet a Chinese page names in its info line (`来源：新浪科技`). */
+export function zhSourceLine(texts: readonly string[]): string | undefined {
+  for (const line of texts) {
+    // `网易科技报道`: the outlet is 网易科技; the rest says it reported.
+    const name = ZH_SOURCE.exec(line)?.[1]?.replace(/(?:报道|報導|讯|訊|综合)$/u, '');
+    if (name && name.length >= 2 && !/^\d+$/.test(name)) return name;
+  }
+  return undefined;
+}
+
 /** Names CMSes and themes put where an author goes: account defaults, not people. */
 const PLACEHOLDER_AUTHOR =
   /^(?:admin(?:istrator)?|wp-?admin|wordpress-?admin|wordpressadmin|super ?user|site ?admin|webmaster|root|user|guest|anonymous|anonym|unknown|no ?author|n\/a|none|null|undefined|default|editor|author|autor)$/i;
@@ -286,6 +363,8 @@ export function plausibleAuthor(name: string, publisher: string, host: string): 
   const trimmed = name.trim();
   if (!trimmed || trimmed.length > 100 || trimmed.split(/\s+/).length > 10) return false;
   if (PLACEHOLDER_AUTHOR.test(trimmed) || DESIGN_CREDIT.test(trimmed)) return false;
+  // Editors and source lines are not authors (责任编辑：张三, 来源：新浪科技).
+  if (/责任编辑|責任編輯|责编|責編|来源[:：]|來源[:：]/.test(trimmed)) return false;
   if (/^https?:\/\/|^www\./i.test(trimmed)) return false;
   const key = comparable(trimmed);
   if (key === '') return false;
@@ -387,8 +466,19 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
     meta(doc, 'og:site_name') ??
     ldPublisher ??
     meta(doc, 'application-name', 'citation_publisher', 'DC.publisher', 'dcterms.publisher');
+  // Chinese info lines are read only on pages written in Chinese.
+  const chinese =
+    /^zh/i.test(doc.documentElement?.getAttribute('lang') ?? '') ||
+    /[\u4e00-\u9fff]/.test(`${text(doc.querySelector('title')) ?? ''}${text(doc.querySelector('h1')) ?? ''}`);
+  const zhTexts = chinese ? zhBylineTexts(doc) : [];
   const source = cleanLine(
-    override ?? weChatAccount ?? (isWeChat ? undefined : siteName) ?? publisherFor(host) ?? readableDomain(host),
+    override ??
+      weChatAccount ??
+      (isWeChat ? undefined : siteName) ??
+      // The outlet the page names in its info line beats a guess from the domain (新浪科技, not 新浪财经).
+      zhSourceLine(zhTexts) ??
+      publisherFor(host) ??
+      readableDomain(host),
     200,
   );
 
@@ -439,6 +529,7 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
       ),
       isWeChat ? text(doc.querySelector('#js_author_name')) : undefined,
       bylineText(doc, (name) => plausibleAuthor(name, source, host)),
+      zhByline(zhTexts),
     ].find((name) => name !== undefined && plausibleAuthor(name, source, host)),
     300,
   );

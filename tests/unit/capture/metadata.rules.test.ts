@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cleanAuthor, extractPageMetadata, plausibleAuthor, urlDate } from '../../../lib/capture/metadata';
+import {
+  cleanAuthor,
+  extractPageMetadata,
+  plausibleAuthor,
+  urlDate,
+  zhByline,
+  zhSourceLine,
+} from '../../../lib/capture/metadata';
 
 // One small page per general rule, written for the rule (the real-page figures are in
 // docs/metadata-accuracy.md, measured by `npm run eval:metadata`).
@@ -110,5 +117,39 @@ describe('an author is a person who wrote the page', () => {
       '<h1>Headline</h1><div class="comments"><a href="/author/troll">Troll</a></div><div class="entry-meta"><a href="/author/maria/">Maria Keller</a></div>',
     );
     expect(extractPageMetadata(doc, 'https://blog.example/post').author).toBe('Maria Keller');
+  });
+});
+
+describe('Chinese bylines, sources and dates as portals print them', () => {
+  it.each([
+    ['新华社北京2月19日电（记者 张三、李四）国务院新闻办公室19日举行发布会。', '张三、李四'],
+    ['本报记者 王五 北京报道', '王五'],
+    ['（记者张三报道）', '张三'],
+    ['文｜李四', '李四'],
+    ['作者：陈晨 2020-02-19 10:21', '陈晨'],
+    ['2020-02-19 10:21:40　来源: 澎湃新闻 责任编辑：赵六', undefined],
+    ['責任編輯：趙六', undefined],
+    ['中央社記者 林七 台北19日電', '林七'],
+  ])('%s → %s', (line, name) => {
+    expect(zhByline([line])).toBe(name);
+  });
+
+  it('reads the source line, and prefers it to a guess from the domain', () => {
+    expect(zhSourceLine(['2020年02月19日 10:23 来源：新浪科技'])).toBe('新浪科技');
+    const doc = page(
+      '<title>某公司发布新芯片_新浪财经_新浪网</title>',
+      '<h1>某公司发布新芯片</h1><div class="date-source"><span class="date">2020年02月19日 10:23</span> <span class="source">来源：新浪科技</span></div><p>　　新浪科技讯（记者 张三）2月19日消息，某公司今日发布新芯片。</p><p class="show_author">责任编辑：赵六</p>',
+    );
+    const meta = extractPageMetadata(doc, 'https://finance.sina.com.cn/tech/2020-02-19/doc-abc.shtml');
+    expect(meta).toMatchObject({ source: '新浪科技', author: '张三', title: '某公司发布新芯片' });
+    expect(meta.publishedAt?.slice(0, 10)).toBe('2020-02-19');
+  });
+
+  it('takes no editor for the author', () => {
+    const doc = page(
+      '<meta property="og:site_name" content="网易">',
+      '<h1>标题</h1><div class="post_info">2020-02-19 10:21:40　来源: 澎湃新闻</div><p>正文。</p><span class="ep-editor">责任编辑：赵六_NN1234</span>',
+    );
+    expect(extractPageMetadata(doc, 'https://www.163.com/dy/article/ABC.html').author).toBeUndefined();
   });
 });

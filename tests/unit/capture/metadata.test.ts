@@ -235,7 +235,8 @@ const CASES: Case[] = [
   {
     file: 'netease.html',
     url: 'https://www.163.com/tech/article/K1234567000999.html',
-    expected: { title: 'HBM 紧缺推高手机成本', source: '网易', publishedAt: '2026-01-30T07:42:11+08:00' },
+    // The info line names the sub-brand (网易科技报道 → 网易科技), which beats the domain's 网易.
+    expected: { title: 'HBM 紧缺推高手机成本', source: '网易科技', publishedAt: '2026-01-30T07:42:11+08:00' },
   },
   {
     file: 'csdn.html',
