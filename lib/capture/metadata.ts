@@ -510,27 +510,33 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
   // In order of trust; a placeholder or the publisher's own name falls through to the next.
   const author = cleanLine(
     [
-      authors.length > 0 ? authors.join(', ') : undefined,
-      citationAuthors.length > 0 ? citationAuthors.join(', ') : undefined,
-      cleanAuthor(
-        names(
-          meta(
-            doc,
-            'author',
-            'article:author',
-            'byl',
-            'article-author',
-            'DC.creator',
-            'dcterms.creator',
-            'sailthru.author',
-            'parsely-author',
-          ),
-        )[0],
+      () => (authors.length > 0 ? authors.join(', ') : undefined),
+      () => (citationAuthors.length > 0 ? citationAuthors.join(', ') : undefined),
+      () =>
+        cleanAuthor(
+          names(
+            meta(
+              doc,
+              'author',
+              'article:author',
+              'byl',
+              'article-author',
+              'DC.creator',
+              'dcterms.creator',
+              'sailthru.author',
+              'parsely-author',
+            ),
+          )[0],
+        ),
+      () => (isWeChat ? text(doc.querySelector('#js_author_name')) : undefined),
+      () => bylineText(doc, (name) => plausibleAuthor(name, source, host)),
+      () => zhByline(zhTexts),
+    ]
+      // Evaluated in turn, so the costlier DOM searches run only when the cheap signals gave nothing.
+      .reduce<string | undefined>(
+        (found, next) => found ?? [next()].find((name) => name !== undefined && plausibleAuthor(name, source, host)),
+        undefined,
       ),
-      isWeChat ? text(doc.querySelector('#js_author_name')) : undefined,
-      bylineText(doc, (name) => plausibleAuthor(name, source, host)),
-      zhByline(zhTexts),
-    ].find((name) => name !== undefined && plausibleAuthor(name, source, host)),
     300,
   );
 

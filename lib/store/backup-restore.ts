@@ -61,26 +61,28 @@ function clampClocks(backup: Backup, now: number, summary: RestorePlan): Backup 
  */
 async function matchSources(db: ClipperDb, backup: Backup, summary: RestorePlan): Promise<Backup> {
   const sameId = await db.sources.bulkGet(backup.sources.map((s) => s.id));
+  // One index read for every page the backup brings that this browser has no id for.
+  const newUrls = backup.sources.filter((_, i) => !sameId[i]).map((s) => s.canonicalUrl);
+  const byUrl = new Map<string, string>();
+  if (newUrls.length > 0)
+    for (const local of await db.sources.where('canonicalUrl').anyOf(newUrls).toArray())
+      if (!byUrl.has(local.canonicalUrl)) byUrl.set(local.canonicalUrl, local.id);
   const rename = new Map<string, string>();
-  const sources = await Promise.all(
-    backup.sources.map(async (source, i) => {
-      const local = sameId[i];
-      if (local && local.canonicalUrl !== source.canonicalUrl) {
-        const id = `${source.id}~${shortHash(source.canonicalUrl)}`;
-        summary.renamed++;
-        rename.set(source.id, id);
-        return { ...source, id };
-      }
-      if (!local) {
-        const samePage = await db.sources.where('canonicalUrl').equals(source.canonicalUrl).first();
-        if (samePage) {
-          rename.set(source.id, samePage.id);
-          return { ...source, id: samePage.id };
-        }
-      }
-      return source;
-    }),
-  );
+  const sources = backup.sources.map((source, i) => {
+    const local = sameId[i];
+    if (local && local.canonicalUrl !== source.canonicalUrl) {
+      const id = `${source.id}~${shortHash(source.canonicalUrl)}`;
+      summary.renamed++;
+      rename.set(source.id, id);
+      return { ...source, id };
+    }
+    const samePage = local ? undefined : byUrl.get(source.canonicalUrl);
+    if (samePage) {
+      rename.set(source.id, samePage);
+      return { ...source, id: samePage };
+    }
+    return source;
+  });
   if (rename.size === 0) return backup;
   const unique = new Map(sources.map((s) => [s.id, s]));
   return {
