@@ -74,7 +74,11 @@ export function CapturePanel(props: CapturePanelProps) {
   useEffect(() => {
     let cancelled = false;
     props.capture().then((result) => {
-      if (!cancelled) setState(stateFrom(result, props.defaultSectionId, props.currentWeekId));
+      if (cancelled) return;
+      setState(stateFrom(result, props.defaultSectionId, props.currentWeekId));
+      // A tab that is no page (a new tab, the browser's settings) has nothing to clip: the form
+      // folds away so the week stays in view; the editor can still open it to enter a source by hand.
+      if (!result.ok && (result.reason === 'restricted' || result.reason === 'no-tab')) setOpen(false);
     });
     return () => {
       cancelled = true;
@@ -110,7 +114,11 @@ export function CapturePanel(props: CapturePanelProps) {
       <details class="capture" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>
           {t('clipThisPage')}
-          {state.phase !== 'reading' && state.draft.title && <span class="summary-title"> — {state.draft.title}</span>}
+          {state.phase === 'manual' && !open ? (
+            <span class="summary-title"> — {t('manualFolded')}</span>
+          ) : (
+            state.phase !== 'reading' && state.draft.title && <span class="summary-title"> — {state.draft.title}</span>
+          )}
         </summary>
         {state.phase === 'reading' && <p class="reading">{t('readingPage')}</p>}
         {state.phase === 'manual' && <Notice tone="error">{describeProblem(t, state.problem)}</Notice>}

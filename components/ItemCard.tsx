@@ -94,15 +94,18 @@ export function ItemCard({ item, sections, hasPrevious, actions }: Props) {
         {quoteCount > 0 && ` · ${quoteCount === 1 ? t('oneQuote') : t('quotes', { count: quoteCount })}`}
         {item.sources.length > 1 && ` · ${t('story', { count: item.sources.length })}`}
       </span>
-      <input
+      {/* A textarea that grows with its text: a 60-character Chinese summary is read whole. */}
+      <textarea
         class="summary-input"
+        rows={1}
         aria-label={`${t('summary')}: ${label}`}
         placeholder={lead ? t('summaryPlaceholder') : t('ownPlaceholder')}
         value={summary}
         onInput={(e) => setSummary(e.currentTarget.value)}
         onBlur={saveSummary}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') {
+          // Enter saves (a summary is one line in the draft); Shift+Enter is not needed.
+          if (e.key === 'Enter' && !e.isComposing) {
             e.preventDefault();
             saveSummary();
           }

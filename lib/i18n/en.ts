@@ -11,6 +11,7 @@ export const EN_MESSAGES = {
   weekOption: '{range} ({count})',
   readingPage: 'Reading the page…',
   clipThisPage: 'Clip this page',
+  manualFolded: 'nothing to read on this tab; open to record a source by hand',
   title: 'Title',
   source: 'Source',
   section: 'Section',

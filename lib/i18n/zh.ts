@@ -11,6 +11,7 @@ export const ZH_MESSAGES: Record<PopupMessageKey, string> = {
   weekOption: '{range}({count})',
   readingPage: '正在读取页面…',
   clipThisPage: '摘录此页',
+  manualFolded: '此标签页无可读取内容；展开可手动填写来源',
   title: '标题',
   source: '来源',
   section: '栏目',

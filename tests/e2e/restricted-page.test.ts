@@ -39,6 +39,11 @@ describe('a page the browser will not let us read', () => {
     await settingsPage.goto('chrome://version');
     const popup = await session.openPopup(await session.tabIdOf(settingsPage));
 
+    // Folded, so the week stays in view; it says why, and opens for manual entry.
+    const capture = popup.locator('details.capture');
+    await expect.poll(() => capture.locator('summary').textContent()).toContain('nothing to read on this tab');
+    expect(await capture.getAttribute('open')).toBeNull();
+    await capture.locator('summary').click();
     const alert = popup.getByRole('alert');
     await expect
       .poll(() => alert.textContent())
@@ -66,6 +71,8 @@ describe('a page the browser will not let us read', () => {
     const credits = await session.context.newPage();
     await credits.goto('chrome://credits');
     const popup = await session.openPopup(await session.tabIdOf(credits));
+    await expect.poll(() => popup.locator('details.capture summary').textContent()).toContain('nothing to read');
+    await popup.locator('details.capture summary').click();
     await expect.poll(() => popup.getByRole('alert').count()).toBe(1);
     await popup.getByLabel('Title').fill('No link here');
     await popup.getByLabel('Link').evaluate((el: HTMLInputElement) => {
