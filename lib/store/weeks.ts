@@ -18,8 +18,3 @@ export async function setWeekText(
     await db.weeks.put(next);
   });
 }
-
-/** The week's lede alone (kept for callers that write only the lede). */
-export function setLede(db: ClipperDb, weekId: string, lede: string, now: number): Promise<void> {
-  return setWeekText(db, weekId, { lede }, now);
-}

@@ -2,6 +2,7 @@ import { type Node, Parser } from 'commonmark';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { blockquote, escapeInline, link, linkDestination } from '../../../lib/digest/markdown-escape';
+import { nodeTypes } from './commonmark-nodes';
 
 const parser = new Parser();
 
@@ -16,14 +17,6 @@ function textOf(node: Node): string {
     if (n.type === 'softbreak' || n.type === 'linebreak' || n.type === 'paragraph') out += ' ';
   }
   return out;
-}
-
-/** The kinds of node a document contains, to prove no construct was smuggled in. */
-function nodeTypes(node: Node): Set<string> {
-  const types = new Set<string>();
-  const walker = node.walker();
-  for (let event = walker.next(); event; event = walker.next()) if (event.entering) types.add(event.node.type);
-  return types;
 }
 
 // Text that leans on Markdown's special characters, mixed with Chinese and plain words.

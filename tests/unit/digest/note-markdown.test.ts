@@ -6,6 +6,7 @@ import { renderDigest } from '../../../lib/digest/markdown-writer';
 import { parseInline, parseNote } from '../../../lib/digest/note-markdown';
 import type { WeekItem } from '../../../lib/types';
 import { SEED_WEEK } from '../../fixtures/weeks/ai-weekly-2026-01-26';
+import { nodeTypes } from './commonmark-nodes';
 
 const parser = new Parser();
 
@@ -30,13 +31,6 @@ function structure(doc: Node): string[] {
     else out.push(node.type);
   }
   return out;
-}
-
-function nodeTypes(node: Node): Set<string> {
-  const types = new Set<string>();
-  const walker = node.walker();
-  for (let event = walker.next(); event; event = walker.next()) if (event.entering) types.add(event.node.type);
-  return types;
 }
 
 describe('notes as Markdown', () => {
