@@ -390,7 +390,8 @@ export function urlDate(pageUrl: string): string | undefined {
   }
   const m =
     /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/\-_.]|$)/.exec(path) ??
-    /\/((?:19|20)\d{2})(\d{2})(\d{2})\//.exec(path);
+    // `/20030331_Rede.html`, `/20260130/`: eight digits opening a segment (never an archive's 14-digit stamp).
+    /\/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/\-_.]|$)/.exec(path);
   return m ? parseDate(`${m[1]}-${m[2]}-${m[3]}`)?.slice(0, 10) : undefined;
 }
 

@@ -40,6 +40,10 @@ describe('dates', () => {
     expect(urlDate('https://example.com/20260130/title')).toBe('2026-01-30');
     expect(urlDate('https://example.com/2026/01/')).toBeUndefined();
     expect(urlDate('https://example.com/item/2026/13/45/')).toBeUndefined();
+    // Eight digits opening a segment, followed by more of the name.
+    expect(urlDate('https://www.bundespraesident.de/Reden/2003/03/20030331_Rede.html')).toBe('2003-03-31');
+    // An archive's 14-digit crawl stamp is not the page's date.
+    expect(urlDate('https://web.archive.org/web/20131110121040/http://example.de/a')).toBeUndefined();
   });
 
   it('prefers any date the page states over the address', () => {
