@@ -39,12 +39,10 @@ export default defineBackground(() => {
 
   // Menus follow the sections and the UI language, the badge this week's count, whoever writes.
   // A query that fails says so on the toolbar button instead of leaving menus and count stale.
-  const trouble = (error: unknown) =>
-    void showTrouble(
-      backgroundTranslator('auto')('badgeTitle', {
-        message: describeProblem(backgroundTranslator('auto'), problemOf(error)),
-      }),
-    );
+  const trouble = (error: unknown) => {
+    const t = backgroundTranslator('auto');
+    void showTrouble(t('badgeTitle', { message: describeProblem(t, problemOf(error)) }));
+  };
   liveQuery(() => Promise.all([listSections(db), getSettings(db)])).subscribe({
     next: ([sections, settings]) => void rebuildMenus(menuItems(sections, backgroundTranslator(settings.uiLanguage))),
     error: trouble,

@@ -89,9 +89,6 @@ export function requireTags(tags: readonly string[]): string[] {
   return clean;
 }
 
-/** One line of text within the line limit (page text is shortened, with `…`). */
-export const cleanField = (value: unknown, max: number = RECORD_LIMITS.line) => cleanLine(value, max);
-
 /** A quote as stored: paragraphs kept, cut at the limit; `cut` says whether it was. */
 export function cleanQuote(text: string): { text: string; cut: boolean } {
   const clean = cleanBlock(text);

@@ -176,8 +176,6 @@ function sectionBlocks(section: Section, own: WeekItem[], all: WeekItem[], ctx: 
   }
 }
 
-const plain = (content: Inline[]) => inlineText(content);
-
 /** The week's draft as a document, in the published digest's shape (docs/digest-format.md). */
 export function buildDigest(input: DigestInput): DigestDoc {
   const { settings, weekId } = input;
@@ -192,7 +190,7 @@ export function buildDigest(input: DigestInput): DigestDoc {
     weekStart: range.start,
     weekEnd: range.end,
   };
-  const slug = categorySlug(plain(fillTemplate(templates.segments.slug, weekValues, runs)));
+  const slug = categorySlug(inlineText(fillTemplate(templates.segments.slug, weekValues, runs)));
   const titleRuns = fillTemplate(templates.segments.title, weekValues, runs);
   const sections = [...input.sections].sort((a, b) => a.order - b.order);
   const rank = new Map(sections.map((s, i) => [s.id, i]));
@@ -222,7 +220,7 @@ export function buildDigest(input: DigestInput): DigestDoc {
   head.push({ kind: 'paragraph', content: fillTemplate(templates.segments.meta, { ...weekValues, slug }, runs) });
 
   const tags = [...new Set(items.flatMap((c) => c.tags))].sort();
-  const title = plain(titleRuns);
+  const title = inlineText(titleRuns);
   return {
     title,
     slug,

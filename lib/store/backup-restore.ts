@@ -142,13 +142,7 @@ function inLocalWeeks(backup: Backup, weekStartsOn: number): Backup {
   return {
     ...backup,
     items: backup.items.map((item) => ({ ...item, weekId: rebucketWeekId(item.weekId, weekStartsOn) })),
-    weeks: rebucketWeeks(backup.weeks, weekStartsOn, 0).map((week) => ({
-      ...week,
-      updatedAt: Math.max(
-        week.updatedAt,
-        ...backup.weeks.filter((w) => rebucketWeekId(w.id, weekStartsOn) === week.id).map((w) => w.updatedAt),
-      ),
-    })),
+    weeks: rebucketWeeks(backup.weeks, weekStartsOn),
   };
 }
 

@@ -36,19 +36,24 @@ export function backupOverdue(
 /**
  * Week notes filed under the weeks that now hold most of their days. Two old weeks never meet in one
  * new week (both are seven days long); should they, the texts are joined rather than one lost.
+ * Moved notes are stamped `now`; without it (a restore: moving is not an edit) they keep their clocks.
  */
-export function rebucketWeeks(weeks: readonly WeekNote[], weekStartsOn: number, now: number): WeekNote[] {
+export function rebucketWeeks(weeks: readonly WeekNote[], weekStartsOn: number, now?: number): WeekNote[] {
   const out = new Map<string, WeekNote>();
   for (const week of weeks) {
     const id = rebucketWeekId(week.id, weekStartsOn);
-    const moved: WeekNote = id === week.id ? week : { ...week, id, updatedAt: now };
+    const moved: WeekNote = id === week.id ? week : { ...week, id, updatedAt: now ?? week.updatedAt };
     const there = out.get(id);
     if (!there) {
       out.set(id, moved);
       continue;
     }
     const join = (a?: string, b?: string) => [a, b].filter((t) => t?.trim()).join('\n\n');
-    const merged: WeekNote = { id, lede: join(there.lede, moved.lede), updatedAt: now };
+    const merged: WeekNote = {
+      id,
+      lede: join(there.lede, moved.lede),
+      updatedAt: now ?? Math.max(there.updatedAt, moved.updatedAt),
+    };
     const closing = join(there.closing, moved.closing);
     if (closing) merged.closing = closing;
     out.set(id, merged);
