@@ -47,6 +47,31 @@ describe('ways to clip', () => {
     expect(await popup.locator('.clip .meta').first().textContent()).toBe('知乎专栏 · 2 quotes');
   });
 
+  it('keeps a correction made when clipping a page again, cites it in a second section, and says so', async () => {
+    let popup = await env.session.openPopup(tabId);
+    await expect.poll(() => popup.getByLabel('Title', { exact: true }).inputValue()).not.toBe('');
+    await popup.getByLabel('Summary', { exact: true }).fill('一句话摘要');
+    await popup.getByRole('button', { name: 'Save clip' }).click();
+    await expect.poll(() => popup.getByRole('status').first().textContent()).toBe('Saved to this week.');
+    await popup.close();
+
+    // Again: the form shows what was saved; the editor fixes the title and files the page under 深度解析 too.
+    popup = await env.session.openPopup(tabId);
+    const title = popup.getByLabel('Title', { exact: true });
+    await expect.poll(() => title.inputValue()).toBe('Kimi K2.5 开源:长文本与推理的新进展');
+    expect(await popup.locator('select[name="section"]').inputValue()).toBe('briefs');
+    await title.fill('Kimi K2.5 开源：长文本与推理');
+    await popup.locator('select[name="section"]').selectOption('analysis');
+    await popup.getByRole('button', { name: 'Save clip' }).click();
+    await expect
+      .poll(() => popup.getByRole('status').last().textContent())
+      .toBe('Corrected: title. Added to 深度解析.');
+    expect((await readEntries(popup)).map((e) => [e.sectionId, e.summary, e.title]).sort()).toEqual([
+      ['analysis', '', 'Kimi K2.5 开源：长文本与推理'],
+      ['briefs', '一句话摘要', 'Kimi K2.5 开源：长文本与推理'],
+    ]);
+  });
+
   it('clips a selection from the context menu into the chosen section and flashes the badge', async () => {
     await selectText(article, '#second');
     await env.session.menuClick('clip-to:analysis', tabId);
