@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Section, WeekItem } from '../lib/types';
+import type { ShownConflict } from './ConflictList';
+import { lazyComponent } from './lazy';
 import { useLocale } from './locale';
+
+// Conflicts are rare (a restore met edits made here): their code loads when a card has one.
+export const Conflicts = lazyComponent(() => import('./ConflictList').then((m) => m.Conflicts));
 
 export interface CardActions {
   moveToSection: (item: WeekItem, sectionId: string) => void;
@@ -11,6 +16,7 @@ export interface CardActions {
   joinWithPrevious: (item: WeekItem) => void;
   splitLast: (item: WeekItem) => void;
   dropOn: (target: WeekItem, draggedId: string) => void;
+  settle: (conflict: ShownConflict, choice: 'mine' | 'theirs') => void;
 }
 
 interface Props {
@@ -35,6 +41,7 @@ export function ItemCard({ item, sections, hasPrevious, actions }: Props) {
   const label = itemLabel(item);
   const lead = item.sources[0];
   const quoteCount = item.sources.reduce((n, s) => n + s.quotes.length, 0);
+  const conflicted = !!item.conflicts?.length || item.sources.some((s) => s.conflicts?.length);
   const saveSummary = () => {
     if (summary !== item.summary) void actions.saveSummary(item, summary);
   };
@@ -93,7 +100,9 @@ export function ItemCard({ item, sections, hasPrevious, actions }: Props) {
           .join(' · ')}
         {quoteCount > 0 && ` · ${quoteCount === 1 ? t('oneQuote') : t('quotes', { count: quoteCount })}`}
         {item.sources.length > 1 && ` · ${t('story', { count: item.sources.length })}`}
+        {conflicted && <span class="badge warn">{t('conflictBadge')}</span>}
       </span>
+      {conflicted && <Conflicts item={item} onSettle={actions.settle} />}
       {/* A textarea that grows with its text: a 60-character Chinese summary is read whole. */}
       <textarea
         class="summary-input"
@@ -152,7 +161,8 @@ export function ItemCard({ item, sections, hasPrevious, actions }: Props) {
           <button
             type="button"
             title={t('split')}
-            aria-label={`${t('split')}: ${label}`}
+            // The accessible name starts with the visible word (WCAG 2.5.3, "label in name").
+            aria-label={`${t('ungroup')}: ${label}`}
             onClick={() => actions.splitLast(item)}
           >
             {t('ungroup')}

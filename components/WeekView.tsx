@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { compareByOrder } from '../lib/order-key';
 import type { ClipperDb } from '../lib/store/db';
 import type { Section, WeekItem, WeekNote } from '../lib/types';
-import { type CardActions, ItemCard, itemLabel } from './ItemCard';
+import { type CardActions, Conflicts, ItemCard, itemLabel } from './ItemCard';
 import { lazyComponent } from './lazy';
 import { describeError, useLocale } from './locale';
 import { Notice } from './Notice';
@@ -117,6 +117,8 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
       const last = item.sourceIds[item.sourceIds.length - 1];
       if (last) void run(writes().then((w) => w.splitSource(db, item.id, last, { now: now(), newId })));
     },
+    settle: (conflict, choice) =>
+      void run(import('./ConflictList').then((m) => m.settleShown(db, conflict, choice, now()))),
     dropOn: (target, draggedId) =>
       void run(
         writes().then((w) => w.moveItem(db, draggedId, { sectionId: target.sectionId, afterId: target.id }, now())),
@@ -134,6 +136,11 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
     },
   ].filter((g) => g.items.length > 0 || g.id !== '_unsorted');
   const editingItem = items.find((c) => c.id === editing);
+  // A lede or closing changed here and in a restored backup: both texts, for the editor to choose.
+  const weekConflicts = (field: 'lede' | 'closing') =>
+    week?.conflicts?.some((c) => c.field === field) && (
+      <Conflicts week={week} field={field} onSettle={actions.settle} />
+    );
 
   return (
     <div class="week-view">
@@ -144,6 +151,7 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
         value={week?.lede ?? ''}
         onSave={(lede) => void run(weeks().then((m) => m.setWeekText(db, weekId, { lede }, now())))}
       />
+      {weekConflicts('lede')}
       {error && <Notice tone="error">{error}</Notice>}
       {undo && (
         <p class="notice notice--info toast" role="status">
@@ -209,6 +217,7 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
         value={week?.closing ?? ''}
         onSave={(closing) => void run(weeks().then((m) => m.setWeekText(db, weekId, { closing }, now())))}
       />
+      {weekConflicts('closing')}
     </div>
   );
 }

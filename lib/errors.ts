@@ -68,6 +68,7 @@ export const PROBLEM_CODES = [
   'field.duplicate-id',
   'field.unknown-section',
   'field.not-language',
+  'field.not-clock',
   // Templates (lib/digest/template-engine.ts): each also carries {line} and {column}.
   'template.unclosed',
   'template.not-placeholder',

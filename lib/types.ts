@@ -6,6 +6,36 @@ export interface Quote {
   createdAt: number;
 }
 
+/**
+ * When a field last changed: `at` is `<time>@<browser>`, `base` the stamp of the value this
+ * browser's run of changes started from (lib/store/field-clocks.ts, docs/data-safety.md).
+ */
+export interface FieldClock {
+  at: string;
+  base?: string;
+}
+
+/** A value a conflicting copy held; `null` when that copy had none. */
+export type ConflictValue = string | string[] | null;
+
+/** A field changed both here and in another copy (a restored backup): their value, for the editor to choose. */
+export interface FieldConflict {
+  field: string;
+  value: ConflictValue;
+  /** Their change's stamp. */
+  at: string;
+}
+
+/** A record merged field by field. */
+export interface Clocked {
+  createdAt?: number;
+  updatedAt: number;
+  /** Per-field clocks; absent on records written before they existed. */
+  clocks?: Record<string, FieldClock>;
+  /** Open conflicts, oldest first. */
+  conflicts?: FieldConflict[];
+}
+
 /** What a page says about itself, as the clipper read it (and the editor corrected it). */
 export interface PageFields {
   /** The address the editor was on when clipping. */
@@ -25,7 +55,7 @@ export interface PageFields {
  * A page as captured: what was read (and what the editor corrected), with the passages they
  * selected. One source can be cited by several items, in any section or week.
  */
-export interface Source extends PageFields {
+export interface Source extends PageFields, Clocked {
   id: string;
   quotes: Quote[];
   createdAt: number;
@@ -36,7 +66,7 @@ export interface Source extends PageFields {
  * The editor's entry in a section of a week: what they write (summary, Markdown note) and the
  * sources it cites — none (a thought), one, or several (a story).
  */
-export interface Item {
+export interface Item extends Clocked {
   id: string;
   /** Monday (or the configured first day) of the item's week, `YYYY-MM-DD`. */
   weekId: string;
@@ -144,7 +174,7 @@ export interface DigestSettings {
 }
 
 /** Per-week text the editor writes once: the lede and the closing paragraph, both Markdown. */
-export interface WeekNote {
+export interface WeekNote extends Clocked {
   id: string;
   lede: string;
   /** After the last section (a reply prompt, a sign-off). */

@@ -115,5 +115,13 @@ export const EN_MESSAGES = {
   quickClipped: 'Clipped to {section}: {title}',
   quickAlready: 'Already clipped: {title}',
   quickMerged: 'Added the quote to your earlier clip: {title}',
+  excerpt: 'Excerpt',
+  conflictBadge: 'Changed in two places',
+  conflictIntro: '{field} was changed here and in a restored backup. Which should stay?',
+  conflictHere: 'Here',
+  conflictThere: 'From the backup',
+  conflictKeepMine: 'Keep the one here',
+  conflictUseTheirs: 'Use the backup’s',
+  conflictEmpty: '(empty)',
   ...problemMessages(PROBLEMS_EN),
 };

@@ -63,7 +63,7 @@ export const OPTIONS_EN = {
   backupSaved: 'Saved {file}.',
   restoreFrom: 'Restore from a backup file',
   restorePlan:
-    'This backup has {added} new, {updated} updated and {unchanged} unchanged records (entries and sources), and {conflicts} conflicts (your newer copy is kept).',
+    'This backup has {added} new, {updated} updated and {unchanged} unchanged records (entries and sources), and {conflicts} conflicts (fields changed both here and in the backup: yours stay, and the backup’s are shown on the entry for you to choose).',
   restoreReplaces: 'This browser has no clips yet, so the backup’s sections and settings are taken as well.',
   restoreNow: 'Restore now',
   restored: 'Restored: {added} new, {updated} updated.',

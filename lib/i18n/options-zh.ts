@@ -63,7 +63,7 @@ export const OPTIONS_ZH: Record<OptionsMessageKey, string> = {
   backupSaved: '已保存 {file}。',
   restoreFrom: '从备份文件恢复',
   restorePlan:
-    '此备份中有 {added} 条新记录（条目与来源）、{updated} 条更新、{unchanged} 条未变,{conflicts} 条冲突(保留你这里较新的版本)。',
+    '此备份中有 {added} 条新记录（条目与来源）、{updated} 条更新、{unchanged} 条未变,{conflicts} 处冲突(这里和备份中都改过的字段:保留这里的,备份中的显示在条目上,由你选择)。',
   restoreReplaces: '此浏览器中还没有摘录,因此也会采用备份中的栏目和设置。',
   restoreNow: '立即恢复',
   restored: '已恢复:新增 {added} 条,更新 {updated} 条。',

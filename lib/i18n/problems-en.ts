@@ -68,6 +68,7 @@ export const PROBLEMS_EN: Record<ProblemCode, string> = {
   'field.not-whole-days': 'must be a whole number from {min} to {max}',
   'field.duplicate-id': '"{id}" appears twice',
   'field.not-language': 'not a language tag',
+  'field.not-clock': 'not a change clock (dropped: the record merges by its update time)',
   'field.unknown-section': 'no section "{id}" in this backup',
   'template.unclosed': 'line {line}, column {column}: "{{" is never closed with "}}"',
   'template.not-placeholder': 'line {line}, column {column}: "{text}" is not a placeholder',

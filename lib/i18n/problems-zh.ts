@@ -60,6 +60,7 @@ export const PROBLEMS_ZH: Record<ProblemCode, string> = {
   'field.not-whole-days': '必须是 {min} 到 {max} 之间的整数',
   'field.duplicate-id': '“{id}”出现了两次',
   'field.not-language': '不是语言标记',
+  'field.not-clock': '不是有效的修改时钟(已忽略:此记录按更新时间合并)',
   'field.unknown-section': '备份中没有栏目“{id}”',
   'template.unclosed': '第 {line} 行第 {column} 列:“{{”没有用“}}”闭合',
   'template.not-placeholder': '第 {line} 行第 {column} 列:“{text}”不是占位符',

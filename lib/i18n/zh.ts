@@ -115,5 +115,13 @@ export const ZH_MESSAGES: Record<PopupMessageKey, string> = {
   quickClipped: '已剪藏到{section}:{title}',
   quickAlready: '已剪藏过:{title}',
   quickMerged: '已把引文添加到之前的剪藏:{title}',
+  excerpt: '摘录',
+  conflictBadge: '两处都改过',
+  conflictIntro: '“{field}”在这里和恢复的备份中都改过。保留哪一个？',
+  conflictHere: '这里的',
+  conflictThere: '备份中的',
+  conflictKeepMine: '保留这里的',
+  conflictUseTheirs: '改用备份中的',
+  conflictEmpty: '(空)',
   ...problemMessages(PROBLEMS_ZH),
 };

@@ -2,7 +2,11 @@ import { TEMPLATE_KEYS } from '../digest/templates';
 import { type Problem, type ProblemCode, type ProblemParams, problem } from '../errors';
 import { isValidDate, RECORD_LIMITS, SOURCE_SCHEMES, validLang } from '../record-rules';
 import type {
+  Clocked,
+  ConflictValue,
   DigestSettings,
+  FieldClock,
+  FieldConflict,
   Item,
   LegacyClip,
   Quote,
@@ -15,6 +19,7 @@ import type {
 import { isDateId } from '../week';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, optional } from './backup-write';
 import { DEFAULT_SECTIONS, DEFAULT_SETTINGS } from './defaults';
+import { CLOCKED_FIELDS, CONFLICT_FIELDS, isStamp, type RecordKind, stampTime } from './field-clocks';
 import { itemsFromClips, withEnglishNames } from './legacy-clips';
 
 /**
@@ -32,6 +37,7 @@ const LIMITS = {
   // Settings text (templates, names) the options page writes.
   setting: 5_000,
   records: 2_000_000,
+  conflicts: 100,
 };
 
 const SECTION_KINDS: readonly SectionKind[] = ['briefs', 'analysis', 'thoughts', 'references'];
@@ -224,6 +230,7 @@ function readWeek(c: Checker, raw: unknown, path: string): WeekNote | undefined 
   if (id === undefined || lede === undefined || updatedAt === undefined) return undefined;
   const week: WeekNote = { id, lede, updatedAt };
   if (closing !== undefined) week.closing = closing;
+  readClocks(c, w, path, 'week', week);
   return week;
 }
 
@@ -298,6 +305,60 @@ function readPageExtras(c: Checker, r: Json, path: string, target: Source | Lega
   } else target.pageUrl = page;
 }
 
+const validStamp = (value: unknown): value is string =>
+  typeof value === 'string' && isStamp(value) && stampTime(value) <= 8.64e15;
+
+/**
+ * Clocks and open conflicts (backup version 4). Clocks that are not valid are dropped whole, and
+ * the record merges by its update time as records from before clocks do; a conflict that is not
+ * valid is dropped alone.
+ */
+function readClocks(c: Checker, r: Json, path: string, kind: RecordKind, target: Clocked): void {
+  if (r.clocks !== undefined) {
+    const fields: readonly string[] = CLOCKED_FIELDS[kind];
+    const raw = r.clocks;
+    const clocks: Record<string, FieldClock> = {};
+    let valid = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+    if (valid)
+      for (const [field, value] of Object.entries(raw as Json)) {
+        const clock = value as Json | null;
+        if (
+          !fields.includes(field) ||
+          typeof clock !== 'object' ||
+          clock === null ||
+          !validStamp(clock.at) ||
+          (clock.base !== undefined && !validStamp(clock.base))
+        ) {
+          valid = false;
+          break;
+        }
+        clocks[field] = clock.base === undefined ? { at: clock.at } : { at: clock.at, base: clock.base as string };
+      }
+    if (valid) target.clocks = clocks;
+    else c.fix(`${path}.clocks`, 'field.not-clock');
+  }
+  if (r.conflicts === undefined) return;
+  const conflictFields: readonly string[] = CONFLICT_FIELDS[kind];
+  const conflicts = (c.soft(() => c.array(r.conflicts, `${path}.conflicts`, LIMITS.conflicts)) ?? [])
+    .map((raw, i) =>
+      c.soft((): FieldConflict | undefined => {
+        const at = `${path}.conflicts[${i}]`;
+        const x = c.record(raw, at);
+        if (!x) return undefined;
+        if (typeof x.field !== 'string' || !conflictFields.includes(x.field))
+          return c.fail(`${at}.field`, 'field.not-one-of', { allowed: conflictFields.join(', ') });
+        if (!validStamp(x.at)) return c.fail(`${at}.at`, 'field.not-clock');
+        let value: ConflictValue | undefined;
+        if (x.value === null) value = null;
+        else if (Array.isArray(x.value)) value = readTags(c, x.value, `${at}.value`);
+        else value = c.string(x.value, `${at}.value`, LIMITS.note);
+        return value === undefined ? undefined : { field: x.field, value, at: x.at };
+      }),
+    )
+    .filter((x): x is FieldConflict => x !== undefined);
+  if (conflicts.length > 0) target.conflicts = conflicts;
+}
+
 function readQuotes(c: Checker, raw: unknown, path: string): Quote[] {
   return (c.array(raw, path, LIMITS.quotes) ?? [])
     .map((q, i) => c.soft(() => readQuote(c, q, `${path}[${i}]`)))
@@ -325,6 +386,7 @@ function readSource(c: Checker, raw: unknown, path: string): Source | undefined 
     updatedAt: c.time(r.updatedAt, `${path}.updatedAt`),
   } as Source;
   readPageExtras(c, r, path, source);
+  readClocks(c, r, path, 'source', source);
   return c.failures === before ? source : undefined;
 }
 
@@ -350,6 +412,7 @@ function readItem(c: Checker, raw: unknown, path: string): Item | undefined {
   if (item.order !== undefined && !/^[0-9a-z]*[1-9a-z]$/.test(item.order))
     c.fail(`${path}.order`, 'field.not-order-key');
   if (r.deletedAt !== undefined) optional(item, 'deletedAt', c.time(r.deletedAt, `${path}.deletedAt`));
+  readClocks(c, r, path, 'item', item);
   return c.failures === before ? item : undefined;
 }
 

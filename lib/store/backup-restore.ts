@@ -1,7 +1,8 @@
-import type { Item, Source, Tombstone, WeekNote } from '../types';
+import type { Clocked, FieldClock, Item, Source, Tombstone, WeekNote } from '../types';
 import { rebucketWeekId } from '../week';
-import { type Backup, itemRecord, sourceRecord } from './backup-write';
+import type { Backup } from './backup-write';
 import type { ClipperDb } from './db';
+import { makeStamp, mergeRecord, type RecordKind, stampTime } from './field-clocks';
 import { itemTerms } from './search-terms';
 import { getSettings, rebucketWeeks } from './settings';
 
@@ -10,7 +11,10 @@ export interface RestorePlan {
   added: number;
   updated: number;
   unchanged: number;
-  /** Records that differ where this browser's copy is as new or newer: it is kept. */
+  /**
+   * Fields changed both here and in the backup (docs/data-safety.md, "Merging"): this browser's
+   * value stays, the backup's is kept beside it for the editor to choose.
+   */
   conflicts: number;
   sectionsAdded: number;
   /** True when this browser has no items yet: the backup's sections and settings are taken whole. */
@@ -40,10 +44,26 @@ function clampClocks(backup: Backup, now: number, summary: RestorePlan): Backup 
     ...backup.tombstones.map((t) => t.deletedAt),
   ];
   const credible = Math.max(0, ...times.filter((t) => t <= now));
-  const clamp = <T extends { updatedAt: number }>(r: T): T => {
-    if (r.updatedAt <= now) return r;
+  const clampStamp = (stamp: string) =>
+    stampTime(stamp) <= now ? stamp : makeStamp(credible, stamp.slice(stamp.indexOf('@') + 1));
+  const clampClock = (clock: FieldClock): FieldClock =>
+    clock.base === undefined
+      ? { at: clampStamp(clock.at) }
+      : { at: clampStamp(clock.at), base: clampStamp(clock.base) };
+  const clamp = <T extends Clocked>(r: T): T => {
+    const future =
+      r.updatedAt > now ||
+      Object.values(r.clocks ?? {}).some(
+        (c) => stampTime(c.at) > now || (c.base !== undefined && stampTime(c.base) > now),
+      ) ||
+      (r.conflicts ?? []).some((c) => stampTime(c.at) > now);
+    if (!future) return r;
     summary.clamped++;
-    return { ...r, updatedAt: credible };
+    const out: T = { ...r, updatedAt: Math.min(r.updatedAt, credible) };
+    if (r.clocks)
+      out.clocks = Object.fromEntries(Object.entries(r.clocks).map(([field, clock]) => [field, clampClock(clock)]));
+    if (r.conflicts) out.conflicts = r.conflicts.map((c) => ({ ...c, at: clampStamp(c.at) }));
+    return out;
   };
   return {
     ...backup,
@@ -105,10 +125,15 @@ function shortHash(text: string): string {
   return hash.toString(36);
 }
 
-function merge<T extends Versioned>(
+/**
+ * Each backup record merged into this browser's copy field by field (lib/store/field-clocks.ts):
+ * a new record is added; otherwise the later change of each field wins, and a field changed on
+ * both sides keeps ours and records theirs as a conflict.
+ */
+function merge<T extends Versioned & Clocked>(
+  kind: RecordKind,
   incoming: readonly T[],
   local: readonly (T | undefined)[],
-  same: (a: T, b: T) => boolean,
   summary: RestorePlan,
 ): T[] {
   const writes: T[] = [];
@@ -117,20 +142,16 @@ function merge<T extends Versioned>(
     if (!mine) {
       summary.added++;
       writes.push(record);
-    } else if (same(mine, record)) {
-      summary.unchanged++;
-    } else if (record.updatedAt > mine.updatedAt) {
-      summary.updated++;
-      writes.push(record);
-    } else {
-      summary.conflicts++;
+      return;
     }
+    const merged = mergeRecord(kind, mine, record);
+    if (merged.taken.length > 0) summary.updated++;
+    else summary.unchanged++;
+    summary.conflicts += merged.conflicts.length;
+    if (merged.changed) writes.push(merged.record);
   });
   return writes;
 }
-
-const sameSource = (a: Source, b: Source) => JSON.stringify(sourceRecord(a)) === JSON.stringify(sourceRecord(b));
-const sameItem = (a: Item, b: Item) => JSON.stringify(itemRecord(a)) === JSON.stringify(itemRecord(b));
 
 /**
  * The backup's items and week notes under this browser's weeks: a backup made with another first
@@ -185,14 +206,19 @@ async function plan(db: ClipperDb, original: Backup, now: number) {
   const localWeeks = new Map(
     (await db.weeks.bulkGet(backup.weeks.map((w) => w.id))).filter((w): w is WeekNote => !!w).map((w) => [w.id, w]),
   );
-  const sourceWrites = merge(backup.sources, localSources, sameSource, summary);
-  const itemWrites = merge(backup.items, localItems, sameItem, summary);
+  const sourceWrites = merge('source', backup.sources, localSources, summary);
+  const itemWrites = merge('item', backup.items, localItems, summary);
   const sections = fresh ? backup.sections : backup.sections.filter((s) => !localSections.has(s.id));
   summary.sectionsAdded = backup.sections.filter((s) => !localSections.has(s.id)).length;
-  const weeks = backup.weeks.filter((w) => {
-    const local = localWeeks.get(w.id);
-    return !local || (w.updatedAt > local.updatedAt && (w.lede !== local.lede || w.closing !== local.closing));
-  });
+  // Week notes merge like records; only their conflicts are counted (the other counts are of entries and sources).
+  const weekCounts = { ...summary, conflicts: 0 };
+  const weeks = merge(
+    'week',
+    backup.weeks,
+    backup.weeks.map((w) => localWeeks.get(w.id)),
+    weekCounts,
+  );
+  summary.conflicts += weekCounts.conflicts;
   // What the backup deleted for good goes here too, unless it changed here after that.
   const deletes: Tombstone[] = [];
   const deletedItems = new Set<string>();

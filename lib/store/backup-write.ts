@@ -1,7 +1,8 @@
 import { TEMPLATE_KEYS } from '../digest/templates';
-import type { DigestSettings, Item, Quote, Section, Source, Tombstone, WeekNote } from '../types';
+import type { Clocked, DigestSettings, Item, Quote, Section, Source, Tombstone, WeekNote } from '../types';
 import type { ClipperDb } from './db';
 import { DEFAULT_SETTINGS } from './defaults';
+import { CLOCKED_FIELDS, type RecordKind } from './field-clocks';
 import { getSettings } from './settings';
 
 /**
@@ -12,10 +13,10 @@ import { getSettings } from './settings';
 
 export const BACKUP_FORMAT = 'digest-clipper-backup';
 /**
- * 3: tombstones of records deleted for good. 2: sources and items. 1: clips (still read and
+ * 4: per-field clocks and open conflicts. 3: tombstones of records deleted for good. 2: sources and items. 1: clips (still read and
  * converted by lib/store/legacy-clips.ts).
  */
-export const BACKUP_VERSION = 3;
+export const BACKUP_VERSION = 4;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -39,6 +40,24 @@ function quoteRecord(q: Quote): Quote {
   return quote;
 }
 
+/** Clocks (in field order) and open conflicts, when the record has them. */
+function clockFields(kind: RecordKind, from: Clocked, to: Clocked): void {
+  if (from.clocks) {
+    const clocks: Clocked['clocks'] = {};
+    for (const field of CLOCKED_FIELDS[kind]) {
+      const clock = from.clocks[field];
+      if (clock) clocks[field] = clock.base === undefined ? { at: clock.at } : { at: clock.at, base: clock.base };
+    }
+    to.clocks = clocks;
+  }
+  if (from.conflicts && from.conflicts.length > 0)
+    to.conflicts = from.conflicts.map((c) => ({
+      field: c.field,
+      value: Array.isArray(c.value) ? [...c.value] : c.value,
+      at: c.at,
+    }));
+}
+
 /** A source with its keys in the backup's order and nothing derived. */
 export function sourceRecord(s: Source): Source {
   const out = {
@@ -55,6 +74,7 @@ export function sourceRecord(s: Source): Source {
   out.quotes = s.quotes.map(quoteRecord);
   out.createdAt = s.createdAt;
   out.updatedAt = s.updatedAt;
+  clockFields('source', s, out);
   return out;
 }
 
@@ -73,6 +93,7 @@ export function itemRecord(i: Item): Item {
   optional(out, 'deletedAt', i.deletedAt);
   out.createdAt = i.createdAt;
   out.updatedAt = i.updatedAt;
+  clockFields('item', i, out);
   return out;
 }
 
@@ -88,6 +109,7 @@ function weekRecord(w: WeekNote): WeekNote {
   const out = { id: w.id, lede: w.lede } as WeekNote;
   optional(out, 'closing', w.closing);
   out.updatedAt = w.updatedAt;
+  clockFields('week', w, out);
   return out;
 }
 

@@ -15,6 +15,8 @@ export const DB_NAME = 'digest-clipper';
 /** Facts about this browser's copy of the data, never part of a backup. */
 export interface LocalMeta {
   lastBackupAt?: number;
+  /** This database's name in change stamps (lib/store/field-clocks.ts); a restore never copies it. */
+  replica?: string;
 }
 
 export type SettingRow = { key: 'digest'; value: DigestSettings } | { key: 'meta'; value: LocalMeta };
@@ -26,6 +28,8 @@ export type ClipperDb = Dexie & {
   sections: EntityTable<Section, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
   weeks: EntityTable<WeekNote, 'id'>;
+  /** Set when the database opens (from `meta`, made on first open). */
+  replica: string;
 };
 
 /** Version 1's stores, kept as data so the migration tests can write a v1 database by hand. */
@@ -142,6 +146,17 @@ export function openDatabase(name: string = DB_NAME): ClipperDb {
   db.on('populate', async (tx) => {
     await tx.table('sections').bulkAdd(DEFAULT_SECTIONS.map((s) => ({ ...s })));
     await tx.table('settings').add({ key: 'digest', value: { ...DEFAULT_SETTINGS } });
+  });
+  // Every write stamps its changes with this database's replica id (eight random hex digits, made
+  // on first open), so it is read before any.
+  db.on('ready', async () => {
+    const row = await db.settings.get('meta');
+    const meta = { ...(row?.value as LocalMeta) };
+    if (!meta.replica) {
+      meta.replica = crypto.randomUUID().slice(0, 8);
+      await db.settings.put({ key: 'meta', value: meta });
+    }
+    db.replica = meta.replica;
   });
   return db;
 }

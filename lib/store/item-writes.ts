@@ -15,6 +15,7 @@ import {
 import { cleanLine } from '../text';
 import type { Item, PageCapture, Quote, Source, WeekItem } from '../types';
 import type { ClipperDb } from './db';
+import { settleConflict, stampChanges } from './field-clocks';
 import { findSourceByUrl, withSources } from './items';
 import { itemTerms } from './search-terms';
 
@@ -111,10 +112,23 @@ async function lastOrderKey(db: ClipperDb, weekId: string, sectionId: string): P
     .pop();
 }
 
-/** Writes an item with its search keys derived from it and the sources it cites. */
+/**
+ * Writes an item with its search keys derived from it and the sources it cites, and a clock on
+ * each field it changes (lib/store/field-clocks.ts).
+ */
 async function putItem(db: ClipperDb, item: Item): Promise<void> {
+  await putIndexed(db, stampChanges('item', await db.items.get(item.id), item, db.replica));
+}
+
+/** Writes an item, clocks as given, with its search keys. */
+async function putIndexed(db: ClipperDb, item: Item): Promise<void> {
   const sources = (await db.sources.bulkGet(item.sourceIds)).filter((s): s is Source => s !== undefined);
   await db.items.put({ ...item, terms: itemTerms(item, sources) });
+}
+
+/** Writes a source with a clock on each field it changes. */
+async function putSource(db: ClipperDb, source: Source): Promise<void> {
+  await db.sources.put(stampChanges('source', await db.sources.get(source.id), source, db.replica));
 }
 
 /** Re-derives the search keys of every item citing a source whose text changed. */
@@ -178,11 +192,11 @@ export async function saveClip(db: ClipperDb, input: ClipDraft, ctx: SaveContext
       }
       if (quoteOutcome === 'added' || fieldsUpdated.length > 0) {
         source.updatedAt = nextStamp(ctx.now, existing.updatedAt);
-        await db.sources.put(source);
+        await putSource(db, source);
         await reindexCiting(db, source.id);
       }
     } else {
-      source = newSource(draft, quote, ctx.newId(), ctx.now);
+      source = stampChanges('source', undefined, newSource(draft, quote, ctx.newId(), ctx.now), db.replica);
       await db.sources.add(source);
     }
 
@@ -329,7 +343,12 @@ export async function updateSource(db: ClipperDb, id: string, patch: SourcePatch
   return db.transaction('rw', db.sources, db.items, async () => {
     const current = await db.sources.get(id);
     if (!current) throw new ClipInputError('clip.gone');
-    const next = { ...applyPatch<Source>(current, changes), updatedAt: nextStamp(now, current.updatedAt) };
+    const next = stampChanges(
+      'source',
+      current,
+      { ...applyPatch<Source>(current, changes), updatedAt: nextStamp(now, current.updatedAt) },
+      db.replica,
+    );
     await db.sources.put(next);
     await reindexCiting(db, id);
     return next;
@@ -370,12 +389,9 @@ export async function moveItem(db: ClipperDb, id: string, target: MoveTarget, no
           ? keyBetween(before.order, undefined)
           : keyBetween(before.order, after?.order);
     }
-    await db.items.update(id, {
-      sectionId: target.sectionId,
-      weekId,
-      order,
-      updatedAt: nextStamp(now, item.updatedAt),
-    });
+    const moved = { ...item, sectionId: target.sectionId, weekId, order, updatedAt: nextStamp(now, item.updatedAt) };
+    // The search keys stay: moving changes no text.
+    await db.items.put(stampChanges('item', item, moved, db.replica));
   });
 }
 
@@ -461,25 +477,25 @@ export async function splitSource(
   });
 }
 
+/** Sets or clears `deletedAt` alone (search keys unchanged). */
+async function setTrashed(db: ClipperDb, id: string, deletedAt: number | undefined, now: number): Promise<void> {
+  await db.transaction('rw', db.items, async () => {
+    const item = await db.items.get(id);
+    if (!item) return;
+    const next: Item = { ...item, updatedAt: nextStamp(now, item.updatedAt) };
+    if (deletedAt === undefined) delete next.deletedAt;
+    else next.deletedAt = deletedAt;
+    await db.items.put(stampChanges('item', item, next, db.replica));
+  });
+}
+
 /** Moves an item to the trash; `restoreItem` brings it back unchanged. */
 export async function trashItem(db: ClipperDb, id: string, now: number): Promise<void> {
-  await db.items
-    .where('id')
-    .equals(id)
-    .modify((row) => {
-      row.deletedAt = now;
-      row.updatedAt = nextStamp(now, row.updatedAt);
-    });
+  await setTrashed(db, id, now, now);
 }
 
 export async function restoreItem(db: ClipperDb, id: string, now: number): Promise<void> {
-  await db.items
-    .where('id')
-    .equals(id)
-    .modify((row) => {
-      delete row.deletedAt;
-      row.updatedAt = nextStamp(now, row.updatedAt);
-    });
+  await setTrashed(db, id, undefined, now);
 }
 
 /**
@@ -499,5 +515,69 @@ export async function purgeItem(db: ClipperDb, id: string, now: number): Promise
       await db.sources.delete(sourceId);
       await db.tombstones.put({ id: `source:${sourceId}`, kind: 'source', recordId: sourceId, deletedAt });
     }
+  });
+}
+
+/** Which open conflict the editor settles: the field and the other copy's stamp. */
+export interface ConflictRef {
+  field: string;
+  at: string;
+}
+
+/**
+ * The value the editor chose for a conflict on an item (lib/store/field-clocks.ts): theirs is
+ * checked by the same rules as an edit, then written with a clock that follows both changes.
+ */
+export async function settleItemConflict(
+  db: ClipperDb,
+  id: string,
+  ref: ConflictRef,
+  choice: 'mine' | 'theirs',
+  now: number,
+): Promise<WeekItem> {
+  return db.transaction('rw', db.sources, db.items, async () => {
+    const current = await db.items.get(id);
+    if (!current) throw new ClipInputError('clip.gone');
+    let checked = current;
+    const conflict = current.conflicts?.find((c) => c.field === ref.field && c.at === ref.at);
+    if (conflict && choice === 'theirs') {
+      const patch = normalizedItemPatch({ [ref.field]: conflict.value ?? undefined } as ItemPatch);
+      const value = (patch as Record<string, unknown>)[ref.field] as string | string[] | undefined;
+      checked = {
+        ...current,
+        conflicts: current.conflicts?.map((c) => (c === conflict ? { ...c, value: value ?? null } : c)),
+      };
+    }
+    const next = settleConflict(checked, ref.field, ref.at, choice, now, db.replica);
+    await putIndexed(db, next);
+    return (await withSources(db, [next]))[0] as WeekItem;
+  });
+}
+
+/** The value the editor chose for a conflict on a source's page fields. */
+export async function settleSourceConflict(
+  db: ClipperDb,
+  id: string,
+  ref: ConflictRef,
+  choice: 'mine' | 'theirs',
+  now: number,
+): Promise<Source> {
+  return db.transaction('rw', db.sources, db.items, async () => {
+    const current = await db.sources.get(id);
+    if (!current) throw new ClipInputError('clip.gone');
+    let checked = current;
+    const conflict = current.conflicts?.find((c) => c.field === ref.field && c.at === ref.at);
+    if (conflict && choice === 'theirs') {
+      const patch = normalizedSourcePatch({ [ref.field]: conflict.value ?? undefined } as SourcePatch);
+      const value = (patch as Record<string, unknown>)[ref.field];
+      checked = {
+        ...current,
+        conflicts: current.conflicts?.map((c) => (c === conflict ? { ...c, value: (value as string) ?? null } : c)),
+      };
+    }
+    const next = settleConflict(checked, ref.field, ref.at, choice, now, db.replica);
+    await db.sources.put(next);
+    await reindexCiting(db, id);
+    return next;
   });
 }

@@ -1,6 +1,7 @@
 import { requireNote } from '../record-rules';
 import type { WeekNote } from '../types';
 import type { ClipperDb } from './db';
+import { settleConflict, stampChanges } from './field-clocks';
 
 /** The week's lede or closing paragraph (Markdown), written by the editor; the other is kept. */
 export async function setWeekText(
@@ -11,10 +12,43 @@ export async function setWeekText(
 ): Promise<void> {
   await db.transaction('rw', db.weeks, async () => {
     const current = await db.weeks.get(weekId);
-    const next: WeekNote = { id: weekId, lede: current?.lede ?? '', updatedAt: now };
+    // Clocks and open conflicts stay with the week.
+    const next: WeekNote = {
+      ...current,
+      id: weekId,
+      lede: current?.lede ?? '',
+      updatedAt: Math.max(now, (current?.updatedAt ?? 0) + 1),
+    };
+    delete next.closing;
     const closing = patch.closing ?? current?.closing;
     if (patch.lede !== undefined) next.lede = requireNote(patch.lede);
     if (closing !== undefined && requireNote(closing) !== '') next.closing = requireNote(closing);
-    await db.weeks.put(next);
+    await db.weeks.put(stampChanges('week', current, next, db.replica));
+  });
+}
+
+/** The text the editor chose for a conflict on the week's lede or closing (lib/store/field-clocks.ts). */
+export async function settleWeekConflict(
+  db: ClipperDb,
+  weekId: string,
+  ref: { field: string; at: string },
+  choice: 'mine' | 'theirs',
+  now: number,
+): Promise<void> {
+  await db.transaction('rw', db.weeks, async () => {
+    const current = await db.weeks.get(weekId);
+    if (!current) return;
+    const conflict = current.conflicts?.find((c) => c.field === ref.field && c.at === ref.at);
+    let checked = current;
+    if (conflict && choice === 'theirs')
+      checked = {
+        ...current,
+        conflicts: current.conflicts?.map((c) =>
+          c === conflict ? { ...c, value: typeof c.value === 'string' ? requireNote(c.value) : null } : c,
+        ),
+      };
+    const next = settleConflict(checked, ref.field, ref.at, choice, now, db.replica);
+    // A week always has a lede, if only an empty one.
+    await db.weeks.put({ ...next, lede: next.lede ?? '' });
   });
 }

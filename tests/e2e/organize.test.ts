@@ -131,7 +131,7 @@ describe('organizing the week in the popup', () => {
     await expect.poll(() => card('a').locator('.meta').textContent()).toContain('Story of 2 sources');
     expect((await stored('a'))?.sourceIds).toEqual(['a', 'b']);
     expect(await stored('b')).toBeUndefined();
-    await card('a').getByRole('button', { name: 'Split off the last source: Alpha story' }).click();
+    await card('a').getByRole('button', { name: 'Ungroup: Alpha story' }).click();
     await expect.poll(() => titlesIn('briefs')).toEqual(['Alpha story', 'Beta story', 'Gamma story']);
     expect((await stored('a'))?.sourceIds).toEqual(['a']);
   });

@@ -47,7 +47,7 @@ describe('refusing bad backup files', () => {
   const refused: [string, (text: string) => string, RegExp][] = [
     ['truncated', (t) => t.slice(0, t.length / 2), /not valid JSON/],
     ['foreign', () => JSON.stringify({ hello: 'world' }), /not a Digest Clipper backup/],
-    ['newer version', (t) => t.replace('"version": 3', '"version": 9'), /newer Digest Clipper/],
+    ['newer version', (t) => t.replace('"version": 4', '"version": 9'), /newer Digest Clipper/],
   ];
 
   it.each(refused)(
@@ -115,6 +115,23 @@ describe('refusing bad backup files', () => {
       'a language tag longer than a language tag can be (the field dropped)',
       (t) => t.replace('"title": "Alpha"', `"title": "Alpha", "lang": "${'x'.repeat(40)}"`),
       /^sources\[0\]\.lang: longer than 2000|not a language tag/,
+      'fixed',
+      3,
+      4,
+    ],
+    [
+      'clocks that are not change clocks (dropped: the record merges by its update time)',
+      (t) => t.replace('"clocks": {}', '"clocks": {"title": {"at": "soon"}}'),
+      /^sources\[0\]\.clocks: not a change clock/,
+      'fixed',
+      3,
+      4,
+    ],
+    [
+      'a conflict on a field that cannot conflict (the conflict dropped)',
+      (t) =>
+        t.replace('"title": "Alpha"', '"title": "Alpha", "conflicts": [{"field": "id", "value": "x", "at": "1@ab"}]'),
+      /^sources\[0\]\.conflicts\[0\]\.field: must be one of title/,
       'fixed',
       3,
       4,

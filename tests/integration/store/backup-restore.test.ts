@@ -23,7 +23,7 @@ describe('backup and restore', () => {
     expect(summary).toMatchObject({ added: 7, updated: 0, unchanged: 0, conflicts: 0, replacesSettings: true });
     expect(await createBackup(target)).toBe(first);
     const doc = JSON.parse(first);
-    expect(doc.version).toBe(3);
+    expect(doc.version).toBe(4);
     expect(doc.items.some((c: { deletedAt?: number }) => c.deletedAt === 40)).toBe(true);
     expect(doc.items.some((c: { sourceIds: string[] }) => c.sourceIds.length === 0)).toBe(true);
     expect(doc.weeks[0].closing).toBe('回复“加料”获取更多。');
@@ -44,7 +44,7 @@ describe('backup and restore', () => {
     expect(await createBackup(target)).toBe(after);
   });
 
-  it('merges by id, newest updatedAt winning, and reports conflicts in a dry run without writing', async () => {
+  it('merges field by field: a change made on one side only is taken or kept without a conflict, in a dry run without writing', async () => {
     const text = await createBackup(source);
     const target = freshDb();
     await applyRestore(target, parsed(text), NOW);
@@ -56,8 +56,8 @@ describe('backup and restore', () => {
     expect(await planRestore(target, incoming, NOW)).toMatchObject({
       added: 0,
       updated: 1,
-      unchanged: 5,
-      conflicts: 1,
+      unchanged: 6,
+      conflicts: 0,
       replacesSettings: false,
     });
     expect(await createBackup(target)).toBe(before);

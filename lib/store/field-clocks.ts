@@ -1,0 +1,233 @@
+import type { Clocked, ConflictValue, FieldClock, FieldConflict, Quote } from '../types';
+
+/**
+ * Per-field change clocks and the field-by-field merge (docs/data-safety.md, "Merging").
+ *
+ * A stamp is `<time>@<browser>`: the time is hybrid logical (the record's `updatedAt`, which a write
+ * never lowers and a restore raises to the newest stamp it brings), the browser is this database's
+ * replica id. A field's clock also keeps the stamp its run of changes in this browser started from
+ * (`base`): that is how a merge tells "changed after the other copy's value" (take it, or keep
+ * ours) from "changed on both sides" (a true conflict, shown to the editor).
+ */
+
+/** The fields each kind of record merges one by one; anything else is fixed at creation or derived. */
+export const CLOCKED_FIELDS = {
+  item: ['weekId', 'sectionId', 'order', 'summary', 'note', 'tags', 'sourceIds', 'deletedAt'],
+  source: ['pageUrl', 'canonicalUrl', 'title', 'source', 'author', 'publishedAt', 'excerpt', 'lang', 'quotes'],
+  week: ['lede', 'closing'],
+} as const;
+
+export type RecordKind = keyof typeof CLOCKED_FIELDS;
+
+/**
+ * Fields the editor writes: changed on both sides, the other value is kept for the editor to
+ * choose. Placement (week, section, order, trash) and the list of sources take the later change.
+ */
+export const CONFLICT_FIELDS = {
+  item: ['summary', 'note', 'tags'],
+  source: ['title', 'source', 'author', 'publishedAt', 'excerpt'],
+  week: ['lede', 'closing'],
+} as const;
+
+export type ConflictField = (typeof CONFLICT_FIELDS)[RecordKind][number];
+
+const STAMP = /^(\d{1,16})@([0-9a-z]{0,16})$/;
+
+export const isStamp = (text: string): boolean => STAMP.test(text);
+
+export function makeStamp(time: number, replica: string): string {
+  return `${Math.max(0, Math.floor(time))}@${replica}`;
+}
+
+export function stampTime(stamp: string): number {
+  return Number(stamp.slice(0, stamp.indexOf('@')));
+}
+
+function stampReplica(stamp: string): string {
+  return stamp.slice(stamp.indexOf('@') + 1);
+}
+
+/** Orders stamps by time, then by browser, so two browsers never hold equal-but-different stamps. */
+export function compareStamps(a: string, b: string): number {
+  const byTime = stampTime(a) - stampTime(b);
+  if (byTime !== 0) return byTime;
+  const ra = stampReplica(a);
+  const rb = stampReplica(b);
+  return ra < rb ? -1 : ra > rb ? 1 : 0;
+}
+
+/**
+ * A field's clock. A record written before clocks existed (no `clocks` at all) counts every field
+ * as changed at its `updatedAt`; a record with clocks counts a field without one as unchanged
+ * since creation. Neither names a browser: both copies of such a record agree on it.
+ */
+export function clockOf(record: Clocked, field: string): FieldClock {
+  const own = record.clocks?.[field];
+  if (own) return own;
+  return { at: makeStamp(record.clocks ? (record.createdAt ?? 0) : record.updatedAt, '') };
+}
+
+const fieldValue = (record: object, field: string): unknown => (record as Record<string, unknown>)[field];
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The record as written now, with a clock on each field that differs from `before`. `after.updatedAt`
+ * is the write's time (already past `before`'s). A new record starts with empty clocks: every field
+ * dates from its creation.
+ */
+export function stampChanges<T extends Clocked>(kind: RecordKind, before: T | undefined, after: T, replica: string): T {
+  if (!before) {
+    // Items and sources get new ids, so only one browser creates each. A week's note is named by
+    // its week and can be begun in two browsers: its first text is a change like any other.
+    if (kind !== 'week') return { ...after, clocks: { ...after.clocks } };
+    return stampChanges(kind, { updatedAt: 0, clocks: {} } as unknown as T, after, replica);
+  }
+  // A record from before clocks existed: every field gets the time it was last known to change.
+  const clocks: Record<string, FieldClock> = before.clocks
+    ? { ...before.clocks }
+    : Object.fromEntries(CLOCKED_FIELDS[kind].map((f) => [f, clockOf(before, f)]));
+  const at = makeStamp(after.updatedAt, replica);
+  for (const field of CLOCKED_FIELDS[kind]) {
+    if (sameValue(fieldValue(before, field), fieldValue(after, field))) continue;
+    const previous = clockOf(before, field);
+    // A run of changes in this browser keeps the stamp it started from.
+    const base = stampReplica(previous.at) === replica ? previous.base : previous.at;
+    clocks[field] = base === undefined ? { at } : { at, base };
+  }
+  return { ...after, clocks };
+}
+
+type Order = 'take' | 'keep' | 'both';
+
+/** Whether the incoming change follows ours (take), ours follows it (keep), or both changed (both). */
+function order(mine: FieldClock, theirs: FieldClock): Order {
+  if (theirs.base === mine.at) return 'take';
+  if (mine.base === theirs.at) return 'keep';
+  // Changes from one browser happen one after the other.
+  if (stampReplica(mine.at) === stampReplica(theirs.at)) return compareStamps(theirs.at, mine.at) > 0 ? 'take' : 'keep';
+  if (mine.base !== undefined && stampTime(theirs.at) <= stampTime(mine.base)) return 'keep';
+  if (theirs.base !== undefined && stampTime(mine.at) <= stampTime(theirs.base)) return 'take';
+  return 'both';
+}
+
+export interface RecordMerge<T> {
+  record: T;
+  /** Fields whose value now comes from the other copy. */
+  taken: string[];
+  /** Fields changed on both sides, newly kept for the editor to choose. */
+  conflicts: string[];
+  /** Anything to write (values, clocks or conflicts). */
+  changed: boolean;
+}
+
+function quoteUnion(mine: Quote[], theirs: Quote[]): Quote[] {
+  const known = new Set(mine.map((q) => q.text));
+  return [...mine, ...theirs.filter((q) => !known.has(q.text))];
+}
+
+const asConflictValue = (value: unknown): ConflictValue => (value === undefined ? null : (value as ConflictValue));
+
+/**
+ * Merges the other copy of a record into ours, field by field. Nothing is lost: a field changed on
+ * both sides keeps our value and records theirs as a conflict; quotes are united.
+ */
+export function mergeRecord<T extends Clocked>(kind: RecordKind, mine: T, theirs: T): RecordMerge<T> {
+  const out = { ...mine } as Record<string, unknown>;
+  const clocks: Record<string, FieldClock> = { ...mine.clocks };
+  const conflicts: FieldConflict[] = [...(mine.conflicts ?? [])];
+  const known = (field: string, at: string) => conflicts.some((c) => c.field === field && c.at === at);
+  const result: RecordMerge<T> = { record: out as unknown as T, taken: [], conflicts: [], changed: false };
+  let clocksTouched = !mine.clocks && !!theirs.clocks;
+  const conflictFields: readonly string[] = CONFLICT_FIELDS[kind];
+  for (const field of CLOCKED_FIELDS[kind]) {
+    const ours = clockOf(mine, field);
+    const other = clockOf(theirs, field);
+    const mineValue = fieldValue(mine, field);
+    const theirValue = fieldValue(theirs, field);
+    clocks[field] = ours;
+    if (sameValue(mineValue, theirValue)) {
+      // The same value: keep the later clock, so both copies agree on where it came from.
+      if (compareStamps(other.at, ours.at) > 0) {
+        clocks[field] = other;
+        clocksTouched = true;
+      }
+      continue;
+    }
+    if (field === 'quotes') {
+      const union = quoteUnion(mineValue as Quote[], theirValue as Quote[]);
+      if (compareStamps(other.at, ours.at) > 0) clocks[field] = other;
+      if (union.length > (mineValue as Quote[]).length) {
+        out.quotes = union;
+        result.taken.push(field);
+      }
+      continue;
+    }
+    let decision = order(ours, other);
+    if (decision === 'both' && !conflictFields.includes(field))
+      decision = compareStamps(other.at, ours.at) > 0 ? 'take' : 'keep';
+    if (decision === 'take') {
+      if (theirValue === undefined) delete out[field];
+      else out[field] = theirValue;
+      clocks[field] = other;
+      result.taken.push(field);
+    } else if (decision === 'both' && !known(field, other.at)) {
+      conflicts.push({ field, value: asConflictValue(theirValue), at: other.at });
+      result.conflicts.push(field);
+    }
+  }
+  // Their copy's open conflicts stay open here too.
+  for (const conflict of theirs.conflicts ?? [])
+    if (!known(conflict.field, conflict.at)) {
+      conflicts.push(conflict);
+      result.conflicts.push(conflict.field);
+    }
+  // A conflict whose value the record now has is settled.
+  const open = conflicts.filter((c) => !sameValue(asConflictValue(fieldValue(out, c.field)), c.value));
+  if (open.length > 0) out.conflicts = open;
+  else delete out.conflicts;
+  out.clocks = clocks;
+  const newest = Math.max(mine.updatedAt, theirs.updatedAt, ...Object.values(clocks).map((c) => stampTime(c.at)));
+  out.updatedAt = newest;
+  result.changed =
+    result.taken.length > 0 ||
+    clocksTouched ||
+    newest !== mine.updatedAt ||
+    (mine.conflicts?.length ?? 0) !== open.length ||
+    result.conflicts.length > 0;
+  if (!result.changed) result.record = mine;
+  return result;
+}
+
+/**
+ * Settles a conflict as the editor chose: their value or ours. Either way the choice is a new
+ * change that follows both sides, so merging either copy again does not raise it again.
+ */
+export function settleConflict<T extends Clocked>(
+  record: T,
+  field: string,
+  at: string,
+  choice: 'mine' | 'theirs',
+  now: number,
+  replica: string,
+): T {
+  const conflict = record.conflicts?.find((c) => c.field === field && c.at === at);
+  if (!conflict) return record;
+  const out = { ...record } as Record<string, unknown>;
+  if (choice === 'theirs') {
+    if (conflict.value === null) delete out[field];
+    else out[field] = conflict.value;
+  }
+  const updatedAt = Math.max(now, record.updatedAt + 1, stampTime(at) + 1);
+  out.updatedAt = updatedAt;
+  // The settled value follows their change (base) and, being newer than ours, our own.
+  out.clocks = { ...record.clocks, [field]: { at: makeStamp(updatedAt, replica), base: at } };
+  const open = (record.conflicts ?? []).filter((c) => c !== conflict);
+  if (open.length > 0) out.conflicts = open;
+  else delete out.conflicts;
+  return out as unknown as T;
+}

@@ -1,0 +1,167 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compareStamps, mergeRecord, settleConflict, stampChanges } from '../../../lib/store/field-clocks';
+import type { Item, Source, WeekNote } from '../../../lib/types';
+
+const ancestor: Item = {
+  id: 'i1',
+  weekId: '2026-01-26',
+  sectionId: 'briefs',
+  order: 'a',
+  summary: 'first',
+  note: '',
+  tags: [],
+  sourceIds: ['s1'],
+  createdAt: 1_000,
+  updatedAt: 1_000,
+  clocks: {},
+};
+
+type Edit = { field: 'summary' | 'note' | 'tags' | 'order'; value: string };
+
+/** One browser's run of edits on its copy, each a write as lib/store/item-writes.ts makes it. */
+function edit(start: Item, edits: readonly Edit[], replica: string, clock: { now: number }): Item {
+  let item = start;
+  for (const { field, value } of edits) {
+    clock.now += 7;
+    const next: Item = { ...item, updatedAt: Math.max(clock.now, item.updatedAt + 1) };
+    if (field === 'tags') next.tags = [value];
+    else next[field] = value;
+    item = stampChanges('item', item, next, replica);
+  }
+  return item;
+}
+
+const edits = fc.array(
+  fc.record({
+    field: fc.constantFrom<Edit['field']>('summary', 'note', 'tags', 'order'),
+    value: fc.constantFrom('x', 'y', 'z'),
+  }),
+  { maxLength: 6 },
+);
+
+const changed = (a: Item, b: Item, field: keyof Item) => JSON.stringify(a[field]) !== JSON.stringify(b[field]);
+
+describe('field clocks', () => {
+  it('stamps only the fields a write changes, with the value the run of changes started from', () => {
+    const once = stampChanges('item', ancestor, { ...ancestor, summary: 'b', updatedAt: 2_000 }, 'aa');
+    expect(once.clocks).toEqual({ summary: { at: '2000@aa', base: '1000@' } });
+    const twice = stampChanges('item', once, { ...once, summary: 'c', updatedAt: 3_000 }, 'aa');
+    expect(twice.clocks?.summary).toEqual({ at: '3000@aa', base: '1000@' });
+  });
+
+  it('gives a record from before clocks its update time on every field at its first change', () => {
+    const legacy: Item = { ...ancestor, updatedAt: 5_000 };
+    delete legacy.clocks;
+    const next = stampChanges('item', legacy, { ...legacy, note: 'n', updatedAt: 6_000 }, 'aa');
+    expect(next.clocks?.summary).toEqual({ at: '5000@' });
+    expect(next.clocks?.note).toEqual({ at: '6000@aa', base: '5000@' });
+  });
+
+  it('orders stamps by time, then by browser', () => {
+    expect(compareStamps('10@a', '9@z')).toBeGreaterThan(0);
+    expect(compareStamps('10@a', '10@b')).toBeLessThan(0);
+    expect(compareStamps('10@a', '10@a')).toBe(0);
+  });
+
+  it('loses nothing: a field one side changed is taken from it; one changed on both keeps ours and records theirs', () => {
+    fc.assert(
+      fc.property(edits, edits, fc.nat(50), (mineEdits, theirEdits, skew) => {
+        const mine = edit(ancestor, mineEdits, 'aa', { now: 2_000 });
+        const theirs = edit(ancestor, theirEdits, 'bb', { now: 2_000 + skew });
+        const { record } = mergeRecord('item', mine, theirs);
+        for (const field of ['summary', 'note', 'tags'] as const) {
+          const here = changed(ancestor, mine, field);
+          const there = changed(ancestor, theirs, field);
+          const value = JSON.stringify(record[field]);
+          const conflict = record.conflicts?.find((c) => c.field === field);
+          if (!changed(mine, theirs, field)) {
+            expect(value).toBe(JSON.stringify(mine[field]));
+            expect(conflict).toBeUndefined();
+          } else if (here && there) {
+            expect(value).toBe(JSON.stringify(mine[field]));
+            expect(JSON.stringify(conflict?.value)).toBe(JSON.stringify(theirs[field]));
+          } else {
+            expect(value).toBe(JSON.stringify((here ? mine : theirs)[field]));
+            expect(conflict).toBeUndefined();
+          }
+        }
+        // Placement never conflicts: one of the two values, the later change's when both moved it.
+        expect([mine.order, theirs.order]).toContain(record.order);
+      }),
+    );
+  });
+
+  it('is idempotent: merging the same copy again changes nothing', () => {
+    fc.assert(
+      fc.property(edits, edits, (mineEdits, theirEdits) => {
+        const mine = edit(ancestor, mineEdits, 'aa', { now: 2_000 });
+        const theirs = edit(ancestor, theirEdits, 'bb', { now: 2_003 });
+        const once = mergeRecord('item', mine, theirs).record;
+        const again = mergeRecord('item', once, theirs);
+        expect(again.changed).toBe(false);
+        expect(again.conflicts).toEqual([]);
+      }),
+    );
+  });
+
+  it('converges once conflicts are settled: both copies end with the same values and no conflict', () => {
+    fc.assert(
+      fc.property(edits, edits, fc.boolean(), (mineEdits, theirEdits, keepMine) => {
+        const clock = { now: 2_000 };
+        const mine = edit(ancestor, mineEdits, 'aa', clock);
+        const theirs = edit(ancestor, theirEdits, 'bb', { now: 2_001 });
+        let here = mergeRecord('item', mine, theirs).record;
+        for (const c of [...(here.conflicts ?? [])]) {
+          clock.now += 5;
+          here = settleConflict(here, c.field, c.at, keepMine ? 'mine' : 'theirs', clock.now, 'aa');
+        }
+        // The other browser restores ours, then ours restores theirs again.
+        const there = mergeRecord('item', theirs, here);
+        expect(there.record.conflicts).toBeUndefined();
+        const back = mergeRecord('item', here, theirs);
+        expect(back.conflicts).toEqual([]);
+        for (const field of ['summary', 'note', 'tags', 'order'] as const)
+          expect(JSON.stringify(there.record[field])).toBe(JSON.stringify(here[field]));
+      }),
+    );
+  });
+
+  it('unites the quotes two browsers added to one page', () => {
+    const page: Source = {
+      id: 's1',
+      pageUrl: 'https://a.example',
+      canonicalUrl: 'https://a.example',
+      title: 'A',
+      source: 'A',
+      quotes: [{ text: 'one', createdAt: 1 }],
+      createdAt: 1_000,
+      updatedAt: 1_000,
+      clocks: {},
+    };
+    const mine = stampChanges(
+      'source',
+      page,
+      { ...page, quotes: [...page.quotes, { text: 'two', createdAt: 2 }], updatedAt: 2_000 },
+      'aa',
+    );
+    const theirs = stampChanges(
+      'source',
+      page,
+      { ...page, quotes: [...page.quotes, { text: 'three', createdAt: 3 }], updatedAt: 3_000 },
+      'bb',
+    );
+    const merged = mergeRecord('source', mine, theirs).record;
+    expect(merged.quotes.map((q) => q.text)).toEqual(['one', 'two', 'three']);
+    expect(merged.conflicts).toBeUndefined();
+  });
+
+  it('keeps a week’s lede begun in two browsers as a conflict, not a silent loss', () => {
+    const week = (lede: string, updatedAt: number): WeekNote => ({ id: '2026-01-26', lede, updatedAt });
+    const mine = stampChanges('week', undefined, week('我的导语', 2_000), 'aa');
+    const theirs = stampChanges('week', undefined, week('their lede', 2_500), 'bb');
+    const merged = mergeRecord('week', mine, theirs).record;
+    expect(merged.lede).toBe('我的导语');
+    expect(merged.conflicts).toEqual([{ field: 'lede', value: 'their lede', at: '2500@bb' }]);
+  });
+});
