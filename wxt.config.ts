@@ -22,7 +22,29 @@ export default defineConfig({
     // Dexie's default entry wraps its ES5 UMD build; the modern ES module build is the same
     // library in about 4 kB less (gzipped), which keeps the popup inside its budget.
     resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
+    // Extension pages load their chunks from the package on disk: preloading a lazy chunk's
+    // dependencies saves no network time, and its helper and dependency lists cost start-up bytes.
+    build: { modulePreload: false },
   }),
+  hooks: {
+    // The pages' build (popup, options): the database, the polyfill and the reads every page
+    // starts with go in one chunk. Left to itself the bundler gives the modules that lazy chunks
+    // share small chunks of their own, each a separate gzip stream on the popup's start-up path
+    // (measured: 50.03 → 49.73 kB). Scripts built as one file (background, clipper) keep the default.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.type === 'popup')) return;
+      const storage =
+        /node_modules[\\/](dexie|webextension-polyfill)[\\/]|lib[\\/](store[\\/](db|items|settings|sections|defaults|legacy-clips|search-terms)|week|errors)\.ts/;
+      config.build ??= {};
+      config.build.rolldownOptions ??= {};
+      const output = config.build.rolldownOptions.output;
+      if (Array.isArray(output)) return;
+      config.build.rolldownOptions.output = {
+        ...output,
+        codeSplitting: { groups: [{ name: 'storage', test: storage }] },
+      };
+    },
+  },
   outDirTemplate: isE2eBuild
     ? '{{browser}}-mv{{manifestVersion}}-e2e'
     : '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',

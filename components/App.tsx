@@ -1,15 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadMessages, weekLabel } from '../lib/i18n/translate';
 import type { CaptureResult, ExportFormat } from '../lib/messages';
-import type { ClipperDb } from '../lib/store/db';
-import { allTags, listTrash, listWeek, weeksWithCounts } from '../lib/store/items';
-import { listSections } from '../lib/store/sections';
-import { backupOverdue, getLocalMeta, getSettings } from '../lib/store/settings';
 import { weekIdFor, weekOptionsOf, weekRange } from '../lib/week';
 import { CapturePanel } from './CapturePanel';
 import { lazyComponent } from './lazy';
 import { describeError, LocaleContext } from './locale';
 import { Notice } from './Notice';
+import {
+  allTags,
+  backupOverdue,
+  type ClipperDb,
+  getLocalMeta,
+  getSettings,
+  listSections,
+  listTrash,
+  listWeek,
+  weeksWithCounts,
+} from './store';
 import { useLiveQuery } from './useLiveQuery';
 import { useUiLocale } from './useUiLocale';
 import { WeekNav } from './WeekNav';

@@ -1,9 +1,9 @@
-import type { ClipperDb, LocalMeta } from '../lib/store/db';
 import type { DigestSettings, StorageState } from '../lib/types';
 import { BackupPanel } from './BackupPanel';
 import { useLocale } from './locale';
 import { OptionsSection, type SaveSettings } from './option-fields';
 import { StoragePanel } from './StoragePanel';
+import type { ClipperDb, LocalMeta } from './store';
 
 export interface BackupOptionsProps {
   db: ClipperDb;

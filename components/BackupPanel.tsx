@@ -1,12 +1,8 @@
 import { useState } from 'preact/hooks';
 import { describeProblem } from '../lib/i18n/translate';
-import { parseBackup } from '../lib/store/backup-read';
-import { applyRestore, planRestore, type RestorePlan } from '../lib/store/backup-restore';
-import { type Backup, createBackup } from '../lib/store/backup-write';
-import type { ClipperDb } from '../lib/store/db';
-import { recordBackup } from '../lib/store/settings';
 import { describeError, useLocale } from './locale';
 import { Notice } from './Notice';
+import { type Backup, backupStore, type ClipperDb, type RestorePlan, recordBackup } from './store';
 
 interface Props {
   db: ClipperDb;
@@ -25,7 +21,11 @@ export function BackupPanel({ db, today, now, saveFile }: Props) {
 
   const download = async () => {
     try {
-      const saved = await saveFile(`digest-clipper-backup-${today()}.json`, await createBackup(db), 'application/json');
+      const saved = await saveFile(
+        `digest-clipper-backup-${today()}.json`,
+        await (await backupStore()).createBackup(db),
+        'application/json',
+      );
       await recordBackup(db, now());
       setMessage({ tone: 'success', text: t('backupSaved', { file: saved }) });
     } catch (error) {
@@ -36,7 +36,7 @@ export function BackupPanel({ db, today, now, saveFile }: Props) {
   const choose = async (file: File | undefined) => {
     setPending(undefined);
     if (!file) return;
-    const parsed = parseBackup(await file.text());
+    const parsed = (await backupStore()).parseBackup(await file.text());
     if (!parsed.ok) {
       setMessage({
         tone: 'error',
@@ -48,7 +48,7 @@ export function BackupPanel({ db, today, now, saveFile }: Props) {
     setMessage(undefined);
     setPending({
       backup: parsed.backup,
-      plan: await planRestore(db, parsed.backup, now()),
+      plan: await (await backupStore()).planRestore(db, parsed.backup, now()),
       issues: parsed.issues.map(
         (issue) => `${t(issue.effect === 'fixed' ? 'issueFixed' : 'issueSkipped')} ${describeProblem(t, issue)}`,
       ),
@@ -59,7 +59,7 @@ export function BackupPanel({ db, today, now, saveFile }: Props) {
   const restore = async () => {
     if (!pending) return;
     try {
-      const done = await applyRestore(db, pending.backup, now());
+      const done = await (await backupStore()).applyRestore(db, pending.backup, now());
       const skipped = pending.issues.length + pending.unlisted;
       setMessage({
         tone: 'success',

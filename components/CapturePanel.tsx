@@ -2,12 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Problem } from '../lib/errors';
 import { describeProblem } from '../lib/i18n/translate';
 import type { CaptureResult } from '../lib/messages';
-import type { ClipperDb } from '../lib/store/db';
-import type { ClipDraft } from '../lib/store/item-writes';
 import type { Section } from '../lib/types';
 import { lazyComponent } from './lazy';
 import { describeError, useLocale } from './locale';
 import { Notice, type NoticeTone } from './Notice';
+import { type ClipDraft, type ClipperDb, itemWrites } from './store';
 
 // Loads while the clipper reads the page; it is not needed before the capture arrives.
 const ClipForm = lazyComponent(() => import('./ClipForm').then((m) => m.ClipForm));
@@ -90,10 +89,7 @@ export function CapturePanel(props: CapturePanelProps) {
     setBusy(true);
     try {
       // Writing code (and the words for its outcome) load when the editor saves, not when the popup opens.
-      const [{ saveClip }, { describeOutcome }] = await Promise.all([
-        import('../lib/store/item-writes'),
-        import('./save-outcome'),
-      ]);
+      const [{ saveClip }, { describeOutcome }] = await Promise.all([itemWrites(), import('./save-outcome')]);
       const outcome = await saveClip(props.db, state.draft, {
         now: props.now(),
         weekId: props.currentWeekId,

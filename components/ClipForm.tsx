@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { ClipDraft } from '../lib/store/item-writes';
-import { parseTags } from '../lib/store/tags';
+import { parseTags } from '../lib/record-rules';
 import type { Section } from '../lib/types';
 import { useLocale } from './locale';
+import type { ClipDraft } from './store';
 
 interface Props {
   draft: ClipDraft;

@@ -1,9 +1,7 @@
 import type { MessageKey } from '../lib/i18n/keys';
-import type { ClipperDb } from '../lib/store/db';
-import { settleItemConflict, settleSourceConflict } from '../lib/store/item-writes';
-import { settleWeekConflict } from '../lib/store/weeks';
 import type { ConflictValue, WeekItem, WeekNote } from '../lib/types';
 import { useLocale } from './locale';
+import { type ClipperDb, itemWrites, weekWrites } from './store';
 
 /** One field changed both here and in a restored backup, as the editor sees it. */
 export interface ShownConflict {
@@ -68,9 +66,10 @@ export async function settleShown(
   now: number,
 ): Promise<unknown> {
   const ref = { field: conflict.field, at: conflict.at };
-  if (conflict.kind === 'week') return settleWeekConflict(db, conflict.id, ref, choice, now);
-  if (conflict.kind === 'source') return settleSourceConflict(db, conflict.id, ref, choice, now);
-  return settleItemConflict(db, conflict.id, ref, choice, now);
+  if (conflict.kind === 'week') return (await weekWrites()).settleWeekConflict(db, conflict.id, ref, choice, now);
+  const writes = await itemWrites();
+  if (conflict.kind === 'source') return writes.settleSourceConflict(db, conflict.id, ref, choice, now);
+  return writes.settleItemConflict(db, conflict.id, ref, choice, now);
 }
 
 /**

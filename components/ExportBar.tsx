@@ -1,11 +1,10 @@
 import { useState } from 'preact/hooks';
 import { checkDraft } from '../lib/digest/draft-checks';
 import type { ExportFormat } from '../lib/messages';
-import type { ClipperDb } from '../lib/store/db';
-import { earlierUses } from '../lib/store/items';
 import type { Section, WeekItem } from '../lib/types';
 import { describeError, useLocale } from './locale';
 import { Notice, type NoticeTone } from './Notice';
+import { type ClipperDb, earlierUses } from './store';
 import { useLiveQuery } from './useLiveQuery';
 
 interface Props {

@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { ClipperDb } from '../lib/store/db';
-import { type ItemPatch, type SourcePatch, updateItem, updateSource } from '../lib/store/item-writes';
-import { parseTags } from '../lib/store/tags';
+import { parseTags } from '../lib/record-rules';
 import type { Quote, Source, WeekItem } from '../lib/types';
 import { describeError, useLocale } from './locale';
 import { Notice } from './Notice';
+import { type ClipperDb, type ItemPatch, itemWrites, type SourcePatch } from './store';
 
 interface Props {
   db: ClipperDb;
@@ -68,9 +67,9 @@ export function ItemEditor({ db, item, tags, now, onClose }: Props) {
         const sourcePatch: SourcePatch = { ...diff } as SourcePatch;
         if (diff.author !== undefined) sourcePatch.author = diff.author.trim() || undefined;
         if (diff.publishedAt !== undefined) sourcePatch.publishedAt = diff.publishedAt.trim() || undefined;
-        await updateSource(db, source.id, sourcePatch, now());
+        await (await itemWrites()).updateSource(db, source.id, sourcePatch, now());
       }
-      if (Object.keys(patch).length > 0) await updateItem(db, item.id, patch, now());
+      if (Object.keys(patch).length > 0) await (await itemWrites()).updateItem(db, item.id, patch, now());
       onClose();
     } catch (err) {
       setError(describeError(t, err));

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ClipperDb } from '../lib/store/db';
-import { searchItems } from '../lib/store/search';
 import type { WeekItem } from '../lib/types';
 import { itemLabel } from './ItemCard';
 import { describeError, useLocale } from './locale';
 import { Notice } from './Notice';
+import { type ClipperDb, searchStore } from './store';
 
 interface Props {
   db: ClipperDb;
@@ -23,17 +22,19 @@ export function SearchPanel({ db, query, tags, onOpen }: Props) {
 
   useEffect(() => {
     let current = true;
-    searchItems(db, query, { tag: tag || undefined, source: source || undefined }).then(
-      (found) => {
-        if (current) {
-          setResults(found);
-          setError(undefined);
-        }
-      },
-      (e: unknown) => {
-        if (current) setError(describeError(t, e));
-      },
-    );
+    searchStore()
+      .then((m) => m.searchItems(db, query, { tag: tag || undefined, source: source || undefined }))
+      .then(
+        (found) => {
+          if (current) {
+            setResults(found);
+            setError(undefined);
+          }
+        },
+        (e: unknown) => {
+          if (current) setError(describeError(t, e));
+        },
+      );
     return () => {
       current = false;
     };

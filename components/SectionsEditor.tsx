@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '../lib/i18n/translate';
-import type { ClipperDb } from '../lib/store/db';
-import { addSection, deleteSection, reorderSections, updateSection } from '../lib/store/section-writes';
 import type { Section, SectionKind } from '../lib/types';
 import { describeError, useLocale } from './locale';
+import { type ClipperDb, sectionWrites } from './store';
 
 const KINDS: [SectionKind, MessageKey][] = [
   ['briefs', 'kindBriefs'],
@@ -26,11 +25,14 @@ export function SectionsEditor({ db, sections, newId, onError }: Props) {
   const [deleting, setDeleting] = useState<string | undefined>();
   const [moveTo, setMoveTo] = useState('');
   const run = (work: Promise<unknown>) => work.catch((e: unknown) => onError(describeError(t, e)));
+  // The value is read while the event is live: after the writes' code loads, the event's target is gone.
+  const update = (id: string, changes: Partial<Pick<Section, 'name' | 'nameEn' | 'kind'>>) =>
+    void run(sectionWrites().then((w) => w.updateSection(db, id, changes)));
   const swap = (index: number, by: -1 | 1) => {
     const ids = sections.map((s) => s.id);
     const [id] = ids.splice(index, 1);
     if (id) ids.splice(index + by, 0, id);
-    void run(reorderSections(db, ids));
+    void run(sectionWrites().then((w) => w.reorderSections(db, ids)));
   };
 
   return (
@@ -41,18 +43,18 @@ export function SectionsEditor({ db, sections, newId, onError }: Props) {
             <input
               aria-label={`${t('sectionName')} ${i + 1}`}
               value={section.name}
-              onChange={(e) => void run(updateSection(db, section.id, { name: e.currentTarget.value }))}
+              onChange={(e) => update(section.id, { name: e.currentTarget.value })}
             />
             <input
               aria-label={`${t('sectionNameEn')}: ${section.name}`}
               placeholder={t('sectionNameEn')}
               value={section.nameEn ?? ''}
-              onChange={(e) => void run(updateSection(db, section.id, { nameEn: e.currentTarget.value.trim() }))}
+              onChange={(e) => update(section.id, { nameEn: e.currentTarget.value.trim() })}
             />
             <select
               aria-label={`${t('sectionKind')}: ${section.name}`}
               value={section.kind}
-              onChange={(e) => void run(updateSection(db, section.id, { kind: e.currentTarget.value as SectionKind }))}
+              onChange={(e) => update(section.id, { kind: e.currentTarget.value as SectionKind })}
             >
               {KINDS.map(([kind, label]) => (
                 <option key={kind} value={kind}>
@@ -105,7 +107,11 @@ export function SectionsEditor({ db, sections, newId, onError }: Props) {
                 <button
                   type="button"
                   class="danger"
-                  onClick={() => void run(deleteSection(db, section.id, moveTo)).then(() => setDeleting(undefined))}
+                  onClick={() =>
+                    void run(sectionWrites().then((w) => w.deleteSection(db, section.id, moveTo))).then(() =>
+                      setDeleting(undefined),
+                    )
+                  }
                 >
                   {t('confirmDelete')}
                 </button>
@@ -121,7 +127,11 @@ export function SectionsEditor({ db, sections, newId, onError }: Props) {
         class="add-section"
         onSubmit={(e) => {
           e.preventDefault();
-          void run(addSection(db, name, 'briefs', newId).then(() => setName('')));
+          void run(
+            sectionWrites()
+              .then((w) => w.addSection(db, name, 'briefs', newId))
+              .then(() => setName('')),
+          );
         }}
       >
         <input

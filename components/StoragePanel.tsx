@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { LocalMeta } from '../lib/store/db';
 import type { StorageState } from '../lib/types';
 import { useLocale } from './locale';
+import type { LocalMeta } from './store';
 
 function size(bytes: number | undefined): string {
   if (bytes === undefined) return '?';

@@ -3,9 +3,9 @@ import { renderDigest } from '../lib/digest/markdown-writer';
 import { compileTemplates, DEFAULT_TEMPLATES, TEMPLATE_KEYS, type TemplateKey } from '../lib/digest/templates';
 import { loadDigestInput } from '../lib/export-week';
 import { describeProblem } from '../lib/i18n/translate';
-import type { ClipperDb } from '../lib/store/db';
 import type { DigestSettings } from '../lib/types';
 import { useLocale } from './locale';
+import type { ClipperDb } from './store';
 import { useLiveQuery } from './useLiveQuery';
 
 interface Props {

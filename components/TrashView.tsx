@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { ClipperDb } from '../lib/store/db';
-import { purgeItem, restoreItem } from '../lib/store/item-writes';
 import type { WeekItem } from '../lib/types';
 import { itemLabel } from './ItemCard';
 import { describeError, useLocale } from './locale';
 import { Notice } from './Notice';
+import { type ClipperDb, itemWrites } from './store';
 
 interface Props {
   db: ClipperDb;
@@ -38,7 +37,7 @@ export function TrashView({ db, trash, now }: Props) {
               <span class="actions">
                 <button
                   type="button"
-                  onClick={() => run(restoreItem(db, item.id, now()))}
+                  onClick={() => run(itemWrites().then((w) => w.restoreItem(db, item.id, now())))}
                   aria-label={`${t('restore')}: ${label}`}
                 >
                   {t('restore')}
@@ -46,7 +45,7 @@ export function TrashView({ db, trash, now }: Props) {
                 <button
                   type="button"
                   class="danger"
-                  onClick={() => run(purgeItem(db, item.id, now()))}
+                  onClick={() => run(itemWrites().then((w) => w.purgeItem(db, item.id, now())))}
                   aria-label={`${t('deleteForever')}: ${label}`}
                 >
                   {t('deleteForever')}

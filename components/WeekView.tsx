@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { compareByOrder } from '../lib/order-key';
-import type { ClipperDb } from '../lib/store/db';
 import type { Section, WeekItem, WeekNote } from '../lib/types';
 import { type CardActions, Conflicts, ItemCard, itemLabel } from './ItemCard';
 import { lazyComponent } from './lazy';
 import { describeError, useLocale } from './locale';
 import { Notice } from './Notice';
+import { type ClipperDb, itemWrites, weekWrites } from './store';
 
 // Writing code loads on the first change, so opening the popup loads only what shows the week.
-const writes = () => import('../lib/store/item-writes');
-const weeks = () => import('../lib/store/weeks');
+const writes = itemWrites;
+const weeks = weekWrites;
 
 const OwnItemForm = lazyComponent(() => import('./OwnItemForm').then((m) => m.OwnItemForm));
 const ItemEditor = lazyComponent(() => import('./ItemEditor').then((m) => m.ItemEditor));

@@ -1,6 +1,6 @@
 import type { Translate } from '../lib/i18n/keys';
-import type { SaveOutcome } from '../lib/store/item-writes';
 import type { Section } from '../lib/types';
+import type { SaveOutcome } from './store';
 
 /** Exactly what saving did, in the editor's words. */
 export function describeOutcome(outcome: SaveOutcome, sections: readonly Section[], t: Translate): string {

@@ -82,6 +82,14 @@ export function requireNote(text: string): string {
   return clean;
 }
 
+/** Tags as typed: separated by commas (also the Chinese ones), trimmed, no empties. */
+export function parseTags(text: string): string[] {
+  return text
+    .split(/[,，、]/)
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+}
+
 /** Tags as stored: trimmed, each within its limit, once each; too many is refused. */
 export function requireTags(tags: readonly string[]): string[] {
   const clean = [...new Set(tags.map((t) => cleanLine(t, RECORD_LIMITS.tag)).filter((t) => t !== ''))];
