@@ -60,6 +60,7 @@ export function ItemEditor({ db, item, tags, now, onClose }: Props) {
       if (itemChanges.summary !== undefined) patch.summary = itemChanges.summary;
       if (itemChanges.note !== undefined) patch.note = itemChanges.note;
       if (itemChanges.tags !== undefined) patch.tags = parseTags(itemChanges.tags);
+      const sourcePatches: { id: string; patch: SourcePatch }[] = [];
       for (const [i, source] of item.sources.entries()) {
         const was = opened.sources[i] as SourceFields;
         const diff = changed(was, sources[i] as SourceFields);
@@ -67,9 +68,10 @@ export function ItemEditor({ db, item, tags, now, onClose }: Props) {
         const sourcePatch: SourcePatch = { ...diff } as SourcePatch;
         if (diff.author !== undefined) sourcePatch.author = diff.author.trim() || undefined;
         if (diff.publishedAt !== undefined) sourcePatch.publishedAt = diff.publishedAt.trim() || undefined;
-        await (await itemWrites()).updateSource(db, source.id, sourcePatch, now());
+        sourcePatches.push({ id: source.id, patch: sourcePatch });
       }
-      if (Object.keys(patch).length > 0) await (await itemWrites()).updateItem(db, item.id, patch, now());
+      if (Object.keys(patch).length > 0 || sourcePatches.length > 0)
+        await (await itemWrites()).updateEntry(db, item.id, patch, sourcePatches, now());
       onClose();
     } catch (err) {
       setError(describeError(t, err));

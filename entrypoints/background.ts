@@ -16,39 +16,46 @@ import { currentWeekCount } from '../lib/store/items';
 import { listSections } from '../lib/store/sections';
 import { getSettings } from '../lib/store/settings';
 
-export default defineBackground(() => {
-  const db = openDatabase();
+// A module service worker: built with the pages, it shares their chunks (Dexie, the store, the
+// renderer) instead of carrying its own copies, which keeps the store zip within budget. Service
+// workers may not call import(): nothing the background runs may load code lazily (its
+// dictionaries come from lib/browser/locale.ts, statically).
+export default defineBackground({
+  type: 'module',
+  main: () => {
+    const db = openDatabase();
 
-  listenForRequests({
-    captureTab: ({ tabId }) => captureForPopup(db, tabId),
-    exportWeek: ({ weekId, format }) => exportWeekDraft(db, weekId, format, downloadText),
-  });
+    listenForRequests({
+      captureTab: ({ tabId }) => captureForPopup(db, tabId),
+      exportWeek: ({ weekId, format }) => exportWeekDraft(db, weekId, format, downloadText),
+    });
 
-  const onMenuClick = (info: { menuItemId: string | number }, tab?: { id?: number }) => {
-    const section = sectionOfMenuItem(info.menuItemId);
-    if (section === undefined || tab?.id === undefined) return Promise.resolve();
-    return quickClipTab(db, tab.id, section);
-  };
-  const onCommand = async (command: string, tab?: { id?: number }) => {
-    if (command !== QUICK_CLIP_COMMAND) return;
-    const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-    if (id !== undefined) await quickClipTab(db, id);
-  };
-  browser.contextMenus.onClicked.addListener(onMenuClick);
-  browser.commands.onCommand.addListener(onCommand);
+    const onMenuClick = (info: { menuItemId: string | number }, tab?: { id?: number }) => {
+      const section = sectionOfMenuItem(info.menuItemId);
+      if (section === undefined || tab?.id === undefined) return Promise.resolve();
+      return quickClipTab(db, tab.id, section);
+    };
+    const onCommand = async (command: string, tab?: { id?: number }) => {
+      if (command !== QUICK_CLIP_COMMAND) return;
+      const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+      if (id !== undefined) await quickClipTab(db, id);
+    };
+    browser.contextMenus.onClicked.addListener(onMenuClick);
+    browser.commands.onCommand.addListener(onCommand);
 
-  // Menus follow the sections and the UI language, the badge this week's count, whoever writes.
-  // A query that fails says so on the toolbar button instead of leaving menus and count stale.
-  const trouble = (error: unknown) => {
-    const t = backgroundTranslator('auto');
-    void showTrouble(t('badgeTitle', { message: describeProblem(t, problemOf(error)) }));
-  };
-  liveQuery(() => Promise.all([listSections(db), getSettings(db)])).subscribe({
-    next: ([sections, settings]) => void rebuildMenus(menuItems(sections, backgroundTranslator(settings.uiLanguage))),
-    error: trouble,
-  });
-  liveQuery(() => currentWeekCount(db, Date.now())).subscribe({ next: (n) => void showWeekCount(n), error: trouble });
+    // Menus follow the sections and the UI language, the badge this week's count, whoever writes.
+    // A query that fails says so on the toolbar button instead of leaving menus and count stale.
+    const trouble = (error: unknown) => {
+      const t = backgroundTranslator('auto');
+      void showTrouble(t('badgeTitle', { message: describeProblem(t, problemOf(error)) }));
+    };
+    liveQuery(() => Promise.all([listSections(db), getSettings(db)])).subscribe({
+      next: ([sections, settings]) => void rebuildMenus(menuItems(sections, backgroundTranslator(settings.uiLanguage))),
+      error: trouble,
+    });
+    liveQuery(() => currentWeekCount(db, Date.now())).subscribe({ next: (n) => void showWeekCount(n), error: trouble });
 
-  // The e2e suite drives the very listeners the browser calls; automation cannot click menus.
-  if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { digestClipperTest: { onMenuClick, onCommand } });
+    // The e2e suite drives the very listeners the browser calls; automation cannot click menus.
+    if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { digestClipperTest: { onMenuClick, onCommand } });
+  },
 });

@@ -355,6 +355,26 @@ export async function updateSource(db: ClipperDb, id: string, patch: SourcePatch
   });
 }
 
+/**
+ * What the full editor saves at once: the item's fields and corrections to the sources it cites,
+ * in one transaction, so no reader sees the page corrected but the item not yet.
+ */
+export async function updateEntry(
+  db: ClipperDb,
+  id: string,
+  patch: ItemPatch,
+  sourcePatches: readonly { id: string; patch: SourcePatch }[],
+  now: number,
+): Promise<WeekItem> {
+  return db.transaction('rw', db.sources, db.items, async () => {
+    for (const source of sourcePatches) await updateSource(db, source.id, source.patch, now);
+    if (Object.keys(patch).length > 0) return updateItem(db, id, patch, now);
+    const current = await db.items.get(id);
+    if (!current) throw new ClipInputError('clip.gone');
+    return (await withSources(db, [current]))[0] as WeekItem;
+  });
+}
+
 export interface MoveTarget {
   sectionId: string;
   /** Put the item right after this one (same section); at the start when undefined. */

@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ClipInputError } from '../../../lib/errors';
+import { type ClipperDb, openDatabase } from '../../../lib/store/db';
+import { saveClip, updateEntry } from '../../../lib/store/item-writes';
+
+let db: ClipperDb;
+afterEach(() => db?.close());
+
+async function story() {
+  db = openDatabase(`entry-${Math.random()}`);
+  const ctx = (id: string) => ({ now: 1_000, weekId: '2026-01-26', newId: () => id, defaultSectionId: 'briefs' });
+  const page = (n: number) => ({
+    pageUrl: `https://e.com/${n}`,
+    canonicalUrl: `https://e.com/${n}`,
+    title: `P${n}`,
+    source: 'S',
+  });
+  const { item } = await saveClip(db, { ...page(1), summary: 'before' }, ctx('a'));
+  return { itemId: item?.id as string, sourceId: item?.sourceIds[0] as string };
+}
+
+describe('updateEntry: what the full editor saves', () => {
+  it('writes the item and its corrected sources together', async () => {
+    const { itemId, sourceId } = await story();
+    const saved = await updateEntry(
+      db,
+      itemId,
+      { tags: ['AI'] },
+      [{ id: sourceId, patch: { title: 'P1, corrected' } }],
+      2_000,
+    );
+    expect(saved.tags).toEqual(['AI']);
+    expect(saved.sources[0]?.title).toBe('P1, corrected');
+  });
+
+  it('writes nothing when one part is refused: the item keeps its words, the page its title', async () => {
+    const { itemId, sourceId } = await story();
+    await expect(
+      updateEntry(db, itemId, { summary: 'after', tags: ['AI'] }, [{ id: sourceId, patch: { title: '   ' } }], 2_000),
+    ).rejects.toBeInstanceOf(ClipInputError);
+    const [item, source] = [await db.items.get(itemId), await db.sources.get(sourceId)];
+    expect([item?.summary, item?.tags, source?.title]).toEqual(['before', [], 'P1']);
+  });
+});
