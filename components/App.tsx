@@ -34,11 +34,17 @@ export interface AppProps {
   capture: () => Promise<CaptureResult>;
   exportWeek: (weekId: string, format: ExportFormat) => Promise<{ filename: string }>;
   openOptions: () => void;
+  /** The toolbar popup (a quick clip and a glance) or the side panel that stays open beside the page. */
+  surface?: 'popup' | 'panel';
+  /** Opens the side panel; offered in the popup where the browser has one. */
+  openPanel?: () => void;
 }
 
 type View = 'week' | 'trash';
 
-export function App({ db, now, newId, browserLanguage, capture, exportWeek, openOptions }: AppProps) {
+export function App(props: AppProps) {
+  const { db, now, newId, browserLanguage, capture, exportWeek, openOptions, openPanel } = props;
+  const panel = props.surface === 'panel';
   const settings = useLiveQuery(() => getSettings(db), []);
   const sections = useLiveQuery(() => listSections(db), []);
 
@@ -110,9 +116,14 @@ export function App({ db, now, newId, browserLanguage, capture, exportWeek, open
   const loadError = items.error ?? trash.error;
   return (
     <LocaleContext.Provider value={i18n}>
-      <main class="popup">
+      <main class={panel ? 'popup panel' : 'popup'}>
         <header class="bar">
           <h1>{t('appName')}</h1>
+          {openPanel && (
+            <button type="button" class="icon" onClick={openPanel} aria-label={t('openPanel')} title={t('openPanel')}>
+              ◨
+            </button>
+          )}
           <button type="button" class="icon" onClick={openOptions} aria-label={t('options')} title={t('options')}>
             ⚙
           </button>
@@ -125,16 +136,22 @@ export function App({ db, now, newId, browserLanguage, capture, exportWeek, open
             </button>
           </p>
         )}
-        <CapturePanel
-          db={db}
-          sections={sections.value}
-          tags={tags.value ?? []}
-          defaultSectionId={settings.value.defaultSectionId}
-          currentWeekId={currentWeekId}
-          now={now}
-          newId={newId}
-          capture={capture}
-        />
+        {/* The panel is not a click on the toolbar: it gets no access to the page, so clips come from the
+            toolbar, the menu or the shortcut, and appear here as they land. */}
+        {panel ? (
+          <p class="hint">{t('panelHint')}</p>
+        ) : (
+          <CapturePanel
+            db={db}
+            sections={sections.value}
+            tags={tags.value ?? []}
+            defaultSectionId={settings.value.defaultSectionId}
+            currentWeekId={currentWeekId}
+            now={now}
+            newId={newId}
+            capture={capture}
+          />
+        )}
         <WeekNav
           weekId={weekId}
           currentWeekId={currentWeekId}

@@ -116,6 +116,8 @@ export const EN_MESSAGES = {
   quickAlready: 'Already clipped: {title}',
   quickMerged: 'Added the quote to your earlier clip: {title}',
   excerpt: 'Excerpt',
+  openPanel: 'Open in the side panel',
+  panelHint: 'Clip with the toolbar button, the page’s menu (Clip to…) or Alt+Shift+D: new clips appear here.',
   conflictBadge: 'Changed in two places',
   conflictIntro: '{field} was changed here and in a restored backup. Which should stay?',
   conflictHere: 'Here',
