@@ -129,6 +129,7 @@ export function CapturePanel(props: CapturePanelProps) {
             sections={props.sections}
             tags={props.tags}
             busy={busy}
+            now={props.now}
             onChange={(draft) => setState({ ...state, draft })}
             onSave={save}
           />

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { parseTags } from '../lib/record-rules';
+import { dateForEditor, parseTypedDate } from '../lib/typed-date';
 import type { Section } from '../lib/types';
-import { useLocale } from './locale';
+import { civilDate } from '../lib/week';
+import { describeError, useLocale } from './locale';
 import type { ClipDraft } from './store';
 
 interface Props {
@@ -9,6 +11,7 @@ interface Props {
   sections: Section[];
   tags: string[];
   busy: boolean;
+  now: () => number;
   onChange: (draft: ClipDraft) => void;
   onSave: () => void;
 }
@@ -16,12 +19,23 @@ interface Props {
 const QUOTE_PREVIEW = 600;
 
 /** The page as the clipper read it, every field editable before it is stored. */
-export function ClipForm({ draft, sections, tags, busy, onChange, onSave }: Props) {
-  const { t } = useLocale();
+export function ClipForm({ draft, sections, tags, busy, now, onChange, onSave }: Props) {
+  const { t, locale } = useLocale();
   const set = (patch: Partial<ClipDraft>) => onChange({ ...draft, ...patch });
   // The raw text keeps a trailing comma while the editor is typing the next tag.
   const [tagText, setTagText] = useState((draft.tags ?? []).join(', '));
   const quote = draft.selection?.text ?? '';
+  // The date as people write it (`2026/1/27`, `1月27日`, `昨天`); one that is not a date blocks saving, with why.
+  const [dateText, setDateText] = useState(dateForEditor(draft.publishedAt, locale));
+  const typeDate = (input: HTMLInputElement) => {
+    setDateText(input.value);
+    try {
+      set({ publishedAt: parseTypedDate(input.value, civilDate(now())) });
+      input.setCustomValidity('');
+    } catch (error) {
+      input.setCustomValidity(describeError(t, error));
+    }
+  };
   return (
     <form
       class="clip-form"
@@ -51,6 +65,15 @@ export function ClipForm({ draft, sections, tags, busy, onChange, onSave }: Prop
           </select>
         </label>
       </div>
+      <label>
+        <span>{t('published')}</span>
+        <input
+          name="published"
+          value={dateText}
+          placeholder={t('datePlaceholder')}
+          onInput={(e) => typeDate(e.currentTarget)}
+        />
+      </label>
       <label>
         <span>{t('link')}</span>
         <input

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { parseTags } from '../lib/record-rules';
+import { dateForEditor, parseTypedDate } from '../lib/typed-date';
 import type { Quote, Source, WeekItem } from '../lib/types';
+import { civilDate } from '../lib/week';
 import { describeError, useLocale } from './locale';
 import { Notice } from './Notice';
 import { type ClipperDb, type ItemPatch, itemWrites, type SourcePatch } from './store';
@@ -22,12 +24,13 @@ interface SourceFields {
   quotes: Quote[];
 }
 
-const sourceFields = (s: Source): SourceFields => ({
+/** A source's fields as the form shows them; the date as people write it, in the UI's language. */
+const sourceFields = (s: Source, locale: 'zh' | 'en'): SourceFields => ({
   title: s.title,
   source: s.source,
   canonicalUrl: s.canonicalUrl,
   author: s.author ?? '',
-  publishedAt: s.publishedAt ?? '',
+  publishedAt: dateForEditor(s.publishedAt, locale),
   quotes: s.quotes,
 });
 
@@ -44,10 +47,10 @@ function changed<T extends object>(opened: T, now: T): Partial<T> {
  * a quote clipped meanwhile is never overwritten.
  */
 export function ItemEditor({ db, item, tags, now, onClose }: Props) {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const [opened] = useState(() => ({
     item: { summary: item.summary, note: item.note, tags: item.tags.join(', ') },
-    sources: item.sources.map(sourceFields),
+    sources: item.sources.map((s) => sourceFields(s, locale)),
   }));
   const [fields, setFields] = useState(opened.item);
   const [sources, setSources] = useState(opened.sources);
@@ -67,7 +70,9 @@ export function ItemEditor({ db, item, tags, now, onClose }: Props) {
         if (Object.keys(diff).length === 0) continue;
         const sourcePatch: SourcePatch = { ...diff } as SourcePatch;
         if (diff.author !== undefined) sourcePatch.author = diff.author.trim() || undefined;
-        if (diff.publishedAt !== undefined) sourcePatch.publishedAt = diff.publishedAt.trim() || undefined;
+        // Typed as people write dates (`2026/1/27`, `1月27日`, `昨天`); what is not a date is refused with a message.
+        if (diff.publishedAt !== undefined)
+          sourcePatch.publishedAt = parseTypedDate(diff.publishedAt, civilDate(now()));
         sourcePatches.push({ id: source.id, patch: sourcePatch });
       }
       if (Object.keys(patch).length > 0 || sourcePatches.length > 0)

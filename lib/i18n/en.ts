@@ -116,6 +116,7 @@ export const EN_MESSAGES = {
   quickAlready: 'Already clipped: {title}',
   quickMerged: 'Added the quote to your earlier clip: {title}',
   excerpt: 'Excerpt',
+  datePlaceholder: '2026-01-27, Jan 27 or yesterday',
   openPanel: 'Open in the side panel',
   panelHint: 'Clip with the toolbar button, the page’s menu (Clip to…) or Alt+Shift+D: new clips appear here.',
   conflictBadge: 'Changed in two places',

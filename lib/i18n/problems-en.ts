@@ -26,7 +26,7 @@ export const PROBLEMS_EN: Record<ProblemCode, string> = {
   'clip.group-needs-two': 'Pick at least two clips to group into one story.',
   'clip.purge-not-trashed': 'Only clips in the trash can be deleted for good.',
   'clip.link-too-long': 'This link is longer than {max} characters; use a shorter address for the page.',
-  'clip.bad-date': '“{date}” is not a date; write it as 2026-01-27 (a time may follow).',
+  'clip.bad-date': '“{date}” is not a date; write it as 2026-01-27, 2026/1/27, Jan 27, 2026, 1/27 or yesterday.',
   'clip.too-many-tags': 'At most {max} tags per entry.',
   'text.too-long':
     'This text is longer than {max} characters; shorten it (nothing was saved, your text is still here).',

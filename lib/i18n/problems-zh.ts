@@ -21,7 +21,7 @@ export const PROBLEMS_ZH: Record<ProblemCode, string> = {
   'clip.group-needs-two': '至少选两条剪藏才能合并为一个故事。',
   'clip.purge-not-trashed': '只有回收站里的剪藏才能彻底删除。',
   'clip.link-too-long': '链接超过 {max} 个字符，请换用较短的网址。',
-  'clip.bad-date': '“{date}”不是日期，请写成 2026-01-27（可带时间）。',
+  'clip.bad-date': '“{date}”不是日期，请写成 2026-01-27、2026年1月27日、1月27日或“昨天”。',
   'clip.too-many-tags': '每条最多 {max} 个标签。',
   'text.too-long': '文字超过 {max} 个字符，请删减（尚未保存，文字仍在）。',
   'item.empty': '请先写摘要或笔记。',

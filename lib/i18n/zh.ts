@@ -116,6 +116,7 @@ export const ZH_MESSAGES: Record<PopupMessageKey, string> = {
   quickAlready: '已剪藏过:{title}',
   quickMerged: '已把引文添加到之前的剪藏:{title}',
   excerpt: '摘录',
+  datePlaceholder: '2026-01-27、1月27日或“昨天”',
   openPanel: '在侧边栏中打开',
   panelHint: '用工具栏按钮、网页右键菜单(剪藏到…)或 Alt+Shift+D 剪藏,新剪藏会出现在这里。',
   conflictBadge: '两处都改过',
