@@ -147,6 +147,9 @@ export function App(props: AppProps) {
             tags={tags.value ?? []}
             defaultSectionId={settings.value.defaultSectionId}
             currentWeekId={currentWeekId}
+            otherWeek={
+              weekId === currentWeekId ? undefined : { id: weekId, label: weekLabel(range.start, range.end, locale) }
+            }
             now={now}
             newId={newId}
             capture={capture}

@@ -17,6 +17,11 @@ export interface CapturePanelProps {
   tags: string[];
   defaultSectionId: string;
   currentWeekId: string;
+  /**
+   * The week on screen when it is not this one: a clip saved from the form goes where the editor is
+   * looking, and the form and the notice say so.
+   */
+  otherWeek?: { id: string; label: string };
   now: () => number;
   newId: () => string;
   capture: () => Promise<CaptureResult>;
@@ -92,12 +97,12 @@ export function CapturePanel(props: CapturePanelProps) {
       const [{ saveClip }, { describeOutcome }] = await Promise.all([itemWrites(), import('./save-outcome')]);
       const outcome = await saveClip(props.db, state.draft, {
         now: props.now(),
-        weekId: props.currentWeekId,
+        weekId: props.otherWeek?.id ?? props.currentWeekId,
         newId: props.newId,
         defaultSectionId: props.defaultSectionId,
         confirmedByEditor: true,
       });
-      setNotice({ tone: 'success', text: describeOutcome(outcome, props.sections, t) });
+      setNotice({ tone: 'success', text: describeOutcome(outcome, props.sections, t, props.otherWeek?.label) });
     } catch (error) {
       setNotice({ tone: 'error', text: describeError(t, error) });
     } finally {
@@ -122,6 +127,9 @@ export function CapturePanel(props: CapturePanelProps) {
           <Notice tone="info">
             {t('alreadyClipped', { week: state.already.weekId, count: state.already.quotes })}
           </Notice>
+        )}
+        {state.phase !== 'reading' && props.otherWeek && (
+          <p class="hint">{t('savesToWeek', { week: props.otherWeek.label })}</p>
         )}
         {state.phase !== 'reading' && (
           <ClipForm

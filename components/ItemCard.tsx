@@ -7,6 +7,12 @@ import { useLocale } from './locale';
 // Conflicts are rare (a restore met edits made here): their code loads when a card has one.
 export const Conflicts = lazyComponent(() => import('./ConflictList').then((m) => m.Conflicts));
 
+/** A change the week view can undo: what it says, and what reverses it. */
+export interface Undoable {
+  text: string;
+  revert: () => Promise<unknown>;
+}
+
 export interface CardActions {
   moveToSection: (item: WeekItem, sectionId: string) => void;
   nudge: (item: WeekItem, direction: -1 | 1) => void;

@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
+import { weekLabel } from '../lib/i18n/translate';
 import { parseTags } from '../lib/record-rules';
 import { dateForEditor, parseTypedDate } from '../lib/typed-date';
 import type { Quote, Source, WeekItem } from '../lib/types';
-import { civilDate } from '../lib/week';
+import { addDays, civilDate, weekRange } from '../lib/week';
+import { itemLabel, type Undoable } from './ItemCard';
 import { describeError, useLocale } from './locale';
 import { Notice } from './Notice';
 import { type ClipperDb, type ItemPatch, itemWrites, type SourcePatch } from './store';
@@ -13,6 +15,8 @@ interface Props {
   tags: string[];
   now: () => number;
   onClose: () => void;
+  /** The item went to another week: the editor closes and the week view offers Undo. */
+  onMovedWeek: (change: Undoable) => void;
 }
 
 interface SourceFields {
@@ -46,7 +50,10 @@ function changed<T extends object>(opened: T, now: T): Partial<T> {
  * it, tags) and every cited source with its quotes. Saves only what changed since it opened, so
  * a quote clipped meanwhile is never overwritten.
  */
-export function ItemEditor({ db, item, tags, now, onClose }: Props) {
+/** Weeks an item is moved to: four before its own, two after. */
+const WEEK_CHOICES = [-4, -3, -2, -1, 0, 1, 2];
+
+export function ItemEditor({ db, item, tags, now, onClose, onMovedWeek }: Props) {
   const { t, locale } = useLocale();
   const [opened] = useState(() => ({
     item: { summary: item.summary, note: item.note, tags: item.tags.join(', ') },
@@ -55,6 +62,22 @@ export function ItemEditor({ db, item, tags, now, onClose }: Props) {
   const [fields, setFields] = useState(opened.item);
   const [sources, setSources] = useState(opened.sources);
   const [error, setError] = useState<string | undefined>();
+
+  /** To the end of the same section in another week; Undo puts it back at its old place. */
+  const moveToWeek = async (weekId: string) => {
+    const { weekId: fromWeek, sectionId, order } = item;
+    try {
+      const writes = await itemWrites();
+      await writes.moveItem(db, item.id, { sectionId, toEnd: true, weekId }, now());
+      const range = weekRange(weekId);
+      onMovedWeek({
+        text: t('movedToWeek', { title: itemLabel(item), week: weekLabel(range.start, range.end, locale) }),
+        revert: () => writes.placeItem(db, item.id, { weekId: fromWeek, sectionId, order }, now()),
+      });
+    } catch (err) {
+      setError(describeError(t, err));
+    }
+  };
 
   const save = async () => {
     try {
@@ -196,6 +219,26 @@ export function ItemEditor({ db, item, tags, now, onClose }: Props) {
           )}
         </fieldset>
       ))}
+      <label>
+        <span>{t('week')}</span>
+        <select
+          name="week"
+          value={item.weekId}
+          onChange={(e) => {
+            if (e.currentTarget.value !== item.weekId) void moveToWeek(e.currentTarget.value);
+          }}
+        >
+          {WEEK_CHOICES.map((n) => {
+            const id = addDays(item.weekId, 7 * n);
+            const range = weekRange(id);
+            return (
+              <option key={id} value={id}>
+                {weekLabel(range.start, range.end, locale)}
+              </option>
+            );
+          })}
+        </select>
+      </label>
       {error && <Notice tone="error">{error}</Notice>}
       <div class="actions end">
         <button type="button" onClick={onClose}>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { compareByOrder } from '../lib/order-key';
 import type { Section, WeekItem, WeekNote } from '../lib/types';
-import { type CardActions, Conflicts, ItemCard, itemLabel } from './ItemCard';
+import { type CardActions, Conflicts, ItemCard, itemLabel, type Undoable } from './ItemCard';
 import { lazyComponent } from './lazy';
 import { describeError, useLocale } from './locale';
 import { Notice } from './Notice';
@@ -58,7 +58,25 @@ function WeekText(props: {
 export function WeekView({ db, weekId, items, sections, tags, week, focusItemId, now, newId }: Props) {
   const { t } = useLocale();
   const [editing, setEditing] = useState<string | undefined>();
-  const [undo, setUndo] = useState<WeekItem | undefined>();
+  // The last destructive change, with what reverses it: shown at the bottom of the view, and Ctrl+Z.
+  const [undo, setUndo] = useState<Undoable | undefined>();
+  const undoLast = () => {
+    if (!undo) return;
+    setUndo(undefined);
+    void run(undo.revert());
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const typing = target?.closest('input, textarea, select, [contenteditable]');
+      if (undo && !typing && e.key === 'z' && (e.ctrlKey || e.metaKey) && !e.shiftKey) {
+        e.preventDefault();
+        undoLast();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [undo]);
   const [error, setError] = useState<string | undefined>();
   // Keeps keyboard focus on an item while it moves (the list re-renders when the write lands).
   const [focusTarget, setFocusTarget] = useState<{ id: string } | undefined>();
@@ -98,7 +116,10 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
           .then(() => focusCard(item.id)),
       ),
     trash: (item) => {
-      setUndo(item);
+      setUndo({
+        text: t('movedToTrash', { title: itemLabel(item) }),
+        revert: () => writes().then((w) => w.restoreItem(db, item.id, now())),
+      });
       void run(writes().then((w) => w.trashItem(db, item.id, now())));
     },
     edit: (item) => setEditing(item.id),
@@ -115,7 +136,17 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
     },
     splitLast: (item) => {
       const last = item.sourceIds[item.sourceIds.length - 1];
-      if (last) void run(writes().then((w) => w.splitSource(db, item.id, last, { now: now(), newId })));
+      if (!last) return;
+      void run(
+        writes()
+          .then((w) => w.splitSource(db, item.id, last, { now: now(), newId }))
+          .then((split) =>
+            setUndo({
+              text: t('ungrouped', { title: itemLabel(split) }),
+              revert: () => writes().then((w) => w.joinItems(db, item.id, split.id, now())),
+            }),
+          ),
+      );
     },
     settle: (conflict, choice) =>
       void run(import('./ConflictList').then((m) => m.settleShown(db, conflict, choice, now()))),
@@ -155,20 +186,24 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
       {error && <Notice tone="error">{error}</Notice>}
       {undo && (
         <p class="notice notice--info toast" role="status">
-          {t('movedToTrash', { title: itemLabel(undo) })}{' '}
-          <button
-            type="button"
-            onClick={() => {
-              void run(writes().then((w) => w.restoreItem(db, undo.id, now())));
-              setUndo(undefined);
-            }}
-          >
+          {undo.text}{' '}
+          <button type="button" onClick={undoLast} aria-keyshortcuts="Control+Z">
             {t('undo')}
           </button>
         </p>
       )}
       {editingItem && (
-        <ItemEditor db={db} item={editingItem} tags={tags} now={now} onClose={() => setEditing(undefined)} />
+        <ItemEditor
+          db={db}
+          item={editingItem}
+          tags={tags}
+          now={now}
+          onClose={() => setEditing(undefined)}
+          onMovedWeek={(change) => {
+            setEditing(undefined);
+            setUndo(change);
+          }}
+        />
       )}
       {items.length === 0 && <p class="empty">{t('noClips')}</p>}
       <p id="card-help" class="hint">

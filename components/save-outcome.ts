@@ -2,9 +2,15 @@ import type { Translate } from '../lib/i18n/keys';
 import type { Section } from '../lib/types';
 import type { SaveOutcome } from './store';
 
-/** Exactly what saving did, in the editor's words. */
-export function describeOutcome(outcome: SaveOutcome, sections: readonly Section[], t: Translate): string {
-  if (outcome.sourceCreated) return outcome.quoteCut ? `${t('saved')} ${t('outcomeQuoteCut')}` : t('saved');
+/** Exactly what saving did, in the editor's words; `week` names the week it went to when that is not this one. */
+export function describeOutcome(
+  outcome: SaveOutcome,
+  sections: readonly Section[],
+  t: Translate,
+  week?: string,
+): string {
+  const saved = week ? t('savedToWeek', { week }) : t('saved');
+  if (outcome.sourceCreated) return outcome.quoteCut ? `${saved} ${t('outcomeQuoteCut')}` : saved;
   const section = sections.find((s) => s.id === outcome.item?.sectionId)?.name ?? '';
   const parts: string[] = [];
   if (outcome.quote === 'added') parts.push(t('outcomeQuoteAdded'));
@@ -14,5 +20,6 @@ export function describeOutcome(outcome: SaveOutcome, sections: readonly Section
   if (outcome.itemAction === 'created') parts.push(t('outcomeItemCreated', { section }));
   if (outcome.itemAction === 'updated') parts.push(t('outcomeItemUpdated', { section }));
   if (outcome.quoteCut) parts.push(t('outcomeQuoteCut'));
+  if (week && outcome.itemAction !== 'unchanged') parts.push(t('inWeek', { week }));
   return parts.length > 0 ? parts.join(' ') : t('outcomeNothing', { section });
 }

@@ -415,6 +415,21 @@ export async function moveItem(db: ClipperDb, id: string, target: MoveTarget, no
   });
 }
 
+/** Puts an item back exactly where it was (week, section, order key): what Undo of a move does. */
+export async function placeItem(
+  db: ClipperDb,
+  id: string,
+  place: Pick<Item, 'weekId' | 'sectionId' | 'order'>,
+  now: number,
+): Promise<void> {
+  await db.transaction('rw', db.items, async () => {
+    const item = await db.items.get(id);
+    if (!item) throw new ClipInputError('clip.gone');
+    const placed = { ...item, ...place, updatedAt: nextStamp(now, item.updatedAt) };
+    await db.items.put(stampChanges('item', item, placed, db.replica));
+  });
+}
+
 /** One step up or down inside the item's section (Alt+↑ / Alt+↓). */
 export async function nudgeItem(db: ClipperDb, id: string, direction: -1 | 1, now: number): Promise<void> {
   const item = await db.items.get(id);

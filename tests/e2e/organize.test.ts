@@ -134,6 +134,37 @@ describe('organizing the week in the popup', () => {
     await card('a').getByRole('button', { name: 'Ungroup: Alpha story' }).click();
     await expect.poll(() => titlesIn('briefs')).toEqual(['Alpha story', 'Beta story', 'Gamma story']);
     expect((await stored('a'))?.sourceIds).toEqual(['a']);
+    // Ungrouping can be undone where it happened: the story is whole again.
+    await expect
+      .poll(() => popup.getByRole('status').last().textContent())
+      .toContain('Split “Beta story” off the story.');
+    await popup.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => (await stored('a'))?.sourceIds).toEqual(['a', 'b']);
+  });
+
+  it('moves an item to another week from the editor, with Undo (Ctrl+Z) putting it back in its place', async () => {
+    await popup.getByRole('button', { name: 'Edit: Beta story' }).click();
+    await popup.getByRole('form', { name: 'Edit' }).locator('select[name="week"]').selectOption(lastWeek);
+    await expect.poll(() => titlesIn('briefs')).toEqual(['Alpha story', 'Gamma story']);
+    expect((await stored('b'))?.weekId).toBe(lastWeek);
+    await expect
+      .poll(() => popup.getByRole('status').last().textContent())
+      .toContain('Moved “Beta story” to the week of');
+    await card('a').focus();
+    await popup.keyboard.press('Control+z');
+    await expect.poll(() => titlesIn('briefs')).toEqual(['Alpha story', 'Beta story', 'Gamma story']);
+    expect(await stored('b')).toMatchObject({ weekId: thisWeek, order: 'c' });
+  });
+
+  it('saves a clip into the week on screen when it is not this one, and says which', async () => {
+    await popup.getByRole('button', { name: 'Previous week' }).click();
+    await expect.poll(() => titlesIn('briefs')).toEqual(['Older 华为云 story']);
+    await expect.poll(() => popup.locator('.capture .hint').textContent()).toContain('Saving into the week on screen:');
+    await popup.getByRole('button', { name: 'Save clip' }).click();
+    await expect.poll(() => popup.getByRole('status').first().textContent()).toContain('Saved to the week of');
+    const saved = (await readEntries(env.session.worker)).find((e) => !SEED.some((p) => p.item.id === e.id));
+    expect(saved?.weekId).toBe(lastWeek);
+    await expect.poll(() => titlesIn('briefs')).toHaveLength(2);
   });
 
   it('adds a thought of the editor’s own: no link, no source, in the draft without 来源', async () => {

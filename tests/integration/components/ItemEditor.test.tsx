@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Undoable } from '../../../components/ItemCard';
 import { ItemEditor } from '../../../components/ItemEditor';
 import { LocaleContext } from '../../../components/locale';
 import { EN_MESSAGES } from '../../../lib/i18n/en';
@@ -28,6 +29,9 @@ async function type(name: string, value: string) {
   await new Promise((r) => setTimeout(r, 10));
 }
 
+/** Moves to another week the editor reported, each with its Undo. */
+const moved: Undoable[] = [];
+
 async function openEditor(item: WeekItem): Promise<{ closed: Promise<void> }> {
   let closed: () => void = () => {};
   const done = new Promise<void>((resolve) => {
@@ -35,7 +39,14 @@ async function openEditor(item: WeekItem): Promise<{ closed: Promise<void> }> {
   });
   render(
     <LocaleContext.Provider value={{ locale: 'en', t }}>
-      <ItemEditor db={db} item={item} tags={[]} now={() => 5_000} onClose={() => closed()} />
+      <ItemEditor
+        db={db}
+        item={item}
+        tags={[]}
+        now={() => 5_000}
+        onClose={() => closed()}
+        onMovedWeek={(change) => moved.push(change)}
+      />
     </LocaleContext.Provider>,
     document.body,
   );
@@ -61,6 +72,31 @@ describe('ItemEditor', () => {
     const [after] = await listWeek(db, '2026-01-26');
     expect(after?.sources[0]?.quotes.map((q) => q.text)).toEqual(['First.', 'Second.']);
     expect(after?.note).toBe('- one\n- two');
+  });
+
+  it('moves the item to a week around its own, and hands the week view an Undo that puts it back', async () => {
+    db = openDatabase(`editor-${Math.random()}`);
+    await saveClip(db, { ...page, sectionId: 'briefs' }, ctx(1));
+    const [item] = await listWeek(db, '2026-01-26');
+    await openEditor(item as WeekItem);
+    const select = document.querySelector('select[name="week"]') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.value)).toEqual([
+      '2025-12-29',
+      '2026-01-05',
+      '2026-01-12',
+      '2026-01-19',
+      '2026-01-26',
+      '2026-02-02',
+      '2026-02-09',
+    ]);
+    select.value = '2026-01-19';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await expect.poll(() => moved.length).toBe(1);
+    expect((await db.items.get(item?.id as string))?.weekId).toBe('2026-01-19');
+    const change = moved.pop() as Undoable;
+    expect(change.text).toMatch(/^Moved “.+” to the week of /);
+    await change.revert();
+    expect(await db.items.get(item?.id as string)).toMatchObject({ weekId: '2026-01-26', order: item?.order });
   });
 
   it('shows a refusal and keeps the text when a write is refused', async () => {
