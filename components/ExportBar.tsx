@@ -46,22 +46,22 @@ export function ExportBar({ db, weekId, items, sections, exportWeek, onFocusItem
         throw new Error(t('exportFailed', { error: describeError(t, error) }));
       }
     });
-  const copy = (rich: boolean) =>
+  const copy = (kind: 'markdown' | 'rich' | 'wechat') =>
     attempt(async () => {
       // The renderers load on first copy: they are not needed to open the popup.
       const { renderForClipboard } = await import('../lib/export-week');
-      const { markdown, html } = await renderForClipboard(db, weekId);
-      if (rich) {
+      const { text, html } = await renderForClipboard(db, weekId, kind === 'wechat');
+      if (kind === 'markdown') {
+        await navigator.clipboard.writeText(text);
+      } else {
         await navigator.clipboard.write([
           new ClipboardItem({
             'text/html': new Blob([html], { type: 'text/html' }),
-            'text/plain': new Blob([markdown], { type: 'text/plain' }),
+            'text/plain': new Blob([text], { type: 'text/plain' }),
           }),
         ]);
-      } else {
-        await navigator.clipboard.writeText(markdown);
       }
-      return t('copied', { format: rich ? 'HTML' : 'Markdown' });
+      return t('copied', { format: kind === 'markdown' ? 'Markdown' : kind === 'rich' ? 'HTML' : t('wechat') });
     });
 
   return (
@@ -70,14 +70,20 @@ export function ExportBar({ db, weekId, items, sections, exportWeek, onFocusItem
         <button type="button" class="primary" onClick={() => void download('markdown')} disabled={busy || empty}>
           {t('exportDraft')}
         </button>
-        <button type="button" onClick={() => void copy(false)} disabled={busy || empty}>
+        <button type="button" onClick={() => void copy('markdown')} disabled={busy || empty}>
           {t('copyMarkdown')}
         </button>
-        <button type="button" onClick={() => void copy(true)} disabled={busy || empty}>
+        <button type="button" onClick={() => void copy('rich')} disabled={busy || empty}>
           {t('copyRich')}
         </button>
         <button type="button" onClick={() => void download('html')} disabled={busy || empty}>
           {t('downloadHtml')}
+        </button>
+        <button type="button" onClick={() => void copy('wechat')} disabled={busy || empty}>
+          {t('copyWechat')}
+        </button>
+        <button type="button" onClick={() => void download('wechat')} disabled={busy || empty}>
+          {t('downloadWechat')}
         </button>
       </div>
       {notice && <Notice tone={notice.tone}>{notice.text}</Notice>}

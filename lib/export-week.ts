@@ -1,4 +1,4 @@
-import { digestToHtmlFragment, renderDigestHtml } from './digest/html-writer';
+import { digestToHtmlFragment, renderDigestHtml, renderDigestWechat } from './digest/html-writer';
 import { digestToMarkdown, renderDigest } from './digest/markdown-writer';
 import type { DigestInput } from './digest/model';
 import { buildDigest } from './digest/model';
@@ -37,6 +37,10 @@ export async function exportWeekDraft(
   save: SaveFile,
 ): Promise<{ filename: string }> {
   const input = await loadDigestInput(db, weekId);
+  if (format === 'wechat') {
+    const draft = renderDigestWechat(input);
+    return { filename: await save(draft.filename, draft.document, 'text/html', input.settings.askWhereToSave) };
+  }
   if (format === 'html') {
     const html = renderDigestHtml(input);
     return { filename: await save(html.filename, html.document, 'text/html', input.settings.askWhereToSave) };
@@ -45,9 +49,21 @@ export async function exportWeekDraft(
   return { filename: await save(digest.filename, digest.markdown, 'text/markdown', input.settings.askWhereToSave) };
 }
 
-/** The week's draft as Markdown and as an HTML fragment, for the clipboard. */
-export async function renderForClipboard(db: ClipperDb, weekId: string): Promise<{ markdown: string; html: string }> {
+/**
+ * The week's draft for the clipboard: Markdown (the plain text) and HTML. For the 公众号 editor
+ * the HTML is styled inline with links as numbered markers, and the plain text matches it.
+ */
+export async function renderForClipboard(
+  db: ClipperDb,
+  weekId: string,
+  wechat = false,
+): Promise<{ text: string; html: string }> {
   const input = await loadDigestInput(db, weekId);
+  if (wechat) {
+    const draft = renderDigestWechat(input);
+    return { text: draft.text, html: draft.html };
+  }
   const doc = buildDigest(input);
-  return { markdown: digestToMarkdown(doc, input.settings.frontMatter), html: digestToHtmlFragment(doc) };
+  const lang = input.settings.language === 'zh' ? 'zh-CN' : 'en';
+  return { text: digestToMarkdown(doc, input.settings.frontMatter), html: digestToHtmlFragment(doc, lang) };
 }

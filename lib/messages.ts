@@ -7,7 +7,8 @@ import type { PageCapture, Source } from './types';
  * message from outside becomes a typed request.
  */
 
-export type ExportFormat = 'markdown' | 'html';
+/** `wechat`: the HTML the 公众号 editor takes (inline styles, links as numbered markers). */
+export type ExportFormat = 'markdown' | 'html' | 'wechat';
 
 export type CaptureFailureReason = 'no-tab' | 'restricted' | 'loading' | 'injection-failed' | 'timeout';
 
@@ -61,7 +62,7 @@ export function parseRequest(message: unknown): AnyRequest | undefined {
     case 'exportWeek':
       return typeof message.weekId === 'string' &&
         WEEK_ID.test(message.weekId) &&
-        (message.format === 'markdown' || message.format === 'html')
+        (message.format === 'markdown' || message.format === 'html' || message.format === 'wechat')
         ? { type: 'exportWeek', weekId: message.weekId, format: message.format }
         : undefined;
     default:

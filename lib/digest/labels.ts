@@ -7,6 +7,8 @@ export interface DigestLabels {
   listSeparator: string;
   /** The line under a section the editor keeps although it is empty. */
   empty: string;
+  /** Heading of the numbered link list that ends a 公众号 draft (links are not allowed in its text). */
+  links: string;
 }
 
 export const DIGEST_LABELS: Record<DigestLanguage, DigestLabels> = {
@@ -14,10 +16,12 @@ export const DIGEST_LABELS: Record<DigestLanguage, DigestLabels> = {
     readingTime: (minutes) => `预计阅读时长 ${minutes} 分钟`,
     listSeparator: '、',
     empty: '(本周暂无)',
+    links: '参考链接',
   },
   en: {
     readingTime: (minutes) => `Estimated reading time: ${minutes} min`,
     listSeparator: ', ',
     empty: '(Nothing this week.)',
+    links: 'Links',
   },
 };

@@ -9,6 +9,9 @@ describe('the message protocol', () => {
       weekId: '2026-01-26',
       format: 'html',
     });
+    expect(parseRequest({ type: 'exportWeek', weekId: '2026-01-26', format: 'wechat' })).toMatchObject({
+      format: 'wechat',
+    });
   });
 
   it.each([
@@ -19,6 +22,7 @@ describe('the message protocol', () => {
     { type: 'captureTab', tabId: '7' },
     { type: 'captureTab', tabId: -1 },
     { type: 'exportWeek', weekId: '../../etc' },
+    { type: 'exportWeek', weekId: '2026-01-26', format: 'pdf' },
     { type: 'deleteEverything' },
     JSON.parse('{"__proto__": {"type": "captureTab"}, "tabId": 1}'),
   ])('refuses %j', (message) => {

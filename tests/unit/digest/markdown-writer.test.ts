@@ -1,21 +1,8 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Parser } from 'commonmark';
 import { describe, expect, it } from 'vitest';
 import { digestSlug, renderDigest } from '../../../lib/digest/markdown-writer';
 import { SEED_WEEK } from '../../fixtures/weeks/ai-weekly-2026-01-26';
-
-const GOLDEN = join(__dirname, '../../golden');
-
-/** Compares with a golden file; `UPDATE_GOLDEN=1 npm run test:unit` rewrites them after a deliberate change. */
-function expectGolden(name: string, actual: string) {
-  const path = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
-    if (process.env.CI) throw new Error(`Golden file ${name} is missing in CI`);
-    writeFileSync(path, actual);
-  }
-  expect(actual).toBe(readFileSync(path, 'utf8'));
-}
+import { expectGolden } from './golden';
 
 describe('renderDigest', () => {
   it('renders the seed week in the published Chinese shape (golden)', () => {
