@@ -28,6 +28,7 @@ export function DigestOptions(props: { settings: DigestSettings; sections: reado
       />
       <CheckField name="frontMatter" label={t('frontMatter')} {...common} />
       <CheckField name="keepEmptySections" label={t('keepEmpty')} {...common} />
+      <CheckField name="quoteLinks" label={t('quoteLinks')} {...common} />
       <CheckField name="askWhereToSave" label={t('askWhereToSave')} {...common} />
     </OptionsSection>
   );

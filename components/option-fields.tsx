@@ -5,7 +5,7 @@ import type { DigestSettings } from '../lib/types';
 export type SaveSettings = (patch: Partial<DigestSettings>) => Promise<void>;
 
 type TextKey = 'digestName' | 'digestNameEn' | 'category' | 'timeZone';
-type CheckKey = 'frontMatter' | 'keepEmptySections' | 'askWhereToSave';
+type CheckKey = 'frontMatter' | 'keepEmptySections' | 'askWhereToSave' | 'quoteLinks';
 type ChoiceKey = 'language' | 'uiLanguage' | 'theme' | 'weekStartsOn' | 'defaultSectionId';
 
 export function TextField(props: {

@@ -165,6 +165,8 @@ export interface DigestSettings {
   publisherOverrides: Record<string, string>;
   /** Keep empty sections in the draft with a placeholder line instead of leaving them out. */
   keepEmptySections: boolean;
+  /** Link each quote in the references to its place on the page (a text fragment, `#:~:text=`). */
+  quoteLinks: boolean;
   /** Ask where to save each exported file instead of saving to the downloads folder. */
   askWhereToSave: boolean;
   /** Remind the editor to back up when the last backup is older than this many days; 0 turns it off. */

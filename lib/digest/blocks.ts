@@ -20,7 +20,8 @@ export type Block =
   /** A list the editor wrote in a note: bullets, or numbers from `start`. */
   | { kind: 'list'; ordered: boolean; start: number; items: Inline[][] }
   | { kind: 'quote'; text: string; attribution?: Inline[] }
-  | { kind: 'references'; items: { content: Inline[]; quotes: string[] }[] };
+  /** Each quote with, when the editor asked for it, a link to its place on the page (lib/digest/text-fragment.ts). */
+  | { kind: 'references'; items: { content: Inline[]; quotes: { text: string; link?: string }[] }[] };
 
 /** The text a reader reads in some runs (link labels included). */
 export function inlineText(content: readonly Inline[]): string {

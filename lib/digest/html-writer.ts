@@ -136,7 +136,16 @@ function block(w: Writer, b: Block): string {
     case 'references':
       return `${open(w, 'ol')}${b.items
         .map((i) =>
-          item(w, i.content, i.quotes.map((q) => `${open(w, 'blockquote')}${paragraphs(w, q)}</blockquote>`).join('')),
+          item(
+            w,
+            i.content,
+            i.quotes
+              .map((q) => {
+                const link = q.link ? ` ${inline(w, [{ kind: 'link', text: '↗', url: q.link }])}` : '';
+                return `${open(w, 'blockquote')}${paragraphs(w, q.text)}${link}</blockquote>`;
+              })
+              .join(''),
+          ),
         )
         .join('')}</ol>`;
   }
@@ -264,6 +273,8 @@ function blockText(b: Block): string {
     case 'quote':
       return [b.text, b.attribution ? inlineText(b.attribution) : ''].filter((x) => x).join('\n');
     case 'references':
-      return b.items.map((i, n) => [`${n + 1}. ${inlineText(i.content)}`, ...i.quotes].join('\n')).join('\n');
+      return b.items
+        .map((i, n) => [`${n + 1}. ${inlineText(i.content)}`, ...i.quotes.map((q) => q.text)].join('\n'))
+        .join('\n');
   }
 }

@@ -56,7 +56,13 @@ function block(b: Block): string[] {
         const marker = `${i + 1}. `;
         const indent = ' '.repeat(marker.length);
         // A `>` line between quotes keeps each its own paragraph.
-        const quotes = item.quotes.flatMap((q, j) => [...(j > 0 ? [`${indent}>`] : []), ...blockquote(q, indent)]);
+        const quotes = item.quotes.flatMap((q, j) => {
+          const lines = blockquote(q.text, indent);
+          // The link to the quote's place on the page ends its last line.
+          if (q.link && lines.length > 0)
+            lines[lines.length - 1] += ` ${inline([{ kind: 'link', text: '↗', url: q.link }])}`;
+          return [...(j > 0 ? [`${indent}>`] : []), ...lines];
+        });
         return [`${marker}${inline(item.content)}`, ...quotes];
       });
   }

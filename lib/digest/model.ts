@@ -6,6 +6,7 @@ import { DIGEST_LABELS, type DigestLabels } from './labels';
 import { parseNote } from './note-markdown';
 import { type FieldName, type FieldValue, fillTemplate } from './template-engine';
 import { type CompiledTemplates, compileTemplates, type TemplateKey } from './templates';
+import { quoteFragmentUrl } from './text-fragment';
 
 export type { Block, Inline } from './blocks';
 
@@ -69,6 +70,8 @@ interface Context {
   labels: DigestLabels;
   templates: CompiledTemplates;
   timeZone?: string;
+  /** Link each quote in the references to its place on the page. */
+  quoteLinks: boolean;
 }
 
 const runs = { text, literal };
@@ -161,7 +164,9 @@ function sectionBlocks(section: Section, own: WeekItem[], all: WeekItem[], ctx: 
           kind: 'references',
           items: cited.map(({ source, item }) => ({
             content: line(ctx, 'reference', item, 1, source),
-            quotes: source.quotes.map((q) => q.text),
+            quotes: source.quotes.map((q) =>
+              ctx.quoteLinks ? { text: q.text, link: quoteFragmentUrl(source.canonicalUrl, q.text) } : { text: q.text },
+            ),
           })),
         },
         ...notes,
@@ -181,7 +186,7 @@ export function buildDigest(input: DigestInput): DigestDoc {
   const { settings, weekId } = input;
   const labels = DIGEST_LABELS[settings.language];
   const templates = compileTemplates(settings.language, settings.templates);
-  const ctx: Context = { labels, templates, timeZone: input.timeZone };
+  const ctx: Context = { labels, templates, timeZone: input.timeZone, quoteLinks: input.settings.quoteLinks === true };
   const range = weekRange(weekId);
   const name = settings.language === 'en' ? settings.digestNameEn || settings.digestName : settings.digestName;
   const weekValues = {
@@ -246,7 +251,7 @@ function blockTexts(b: Block): string[] {
     case 'quote':
       return [b.text, ...runs(b.attribution ?? [])];
     case 'references':
-      return b.items.flatMap((i) => [...runs(i.content), ...i.quotes]);
+      return b.items.flatMap((i) => [...runs(i.content), ...i.quotes.map((q) => q.text)]);
   }
 }
 

@@ -41,6 +41,7 @@ export const OPTIONS_EN = {
   digestLanguage: 'Draft language',
   frontMatter: 'Add YAML front matter (Hugo, Hexo, Jekyll)',
   keepEmpty: 'Keep empty sections in the draft',
+  quoteLinks: 'Link each quote to its place on the page (text fragment, highlighted in Chrome, Edge and Safari)',
   askWhereToSave: 'Ask where to save each exported file',
   defaultSection: 'Default section for quick clips',
   weekHeading: 'Week',

@@ -42,6 +42,7 @@ export const OPTIONS_ZH: Record<OptionsMessageKey, string> = {
   digestLanguage: '草稿语言',
   frontMatter: '添加 YAML front matter(Hugo、Hexo、Jekyll)',
   keepEmpty: '草稿中保留空栏目',
+  quoteLinks: '每条引文附上指向原文位置的链接(文本片段,Chrome、Edge、Safari 中高亮显示)',
   askWhereToSave: '每次导出时选择保存位置',
   defaultSection: '快速摘录的默认栏目',
   weekHeading: '周',

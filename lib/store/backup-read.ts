@@ -142,7 +142,7 @@ function readSettings(c: Checker, raw: unknown): DigestSettings {
     if (s.language === 'zh' || s.language === 'en') out.language = s.language;
     else c.fix('settings.language', 'field.not-one-of', { allowed: 'zh, en' });
   }
-  for (const key of ['frontMatter', 'keepEmptySections', 'askWhereToSave'] as const) {
+  for (const key of ['frontMatter', 'keepEmptySections', 'askWhereToSave', 'quoteLinks'] as const) {
     if (s[key] !== undefined) {
       if (typeof s[key] === 'boolean') out[key] = s[key];
       else c.fix(`settings.${key}`, 'field.not-boolean');

@@ -21,6 +21,7 @@ export const DEFAULT_SETTINGS: DigestSettings = {
   theme: 'auto',
   publisherOverrides: {},
   keepEmptySections: false,
+  quoteLinks: false,
   askWhereToSave: false,
   backupReminderDays: 7,
   templates: {},

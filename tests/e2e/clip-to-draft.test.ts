@@ -56,4 +56,29 @@ describe('page → clip → week list → downloaded draft', () => {
       '   > The technology will help AirPods understand speech in noisy rooms, the company said.',
     );
   });
+
+  it('links each quote to its place on the page when the editor turns it on in the options', async () => {
+    const options = await env.session.context.newPage();
+    await options.goto(`chrome-extension://${env.session.extensionId}/options.html`);
+    const quoteLinks = options.getByLabel(/Link each quote to its place on the page/);
+    // The box shows the stored setting: it turns on once the write lands.
+    await quoteLinks.click();
+    await expect.poll(() => quoteLinks.isChecked()).toBe(true);
+    const popup = await env.session.openPopup();
+    await expect.poll(() => popup.locator('.clip').count()).toBe(1);
+    await popup.getByRole('button', { name: 'Export draft' }).click();
+    // The notice names the file the browser really saved (the first test saved one by that name already).
+    const notice = popup.getByRole('status').last();
+    await expect.poll(() => notice.textContent()).toMatch(/^Downloaded .+\.md\.$/);
+    const filename = ((await notice.textContent()) as string).replace(/^Downloaded (.+)\.$/, '$1');
+    const draft = await readDownload(env.session.downloadsDir, filename);
+    const link = /> .+ \[↗\]\((http[^)]+)\)$/m.exec(draft)?.[1] as string;
+    expect(link).toContain('#:~:text=The%20technology%20will%20help,');
+    // Both ends of the fragment are words the clipped page really has (its canonical address is not served here).
+    const directive = link.split(':~:text=')[1] as string;
+    const page = await env.session.context.newPage();
+    await page.goto(`${env.server.url('wire-article.html')}#:~:text=${directive}`);
+    const text = await page.evaluate(() => document.body.textContent?.replace(/\s+/g, ' '));
+    for (const term of directive.split(',')) expect(text).toContain(decodeURIComponent(term));
+  });
 });
