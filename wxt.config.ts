@@ -35,11 +35,11 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.type === 'popup')) return;
       const startUp =
-        /node_modules[\\/](dexie|webextension-polyfill|preact)[\\/]|wxt-plugins|components[\\/](App|CapturePanel|WeekNav|WeekView|ItemCard|Notice|locale|lazy|store|theme|useLiveQuery|useUiLocale)\.tsx?$|lib[\\/](store[\\/](db|items|settings|sections|defaults|legacy-clips|search-terms)|browser[\\/](messaging|tabs|capture-request|storage)|capture[\\/]clippable|i18n[\\/]translate|messages|order-key|week|errors)\.ts/;
+        /node_modules[\\/](dexie|webextension-polyfill|preact)[\\/]|wxt-plugins|components[\\/](App|WeekNav|WeekView|ItemCard|Notice|locale|lazy|store|theme|useLiveQuery|useUiLocale)\.tsx?$|lib[\\/](store[\\/](db|items|settings|sections|defaults|legacy-clips|search-terms)|browser[\\/](messaging|tabs|capture-request|storage)|capture[\\/]clippable|i18n[\\/]translate|messages|order-key|week|errors)\.ts/;
       const lazyWrites =
         /lib[\\/](store[\\/](item-writes|weeks|section-writes|search|field-clocks)|record-rules|text)\.ts/;
       const lazyViews =
-        /components[\\/](ItemEditor|ExportBar|SearchPanel|TrashView|ClipForm|OwnItemForm|ConflictList|save-outcome)\.tsx?$|lib[\\/](typed-date|capture[\\/]dates)\.ts/;
+        /components[\\/](CapturePanel|ItemEditor|ExportBar|SearchPanel|TrashView|ClipForm|OwnItemForm|ConflictList|save-outcome)\.tsx?$|lib[\\/](typed-date|capture[\\/]dates)\.ts/;
       config.build ??= {};
       config.build.rolldownOptions ??= {};
       const output = config.build.rolldownOptions.output;

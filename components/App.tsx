@@ -2,7 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { loadMessages, weekLabel } from '../lib/i18n/translate';
 import type { CaptureResult, ExportFormat } from '../lib/messages';
 import { weekIdFor, weekOptionsOf, weekRange } from '../lib/week';
-import { CapturePanel } from './CapturePanel';
 import { lazyComponent } from './lazy';
 import { describeError, LocaleContext } from './locale';
 import { Notice } from './Notice';
@@ -22,6 +21,8 @@ import { useUiLocale } from './useUiLocale';
 import { WeekNav } from './WeekNav';
 import { WeekView } from './WeekView';
 
+// The capture form loads beside the week, not before it: the clipper reads the page meanwhile.
+const CapturePanel = lazyComponent(() => import('./CapturePanel').then((m) => m.CapturePanel));
 const SearchPanel = lazyComponent(() => import('./SearchPanel').then((m) => m.SearchPanel));
 const ExportBar = lazyComponent(() => import('./ExportBar').then((m) => m.ExportBar));
 const TrashView = lazyComponent(() => import('./TrashView').then((m) => m.TrashView));
