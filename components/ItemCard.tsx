@@ -16,6 +16,8 @@ export interface Undoable {
 export interface CardActions {
   moveToSection: (item: WeekItem, sectionId: string) => void;
   nudge: (item: WeekItem, direction: -1 | 1) => void;
+  /** To the top or the bottom of its section (Alt+Home / Alt+End). */
+  moveToEdge: (item: WeekItem, edge: 'top' | 'bottom') => void;
   trash: (item: WeekItem) => void;
   edit: (item: WeekItem) => void;
   saveSummary: (item: WeekItem, summary: string) => Promise<unknown>;
@@ -59,6 +61,8 @@ export function ItemCard({ item, sections, hasPrevious, actions }: Props) {
       actions.moveToSection(item, (sections[index] as Section).id);
     } else if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
       actions.nudge(item, e.key === 'ArrowUp' ? -1 : 1);
+    } else if (e.altKey && (e.key === 'Home' || e.key === 'End')) {
+      actions.moveToEdge(item, e.key === 'Home' ? 'top' : 'bottom');
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
       actions.trash(item);
     } else if (e.key === 'Enter') {

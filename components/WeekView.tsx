@@ -115,6 +115,19 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
           .then((w) => w.nudgeItem(db, item.id, direction, now()))
           .then(() => focusCard(item.id)),
       ),
+    moveToEdge: (item, edge) =>
+      void run(
+        writes()
+          .then((w) =>
+            w.moveItem(
+              db,
+              item.id,
+              edge === 'top' ? { sectionId: item.sectionId } : { sectionId: item.sectionId, toEnd: true },
+              now(),
+            ),
+          )
+          .then(() => focusCard(item.id)),
+      ),
     trash: (item) => {
       setUndo({
         text: t('movedToTrash', { title: itemLabel(item) }),

@@ -106,7 +106,7 @@ export const EN_MESSAGES = {
   author: 'Author',
   published: 'Published',
   removeQuote: 'Remove quote',
-  cardHelp: 'Keys: 1–9 move to a section, Alt+↑/↓ reorder, Enter edit, Delete to trash',
+  cardHelp: 'Keys: 1–9 move to a section, Alt+↑/↓ reorder, Alt+Home/End to the top/bottom, Enter edit, Delete to trash, Ctrl+Z undo',
   options: 'Options',
   couldNotRead: 'Could not read your clips: {error}',
   backupDue: 'Your clips have not been backed up for a while. Download a backup in the options.',

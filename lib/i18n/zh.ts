@@ -106,7 +106,7 @@ export const ZH_MESSAGES: Record<PopupMessageKey, string> = {
   author: '作者',
   published: '发布时间',
   removeQuote: '删除摘录',
-  cardHelp: '快捷键:1–9 移到栏目,Alt+↑/↓ 调整顺序,Enter 编辑,Delete 删除',
+  cardHelp: '快捷键:1–9 移到栏目,Alt+↑/↓ 调整顺序,Alt+Home/End 移到顶部/底部,Enter 编辑,Delete 删除,Ctrl+Z 撤销',
   options: '设置',
   couldNotRead: '无法读取摘录:{error}',
   backupDue: '你的摘录已有一段时间没有备份了。请在设置中下载备份。',

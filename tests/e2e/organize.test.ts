@@ -106,6 +106,18 @@ describe('organizing the week in the popup', () => {
     await expect.poll(() => titlesIn('briefs')).toEqual(['Delta story', 'Alpha story']);
   });
 
+  it('moves a card to the top and the bottom of its section with Alt+Home and Alt+End, keeping focus', async () => {
+    await card('c').focus();
+    await popup.keyboard.press('Alt+Home');
+    await expect.poll(() => titlesIn('briefs')).toEqual(['Gamma story', 'Alpha story', 'Beta story']);
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-item-id'))).toBe('c');
+    await popup.keyboard.press('Alt+End');
+    await expect.poll(() => titlesIn('briefs')).toEqual(['Alpha story', 'Beta story', 'Gamma story']);
+    await card('a').focus();
+    await popup.keyboard.press('Alt+End');
+    await expect.poll(() => titlesIn('briefs')).toEqual(['Beta story', 'Gamma story', 'Alpha story']);
+  });
+
   it('edits a summary in place, and every field with quotes in the editor', async () => {
     const summary = popup.getByLabel('Summary: Alpha story');
     await summary.fill('Alpha 一句话摘要');
