@@ -106,7 +106,8 @@ export const EN_MESSAGES = {
   author: 'Author',
   published: 'Published',
   removeQuote: 'Remove quote',
-  cardHelp: 'Keys: 1–9 move to a section, Alt+↑/↓ reorder, Alt+Home/End to the top/bottom, Enter edit, Delete to trash, Ctrl+Z undo',
+  cardHelp:
+    'Keys: 1–9 move to a section, Alt+↑/↓ reorder, Alt+Home/End to the top/bottom, Enter edit, Delete to trash, Ctrl+Z undo',
   options: 'Options',
   couldNotRead: 'Could not read your clips: {error}',
   backupDue: 'Your clips have not been backed up for a while. Download a backup in the options.',
