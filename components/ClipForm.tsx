@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { parseTags } from '../lib/record-rules';
+import { parseTags, RECORD_LIMITS } from '../lib/record-rules';
 import { dateForEditor, parseTypedDate } from '../lib/typed-date';
 import type { Section } from '../lib/types';
 import { civilDate } from '../lib/week';
@@ -92,6 +92,14 @@ export function ClipForm({ draft, sections, tags, busy, now, onChange, onSave }:
           placeholder={t('summaryPlaceholder')}
           onInput={(e) => set({ summary: e.currentTarget.value })}
         />
+        {(draft.summary ?? '').length > RECORD_LIMITS.line && (
+          <span class="hint warn" role="status">
+            {t('tooLong', {
+              count: (draft.summary ?? '').length.toLocaleString(),
+              max: RECORD_LIMITS.line.toLocaleString(),
+            })}
+          </span>
+        )}
       </label>
       <label>
         <span>{t('tags')}</span>

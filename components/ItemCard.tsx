@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { RECORD_LIMITS } from '../lib/record-limits';
 import type { Section, WeekItem } from '../lib/types';
 import type { ShownConflict } from './ConflictList';
 import { lazyComponent } from './lazy';
@@ -49,6 +50,8 @@ export function ItemCard({ item, sections, hasPrevious, actions }: Props) {
   const label = itemLabel(item);
   const lead = item.sources[0];
   const quoteCount = item.sources.reduce((n, s) => n + s.quotes.length, 0);
+  // Every cited source lands in the references on export: an item citing sources is never filed there.
+  const movable = (s: Section) => s.kind !== 'references' || !lead || s.id === item.sectionId;
   const conflicted = !!item.conflicts?.length || item.sources.some((s) => s.conflicts?.length);
   const saveSummary = () => {
     if (summary !== item.summary) void actions.saveSummary(item, summary);
@@ -57,8 +60,9 @@ export function ItemCard({ item, sections, hasPrevious, actions }: Props) {
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.target !== e.currentTarget) return;
     const index = Number(e.key) - 1;
-    if (!e.altKey && !e.ctrlKey && !e.metaKey && index >= 0 && index < Math.min(9, sections.length)) {
-      actions.moveToSection(item, (sections[index] as Section).id);
+    const target = sections[index];
+    if (!e.altKey && !e.ctrlKey && !e.metaKey && index >= 0 && index < 9 && target) {
+      if (movable(target)) actions.moveToSection(item, target.id);
     } else if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
       actions.nudge(item, e.key === 'ArrowUp' ? -1 : 1);
     } else if (e.altKey && (e.key === 'Home' || e.key === 'End')) {
@@ -130,6 +134,11 @@ export function ItemCard({ item, sections, hasPrevious, actions }: Props) {
           }
         }}
       />
+      {summary.length > RECORD_LIMITS.line && (
+        <p class="hint warn" role="status">
+          {t('tooLong', { count: summary.length.toLocaleString(), max: RECORD_LIMITS.line.toLocaleString() })}
+        </p>
+      )}
       {item.tags.length > 0 && (
         <span class="tags">
           {item.tags.map((tag) => (
@@ -145,7 +154,7 @@ export function ItemCard({ item, sections, hasPrevious, actions }: Props) {
           value={item.sectionId}
           onChange={(e) => actions.moveToSection(item, e.currentTarget.value)}
         >
-          {sections.map((s) => (
+          {sections.filter(movable).map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
             </option>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { weekLabel } from '../lib/i18n/translate';
-import { parseTags } from '../lib/record-rules';
+import { parseTags, RECORD_LIMITS } from '../lib/record-rules';
 import { dateForEditor, parseTypedDate } from '../lib/typed-date';
 import type { Quote, Source, WeekItem } from '../lib/types';
 import { addDays, civilDate, weekRange } from '../lib/week';
@@ -147,6 +147,11 @@ export function ItemEditor({ db, item, tags, now, onClose, onMovedWeek }: Props)
           value={fields.summary}
           onInput={(e) => setFields({ ...fields, summary: e.currentTarget.value })}
         />
+        {fields.summary.length > RECORD_LIMITS.line && (
+          <span class="hint warn" role="status">
+            {t('tooLong', { count: fields.summary.length.toLocaleString(), max: RECORD_LIMITS.line.toLocaleString() })}
+          </span>
+        )}
       </label>
       <label>
         <span>{t('note')}</span>

@@ -1,6 +1,3 @@
-import { ClipInputError } from './errors';
-import { cleanBlock, cleanLine, cleanMarkdown } from './text';
-
 /**
  * The one definition of what a stored record may hold: limits, link schemes, date shape. Capture,
  * manual entry, every edit, save, backup reading and the CLI use these, so whatever can be saved
@@ -8,29 +5,11 @@ import { cleanBlock, cleanLine, cleanMarkdown } from './text';
  * save says so; values the editor types beyond a limit are refused with a message, their text kept
  * in the form.
  */
-export const RECORD_LIMITS = {
-  id: 200,
-  /** Links (page and canonical). */
-  url: 8_000,
-  title: 500,
-  /** Publisher, author, summary, excerpt: one line. */
-  line: 2_000,
-  /** Notes, lede, closing: Markdown the editor writes. */
-  note: 200_000,
-  /** One quote: a whole long article fits. */
-  quote: 5_000_000,
-  quotes: 5_000,
-  tag: 60,
-  tags: 200,
-  sourceIds: 1_000,
-  /** A publication date as ISO 8601 text. */
-  date: 64,
-  /** A BCP 47 language tag. */
-  lang: 35,
-  sectionName: 200,
-  sections: 200,
-  order: 1_000,
-} as const;
+import { ClipInputError } from './errors';
+import { RECORD_LIMITS } from './record-limits';
+import { cleanBlock, cleanLine, cleanMarkdown } from './text';
+
+export { RECORD_LIMITS };
 
 /** Schemes a source's link may have: web pages, and local files an editor saved. */
 export const SOURCE_SCHEMES: readonly string[] = ['http:', 'https:', 'file:'];
@@ -73,6 +52,13 @@ export function requireDate(value: string | undefined): string | undefined {
   if (text === '') return undefined;
   if (!isValidDate(text)) throw new ClipInputError('clip.bad-date', { date: cleanLine(text, 40) });
   return text;
+}
+
+/** A summary the editor typed, on one line, or a refusal when it is longer than a line may be (never cut). */
+export function requireSummary(text: string): string {
+  const clean = cleanLine(text, Number.POSITIVE_INFINITY);
+  if (clean.length > RECORD_LIMITS.line) throw new ClipInputError('text.too-long', { max: RECORD_LIMITS.line });
+  return clean;
 }
 
 /** Markdown the editor wrote, cleaned, or a refusal when it is longer than a note may be. */

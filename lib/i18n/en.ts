@@ -120,6 +120,7 @@ export const EN_MESSAGES = {
   quickAlready: 'Already clipped: {title}',
   quickMerged: 'Added the quote to your earlier clip: {title}',
   excerpt: 'Excerpt',
+  tooLong: '{count} characters, at most {max}: shorten it to save.',
   week: 'Week',
   ungrouped: 'Split “{title}” off the story.',
   movedToWeek: 'Moved “{title}” to the week of {week}.',

@@ -119,6 +119,7 @@ export const ZH_MESSAGES: Record<PopupMessageKey, string> = {
   quickAlready: '已剪藏过:{title}',
   quickMerged: '已把引文添加到之前的剪藏:{title}',
   excerpt: '摘录',
+  tooLong: '{count} 个字符,最多 {max}:请删减后再保存。',
   week: '所在周',
   ungrouped: '已将「{title}」从报道中拆出。',
   movedToWeek: '已将「{title}」移到 {week} 这一周。',

@@ -8,6 +8,7 @@ import {
   requireDate,
   requireLink,
   requireNote,
+  requireSummary,
   requireTags,
   validLang,
   validLink,
@@ -97,7 +98,7 @@ function validatedDraft(draft: ClipDraft): ClipDraft {
   out.lang = validLang(draft.lang);
   // A date a page gave in a shape the draft cannot use is left out rather than kept wrong.
   if (draft.publishedAt !== undefined) out.publishedAt = isValidDate(draft.publishedAt) ? draft.publishedAt : undefined;
-  if (draft.summary !== undefined) out.summary = cleanLine(draft.summary, 2000);
+  if (draft.summary !== undefined) out.summary = requireSummary(draft.summary);
   if (draft.note !== undefined) out.note = requireNote(draft.note);
   if (draft.tags !== undefined) out.tags = requireTags(draft.tags);
   return out;
@@ -265,7 +266,7 @@ export async function addOwnItem(
   draft: NoteDraft,
   ctx: Pick<SaveContext, 'now' | 'newId'>,
 ): Promise<WeekItem> {
-  const summary = cleanLine(draft.summary, 2000);
+  const summary = requireSummary(draft.summary);
   const note = requireNote(draft.note ?? '');
   if (!summary && !note) throw new ClipInputError('item.empty');
   return db.transaction('rw', db.sources, db.items, db.sections, async () => {
@@ -296,7 +297,7 @@ export type SourcePatch = Partial<
 
 function normalizedItemPatch(patch: ItemPatch): ItemPatch {
   const out: ItemPatch = { ...patch };
-  if (out.summary !== undefined) out.summary = cleanLine(out.summary, 2000);
+  if (out.summary !== undefined) out.summary = requireSummary(out.summary);
   if (out.note !== undefined) out.note = requireNote(out.note);
   if (out.tags !== undefined) out.tags = requireTags(out.tags);
   return out;

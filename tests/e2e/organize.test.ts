@@ -118,6 +118,25 @@ describe('organizing the week in the popup', () => {
     await expect.poll(() => titlesIn('briefs')).toEqual(['Beta story', 'Gamma story', 'Alpha story']);
   });
 
+  it('tells a summary over the limit before saving and refuses it with the text kept; never offers 参考资料 to a sourced card', async () => {
+    const summary = popup.getByLabel('Summary: Alpha story');
+    await summary.fill('长'.repeat(2_001));
+    await expect
+      .poll(() => card('a').locator('.hint.warn').textContent())
+      .toBe('2,001 characters, at most 2,000: shorten it to save.');
+    await summary.press('Enter');
+    await expect.poll(() => popup.getByRole('alert').first().textContent()).toContain('2000');
+    expect(await summary.inputValue()).toHaveLength(2_001);
+    expect((await stored('a'))?.summary).toBe('');
+
+    const targets = await card('a').getByLabel('Move to section: Alpha story').locator('option').allTextContents();
+    expect(targets).not.toContain('参考资料与本地摘录');
+    await card('b').focus();
+    await popup.keyboard.press('4');
+    await popup.keyboard.press('2');
+    await expect.poll(async () => (await stored('b'))?.sectionId).toBe('analysis');
+  });
+
   it('edits a summary in place, and every field with quotes in the editor', async () => {
     const summary = popup.getByLabel('Summary: Alpha story');
     await summary.fill('Alpha 一句话摘要');

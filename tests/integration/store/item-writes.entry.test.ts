@@ -41,4 +41,18 @@ describe('updateEntry: what the full editor saves', () => {
     const [item, source] = [await db.items.get(itemId), await db.sources.get(sourceId)];
     expect([item?.summary, item?.tags, source?.title]).toEqual(['before', [], 'P1']);
   });
+
+  it('refuses a summary over the limit with a message instead of cutting it (it used to end in “…”)', async () => {
+    const { itemId } = await story();
+    const long = '长'.repeat(10_000);
+    await expect(updateEntry(db, itemId, { summary: long }, [], 2_000)).rejects.toMatchObject({
+      code: 'text.too-long',
+      params: { max: 2_000 },
+    });
+    expect((await db.items.get(itemId))?.summary).toBe('before');
+    const ctx = { now: 3_000, weekId: '2026-01-26', newId: () => 'b', defaultSectionId: 'briefs' };
+    const page = { pageUrl: 'https://e.com/2', canonicalUrl: 'https://e.com/2', title: 'P2', source: 'S' };
+    await expect(saveClip(db, { ...page, summary: long }, ctx)).rejects.toBeInstanceOf(ClipInputError);
+    expect(await db.sources.count()).toBe(1);
+  });
 });
