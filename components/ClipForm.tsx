@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { fieldDoubts } from '../lib/field-doubts';
 import { parseTags, RECORD_LIMITS } from '../lib/record-rules';
 import { dateForEditor, parseTypedDate } from '../lib/typed-date';
 import type { Section } from '../lib/types';
@@ -25,6 +26,12 @@ export function ClipForm({ draft, sections, tags, busy, now, onChange, onSave }:
   // The raw text keeps a trailing comma while the editor is typing the next tag.
   const [tagText, setTagText] = useState((draft.tags ?? []).join(', '));
   const quote = draft.selection?.text ?? '';
+  // Fields worth a second look (a publisher that is only a domain, no date, an author that is the publisher).
+  const doubts = fieldDoubts(draft, civilDate(now()));
+  const doubt = (field: keyof typeof doubts) => {
+    const code = doubts[field];
+    return code && <span class="doubt">{t(`doubt.${code}`)}</span>;
+  };
   // The date as people write it (`2026/1/27`, `1月27日`, `昨天`); one that is not a date blocks saving, with why.
   const [dateText, setDateText] = useState(dateForEditor(draft.publishedAt, locale));
   const typeDate = (input: HTMLInputElement) => {
@@ -51,7 +58,9 @@ export function ClipForm({ draft, sections, tags, busy, now, onChange, onSave }:
       </label>
       <div class="row">
         <label>
-          <span>{t('source')}</span>
+          <span>
+            {t('source')} {doubt('source')}
+          </span>
           <input name="source" value={draft.source} onInput={(e) => set({ source: e.currentTarget.value })} />
         </label>
         <label>
@@ -66,7 +75,15 @@ export function ClipForm({ draft, sections, tags, busy, now, onChange, onSave }:
         </label>
       </div>
       <label>
-        <span>{t('published')}</span>
+        <span>
+          {t('author')} {doubt('author')}
+        </span>
+        <input name="author" value={draft.author ?? ''} onInput={(e) => set({ author: e.currentTarget.value })} />
+      </label>
+      <label>
+        <span>
+          {t('published')} {doubt('publishedAt')}
+        </span>
         <input
           name="published"
           value={dateText}

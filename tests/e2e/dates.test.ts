@@ -25,7 +25,14 @@ describe('typed dates', () => {
     );
     expect(await readEntries(popup)).toEqual([]);
 
+    // A date in the future is marked for a second look before saving (so is a missing one).
+    await published.fill('2099/1/1');
+    await expect
+      .poll(() => popup.locator('label:has(input[name="published"]) .doubt').textContent())
+      .toBe('in the future: check');
+    await popup.screenshot({ path: '.e2e-artifacts/popup-doubts.png' });
     await published.fill('2026/1/27');
+    expect(await popup.locator('label:has(input[name="published"]) .doubt').count()).toBe(0);
     await popup.getByRole('button', { name: 'Save clip' }).click();
     await expect.poll(async () => (await readEntries(popup))[0]?.publishedAt).toBe('2026-01-27');
 

@@ -1,0 +1,40 @@
+import type { PageFields } from './types';
+
+/**
+ * Captured fields worth a second look before saving, so the editor checks those first: a
+ * publisher that is only the site's domain, a date missing or implausible, an author missing or
+ * the publisher itself. Codes only; the UI words them.
+ */
+export type FieldDoubt =
+  | 'source-missing'
+  | 'source-domain'
+  | 'date-missing'
+  | 'date-future'
+  | 'date-old'
+  | 'author-missing'
+  | 'author-publisher';
+
+export function fieldDoubts(
+  fields: PageFields,
+  today: string,
+): Partial<Record<'source' | 'publishedAt' | 'author', FieldDoubt>> {
+  const out: Partial<Record<'source' | 'publishedAt' | 'author', FieldDoubt>> = {};
+  const source = fields.source.trim();
+  let host = '';
+  try {
+    host = new URL(fields.canonicalUrl || fields.pageUrl).hostname.replace(/^www\./, '');
+  } catch {
+    // A manual entry without an address yet.
+  }
+  if (!source) out.source = 'source-missing';
+  else if (host && (source.toLowerCase() === host || host.endsWith(`.${source.toLowerCase()}`)))
+    out.source = 'source-domain';
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(fields.publishedAt ?? '')?.[0];
+  if (!day) out.publishedAt = 'date-missing';
+  else if (day > today) out.publishedAt = 'date-future';
+  else if (day < '1990-01-01') out.publishedAt = 'date-old';
+  const author = fields.author?.trim() ?? '';
+  if (!author) out.author = 'author-missing';
+  else if (source && author.toLowerCase() === source.toLowerCase()) out.author = 'author-publisher';
+  return out;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { fieldDoubts } from '../../lib/field-doubts';
+
+const page = {
+  pageUrl: 'https://www.gmw.cn/a/1.html',
+  canonicalUrl: 'https://www.gmw.cn/a/1.html',
+  title: 'T',
+  source: '光明网',
+  author: '张三',
+  publishedAt: '2026-01-27T08:00:00+08:00',
+};
+
+describe('captured fields worth a second look', () => {
+  it('has none for a page that names its publisher, author and a past date', () => {
+    expect(fieldDoubts(page, '2026-01-29')).toEqual({});
+  });
+
+  it.each([
+    [{ source: 'gmw.cn' }, { source: 'source-domain' }],
+    [{ source: '' }, { source: 'source-missing' }],
+    [{ publishedAt: undefined }, { publishedAt: 'date-missing' }],
+    [{ publishedAt: '2026-02-03' }, { publishedAt: 'date-future' }],
+    [{ publishedAt: '1970-01-01T00:00:00Z' }, { publishedAt: 'date-old' }],
+    [{ author: undefined }, { author: 'author-missing' }],
+    [{ author: '光明网' }, { author: 'author-publisher' }],
+  ])('flags %j', (change, doubts) => {
+    expect(fieldDoubts({ ...page, ...change }, '2026-01-29')).toEqual(doubts);
+  });
+
+  it('takes a manual entry without an address', () => {
+    expect(fieldDoubts({ ...page, pageUrl: '', canonicalUrl: '' }, '2026-01-29')).toEqual({});
+  });
+});
