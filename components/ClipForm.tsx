@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { fieldDoubts } from '../lib/field-doubts';
-import { parseTags, RECORD_LIMITS } from '../lib/record-rules';
+import { parseTags } from '../lib/record-rules';
 import { dateForEditor, parseTypedDate } from '../lib/typed-date';
 import type { Section } from '../lib/types';
 import { civilDate } from '../lib/week';
+import { LengthHint } from './LengthHint';
 import { describeError, useLocale } from './locale';
 import type { ClipDraft } from './store';
 
@@ -109,14 +110,7 @@ export function ClipForm({ draft, sections, tags, busy, now, onChange, onSave }:
           placeholder={t('summaryPlaceholder')}
           onInput={(e) => set({ summary: e.currentTarget.value })}
         />
-        {(draft.summary ?? '').length > RECORD_LIMITS.line && (
-          <span class="hint warn" role="status">
-            {t('tooLong', {
-              count: (draft.summary ?? '').length.toLocaleString(),
-              max: RECORD_LIMITS.line.toLocaleString(),
-            })}
-          </span>
-        )}
+        <LengthHint text={draft.summary ?? ''} />
       </label>
       <label>
         <span>{t('tags')}</span>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { RECORD_LIMITS } from '../lib/record-limits';
 import type { Section, WeekItem } from '../lib/types';
 import type { ShownConflict } from './ConflictList';
+import { LengthHint } from './LengthHint';
 import { lazyComponent } from './lazy';
 import { useLocale } from './locale';
 
@@ -134,11 +134,7 @@ export function ItemCard({ item, sections, hasPrevious, actions }: Props) {
           }
         }}
       />
-      {summary.length > RECORD_LIMITS.line && (
-        <p class="hint warn" role="status">
-          {t('tooLong', { count: summary.length.toLocaleString(), max: RECORD_LIMITS.line.toLocaleString() })}
-        </p>
-      )}
+      <LengthHint text={summary} />
       {item.tags.length > 0 && (
         <span class="tags">
           {item.tags.map((tag) => (

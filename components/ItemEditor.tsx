@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import { weekLabel } from '../lib/i18n/translate';
-import { parseTags, RECORD_LIMITS } from '../lib/record-rules';
+import { parseTags } from '../lib/record-rules';
 import { dateForEditor, parseTypedDate } from '../lib/typed-date';
 import type { Quote, Source, WeekItem } from '../lib/types';
 import { addDays, civilDate, weekRange } from '../lib/week';
 import { itemLabel, type Undoable } from './ItemCard';
+import { LengthHint } from './LengthHint';
 import { describeError, useLocale } from './locale';
 import { Notice } from './Notice';
 import { type ClipperDb, type ItemPatch, itemWrites, type SourcePatch } from './store';
@@ -147,11 +148,7 @@ export function ItemEditor({ db, item, tags, now, onClose, onMovedWeek }: Props)
           value={fields.summary}
           onInput={(e) => setFields({ ...fields, summary: e.currentTarget.value })}
         />
-        {fields.summary.length > RECORD_LIMITS.line && (
-          <span class="hint warn" role="status">
-            {t('tooLong', { count: fields.summary.length.toLocaleString(), max: RECORD_LIMITS.line.toLocaleString() })}
-          </span>
-        )}
+        <LengthHint text={fields.summary} />
       </label>
       <label>
         <span>{t('note')}</span>

@@ -176,6 +176,23 @@ a{color:#1f5fbf}code{font-family:ui-monospace,Menlo,Consolas,monospace;backgroun
 li{margin:.3em 0}
 @media (prefers-color-scheme:dark){body{color:#e7e9ee;background:#1b1e24}blockquote{color:#b8bfcc;border-color:#4a5262}a{color:#7fb0ff}code{background:#252a32}h2{border-color:#3a404b}}`;
 
+/** A whole page around a draft's HTML, with a stylesheet of its own when given. */
+function htmlDocument(lang: DocLang, title: string, body: string, stylesheet?: string): string {
+  const style = stylesheet ? `\n<style>${stylesheet}</style>` : '';
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>${style}
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
 export interface RenderedHtml {
   filename: string;
   fragment: string;
@@ -186,19 +203,7 @@ export function renderDigestHtml(input: DigestInput): RenderedHtml {
   const doc = buildDigest(input);
   const lang = docLang(input);
   const fragment = digestToHtmlFragment(doc, lang);
-  const document = `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(doc.title)}</title>
-<style>${STYLESHEET}</style>
-</head>
-<body>
-${fragment}
-</body>
-</html>
-`;
+  const document = htmlDocument(lang, doc.title, fragment, STYLESHEET);
   return { filename: `${doc.slug}.html`, fragment, document };
 }
 
@@ -246,19 +251,7 @@ export function renderDigestWechat(input: DigestInput): WechatDraft {
     ...[...doc.head, ...doc.body].map((b) => blockText(b)),
     ...(w.links?.length ? [doc.labels.links, ...(w.links ?? []).map((url, i) => `[${i + 1}] ${url}`)] : []),
   ].join('\n\n');
-  const document = `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(doc.title)}</title>
-</head>
-<body>
-${html}
-</body>
-</html>
-`;
-  return { filename: `${doc.slug}-wechat.html`, html, text, document };
+  return { filename: `${doc.slug}-wechat.html`, html, text, document: htmlDocument(lang, doc.title, html) };
 }
 
 function blockText(b: Block): string {
