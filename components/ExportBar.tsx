@@ -4,7 +4,7 @@ import type { ExportFormat } from '../lib/messages';
 import type { Section, WeekItem } from '../lib/types';
 import { describeError, useLocale } from './locale';
 import { Notice, type NoticeTone } from './Notice';
-import { type ClipperDb, earlierUses } from './store';
+import { type ClipperDb, earlierUses, weekWrites } from './store';
 import { useLiveQuery } from './useLiveQuery';
 
 interface Props {
@@ -24,6 +24,13 @@ export function ExportBar({ db, weekId, items, sections, exportWeek, onFocusItem
   const earlier = useLiveQuery(() => earlierUses(db, items), [items]);
   const checks = checkDraft({ weekId, items, sections, earlier: earlier.value ?? [] });
   const empty = items.length === 0;
+  const week = useLiveQuery(() => db.weeks.get(weekId), [weekId]);
+  const published = week.value?.published;
+  const publish = (on: boolean) =>
+    attempt(async () => {
+      const issue = await (await weekWrites()).setPublished(db, weekId, on, Date.now());
+      return on ? t('publishedAs', { issue }) : t('unlocked', { issue });
+    });
 
   const attempt = async (work: () => Promise<string>) => {
     setBusy(true);
@@ -86,6 +93,20 @@ export function ExportBar({ db, weekId, items, sections, exportWeek, onFocusItem
           {t('downloadWechat')}
         </button>
       </div>
+      {published ? (
+        <p class="hint published">
+          {t('publishedAs', { issue: published.issue })}{' '}
+          <button type="button" onClick={() => void publish(false)} disabled={busy}>
+            {t('unlock')}
+          </button>
+        </p>
+      ) : (
+        !empty && (
+          <button type="button" class="link-button" onClick={() => void publish(true)} disabled={busy}>
+            {t('markPublished')}
+          </button>
+        )
+      )}
       {notice && <Notice tone={notice.tone}>{notice.text}</Notice>}
       {!empty && (
         <details class="checks">

@@ -31,6 +31,7 @@ export const PROBLEM_CODES = [
   'item.empty',
   'item.one-source',
   'item.same',
+  'week.published',
   'field.unknown-source',
   'section.no-name',
   'section.same-target',

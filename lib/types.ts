@@ -181,6 +181,8 @@ export interface WeekNote extends Clocked {
   lede: string;
   /** After the last section (a reply prompt, a sign-off). */
   closing?: string;
+  /** Set when the editor marked the week published: its items are locked until unlocked. */
+  published?: { at: number; issue: string };
   updatedAt: number;
 }
 

@@ -28,6 +28,7 @@ export const PROBLEMS_EN: Record<ProblemCode, string> = {
   'clip.link-too-long': 'This link is longer than {max} characters; use a shorter address for the page.',
   'clip.bad-date': '“{date}” is not a date; write it as 2026-01-27, 2026/1/27, Jan 27, 2026, 1/27 or yesterday.',
   'clip.too-many-tags': 'At most {max} tags per entry.',
+  'week.published': 'This week was published as {issue}; unlock it in the export bar to change its entries.',
   'text.too-long':
     'This text is longer than {max} characters; shorten it (nothing was saved, your text is still here).',
   'item.empty': 'Write a summary or a note first.',

@@ -23,6 +23,7 @@ export const PROBLEMS_ZH: Record<ProblemCode, string> = {
   'clip.link-too-long': '链接超过 {max} 个字符，请换用较短的网址。',
   'clip.bad-date': '“{date}”不是日期，请写成 2026-01-27、2026年1月27日、1月27日或“昨天”。',
   'clip.too-many-tags': '每条最多 {max} 个标签。',
+  'week.published': '这一周已发布为「{issue}」;请先在导出栏中解锁,再修改条目。',
   'text.too-long': '文字超过 {max} 个字符，请删减（尚未保存，文字仍在）。',
   'item.empty': '请先写摘要或笔记。',
   'item.one-source': '这一条只引用了一个来源，无法拆分。',

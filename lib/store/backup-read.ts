@@ -230,6 +230,17 @@ function readWeek(c: Checker, raw: unknown, path: string): WeekNote | undefined 
   if (id === undefined || lede === undefined || updatedAt === undefined) return undefined;
   const week: WeekNote = { id, lede, updatedAt };
   if (closing !== undefined) week.closing = closing;
+  if (w.published !== undefined) {
+    // A publication mark that cannot be read is dropped: the week is then simply not locked.
+    const mark = c.soft(() => {
+      const p = c.record(w.published, `${path}.published`);
+      if (!p) return undefined;
+      const at = c.time(p.at, `${path}.published.at`);
+      const issue = c.string(p.issue, `${path}.published.issue`, LIMITS.line, { empty: false });
+      return at === undefined || issue === undefined ? undefined : { at, issue };
+    });
+    if (mark) week.published = mark;
+  }
   readClocks(c, w, path, 'week', week);
   return week;
 }

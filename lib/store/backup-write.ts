@@ -108,6 +108,7 @@ function sectionRecord(s: Section): Section {
 function weekRecord(w: WeekNote): WeekNote {
   const out = { id: w.id, lede: w.lede } as WeekNote;
   optional(out, 'closing', w.closing);
+  if (w.published) out.published = { at: w.published.at, issue: w.published.issue };
   out.updatedAt = w.updatedAt;
   clockFields('week', w, out);
   return out;

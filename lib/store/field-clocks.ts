@@ -14,7 +14,7 @@ import type { Clocked, ConflictValue, FieldClock, FieldConflict, Quote } from '.
 export const CLOCKED_FIELDS = {
   item: ['weekId', 'sectionId', 'order', 'summary', 'note', 'tags', 'sourceIds', 'deletedAt'],
   source: ['pageUrl', 'canonicalUrl', 'title', 'source', 'author', 'publishedAt', 'excerpt', 'lang', 'quotes'],
-  week: ['lede', 'closing'],
+  week: ['lede', 'closing', 'published'],
 } as const;
 
 export type RecordKind = keyof typeof CLOCKED_FIELDS;

@@ -19,6 +19,7 @@ import type { ClipperDb } from './db';
 import { settleConflict, stampChanges } from './field-clocks';
 import { findSourceByUrl, withSources } from './items';
 import { itemTerms } from './search-terms';
+import { assertUnlocked } from './weeks';
 
 /**
  * Writing sources and items: every function that changes one keeps the other and the search
@@ -269,7 +270,8 @@ export async function addOwnItem(
   const summary = requireSummary(draft.summary);
   const note = requireNote(draft.note ?? '');
   if (!summary && !note) throw new ClipInputError('item.empty');
-  return db.transaction('rw', db.sources, db.items, db.sections, async () => {
+  return db.transaction('rw', db.weeks, db.sources, db.items, db.sections, async () => {
+    await assertUnlocked(db, draft.weekId);
     const item: Item = {
       id: ctx.newId(),
       weekId: draft.weekId,
@@ -329,9 +331,10 @@ function applyPatch<T extends object>(record: T, patch: Partial<T>): T {
  */
 export async function updateItem(db: ClipperDb, id: string, patch: ItemPatch, now: number): Promise<WeekItem> {
   const changes = normalizedItemPatch(patch);
-  return db.transaction('rw', db.sources, db.items, async () => {
+  return db.transaction('rw', db.weeks, db.sources, db.items, async () => {
     const current = await db.items.get(id);
     if (!current) throw new ClipInputError('clip.gone');
+    await assertUnlocked(db, current.weekId);
     const next = { ...applyPatch<Item>(current, changes), updatedAt: nextStamp(now, current.updatedAt) };
     await putItem(db, next);
     return (await withSources(db, [next]))[0] as WeekItem;
@@ -367,7 +370,9 @@ export async function updateEntry(
   sourcePatches: readonly { id: string; patch: SourcePatch }[],
   now: number,
 ): Promise<WeekItem> {
-  return db.transaction('rw', db.sources, db.items, async () => {
+  return db.transaction('rw', db.weeks, db.sources, db.items, async () => {
+    const item = await db.items.get(id);
+    if (item) await assertUnlocked(db, item.weekId);
     for (const source of sourcePatches) await updateSource(db, source.id, source.patch, now);
     if (Object.keys(patch).length > 0) return updateItem(db, id, patch, now);
     const current = await db.items.get(id);
@@ -387,10 +392,11 @@ export interface MoveTarget {
 
 /** Moves an item within or across sections (or weeks), rewriting its order key alone. */
 export async function moveItem(db: ClipperDb, id: string, target: MoveTarget, now: number): Promise<void> {
-  await db.transaction('rw', db.items, async () => {
+  await db.transaction('rw', db.weeks, db.items, async () => {
     const item = await db.items.get(id);
     if (!item) throw new ClipInputError('clip.gone');
     const weekId = target.weekId ?? item.weekId;
+    await assertUnlocked(db, item.weekId, weekId);
     const siblings = (await db.items.where('[weekId+sectionId]').equals([weekId, target.sectionId]).toArray())
       .filter((c) => c.deletedAt === undefined && c.id !== id)
       .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
@@ -423,9 +429,10 @@ export async function placeItem(
   place: Pick<Item, 'weekId' | 'sectionId' | 'order'>,
   now: number,
 ): Promise<void> {
-  await db.transaction('rw', db.items, async () => {
+  await db.transaction('rw', db.weeks, db.items, async () => {
     const item = await db.items.get(id);
     if (!item) throw new ClipInputError('clip.gone');
+    await assertUnlocked(db, item.weekId, place.weekId);
     const placed = { ...item, ...place, updatedAt: nextStamp(now, item.updatedAt) };
     await db.items.put(stampChanges('item', item, placed, db.replica));
   });
@@ -456,9 +463,10 @@ export async function nudgeItem(db: ClipperDb, id: string, direction: -1 | 1, no
  */
 export async function joinItems(db: ClipperDb, intoId: string, otherId: string, now: number): Promise<WeekItem> {
   if (intoId === otherId) throw new ClipInputError('item.same');
-  return db.transaction('rw', db.sources, db.items, db.tombstones, async () => {
+  return db.transaction('rw', db.weeks, db.sources, db.items, db.tombstones, async () => {
     const [into, other] = await db.items.bulkGet([intoId, otherId]);
     if (!into || !other) throw new ClipInputError('clip.gone');
+    await assertUnlocked(db, into.weekId, other.weekId);
     const next: Item = {
       ...into,
       sourceIds: [...new Set([...into.sourceIds, ...other.sourceIds])],
@@ -482,10 +490,11 @@ export async function splitSource(
   sourceId: string,
   ctx: Pick<SaveContext, 'now' | 'newId'>,
 ): Promise<WeekItem> {
-  return db.transaction('rw', db.sources, db.items, async () => {
+  return db.transaction('rw', db.weeks, db.sources, db.items, async () => {
     const item = await db.items.get(itemId);
     if (!item) throw new ClipInputError('clip.gone');
     if (item.sourceIds.length < 2 || !item.sourceIds.includes(sourceId)) throw new ClipInputError('item.one-source');
+    await assertUnlocked(db, item.weekId);
     const siblings = (await db.items.where('[weekId+sectionId]').equals([item.weekId, item.sectionId]).toArray())
       .filter((c) => c.deletedAt === undefined)
       .map((c) => c.order)
@@ -515,9 +524,10 @@ export async function splitSource(
 
 /** Sets or clears `deletedAt` alone (search keys unchanged). */
 async function setTrashed(db: ClipperDb, id: string, deletedAt: number | undefined, now: number): Promise<void> {
-  await db.transaction('rw', db.items, async () => {
+  await db.transaction('rw', db.weeks, db.items, async () => {
     const item = await db.items.get(id);
     if (!item) return;
+    await assertUnlocked(db, item.weekId);
     const next: Item = { ...item, updatedAt: nextStamp(now, item.updatedAt) };
     if (deletedAt === undefined) delete next.deletedAt;
     else next.deletedAt = deletedAt;

@@ -1,7 +1,9 @@
+import { ClipInputError } from '../errors';
 import { requireNote } from '../record-rules';
 import type { WeekNote } from '../types';
 import type { ClipperDb } from './db';
 import { settleConflict, stampChanges } from './field-clocks';
+import { getSettings } from './settings';
 
 /** The week's lede or closing paragraph (Markdown), written by the editor; the other is kept. */
 export async function setWeekText(
@@ -50,5 +52,36 @@ export async function settleWeekConflict(
     const next = settleConflict(checked, ref.field, ref.at, choice, now, db.replica);
     // A week always has a lede, if only an empty one.
     await db.weeks.put({ ...next, lede: next.lede ?? '' });
+  });
+}
+
+/** Refuses a change to an item of a published week (the lock the editor set when publishing). */
+export async function assertUnlocked(db: ClipperDb, ...weekIds: string[]): Promise<void> {
+  for (const week of await db.weeks.bulkGet([...new Set(weekIds)]))
+    if (week?.published) throw new ClipInputError('week.published', { issue: week.published.issue });
+}
+
+/**
+ * Marks the week published as an issue of the digest (`AI 一周记 2026-01-26 期`), locking its items,
+ * or unlocks it (`publish` false). Returns the issue's name.
+ */
+export async function setPublished(db: ClipperDb, weekId: string, publish: boolean, now: number): Promise<string> {
+  return db.transaction('rw', db.weeks, db.settings, async () => {
+    const settings = await getSettings(db);
+    const issue =
+      settings.language === 'en'
+        ? `${settings.digestNameEn || settings.digestName}, week of ${weekId}`
+        : `${settings.digestName} ${weekId} 期`;
+    const current = await db.weeks.get(weekId);
+    const next: WeekNote = {
+      ...current,
+      id: weekId,
+      lede: current?.lede ?? '',
+      updatedAt: Math.max(now, (current?.updatedAt ?? 0) + 1),
+    };
+    if (publish) next.published = { at: now, issue };
+    else delete next.published;
+    await db.weeks.put(stampChanges('week', current, next, db.replica));
+    return issue;
   });
 }

@@ -137,6 +137,24 @@ describe('organizing the week in the popup', () => {
     await expect.poll(async () => (await stored('b'))?.sectionId).toBe('analysis');
   });
 
+  it('marks the week published, which locks its entries until unlocked', async () => {
+    await popup.getByRole('button', { name: 'Mark as published (locks the entries)' }).click();
+    await expect
+      .poll(() => popup.locator('.export-bar .published').textContent())
+      .toMatch(/^Published as AI 一周记 \d{4}-\d{2}-\d{2} 期: its entries are locked\./);
+    await card('c').focus();
+    await popup.keyboard.press('Delete');
+    await expect.poll(() => popup.getByRole('alert').first().textContent()).toContain('unlock it in the export bar');
+    expect(await titlesIn('briefs')).toEqual(['Alpha story', 'Beta story', 'Gamma story']);
+    expect((await stored('c'))?.deletedAt).toBeUndefined();
+
+    await popup.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => popup.locator('.export-bar .published').count()).toBe(0);
+    await card('c').focus();
+    await popup.keyboard.press('Delete');
+    await expect.poll(() => titlesIn('briefs')).toEqual(['Alpha story', 'Beta story']);
+  });
+
   it('edits a summary in place, and every field with quotes in the editor', async () => {
     const summary = popup.getByLabel('Summary: Alpha story');
     await summary.fill('Alpha 一句话摘要');
