@@ -29,7 +29,7 @@ export interface CapturePanelProps {
 
 type CaptureState =
   | { phase: 'reading' }
-  | { phase: 'ready'; draft: ClipDraft; already?: { weekId: string; quotes: number } }
+  | { phase: 'ready'; draft: ClipDraft; already?: { weekId: string; quotes: number; issue?: string } }
   | { phase: 'manual'; draft: ClipDraft; problem: Problem };
 
 function stateFrom(result: CaptureResult, sectionId: string, weekId: string): CaptureState {
@@ -50,7 +50,12 @@ function stateFrom(result: CaptureResult, sectionId: string, weekId: string): Ca
       sectionId: here?.sectionId ?? sectionId,
     };
     const last = uses[uses.length - 1];
-    return { phase: 'ready', draft, already: { weekId: last?.weekId ?? weekId, quotes: source.quotes.length } };
+    const issue = uses.filter((u) => u.issue).pop()?.issue;
+    return {
+      phase: 'ready',
+      draft,
+      already: { weekId: last?.weekId ?? weekId, quotes: source.quotes.length, ...(issue ? { issue } : {}) },
+    };
   }
   const url = result.tab?.url ?? '';
   return {
@@ -126,6 +131,7 @@ export function CapturePanel(props: CapturePanelProps) {
         {state.phase === 'ready' && state.already && (
           <Notice tone="info">
             {t('alreadyClipped', { week: state.already.weekId, count: state.already.quotes })}
+            {state.already.issue && ` ${t('usedInIssue', { issue: state.already.issue })}`}
           </Notice>
         )}
         {state.phase !== 'reading' && props.otherWeek && (

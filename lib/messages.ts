@@ -20,7 +20,7 @@ export type CaptureResult =
        * Set when this page is already a source: the form shows the stored fields (with the
        * editor's corrections), and where the page is cited.
        */
-      alreadyClipped?: { source: Source; uses: { weekId: string; sectionId: string }[] };
+      alreadyClipped?: { source: Source; uses: { weekId: string; sectionId: string; issue?: string }[] };
     }
   | {
       ok: false;

@@ -16,15 +16,20 @@ export async function captureForPopup(db: ClipperDb, tabId: number): Promise<Cap
   const existing = await findSourceByUrl(db, result.capture.canonicalUrl);
   if (!existing) return result;
   const t = backgroundTranslator(settings.uiLanguage);
-  await markTabClipped(tabId, t('badgeTitle', { message: t('badgeClipped') }));
   const citing = await itemsCiting(db, existing.id);
-  return {
-    ...result,
-    alreadyClipped: {
-      source: existing,
-      uses: citing.map((i) => ({ weekId: i.weekId, sectionId: i.sectionId })),
-    },
-  };
+  // A page cited in a published issue says so: the editor may not want to run it twice.
+  const weeks = await db.weeks.bulkGet([...new Set(citing.map((i) => i.weekId))]);
+  const issues = new Map(weeks.flatMap((w) => (w?.published ? [[w.id, w.published.issue] as const] : [])));
+  const uses = citing.map((i) => {
+    const issue = issues.get(i.weekId);
+    return issue ? { weekId: i.weekId, sectionId: i.sectionId, issue } : { weekId: i.weekId, sectionId: i.sectionId };
+  });
+  const usedIn = [...issues.values()].pop();
+  await markTabClipped(
+    tabId,
+    t('badgeTitle', { message: usedIn ? t('usedInIssue', { issue: usedIn }) : t('badgeClipped') }),
+  );
+  return { ...result, alreadyClipped: { source: existing, uses } };
 }
 
 /** A clip without the popup, confirmed on the toolbar badge. */

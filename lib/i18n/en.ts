@@ -120,6 +120,7 @@ export const EN_MESSAGES = {
   quickAlready: 'Already clipped: {title}',
   quickMerged: 'Added the quote to your earlier clip: {title}',
   excerpt: 'Excerpt',
+  usedInIssue: 'Already used in {issue}.',
   markPublished: 'Mark as published (locks the entries)',
   publishedAs: 'Published as {issue}: its entries are locked.',
   unlock: 'Unlock',

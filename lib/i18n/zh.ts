@@ -119,6 +119,7 @@ export const ZH_MESSAGES: Record<PopupMessageKey, string> = {
   quickAlready: '已剪藏过:{title}',
   quickMerged: '已把引文添加到之前的剪藏:{title}',
   excerpt: '摘录',
+  usedInIssue: '已用于「{issue}」。',
   markPublished: '标记本周为已发布(锁定条目)',
   publishedAs: '已发布为「{issue}」,条目已锁定。',
   unlock: '解锁',

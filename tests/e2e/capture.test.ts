@@ -47,6 +47,27 @@ describe('ways to clip', () => {
     expect(await popup.locator('.clip .meta').first().textContent()).toBe('知乎专栏 · 2 quotes');
   });
 
+  it('says so when a page clipped again was already used in a published issue, in the popup and on the toolbar', async () => {
+    let popup = await env.session.openPopup(tabId);
+    await expect.poll(() => popup.getByLabel('Title', { exact: true }).inputValue()).not.toBe('');
+    await popup.getByRole('button', { name: 'Save clip' }).click();
+    await expect.poll(() => popup.getByRole('status').first().textContent()).toBe('Saved to this week.');
+    await popup.getByRole('button', { name: 'Mark as published (locks the entries)' }).click();
+    await expect.poll(() => popup.locator('.export-bar .published').count()).toBe(1);
+    await popup.close();
+
+    popup = await env.session.openPopup(tabId);
+    await expect
+      .poll(() => popup.getByRole('status').first().textContent())
+      .toMatch(/Already used in AI 一周记 \d{4}-\d{2}-\d{2} 期\.$/);
+    expect(await env.session.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toMatch(
+      /Already used in AI 一周记/,
+    );
+    // Unlocked again so the next tests start from an ordinary week.
+    await popup.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => popup.locator('.export-bar .published').count()).toBe(0);
+  });
+
   it('keeps a correction made when clipping a page again, cites it in a second section, and says so', async () => {
     let popup = await env.session.openPopup(tabId);
     await expect.poll(() => popup.getByLabel('Title', { exact: true }).inputValue()).not.toBe('');
