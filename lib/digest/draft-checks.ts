@@ -1,7 +1,14 @@
 import type { Section, WeekItem } from '../types';
 import { addDays, weekRange } from '../week';
 
-export type CheckKind = 'no-summary' | 'no-source' | 'duplicate-url' | 'used-before' | 'outside-week' | 'empty-section';
+export type CheckKind =
+  | 'no-summary'
+  | 'no-source'
+  | 'duplicate-url'
+  | 'used-before'
+  | 'used-in-issue'
+  | 'outside-week'
+  | 'empty-section';
 
 export interface DraftCheck {
   kind: CheckKind;
@@ -17,8 +24,8 @@ export interface CheckInput {
   weekId: string;
   items: readonly WeekItem[];
   sections: readonly Section[];
-  /** Other weeks' items citing a source of this week. */
-  earlier: readonly { sourceId: string; weekId: string }[];
+  /** Other weeks' items citing a source of this week; `issue` names a week that was published. */
+  earlier: readonly { sourceId: string; weekId: string; issue?: string }[];
 }
 
 const subjectOf = (item: WeekItem) => item.sources[0]?.title || item.summary;
@@ -46,7 +53,11 @@ export function checkDraft({ weekId, items, sections, earlier }: CheckInput): Dr
       const before = earlier.find((e) => e.sourceId === source.id && e.weekId < weekId);
       if (before && !reported.has(source.id)) {
         reported.add(source.id);
-        checks.push({ kind: 'used-before', itemId: item.id, subject: source.title, detail: before.weekId });
+        checks.push(
+          before.issue
+            ? { kind: 'used-in-issue', itemId: item.id, subject: source.title, detail: before.issue }
+            : { kind: 'used-before', itemId: item.id, subject: source.title, detail: before.weekId },
+        );
       }
       const published = /^\d{4}-\d{2}-\d{2}/.exec(source.publishedAt ?? '')?.[0];
       // A week's digest covers news from that week; a day's slack allows for time zones.

@@ -68,6 +68,7 @@ export const EN_MESSAGES = {
   'check.no-source': '“{subject}” has no source.',
   'check.duplicate-url': '“{subject}” links to the same page as “{detail}”.',
   'check.used-before': '“{subject}” was already in the digest of the week of {detail}.',
+  'check.used-in-issue': '“{subject}” already ran in {detail}.',
   'check.outside-week': '“{subject}” was published on {detail}, outside this week.',
   'check.empty-section': 'Section “{subject}” is empty.',
   noClips: 'No clips this week yet. Clip a page to start the digest.',

@@ -68,6 +68,7 @@ export const ZH_MESSAGES: Record<PopupMessageKey, string> = {
   'check.no-source': '「{subject}」没有来源。',
   'check.duplicate-url': '「{subject}」与「{detail}」链接到同一页面。',
   'check.used-before': '「{subject}」已在 {detail} 那一周的周报中用过。',
+  'check.used-in-issue': '「{subject}」已用于「{detail}」。',
   'check.outside-week': '「{subject}」发布于 {detail},不在本周内。',
   'check.empty-section': '栏目「{subject}」是空的。',
   noClips: '本周还没有摘录。摘录一个页面开始编写周报吧。',

@@ -80,14 +80,22 @@ export async function weeksWithCounts(db: ClipperDb): Promise<{ weekId: string; 
 export async function earlierUses(
   db: ClipperDb,
   items: readonly WeekItem[],
-): Promise<{ sourceId: string; weekId: string }[]> {
+): Promise<{ sourceId: string; weekId: string; issue?: string }[]> {
   const sourceIds = [...new Set(items.flatMap((i) => i.sourceIds))];
   if (sourceIds.length === 0) return [];
   const weekIds = new Set(items.map((i) => i.weekId));
-  const citing = await db.items.where('sourceIds').anyOf(sourceIds).distinct().toArray();
-  return citing
-    .filter((i) => !weekIds.has(i.weekId) && i.deletedAt === undefined)
-    .flatMap((i) =>
-      i.sourceIds.filter((id) => sourceIds.includes(id)).map((sourceId) => ({ sourceId, weekId: i.weekId })),
-    );
+  const citing = (await db.items.where('sourceIds').anyOf(sourceIds).distinct().toArray()).filter(
+    (i) => !weekIds.has(i.weekId) && i.deletedAt === undefined,
+  );
+  // A published week is named by its issue, which the draft checks quote.
+  const weeks = await db.weeks.bulkGet([...new Set(citing.map((i) => i.weekId))]);
+  const issues = new Map(weeks.flatMap((w) => (w?.published ? [[w.id, w.published.issue] as const] : [])));
+  return citing.flatMap((i) =>
+    i.sourceIds
+      .filter((id) => sourceIds.includes(id))
+      .map((sourceId) => {
+        const issue = issues.get(i.weekId);
+        return issue ? { sourceId, weekId: i.weekId, issue } : { sourceId, weekId: i.weekId };
+      }),
+  );
 }

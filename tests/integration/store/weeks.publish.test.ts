@@ -4,6 +4,7 @@ import { applyRestore } from '../../../lib/store/backup-restore';
 import { createBackup } from '../../../lib/store/backup-write';
 import { type ClipperDb, openDatabase } from '../../../lib/store/db';
 import { addOwnItem, moveItem, saveClip, trashItem, updateItem } from '../../../lib/store/item-writes';
+import { earlierUses, listWeek } from '../../../lib/store/items';
 import { setPublished } from '../../../lib/store/weeks';
 
 let db: ClipperDb;
@@ -43,5 +44,16 @@ describe('published weeks', () => {
     await applyRestore(other, parsed.backup, 10_000);
     expect((await other.weeks.get('2026-01-26'))?.published?.issue).toBe('AI 一周记 2026-01-26 期');
     other.close();
+  });
+
+  it('names the issue of a published earlier week citing this week’s source, for the draft checks', async () => {
+    db = openDatabase(`publish-${Math.random()}`);
+    const page = { pageUrl: 'https://e.com/1', canonicalUrl: 'https://e.com/1', title: 'P1', source: 'S' };
+    const ctx = (weekId: string, id: string) => ({ now: 1_000, weekId, newId: () => id, defaultSectionId: 'briefs' });
+    await saveClip(db, page, ctx('2026-01-19', 'a'));
+    await saveClip(db, page, ctx('2026-01-26', 'b'));
+    await setPublished(db, '2026-01-19', true, 2_000);
+    const uses = await earlierUses(db, await listWeek(db, '2026-01-26'));
+    expect(uses).toEqual([{ sourceId: 'a', weekId: '2026-01-19', issue: 'AI 一周记 2026-01-19 期' }]);
   });
 });

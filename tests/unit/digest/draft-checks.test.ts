@@ -36,6 +36,20 @@ describe('checkDraft', () => {
     ]);
   });
 
+  it('names the issue when a source already ran in a published week', () => {
+    const checks = checkDraft({
+      weekId: '2026-01-26',
+      items: SEED_WEEK.items,
+      sections: [...DEFAULT_SECTIONS],
+      earlier: [{ sourceId: 's-kimi', weekId: '2026-01-19', issue: 'AI 一周记 2026-01-19 期' }],
+    });
+    expect(checks.find((c) => c.kind === 'used-in-issue')).toMatchObject({
+      itemId: 'i-cn-models',
+      detail: 'AI 一周记 2026-01-19 期',
+    });
+    expect(checks.some((c) => c.kind === 'used-before')).toBe(false);
+  });
+
   it('is quiet for the reference week: own thoughts need no source, a page cited in two sections is no duplicate', () => {
     const clean = SEED_WEEK.items.filter((c) => c.id !== 'i-hostile');
     expect(checkDraft({ weekId: '2026-01-26', items: clean, sections: [...DEFAULT_SECTIONS], earlier: [] })).toEqual(
