@@ -214,13 +214,16 @@ export function settleConflict<T extends Clocked>(
   choice: 'mine' | 'theirs',
   now: number,
   replica: string,
+  /** Checks their value by the rules an edit of the field follows (throws to refuse it). */
+  check: (value: ConflictValue) => ConflictValue = (value) => value,
 ): T {
   const conflict = record.conflicts?.find((c) => c.field === field && c.at === at);
   if (!conflict) return record;
   const out = { ...record } as Record<string, unknown>;
   if (choice === 'theirs') {
-    if (conflict.value === null) delete out[field];
-    else out[field] = conflict.value;
+    const value = check(conflict.value);
+    if (value === null) delete out[field];
+    else out[field] = value;
   }
   const updatedAt = Math.max(now, record.updatedAt + 1, stampTime(at) + 1);
   out.updatedAt = updatedAt;

@@ -14,7 +14,7 @@ import {
   validLink,
 } from '../record-rules';
 import { cleanLine } from '../text';
-import type { Item, PageCapture, Quote, Source, WeekItem } from '../types';
+import type { ConflictValue, Item, PageCapture, Quote, Source, WeekItem } from '../types';
 import type { ClipperDb } from './db';
 import { settleConflict, stampChanges } from './field-clocks';
 import { findSourceByUrl, withSources } from './items';
@@ -564,6 +564,11 @@ export async function purgeItem(db: ClipperDb, id: string, now: number): Promise
   });
 }
 
+/** A field's value after an edit's checks, as a conflict holds it (`null` for none). */
+function checkedValue(patch: object, field: string): ConflictValue {
+  return ((patch as Record<string, ConflictValue | undefined>)[field] ?? null) as ConflictValue;
+}
+
 /** Which open conflict the editor settles: the field and the other copy's stamp. */
 export interface ConflictRef {
   field: string;
@@ -584,17 +589,9 @@ export async function settleItemConflict(
   return db.transaction('rw', db.sources, db.items, async () => {
     const current = await db.items.get(id);
     if (!current) throw new ClipInputError('clip.gone');
-    let checked = current;
-    const conflict = current.conflicts?.find((c) => c.field === ref.field && c.at === ref.at);
-    if (conflict && choice === 'theirs') {
-      const patch = normalizedItemPatch({ [ref.field]: conflict.value ?? undefined } as ItemPatch);
-      const value = (patch as Record<string, unknown>)[ref.field] as string | string[] | undefined;
-      checked = {
-        ...current,
-        conflicts: current.conflicts?.map((c) => (c === conflict ? { ...c, value: value ?? null } : c)),
-      };
-    }
-    const next = settleConflict(checked, ref.field, ref.at, choice, now, db.replica);
+    const next = settleConflict(current, ref.field, ref.at, choice, now, db.replica, (value) =>
+      checkedValue(normalizedItemPatch({ [ref.field]: value ?? undefined } as ItemPatch), ref.field),
+    );
     await putIndexed(db, next);
     return (await withSources(db, [next]))[0] as WeekItem;
   });
@@ -611,17 +608,9 @@ export async function settleSourceConflict(
   return db.transaction('rw', db.sources, db.items, async () => {
     const current = await db.sources.get(id);
     if (!current) throw new ClipInputError('clip.gone');
-    let checked = current;
-    const conflict = current.conflicts?.find((c) => c.field === ref.field && c.at === ref.at);
-    if (conflict && choice === 'theirs') {
-      const patch = normalizedSourcePatch({ [ref.field]: conflict.value ?? undefined } as SourcePatch);
-      const value = (patch as Record<string, unknown>)[ref.field];
-      checked = {
-        ...current,
-        conflicts: current.conflicts?.map((c) => (c === conflict ? { ...c, value: (value as string) ?? null } : c)),
-      };
-    }
-    const next = settleConflict(checked, ref.field, ref.at, choice, now, db.replica);
+    const next = settleConflict(current, ref.field, ref.at, choice, now, db.replica, (value) =>
+      checkedValue(normalizedSourcePatch({ [ref.field]: value ?? undefined } as SourcePatch), ref.field),
+    );
     await db.sources.put(next);
     await reindexCiting(db, id);
     return next;

@@ -5,6 +5,11 @@ import type { ClipperDb } from './db';
 import { settleConflict, stampChanges } from './field-clocks';
 import { getSettings } from './settings';
 
+/** The week's note as a write starts it: clocks, open conflicts and the publication mark kept. */
+function nextNote(current: WeekNote | undefined, weekId: string, now: number): WeekNote {
+  return { ...current, id: weekId, lede: current?.lede ?? '', updatedAt: Math.max(now, (current?.updatedAt ?? 0) + 1) };
+}
+
 /** The week's lede or closing paragraph (Markdown), written by the editor; the other is kept. */
 export async function setWeekText(
   db: ClipperDb,
@@ -14,13 +19,7 @@ export async function setWeekText(
 ): Promise<void> {
   await db.transaction('rw', db.weeks, async () => {
     const current = await db.weeks.get(weekId);
-    // Clocks and open conflicts stay with the week.
-    const next: WeekNote = {
-      ...current,
-      id: weekId,
-      lede: current?.lede ?? '',
-      updatedAt: Math.max(now, (current?.updatedAt ?? 0) + 1),
-    };
+    const next = nextNote(current, weekId, now);
     delete next.closing;
     const closing = patch.closing ?? current?.closing;
     if (patch.lede !== undefined) next.lede = requireNote(patch.lede);
@@ -40,16 +39,9 @@ export async function settleWeekConflict(
   await db.transaction('rw', db.weeks, async () => {
     const current = await db.weeks.get(weekId);
     if (!current) return;
-    const conflict = current.conflicts?.find((c) => c.field === ref.field && c.at === ref.at);
-    let checked = current;
-    if (conflict && choice === 'theirs')
-      checked = {
-        ...current,
-        conflicts: current.conflicts?.map((c) =>
-          c === conflict ? { ...c, value: typeof c.value === 'string' ? requireNote(c.value) : null } : c,
-        ),
-      };
-    const next = settleConflict(checked, ref.field, ref.at, choice, now, db.replica);
+    const next = settleConflict(current, ref.field, ref.at, choice, now, db.replica, (value) =>
+      typeof value === 'string' ? requireNote(value) : null,
+    );
     // A week always has a lede, if only an empty one.
     await db.weeks.put({ ...next, lede: next.lede ?? '' });
   });
@@ -73,12 +65,7 @@ export async function setPublished(db: ClipperDb, weekId: string, publish: boole
         ? `${settings.digestNameEn || settings.digestName}, week of ${weekId}`
         : `${settings.digestName} ${weekId} 期`;
     const current = await db.weeks.get(weekId);
-    const next: WeekNote = {
-      ...current,
-      id: weekId,
-      lede: current?.lede ?? '',
-      updatedAt: Math.max(now, (current?.updatedAt ?? 0) + 1),
-    };
+    const next = nextNote(current, weekId, now);
     if (publish) next.published = { at: now, issue };
     else delete next.published;
     await db.weeks.put(stampChanges('week', current, next, db.replica));
