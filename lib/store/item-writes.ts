@@ -586,9 +586,11 @@ export async function settleItemConflict(
   choice: 'mine' | 'theirs',
   now: number,
 ): Promise<WeekItem> {
-  return db.transaction('rw', db.sources, db.items, async () => {
+  return db.transaction('rw', db.weeks, db.sources, db.items, async () => {
     const current = await db.items.get(id);
     if (!current) throw new ClipInputError('clip.gone');
+    // Settling changes the entry: a published week's stays as it is until unlocked.
+    await assertUnlocked(db, current.weekId);
     const next = settleConflict(current, ref.field, ref.at, choice, now, db.replica, (value) =>
       checkedValue(normalizedItemPatch({ [ref.field]: value ?? undefined } as ItemPatch), ref.field),
     );

@@ -3,7 +3,14 @@ import { parseBackup } from '../../../lib/store/backup-read';
 import { applyRestore } from '../../../lib/store/backup-restore';
 import { createBackup } from '../../../lib/store/backup-write';
 import { type ClipperDb, openDatabase } from '../../../lib/store/db';
-import { addOwnItem, moveItem, saveClip, trashItem, updateItem } from '../../../lib/store/item-writes';
+import {
+  addOwnItem,
+  moveItem,
+  saveClip,
+  settleItemConflict,
+  trashItem,
+  updateItem,
+} from '../../../lib/store/item-writes';
 import { earlierUses, listWeek } from '../../../lib/store/items';
 import { setPublished } from '../../../lib/store/weeks';
 
@@ -55,5 +62,18 @@ describe('published weeks', () => {
     await setPublished(db, '2026-01-19', true, 2_000);
     const uses = await earlierUses(db, await listWeek(db, '2026-01-26'));
     expect(uses).toEqual([{ sourceId: 'a', weekId: '2026-01-19', issue: 'AI 一周记 2026-01-19 期' }]);
+  });
+
+  it('keeps a conflict on a locked entry open until the week is unlocked', async () => {
+    db = openDatabase(`publish-${Math.random()}`);
+    const page = { pageUrl: 'https://e.com/1', canonicalUrl: 'https://e.com/1', title: 'P1', source: 'S' };
+    await saveClip(db, page, { now: 1_000, weekId: '2026-01-26', newId: () => 'a', defaultSectionId: 'briefs' });
+    await db.items.update('a', { conflicts: [{ field: 'summary', value: 'theirs', at: '1500@bb' }] });
+    await setPublished(db, '2026-01-26', true, 2_000);
+    const ref = { field: 'summary', at: '1500@bb' };
+    await expect(settleItemConflict(db, 'a', ref, 'theirs', 3_000)).rejects.toMatchObject({ code: 'week.published' });
+    expect((await db.items.get('a'))?.summary).toBe('');
+    await setPublished(db, '2026-01-26', false, 4_000);
+    expect((await settleItemConflict(db, 'a', ref, 'theirs', 5_000)).summary).toBe('theirs');
   });
 });
