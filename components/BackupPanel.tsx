@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { describeProblem } from '../lib/i18n/translate';
 import { describeError, useLocale } from './locale';
 import { Notice } from './Notice';
@@ -17,9 +17,19 @@ export function BackupPanel({ db, today, now, saveFile }: Props) {
   const [pending, setPending] = useState<
     { backup: Backup; plan: RestorePlan; issues: string[]; unlisted: number } | undefined
   >();
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string; details?: string[] } | undefined>();
+  const [shown, setShown] = useState<{ tone: 'success' | 'error'; text: string; details?: string[] } | undefined>();
+  // Each action's outcome is said only while it is the latest one: a download finishing late must
+  // not cover the refusal of a file chosen meanwhile.
+  const latest = useRef(0);
+  const begin = () => {
+    const id = ++latest.current;
+    return (next: typeof shown) => {
+      if (latest.current === id) setShown(next);
+    };
+  };
 
   const download = async () => {
+    const setMessage = begin();
     try {
       const saved = await saveFile(
         `digest-clipper-backup-${today()}.json`,
@@ -34,6 +44,7 @@ export function BackupPanel({ db, today, now, saveFile }: Props) {
   };
 
   const choose = async (file: File | undefined) => {
+    const setMessage = begin();
     setPending(undefined);
     if (!file) return;
     const parsed = (await backupStore()).parseBackup(await file.text());
@@ -57,6 +68,7 @@ export function BackupPanel({ db, today, now, saveFile }: Props) {
   };
 
   const restore = async () => {
+    const setMessage = begin();
     if (!pending) return;
     try {
       const done = await (await backupStore()).applyRestore(db, pending.backup, now());
@@ -137,12 +149,12 @@ export function BackupPanel({ db, today, now, saveFile }: Props) {
           </div>
         </div>
       )}
-      {message && (
-        <Notice tone={message.tone}>
-          {message.text}
-          {message.details && (
+      {shown && (
+        <Notice tone={shown.tone}>
+          {shown.text}
+          {shown.details && (
             <ul class="errors">
-              {message.details.map((d) => (
+              {shown.details.map((d) => (
                 <li key={d}>{d}</li>
               ))}
             </ul>

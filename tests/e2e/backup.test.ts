@@ -42,6 +42,8 @@ describe('backup and restore in the options page', () => {
     const filename = `digest-clipper-backup-${civilDate(Date.now())}.json`;
     const downloaded = await readDownload(session.downloadsDir, filename);
     expect(downloaded).toBe(readFileSync(EXAMPLE, 'utf8'));
+    // The flow ends when the page says so (after recording the backup): a later message must not race it.
+    await expect.poll(() => options.getByRole('status').last().textContent()).toBe(`Saved ${filename}.`);
   });
 
   it('refuses a file that is not a backup whole, and leaves the data unchanged', async () => {
