@@ -35,7 +35,7 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.type === 'popup')) return;
       const startUp =
-        /node_modules[\\/](dexie|webextension-polyfill|preact)[\\/]|wxt-plugins|components[\\/](App|WeekNav|WeekView|ItemCard|LengthHint|Notice|locale|lazy|store|theme|useLiveQuery|useUiLocale)\.tsx?$|lib[\\/](store[\\/](db|items|settings|sections|defaults|legacy-clips|search-terms)|browser[\\/](messaging|tabs|capture-request|storage|week-page)|capture[\\/]clippable|i18n[\\/]translate|messages|order-key|record-limits|week|errors)\.ts/;
+        /node_modules[\\/](dexie|webextension-polyfill|preact)[\\/]|wxt-plugins|i18n[\\/]problem-messages|components[\\/](App|WeekNav|WeekView|ItemCard|LengthHint|Notice|locale|lazy|store|theme|useLiveQuery|useUiLocale)\.tsx?$|lib[\\/](store[\\/](db|items|settings|sections|defaults|legacy-clips|search-terms)|browser[\\/](messaging|tabs|capture-request|storage|week-page)|capture[\\/]clippable|i18n[\\/]translate|messages|order-key|record-limits|week|errors)\.ts/;
       const lazyWrites =
         /lib[\\/](store[\\/](item-writes|weeks|section-writes|search|field-clocks)|record-rules|text)\.ts/;
       const lazyViews =
