@@ -6,7 +6,7 @@ import { defineConfig } from 'wxt';
 // (`wxt build --mode e2e`) stands in for that grant: it may read the local fixture server, and
 // `tabs` shows it a tab's URL and title the way activeTab does after a click. The production
 // manifest never gets either (tests/e2e/manifest.test.ts reads the production build to make sure).
-const E2E_HOST_PERMISSIONS = ['http://127.0.0.1/*'];
+const E2E_HOST_PERMISSIONS = ['*://127.0.0.1/*'];
 const E2E_PERMISSIONS = ['tabs'];
 const modeFlag = process.argv.indexOf('--mode');
 const isE2eBuild = modeFlag >= 0 && process.argv[modeFlag + 1] === 'e2e';
@@ -39,7 +39,7 @@ export default defineConfig({
       const lazyWrites =
         /lib[\\/](store[\\/](item-writes|weeks|section-writes|search|field-clocks)|record-rules|text)\.ts/;
       const lazyViews =
-        /components[\\/](CapturePanel|ItemEditor|ExportBar|SearchPanel|TrashView|ClipForm|OwnItemForm|ConflictList|save-outcome)\.tsx?$|lib[\\/](typed-date|capture[\\/]dates)\.ts/;
+        /components[\\/](CapturePanel|ItemEditor|ExportBar|PageChecks|SearchPanel|TrashView|ClipForm|OwnItemForm|ConflictList|save-outcome)\.tsx?$|lib[\\/](typed-date|capture[\\/]dates|digest[\\/]page-checks|browser[\\/]page-access)\.ts/;
       config.build ??= {};
       config.build.rolldownOptions ??= {};
       const output = config.build.rolldownOptions.output;
@@ -53,6 +53,8 @@ export default defineConfig({
             // the package (each is compressed on its own in the zip) for a few kB more on that first load.
             { name: 'writes', test: lazyWrites },
             { name: 'views', test: lazyViews },
+            { name: 'words', test: /lib[\\/]i18n[\\/](en|zh|problems-en|problems-zh)\.ts/ },
+            { name: 'backup', test: /lib[\\/](store[\\/]backup-(read|restore|write)|browser[\\/]downloads)\.ts/ },
           ],
         },
       };
@@ -81,6 +83,10 @@ export default defineConfig({
       ...(mode === 'e2e' ? E2E_PERMISSIONS : []),
     ],
     ...(mode === 'e2e' ? { host_permissions: E2E_HOST_PERMISSIONS } : {}),
+    // Link and quote checks (components/PageChecks.tsx) ask for the linked sites, and only them,
+    // when the editor clicks, and give them back after; any site may be linked, hence the pattern.
+    // (Firefox's MV2 manifest names them among its optional permissions.)
+    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     action: { default_title: '__MSG_extName__' },
     commands: {
       // lib/menus.ts QUICK_CLIP_COMMAND

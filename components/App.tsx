@@ -5,6 +5,7 @@ import { weekIdFor, weekOptionsOf, weekRange } from '../lib/week';
 import { lazyComponent } from './lazy';
 import { describeError, LocaleContext } from './locale';
 import { Notice } from './Notice';
+import type { PageCheckRunner } from './PageChecks';
 import {
   allTags,
   backupOverdue,
@@ -39,6 +40,8 @@ export interface AppProps {
   surface?: 'popup' | 'panel';
   /** Opens the side panel; offered in the popup where the browser has one. */
   openPanel?: () => void;
+  /** Link and quote checks (components/PageChecks.tsx). */
+  checkPages?: PageCheckRunner;
 }
 
 type View = 'week' | 'trash';
@@ -183,6 +186,7 @@ export function App(props: AppProps) {
             sections={sections.value}
             exportWeek={exportWeek}
             onFocusItem={(id) => setFocusItemId(id)}
+            checkPages={props.checkPages}
           />
         )}
         {loadError !== undefined && (

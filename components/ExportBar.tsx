@@ -4,6 +4,7 @@ import type { ExportFormat } from '../lib/messages';
 import type { Section, WeekItem } from '../lib/types';
 import { describeError, useLocale } from './locale';
 import { Notice, type NoticeTone } from './Notice';
+import { type PageCheckRunner, PageChecks } from './PageChecks';
 import { type ClipperDb, earlierUses, weekWrites } from './store';
 import { useLiveQuery } from './useLiveQuery';
 
@@ -14,10 +15,12 @@ interface Props {
   sections: Section[];
   exportWeek: (weekId: string, format: ExportFormat) => Promise<{ filename: string }>;
   onFocusItem: (id: string) => void;
+  /** Link and quote checks; absent where the page cannot ask for site access. */
+  checkPages?: PageCheckRunner;
 }
 
 /** Export, copy and the draft checks for the week on screen. */
-export function ExportBar({ db, weekId, items, sections, exportWeek, onFocusItem }: Props) {
+export function ExportBar({ db, weekId, items, sections, exportWeek, onFocusItem, checkPages }: Props) {
   const { t } = useLocale();
   const [notice, setNotice] = useState<{ tone: NoticeTone; text: string } | undefined>();
   const [busy, setBusy] = useState(false);
@@ -132,6 +135,16 @@ export function ExportBar({ db, weekId, items, sections, exportWeek, onFocusItem
             </ul>
           )}
         </details>
+      )}
+      {!empty && checkPages && (
+        <PageChecks
+          db={db}
+          weekId={weekId}
+          items={items}
+          sections={sections}
+          checkPages={checkPages}
+          onFocusItem={onFocusItem}
+        />
       )}
     </div>
   );

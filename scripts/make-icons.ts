@@ -18,7 +18,7 @@ const crcTable = Array.from({ length: 256 }, (_, n) => {
 
 function crc32(bytes: Uint8Array): number {
   let c = 0xffffffff;
-  for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+  for (const b of bytes) c = (crcTable[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
@@ -39,7 +39,8 @@ function indexedPng(rgba: Uint8Array, size: number): Buffer {
     indices[y * (size + 1)] = 0; // filter: none (what suits palette images)
     for (let x = 0; x < size; x++) {
       const i = (y * size + x) * 4;
-      const key = ((rgba[i] << 24) | (rgba[i + 1] << 16) | (rgba[i + 2] << 8) | rgba[i + 3]) >>> 0;
+      const [r = 0, g = 0, b = 0, a = 0] = rgba.subarray(i, i + 4);
+      const key = ((r << 24) | (g << 16) | (b << 8) | a) >>> 0;
       let index = palette.get(key);
       if (index === undefined) {
         index = palette.size;

@@ -1,8 +1,11 @@
 import { browser } from 'wxt/browser';
+import type { CheckTarget } from '../digest/page-checks';
 import type { ExportFormat } from '../messages';
 import { openDatabase } from '../store/db';
 import { requestCapture } from './capture-request';
+import { askHostAccess } from './host-access';
 import { sendRequest } from './messaging';
+import type { PageCheckRun } from './page-access';
 import { requestPersistence } from './storage';
 
 /**
@@ -19,5 +22,10 @@ export function weekPageCapabilities() {
     capture: () => requestCapture(location.search),
     exportWeek: (weekId: string, format: ExportFormat) => sendRequest({ type: 'exportWeek', weekId, format }),
     openOptions: () => void browser.runtime.openOptionsPage(),
+    // The request is made in the click; the checking code loads while the browser asks.
+    checkPages: (targets: CheckTarget[], origins: string[], run: PageCheckRun) => {
+      const access = askHostAccess(origins);
+      return import('./page-access').then((m) => m.checkWeekPages(targets, access, run));
+    },
   };
 }

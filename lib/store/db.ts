@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { PageCheckReport } from '../digest/page-checks';
 import type { DigestSettings, Item, LegacyClip, Section, Source, Tombstone, WeekNote } from '../types';
 import { DEFAULT_SECTIONS, DEFAULT_SETTINGS } from './defaults';
 import { itemsFromClips, withEnglishNames } from './legacy-clips';
@@ -19,7 +20,14 @@ export interface LocalMeta {
   replica?: string;
 }
 
-export type SettingRow = { key: 'digest'; value: DigestSettings } | { key: 'meta'; value: LocalMeta };
+/**
+ * `checks:<weekId>`: the week's last link and quote check (lib/digest/page-checks.ts). A snapshot
+ * of the web at one moment, so kept in this browser only, like `meta`.
+ */
+export type SettingRow =
+  | { key: 'digest'; value: DigestSettings }
+  | { key: 'meta'; value: LocalMeta }
+  | { key: `checks:${string}`; value: PageCheckReport };
 
 export type ClipperDb = Dexie & {
   sources: EntityTable<Source, 'id'>;

@@ -1,3 +1,4 @@
+import type { PageCheckReport } from '../digest/page-checks';
 import { ClipInputError } from '../errors';
 import { requireNote } from '../record-rules';
 import type { WeekNote } from '../types';
@@ -71,4 +72,9 @@ export async function setPublished(db: ClipperDb, weekId: string, publish: boole
     await db.weeks.put(stampChanges('week', current, next, db.replica));
     return issue;
   });
+}
+
+/** Keeps the week's latest link and quote check with the week (this browser only; not in backups). */
+export async function savePageChecks(db: ClipperDb, weekId: string, report: PageCheckReport): Promise<void> {
+  await db.settings.put({ key: `checks:${weekId}`, value: report });
 }

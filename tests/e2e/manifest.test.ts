@@ -27,10 +27,20 @@ describe('the production build (least privilege)', () => {
 
   it('has no host permissions, content scripts or outside connections', () => {
     expect(manifest.host_permissions).toBeUndefined();
-    expect(manifest.optional_host_permissions).toBeUndefined();
     expect(manifest.content_scripts).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();
     expect(manifest.web_accessible_resources).toBeUndefined();
+  });
+
+  it('may ask for sites only for the link and quote checks, at the click (README, "Permissions")', () => {
+    // Any site can be linked, so the optional pattern is every http(s) site; the check asks for
+    // the week's linked hosts only and gives them back (lib/browser/host-access.ts).
+    expect(manifest.optional_host_permissions).toEqual(['*://*/*']);
+    expect(manifest.optional_permissions).toBeUndefined();
+    const asking = scriptsIn(PRODUCTION_BUILD).filter((file) =>
+      /permissions\.request\(/.test(readFileSync(file, 'utf8')),
+    );
+    expect(asking).toHaveLength(1);
   });
 
   it('keeps the default extension CSP', () => {
@@ -60,7 +70,7 @@ describe('the production build (least privilege)', () => {
 
   it('differs from the e2e build only by the test-only grants', () => {
     const e2e = manifestOf(E2E_BUILD);
-    expect(e2e.host_permissions).toEqual(['http://127.0.0.1/*']);
+    expect(e2e.host_permissions).toEqual(['*://127.0.0.1/*']);
     expect((e2e.permissions as string[]).filter((p) => !DOCUMENTED_PERMISSIONS.includes(p))).toEqual(['tabs']);
   });
 });

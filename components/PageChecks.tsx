@@ -1,0 +1,146 @@
+import { useRef, useState } from 'preact/hooks';
+import {
+  accessPatterns,
+  BROKEN,
+  type CheckTarget,
+  checkTargets,
+  type LinkCheck,
+  type PageCheckReport,
+} from '../lib/digest/page-checks';
+import type { Section, WeekItem } from '../lib/types';
+import { describeError, useLocale } from './locale';
+import { Notice } from './Notice';
+import { type ClipperDb, weekWrites } from './store';
+import { useLiveQuery } from './useLiveQuery';
+
+export type PageCheckRunner = (
+  targets: CheckTarget[],
+  origins: string[],
+  run: {
+    onProgress: (done: number, total: number) => void;
+    signal: AbortSignal;
+  },
+) => Promise<PageCheckReport | undefined>;
+
+interface Props {
+  db: ClipperDb;
+  weekId: string;
+  items: WeekItem[];
+  sections: Section[];
+  checkPages: PageCheckRunner;
+  onFocusItem: (id: string) => void;
+}
+
+const needsLook = (link: LinkCheck) =>
+  link.status !== 'ok' || link.quotes.some((q) => !q.found) || (link.unchecked ?? 0) > 0;
+
+/**
+ * "Check links and quotes": fetches every page the week cites (with access asked for in the
+ * click and given back after), and lists what a reader would hit and which quotes moved.
+ */
+export function PageChecks({ db, weekId, items, sections, checkPages, onFocusItem }: Props) {
+  const { t, locale } = useLocale();
+  const stored = useLiveQuery(() => db.settings.get(`checks:${weekId}`), [weekId]);
+  const [progress, setProgress] = useState<{ done: number; total: number } | undefined>();
+  const [problem, setProblem] = useState<string | undefined>();
+  const running = useRef<AbortController | undefined>(undefined);
+  const report = stored.value?.value as PageCheckReport | undefined;
+  // In the order the week shows them, so the report reads top to bottom like the week.
+  const rank = new Map(sections.map((section, i) => [section.id, i]));
+  const inOrder = [...items].sort(
+    (a, b) =>
+      (rank.get(a.sectionId) ?? rank.size) - (rank.get(b.sectionId) ?? rank.size) ||
+      (a.order < b.order ? -1 : a.order > b.order ? 1 : 0),
+  );
+  const targets = checkTargets(inOrder);
+
+  const run = () => {
+    const controller = new AbortController();
+    running.current = controller;
+    setProblem(undefined);
+    setProgress({ done: 0, total: targets.length });
+    checkPages(targets, accessPatterns(targets.map((target) => target.url)), {
+      onProgress: (done, total) => setProgress({ done, total }),
+      signal: controller.signal,
+    })
+      .then(async (result) => {
+        if (!result) setProblem(t('linkCheckRefused'));
+        else if (!controller.signal.aborted) await (await weekWrites()).savePageChecks(db, weekId, result);
+      })
+      .catch((error: unknown) => setProblem(t('linkCheckFailed', { error: describeError(t, error) })))
+      .finally(() => {
+        running.current = undefined;
+        setProgress(undefined);
+      });
+  };
+
+  const titleOf = (id: string) => {
+    const item = items.find((i) => i.id === id);
+    return item ? item.sources[0]?.title || item.summary || t('untitled') : id;
+  };
+  const flagged = report?.links.filter(needsLook) ?? [];
+  const broken = report?.links.filter((l) => BROKEN.has(l.status)).length ?? 0;
+  const missing = report?.links.reduce((n, l) => n + l.quotes.filter((q) => !q.found).length, 0) ?? 0;
+
+  return (
+    <section class="page-checks" aria-label={t('linkChecks')}>
+      {progress ? (
+        <p class="actions">
+          <progress value={progress.done} max={progress.total} aria-label={t('linkChecks')} />
+          <span role="status">{t('linkCheckProgress', progress)}</span>
+          <button type="button" onClick={() => running.current?.abort()}>
+            {t('cancel')}
+          </button>
+        </p>
+      ) : (
+        <button type="button" onClick={run} disabled={targets.length === 0} title={t('linkCheckWhy')}>
+          {t('checkLinks')}
+        </button>
+      )}
+      {problem && <Notice tone="error">{problem}</Notice>}
+      {report && (
+        <div class="check-report" data-testid="link-report">
+          <p class="hint">
+            {t('linkCheckSummary', {
+              when: new Date(report.at).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en', {
+                dateStyle: 'medium',
+                timeStyle: 'short',
+              }),
+              links: report.links.length,
+              broken,
+              look: flagged.filter((l) => !BROKEN.has(l.status) && l.status !== 'moved').length,
+              missing,
+            })}
+          </p>
+          <ul>
+            {flagged.map((link) => (
+              <li
+                key={link.url}
+                class={BROKEN.has(link.status) ? 'bad' : link.status === 'moved' ? 'info' : 'look'}
+                data-status={link.status}
+              >
+                <button type="button" class="link-button" onClick={() => onFocusItem(link.itemIds[0] as string)}>
+                  {titleOf(link.itemIds[0] as string)}
+                </button>
+                {': '}
+                {t(`link.${link.status}`, {
+                  code: link.httpStatus === 200 ? t('softError') : (link.httpStatus ?? ''),
+                })}
+                <span class="url">{link.finalUrl ?? link.url}</span>
+                {link.quotes
+                  .filter((q) => !q.found)
+                  .map((q) => (
+                    <p key={q.text} class="quote-check">
+                      {t('quoteMissing', { quote: q.text })}{' '}
+                      {q.closest ? t('quoteClosest', { passage: q.closest }) : t('quoteNowhere')}
+                    </p>
+                  ))}
+                {link.unchecked ? <p class="quote-check">{t('quotesUnchecked', { count: link.unchecked })}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,298 @@
+import type { WeekItem } from '../types';
+
+/**
+ * Link and quote checks before publishing (docs/publishing.md, "Checking links and quotes"):
+ * every page the week cites is fetched once, the answer is classified, and each quote is looked
+ * for in the page's text. The fetching is a parameter, so this runs in Node against recorded
+ * answers and in the popup against the web.
+ */
+
+/** What fetching one address gave: after redirects, the status, the final address and, for pages, their text. */
+export interface FetchedPage {
+  status: number;
+  finalUrl: string;
+  /** The page's title and readable text, for HTML answers. */
+  title?: string;
+  text?: string;
+}
+
+/**
+ * Why a fetch failed without an answer: `unreachable` is DNS, TLS or a refused connection
+ * (the browser does not say which); `elsewhere` a redirect to a site the check was not allowed to read.
+ */
+export class FetchFailure extends Error {
+  constructor(readonly kind: 'unreachable' | 'elsewhere') {
+    super(kind);
+  }
+}
+
+export type PageFetcher = (url: string, signal: AbortSignal) => Promise<FetchedPage>;
+
+export type LinkStatus =
+  | 'ok'
+  | 'moved'
+  | 'gone'
+  | 'server-error'
+  | 'refused'
+  | 'client-error'
+  | 'unreachable'
+  | 'timeout'
+  | 'login'
+  | 'paywall'
+  | 'home'
+  | 'elsewhere';
+
+/** Statuses that mean the link must not go out as it is; the rest are fine or worth a look. */
+export const BROKEN: ReadonlySet<LinkStatus> = new Set([
+  'gone',
+  'server-error',
+  'unreachable',
+  'timeout',
+  'login',
+  'paywall',
+  'home',
+]);
+
+export interface QuoteCheck {
+  text: string;
+  found: boolean;
+  /** The page's passage most like the quote, when it is not there word for word. */
+  closest?: string;
+}
+
+export interface LinkCheck {
+  url: string;
+  /** Items citing or linking the address, in the week's order. */
+  itemIds: string[];
+  status: LinkStatus;
+  httpStatus?: number;
+  finalUrl?: string;
+  quotes: QuoteCheck[];
+  /** Quotes that could not be looked for: the page did not answer, or is not HTML (a PDF). */
+  unchecked?: number;
+}
+
+export interface PageCheckReport {
+  at: number;
+  links: LinkCheck[];
+}
+
+export interface CheckTarget {
+  url: string;
+  itemIds: string[];
+  quotes: string[];
+}
+
+const NOTE_LINK = /\]\((https?:\/\/[^\s)]+)\)|<(https?:\/\/[^\s>]+)>|(?<![(<])\bhttps?:\/\/[^\s)<>\]]+/g;
+
+/** Every address the week links: each cited source (with its quotes), then links in notes. */
+export function checkTargets(items: readonly WeekItem[]): CheckTarget[] {
+  const byUrl = new Map<string, CheckTarget>();
+  const add = (url: string, itemId: string, quotes: readonly string[] = []) => {
+    const target = byUrl.get(url) ?? { url, itemIds: [], quotes: [] };
+    if (!target.itemIds.includes(itemId)) target.itemIds.push(itemId);
+    for (const quote of quotes) if (!target.quotes.includes(quote)) target.quotes.push(quote);
+    byUrl.set(url, target);
+  };
+  for (const item of items) {
+    for (const source of item.sources)
+      add(
+        source.canonicalUrl,
+        item.id,
+        source.quotes.map((q) => q.text),
+      );
+    for (const match of item.note.matchAll(NOTE_LINK))
+      add((match[1] ?? match[2] ?? match[0]).replace(/[.,;:!?]+$/, ''), item.id);
+  }
+  return [...byUrl.values()];
+}
+
+const LOGIN = /(^|[/._-])(log-?in|sign-?in|sign_in|auth|sso|session|passport|accounts?)([/._?-]|$)/i;
+const PAYWALL = /(^|[/._-])(subscribe|subscription|paywall|register|membership|offers?)([/._?-]|$)/i;
+const HOME = /^\/?(index\.\w+|[a-z]{2}(-[a-z]{2})?\/?)?$/i;
+const NOT_FOUND_TITLE = /\b404\b|page not found|not found|页面不存在|找不到|已删除/i;
+
+/** What an answer means for a reader who follows the link. */
+export function classifyAnswer(requested: string, page: FetchedPage): LinkStatus {
+  const { status } = page;
+  if (status === 404 || status === 410) return 'gone';
+  if (status >= 500) return 'server-error';
+  if (status === 401 || status === 403 || status === 429) return 'refused';
+  if (status >= 400) return 'client-error';
+  let from: URL;
+  let to: URL;
+  try {
+    from = new URL(requested);
+    to = new URL(page.finalUrl);
+  } catch {
+    return 'ok';
+  }
+  // A soft 404: an error page served with 200.
+  if (page.title !== undefined && NOT_FOUND_TITLE.test(page.title)) return 'gone';
+  if (to.href === from.href) return 'ok';
+  const landed = `${to.hostname}${to.pathname}${to.search}`;
+  if (LOGIN.test(landed) && !LOGIN.test(`${from.hostname}${from.pathname}`)) return 'login';
+  if (PAYWALL.test(`${to.pathname}${to.search}`) && !PAYWALL.test(from.pathname)) return 'paywall';
+  if (HOME.test(to.pathname) && !HOME.test(from.pathname)) return 'home';
+  return 'moved';
+}
+
+/** What quote matching ignores: width (full/half), case, whitespace, punctuation and symbols. */
+export function normalizeForMatch(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+function bigrams(text: string): Map<string, number> {
+  const grams = new Map<string, number>();
+  for (let i = 0; i < text.length - 1; i++) {
+    const gram = text.slice(i, i + 2);
+    grams.set(gram, (grams.get(gram) ?? 0) + 1);
+  }
+  return grams;
+}
+
+function likeness(a: Map<string, number>, aSize: number, b: string): number {
+  const grams = bigrams(b);
+  let shared = 0;
+  for (const [gram, count] of grams) shared += Math.min(count, a.get(gram) ?? 0);
+  const total = aSize + Math.max(0, b.length - 1);
+  return total === 0 ? 0 : (2 * shared) / total;
+}
+
+const PASSAGE_END = /(?<=[。！？!?.;；])\s*|\n+/;
+
+/**
+ * Whether a quote is still on the page; if not, the passage most like it (one to three
+ * consecutive sentences, at least half alike) so the editor sees what changed.
+ */
+export function findQuote(quote: string, pageText: string): QuoteCheck {
+  const wanted = normalizeForMatch(quote);
+  if (wanted === '' || normalizeForMatch(pageText).includes(wanted)) return { text: quote, found: true };
+  const sentences = pageText
+    .split(PASSAGE_END)
+    .map((s) => s.replace(/\s+/g, ' ').trim())
+    .filter((s) => s !== '');
+  const grams = bigrams(wanted);
+  const size = Math.max(0, wanted.length - 1);
+  let best = { score: 0.5, passage: '' };
+  for (let i = 0; i < sentences.length; i++) {
+    let passage = '';
+    for (const sentence of sentences.slice(i, i + 3)) {
+      passage = passage === '' ? sentence : `${passage} ${sentence}`;
+      const normal = normalizeForMatch(passage);
+      if (normal.length > wanted.length * 3) break;
+      const score = likeness(grams, size, normal);
+      if (score > best.score) best = { score, passage };
+    }
+  }
+  return best.passage === '' ? { text: quote, found: false } : { text: quote, found: false, closest: best.passage };
+}
+
+export interface CheckOptions {
+  fetchPage: PageFetcher;
+  now: () => number;
+  /** Requests in flight at once: polite to sites, and the popup stays responsive. */
+  concurrency?: number;
+  /** How long one address may take, redirects included. */
+  timeoutMs?: number;
+  onProgress?: (done: number, total: number) => void;
+  /** Stops starting new requests and aborts the ones in flight. */
+  signal?: AbortSignal;
+}
+
+async function checkOne(target: CheckTarget, options: CheckOptions): Promise<LinkCheck> {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  options.signal?.addEventListener('abort', stop);
+  const timer = setTimeout(stop, options.timeoutMs ?? 10_000);
+  const unchecked = target.quotes.length > 0 ? { unchecked: target.quotes.length } : {};
+  try {
+    const page = await options.fetchPage(target.url, controller.signal);
+    const status = classifyAnswer(target.url, page);
+    const readable = page.status < 400 && page.text !== undefined;
+    return {
+      url: target.url,
+      itemIds: target.itemIds,
+      status,
+      httpStatus: page.status,
+      ...(page.finalUrl !== target.url ? { finalUrl: page.finalUrl } : {}),
+      ...(readable
+        ? { quotes: target.quotes.map((q) => findQuote(q, page.text as string)) }
+        : { quotes: [], ...unchecked }),
+    };
+  } catch (error) {
+    const status: LinkStatus = controller.signal.aborted
+      ? 'timeout'
+      : error instanceof FetchFailure
+        ? error.kind
+        : 'unreachable';
+    return { url: target.url, itemIds: target.itemIds, status, quotes: [], ...unchecked };
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', stop);
+  }
+}
+
+/** Checks every target, at most `concurrency` at a time; the report keeps the targets' order. */
+export async function checkPages(targets: readonly CheckTarget[], options: CheckOptions): Promise<PageCheckReport> {
+  const links: LinkCheck[] = new Array(targets.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < targets.length && !options.signal?.aborted) {
+      const index = next++;
+      links[index] = await checkOne(targets[index] as CheckTarget, options);
+      options.onProgress?.(++done, targets.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, targets.length) }, worker));
+  return { at: options.now(), links: links.filter(Boolean) };
+}
+
+/**
+ * Host patterns to ask for: each linked host over http and https (a site moving to https is an
+ * ordinary redirect), and its subdomains when the host is a name (`www.` and `accounts.` hops).
+ */
+export function accessPatterns(urls: readonly string[]): string[] {
+  const patterns = new Set<string>();
+  for (const url of urls) {
+    let host: string;
+    try {
+      host = new URL(url).hostname;
+    } catch {
+      continue;
+    }
+    if (host === '') continue;
+    patterns.add(`*://${host}/*`);
+    const isName = /[a-z]/i.test(host.replace(/^\[.*\]$/, '')) && !host.startsWith('[');
+    const base = host.replace(/^www\./, '');
+    if (isName && base.includes('.')) {
+      patterns.add(`*://*.${base}/*`);
+      patterns.add(`*://${base}/*`);
+    }
+  }
+  return [...patterns];
+}
+
+const BLOCK = /^(P|LI|H[1-6]|BLOCKQUOTE|DIV|SECTION|ARTICLE|TD|TH|PRE|BR|DT|DD|FIGCAPTION|TR)$/;
+
+/** A parsed page's visible words, one line per block (what a reader sees; scripts and styles left out). */
+export function readableText(doc: Document): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
+      else if (child.nodeType === 1) {
+        const name = (child as Element).tagName.toUpperCase();
+        if (name === 'SCRIPT' || name === 'STYLE' || name === 'NOSCRIPT' || name === 'TEMPLATE') continue;
+        walk(child);
+        if (BLOCK.test(name)) parts.push('\n');
+      }
+    }
+  };
+  if (doc.body) walk(doc.body);
+  return parts.join('');
+}

@@ -1,0 +1,198 @@
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Item, Source } from '../../lib/types';
+import { weekIdFor } from '../../lib/week';
+import { axeViolations } from '../harness/axe';
+import { useExtension } from '../harness/extension';
+import { clearRecords, putRecords } from '../harness/page';
+
+const OUT = '.e2e-artifacts';
+
+const article = (title: string, body: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><article><h1>${title}</h1>${body}</article><script>var hidden = "the model is not a replacement";</script></body></html>`;
+
+/**
+ * Every case the check must tell apart, served on 127.0.0.1 (the one host the e2e build holds,
+ * so the browser grants the check's request without a prompt). `localhost` stands in for a
+ * site the check was not allowed to read.
+ */
+function startSites(): Promise<{ server: Server; url: (path: string) => string }> {
+  const server = createServer((req, res) => {
+    const port = (server.address() as AddressInfo).port;
+    const path = req.url ?? '/';
+    const html = (status: number, body: string) =>
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+    const redirect = (to: string) => res.writeHead(302, { location: to }).end();
+    switch (path) {
+      case '/':
+        return html(200, article('Example News', '<p>Front page.</p>'));
+      case '/fine':
+        return html(
+          200,
+          article(
+            'Model launch',
+            '<p>The company said the model “is not a replacement for human judgement”, and would ship in March.</p><p>它在数学基准上的得分提高了 12%，但推理成本也随之上升。</p>',
+          ),
+        );
+      case '/changed':
+        return html(
+          200,
+          article(
+            'Model launch, updated',
+            '<p>The company said the model is a helper for human judgement, and would ship in March.</p>',
+          ),
+        );
+      case '/moved':
+        return res.writeHead(301, { location: '/fine' }).end();
+      case '/gone':
+        return html(404, article('Not found', '<p>No such page.</p>'));
+      case '/soft-404':
+        return html(200, article('Page not found', '<p>Sorry.</p>'));
+      case '/broken':
+        return html(503, article('Error', '<p>Try later.</p>'));
+      case '/members-only':
+        return redirect('/login?next=%2Fmembers-only');
+      case '/premium':
+        return redirect('/subscribe?from=premium');
+      case '/old-story':
+        return redirect('/');
+      case '/away':
+        return redirect(`http://localhost:${port}/fine`);
+      case '/slow':
+        setTimeout(() => html(200, article('Slow', '<p>Late.</p>')), 3000);
+        return;
+      default:
+        if (path.startsWith('/login') || path.startsWith('/subscribe'))
+          return html(200, article('Sign in', '<p>Sign in to read.</p>'));
+        return html(404, article('Not found', ''));
+    }
+  });
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () =>
+      done({ server, url: (path) => `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}` }),
+    ),
+  );
+}
+
+const CASES: [path: string, status: string][] = [
+  ['/fine', 'ok'],
+  ['/changed', 'ok'],
+  ['/moved', 'moved'],
+  ['/gone', 'gone'],
+  ['/soft-404', 'gone'],
+  ['/broken', 'server-error'],
+  ['/members-only', 'login'],
+  ['/premium', 'paywall'],
+  ['/old-story', 'home'],
+  ['/away', 'elsewhere'],
+  ['/slow', 'timeout'],
+];
+
+describe.each(['light', 'dark'] as const)('checking links and quotes, in %s mode', (colorScheme) => {
+  const env = useExtension({ colorScheme });
+  let sites: Awaited<ReturnType<typeof startSites>>;
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    sites = await startSites();
+  });
+  afterAll(
+    () =>
+      new Promise<void>((done) => {
+        sites.server.closeAllConnections();
+        sites.server.close(() => done());
+      }),
+  );
+
+  it('reports each link as a reader would meet it, and each quote the page no longer has', async () => {
+    const weekId = weekIdFor(Date.now());
+    // A closed port (refused connection) and TLS spoken to a plain-HTTP server: unreachable.
+    const closed = createServer();
+    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
+    const refused = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/closed`;
+    await new Promise((done) => closed.close(done));
+    const tls = sites.url('/fine').replace('http://', 'https://');
+    const urls = [...CASES.map(([path]) => sites.url(path)), refused, tls];
+    const sources: Source[] = urls.map((url, i) => ({
+      id: `s${i}`,
+      pageUrl: url,
+      canonicalUrl: url,
+      title: `Story ${i}`,
+      source: 'Example News',
+      quotes:
+        i === 0
+          ? [
+              { text: 'is not a replacement for human judgement, and would ship in March', createdAt: 1 },
+              { text: '它在数学基准上的得分提高了12%,但推理成本也随之上升', createdAt: 1 },
+            ]
+          : i === 1
+            ? [{ text: 'the model “is not a replacement for human judgement”, and would ship in March', createdAt: 1 }]
+            : i === 3
+              ? [{ text: 'A quote on a page that is gone', createdAt: 1 }]
+              : [],
+      createdAt: 1,
+      updatedAt: 1,
+    }));
+    const items: Item[] = sources.map((source, i) => ({
+      id: `i${i}`,
+      weekId,
+      sectionId: 'briefs',
+      order: `a${String(i).padStart(2, '0')}`,
+      summary: `Summary ${i}`,
+      note: '',
+      tags: [],
+      sourceIds: [source.id],
+      createdAt: 1,
+      updatedAt: 1,
+    }));
+    await clearRecords(env.session.worker);
+    await putRecords(env.session.worker, 'sources', sources);
+    await putRecords(env.session.worker, 'items', items);
+
+    const popup = await env.session.openPopup();
+    await expect.poll(() => popup.locator('li.clip').count()).toBe(urls.length);
+    await popup.getByRole('button', { name: 'Check links and quotes' }).click();
+    const report = popup.getByTestId('link-report');
+    await report.waitFor({ timeout: 20_000 });
+
+    const shown = await report
+      .locator('li[data-status]')
+      .evaluateAll((rows) =>
+        rows.map((row) => [row.querySelector('button')?.textContent, row.getAttribute('data-status')]),
+      );
+    const expected = [
+      ...CASES.map(([, status], i) => [`Story ${i}`, status]),
+      [`Story ${CASES.length}`, 'unreachable'],
+      [`Story ${CASES.length + 1}`, 'unreachable'],
+    ].filter(([title, status]) => status !== 'ok' || title === 'Story 1');
+    expect(shown).toEqual(expected);
+
+    // The ordinary redirect is not an error and names where it lands; the changed quote names the passage now there.
+    const moved = report.locator('li[data-status="moved"]');
+    expect(await moved.getAttribute('class')).toBe('info');
+    expect(await moved.textContent()).toContain(sites.url('/fine'));
+    const row = (title: string) =>
+      report.locator('li').filter({ has: popup.getByRole('button', { name: title, exact: true }) });
+    const changed = row('Story 1');
+    expect(await changed.textContent()).toContain(
+      'Closest passage now: “The company said the model is a helper for human judgement, and would ship in March.”',
+    );
+    expect(await row('Story 3').textContent()).toContain('Quotes not checked: 1');
+    expect(await report.locator('p.hint').textContent()).toMatch(
+      new RegExp(`${urls.length} links; broken: 9; worth a look: 2; quotes not found: 1\\.$`),
+    );
+
+    // The result stays with the week: a new popup shows it without checking again.
+    expect(await axeViolations(popup)).toEqual([]);
+    await report.scrollIntoViewIfNeeded();
+    await popup.screenshot({ path: `${OUT}/popup-link-check-${colorScheme}.png` });
+    await popup.close();
+    const again = await env.session.openPopup();
+    await expect.poll(() => again.getByTestId('link-report').locator('li[data-status]').count()).toBe(expected.length);
+
+    // Nothing stays granted that the check asked for (the e2e build holds 127.0.0.1 itself).
+    const origins = await env.session.worker.evaluate(async () => (await chrome.permissions.getAll()).origins);
+    expect(origins).toEqual(['*://127.0.0.1/*']);
+  }, 60_000);
+});

@@ -1,0 +1,250 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  accessPatterns,
+  type CheckTarget,
+  checkPages,
+  checkTargets,
+  classifyAnswer,
+  type FetchedPage,
+  FetchFailure,
+  findQuote,
+  normalizeForMatch,
+  readableText,
+} from '../../../lib/digest/page-checks';
+import type { Source, WeekItem } from '../../../lib/types';
+
+const page = (finalUrl: string, status = 200, extra: Partial<FetchedPage> = {}): FetchedPage => ({
+  status,
+  finalUrl,
+  ...extra,
+});
+
+describe('classifyAnswer', () => {
+  const url = 'https://news.example.com/2026/01/27/story.html';
+  it.each([
+    [page(url), 'ok'],
+    [page(url, 404), 'gone'],
+    [page(url, 410), 'gone'],
+    [page(url, 503), 'server-error'],
+    [page(url, 403), 'refused'],
+    [page(url, 429), 'refused'],
+    [page(url, 418), 'client-error'],
+    [page(url, 200, { title: 'Page Not Found – Example News' }), 'gone'],
+    [page(url, 200, { title: '页面不存在' }), 'gone'],
+    // Ordinary redirects are not errors: https, a new path, a trailing slash, a tracking hop.
+    [page('https://news.example.com/2026/01/27/story/'), 'moved'],
+    [page('https://www.example.com/news/story-123'), 'moved'],
+    [page('https://news.example.com/login?next=%2F2026%2F01%2F27%2Fstory.html'), 'login'],
+    [page('https://accounts.example.com/signin?continue=x'), 'login'],
+    [page('https://news.example.com/subscribe?ref=paywall'), 'paywall'],
+    [page('https://news.example.com/'), 'home'],
+    [page('https://news.example.com/en/'), 'home'],
+  ] as const)('%o → %s', (answer, status) => {
+    expect(classifyAnswer(url, answer)).toBe(status);
+  });
+
+  it('does not call a page on the login host a login wall when the link itself pointed there', () => {
+    expect(classifyAnswer('https://example.com/', page('https://example.com/'))).toBe('ok');
+    expect(classifyAnswer('https://example.com/login-guide', page('https://example.com/login-guide/'))).toBe('moved');
+    expect(classifyAnswer('https://example.com/authors/li', page('https://example.com/authors/li/'))).toBe('moved');
+  });
+});
+
+describe('findQuote', () => {
+  const text = [
+    'OpenAI 发布了新模型。它在数学基准上的得分提高了 12%，但推理成本也随之上升。',
+    'The company said the model “is not a replacement for human judgement”, and would ship in March.',
+    'Analysts were unconvinced.',
+  ].join('\n');
+
+  it('finds a quote whatever its whitespace, width, case and punctuation', () => {
+    expect(findQuote('它在数学基准上的得分提高了12%,但推理成本也随之上升', text).found).toBe(true);
+    expect(findQuote('ＯｐｅｎＡＩ 发布了新模型', text).found).toBe(true);
+    expect(findQuote('is NOT a replacement for human\n judgement', text).found).toBe(true);
+    expect(findQuote('"is not a replacement for human judgement," and would ship in March', text).found).toBe(true);
+  });
+
+  it('names the closest passage when the page says something else now', () => {
+    const check = findQuote('it is not a substitute for human judgement and would ship in March', text);
+    expect(check.found).toBe(false);
+    expect(check.closest).toContain('is not a replacement for human judgement');
+    const zh = findQuote('它在数学基准上的得分提高了 15%，但推理成本也随之上升。', text);
+    expect(zh).toMatchObject({ found: false, closest: expect.stringContaining('提高了 12%') });
+  });
+
+  it('gives no passage when nothing on the page is like the quote', () => {
+    expect(findQuote('Completely unrelated words about gardening tools', text)).toEqual({
+      text: 'Completely unrelated words about gardening tools',
+      found: false,
+    });
+  });
+
+  it('finds every passage cut from the page, however it is re-spaced (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({
+          minLength: 1,
+          maxLength: 200,
+          unit: fc.constantFrom('a', 'B', '中', '文', ' ', '\n', '，', ',', '。', '1'),
+        }),
+        fc.nat(),
+        fc.nat(),
+        (pageText, a, b) => {
+          const start = a % pageText.length;
+          const quote = pageText.slice(start, start + 1 + (b % (pageText.length - start)));
+          const respaced = quote.replace(/ /g, '  ').replace(/，/g, ',').normalize('NFKC').toUpperCase();
+          return findQuote(respaced, pageText).found;
+        },
+      ),
+    );
+  });
+
+  it('normalises full-width forms to their half-width twins', () => {
+    expect(normalizeForMatch('ＡＢＣ１２３，。 abc')).toBe('abc123abc');
+  });
+});
+
+function source(id: string, url: string, quotes: string[] = []): Source {
+  return {
+    id,
+    canonicalUrl: url,
+    title: id,
+    source: 'Example',
+    author: '',
+    publishedAt: '',
+    lang: 'en',
+    quotes: quotes.map((text) => ({ text, createdAt: 1 })),
+    createdAt: 1,
+    updatedAt: 1,
+  } as unknown as Source;
+}
+
+function item(id: string, sources: Source[], note = ''): WeekItem {
+  return {
+    id,
+    weekId: '2026-01-26',
+    sectionId: 'brief',
+    order: 'a',
+    summary: '',
+    note,
+    tags: [],
+    sourceIds: sources.map((s) => s.id),
+    sources,
+    createdAt: 1,
+    updatedAt: 1,
+  };
+}
+
+describe('checkTargets', () => {
+  it('lists each address once, with every item citing it and every quote, then links in notes', () => {
+    const a = source('a', 'https://a.example/1', ['one']);
+    const targets = checkTargets([
+      item('i1', [a]),
+      item('i2', [source('a2', 'https://a.example/1', ['two', 'one'])], 'See [the paper](https://arxiv.org/abs/1).'),
+      item('i3', [], 'Also https://b.example/x, and <https://c.example/y>.'),
+    ]);
+    expect(targets).toEqual([
+      { url: 'https://a.example/1', itemIds: ['i1', 'i2'], quotes: ['one', 'two'] },
+      { url: 'https://arxiv.org/abs/1', itemIds: ['i2'], quotes: [] },
+      { url: 'https://b.example/x', itemIds: ['i3'], quotes: [] },
+      { url: 'https://c.example/y', itemIds: ['i3'], quotes: [] },
+    ]);
+  });
+});
+
+describe('checkPages', () => {
+  const targets = (n: number): CheckTarget[] =>
+    Array.from({ length: n }, (_, i) => ({
+      url: `https://s${i}.example/`,
+      itemIds: [`i${i}`],
+      quotes: ['hello world'],
+    }));
+
+  it('keeps at most `concurrency` requests in flight and the report in the targets’ order', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const progress: number[] = [];
+    const report = await checkPages(targets(9), {
+      concurrency: 3,
+      now: () => 42,
+      onProgress: (done) => progress.push(done),
+      fetchPage: async (url) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((r) => setTimeout(r, Number(url.match(/\d/)?.[0]) % 3));
+        inFlight--;
+        return page(url, 200, { text: 'Hello, world!', title: 'x' });
+      },
+    });
+    expect(most).toBe(3);
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(report.at).toBe(42);
+    expect(report.links.map((l) => l.url)).toEqual(targets(9).map((t) => t.url));
+    expect(report.links.every((l) => l.status === 'ok' && l.quotes[0]?.found)).toBe(true);
+  });
+
+  it('stops a request at its time limit and tells failures apart', async () => {
+    const report = await checkPages(targets(4), {
+      timeoutMs: 30,
+      now: () => 1,
+      fetchPage: (url, signal) => {
+        if (url.includes('s0'))
+          return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+        if (url.includes('s1')) return Promise.reject(new FetchFailure('unreachable'));
+        if (url.includes('s2')) return Promise.reject(new FetchFailure('elsewhere'));
+        return Promise.resolve(page(url, 404, { text: 'hello world' }));
+      },
+    });
+    expect(report.links.map((l) => l.status)).toEqual(['timeout', 'unreachable', 'elsewhere', 'gone']);
+    // A quote on a page that did not answer is counted as not checked, never as found or missing.
+    expect(report.links.map((l) => [l.quotes.length, l.unchecked])).toEqual([
+      [0, 1],
+      [0, 1],
+      [0, 1],
+      [0, 1],
+    ]);
+  });
+
+  it('starts nothing more once cancelled', async () => {
+    const controller = new AbortController();
+    let started = 0;
+    const report = await checkPages(targets(6), {
+      concurrency: 2,
+      now: () => 1,
+      signal: controller.signal,
+      fetchPage: async (url) => {
+        started++;
+        await Promise.resolve();
+        controller.abort();
+        return page(url);
+      },
+    });
+    expect(started).toBe(2);
+    expect(report.links).toHaveLength(2);
+  });
+});
+
+describe('accessPatterns', () => {
+  it('asks for each linked host over both schemes, and its subdomains for names', () => {
+    expect(
+      accessPatterns([
+        'https://www.example.com/a',
+        'http://www.example.com/b',
+        'http://127.0.0.1:8080/x',
+        'http://[::1]/y',
+        'not a url',
+      ]),
+    ).toEqual(['*://www.example.com/*', '*://*.example.com/*', '*://example.com/*', '*://127.0.0.1/*', '*://[::1]/*']);
+  });
+});
+
+describe('readableText', () => {
+  it('reads the visible words, a line per block, without scripts or styles', () => {
+    const doc = new DOMParser().parseFromString(
+      '<html><head><title>t</title><style>p{}</style></head><body><h1>Head</h1><p>One <b>two</b></p><script>var x = "no";</script><ul><li>a</li><li>b</li></ul></body></html>',
+      'text/html',
+    ) as unknown as Document;
+    expect(readableText(doc).split('\n').filter(Boolean)).toEqual(['Head', 'One two', 'a', 'b']);
+  });
+});
