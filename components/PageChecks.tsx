@@ -83,7 +83,7 @@ export function PageChecks({ db, weekId, items, sections, checkPages, onFocusIte
   const missing = report?.links.reduce((n, l) => n + l.quotes.filter((q) => !q.found).length, 0) ?? 0;
 
   return (
-    <section class="page-checks" aria-label={t('linkChecks')}>
+    <div class="page-checks">
       {progress ? (
         <p class="actions">
           <progress value={progress.done} max={progress.total} aria-label={t('linkChecks')} />
@@ -141,6 +141,6 @@ export function PageChecks({ db, weekId, items, sections, checkPages, onFocusIte
           </ul>
         </div>
       )}
-    </section>
+    </div>
   );
 }
