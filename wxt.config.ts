@@ -20,11 +20,14 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     // Dexie's default entry wraps its ES5 UMD build; the modern ES module build is the same
-    // library in about 4 kB less (gzipped), which keeps the popup inside its budget.
-    resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
+    // library in about 4 kB less (gzipped), which keeps the popup inside its budget. Its own
+    // minified file is 0.1 kB smaller again than what our minifier makes of the plain one.
+    resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.min.mjs' }] },
     // Extension pages load their chunks from the package on disk: preloading a lazy chunk's
     // dependencies saves no network time, and its helper and dependency lists cost start-up bytes.
-    build: { modulePreload: false },
+    // CSS for the browsers the manifest names (Chrome 123, Firefox 142): `light-dark()` stays as
+    // written instead of a custom-property polyfill.
+    build: { modulePreload: false, cssTarget: ['chrome123', 'firefox142'] },
   }),
   hooks: {
     // The pages' and background's build (one ES module build): what the popup runs at start-up
@@ -73,6 +76,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // light-dark() in the stylesheet (Chrome 123); the side panel API needs 114.
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '123' }),
     permissions: [
       'activeTab',
       'scripting',
