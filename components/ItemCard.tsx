@@ -1,12 +1,17 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { fieldDoubts } from '../lib/field-doubts';
 import type { Section, WeekItem } from '../lib/types';
-import type { ShownConflict } from './ConflictList';
+import type { CardActions } from './CardMenu';
 import { LengthHint } from './LengthHint';
 import { lazyComponent } from './lazy';
 import { useLocale } from './locale';
 
 // Conflicts are rare (a restore met edits made here): their code loads when a card has one.
 export const Conflicts = lazyComponent(() => import('./ConflictList').then((m) => m.Conflicts));
+// The actions behind ⋯ load the first time a menu opens.
+const CardMenu = lazyComponent(() => import('./CardMenu').then((m) => m.CardMenu));
+
+export type { CardActions } from './CardMenu';
 
 /** A change the week view can undo: what it says, and what reverses it. */
 export interface Undoable {
@@ -14,25 +19,23 @@ export interface Undoable {
   revert: () => Promise<unknown>;
 }
 
-export interface CardActions {
-  moveToSection: (item: WeekItem, sectionId: string) => void;
-  nudge: (item: WeekItem, direction: -1 | 1) => void;
-  /** To the top or the bottom of its section (Alt+Home / Alt+End). */
-  moveToEdge: (item: WeekItem, edge: 'top' | 'bottom') => void;
-  trash: (item: WeekItem) => void;
-  edit: (item: WeekItem) => void;
-  saveSummary: (item: WeekItem, summary: string) => Promise<unknown>;
-  joinWithPrevious: (item: WeekItem) => void;
-  splitLast: (item: WeekItem) => void;
-  dropOn: (target: WeekItem, draggedId: string) => void;
-  settle: (conflict: ShownConflict, choice: 'mine' | 'theirs') => void;
-}
-
 interface Props {
   item: WeekItem;
   sections: Section[];
   hasPrevious: boolean;
   actions: CardActions;
+  /** Today (YYYY-MM-DD), for the doubtful-date badge. */
+  today: string;
+}
+
+/** A count or mark shown as a sign (the line is narrow), said in words to screen readers and on hover. */
+function Badge({ mark, text }: { mark: string; text: string }) {
+  return (
+    <span class="badge" title={text}>
+      <span aria-hidden="true">{mark}</span>
+      <span class="sr-only">{text}</span>
+    </span>
+  );
 }
 
 /** What names an item in lists: its first source's title, or the editor's own words. */
@@ -40,13 +43,18 @@ export function itemLabel(item: WeekItem): string {
   return item.sources[0]?.title || item.summary || item.note.slice(0, 80);
 }
 
-/** One entry of the week: summary editable in place, keyboard and drag to arrange. */
-export function ItemCard({ item, sections, hasPrevious, actions }: Props) {
+/**
+ * One entry of the week in two lines: title, publishers and badges, then the summary, editable in
+ * place; the rest of its actions behind ⋯. Keyboard and drag arrange it.
+ */
+export function ItemCard({ item, sections, hasPrevious, actions, today }: Props) {
   const { t } = useLocale();
   const [summary, setSummary] = useState(item.summary);
   // Another view (or the options page) may change the summary while this card is open.
   useEffect(() => setSummary(item.summary), [item.summary]);
   const [dragOver, setDragOver] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
   const label = itemLabel(item);
   const lead = item.sources[0];
   const quoteCount = item.sources.reduce((n, s) => n + s.quotes.length, 0);
@@ -57,7 +65,17 @@ export function ItemCard({ item, sections, hasPrevious, actions }: Props) {
     if (summary !== item.summary) void actions.saveSummary(item, summary);
   };
 
+  const closeMenu = (refocus: boolean) => {
+    setMenuOpen(false);
+    if (refocus) menuButton.current?.focus();
+  };
   const onKeyDown = (e: KeyboardEvent) => {
+    // Escape anywhere in the card closes its menu and returns to ⋯.
+    if (e.key === 'Escape' && menuOpen) {
+      e.preventDefault();
+      closeMenu(true);
+      return;
+    }
     if (e.target !== e.currentTarget) return;
     const index = Number(e.key) - 1;
     const target = sections[index];
@@ -76,6 +94,13 @@ export function ItemCard({ item, sections, hasPrevious, actions }: Props) {
     }
     e.preventDefault();
   };
+
+  // Fields worth a second look, named on the badge's tooltip (a missing author is common and harmless: not flagged here).
+  const fieldNames = { source: t('source'), publishedAt: t('published'), author: t('author') };
+  const doubts = Object.entries(lead ? fieldDoubts(lead, today) : {})
+    .filter(([, code]) => code !== 'author-missing')
+    .map(([field, code]) => `${fieldNames[field as keyof typeof fieldNames]}: ${t(`doubt.${code}`)}`);
+  const menuId = `card-menu-${item.id}`;
 
   return (
     <li
@@ -100,22 +125,61 @@ export function ItemCard({ item, sections, hasPrevious, actions }: Props) {
         if (dragged && dragged !== item.id) actions.dropOn(item, dragged);
       }}
     >
-      {lead ? (
-        <a href={lead.canonicalUrl} target="_blank" rel="noreferrer noopener" class="clip-title">
-          {lead.title}
-        </a>
-      ) : (
-        <span class="clip-title">{t('ownNote')}</span>
-      )}
-      <span class="meta">
-        {item.sources
-          .map((s) => s.source || s.title)
-          .filter((s) => s)
-          .join(' · ')}
-        {quoteCount > 0 && ` · ${quoteCount === 1 ? t('oneQuote') : t('quotes', { count: quoteCount })}`}
-        {item.sources.length > 1 && ` · ${t('story', { count: item.sources.length })}`}
+      {/* One line: title, publishers and badges (cut with … at the panel's width; the editor has them whole). */}
+      <div class="card-head">
+        {lead ? (
+          <a href={lead.canonicalUrl} target="_blank" rel="noreferrer noopener" class="clip-title" title={lead.title}>
+            {lead.title}
+          </a>
+        ) : (
+          <span class="clip-title">{t('ownNote')}</span>
+        )}
+        <span class="meta">
+          {item.sources
+            .map((s) => s.source || s.title)
+            .filter((s) => s)
+            .join(' · ')}
+        </span>
+        {quoteCount > 0 && (
+          <Badge mark={`❝${quoteCount}`} text={quoteCount === 1 ? t('oneQuote') : t('quotes', { count: quoteCount })} />
+        )}
+        {item.sources.length > 1 && (
+          <Badge mark={`⧉${item.sources.length}`} text={t('story', { count: item.sources.length })} />
+        )}
+        {item.note.trim() && lead && <Badge mark="¶" text={t('noteBadge')} />}
+        {doubts.length > 0 && (
+          <span class="badge warn" title={doubts.join('; ')}>
+            {t('doubtBadge')}
+          </span>
+        )}
+        {item.tags.map((tag) => (
+          <span class="tag" key={tag}>
+            {tag}
+          </span>
+        ))}
         {conflicted && <span class="badge warn">{t('conflictBadge')}</span>}
-      </span>
+        <button
+          type="button"
+          class="icon"
+          title={t('edit')}
+          onClick={() => actions.edit(item)}
+          aria-label={`${t('edit')}: ${label}`}
+        >
+          ✎
+        </button>
+        <button
+          type="button"
+          class="icon"
+          ref={menuButton}
+          title={t('moreActions')}
+          aria-label={`${t('moreActions')}: ${label}`}
+          aria-expanded={menuOpen}
+          aria-controls={menuId}
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          ⋯
+        </button>
+      </div>
       {conflicted && <Conflicts item={item} onSettle={actions.settle} />}
       {/* A textarea that grows with its text: a 60-character Chinese summary is read whole. */}
       <textarea
@@ -135,76 +199,17 @@ export function ItemCard({ item, sections, hasPrevious, actions }: Props) {
         }}
       />
       <LengthHint text={summary} />
-      {item.tags.length > 0 && (
-        <span class="tags">
-          {item.tags.map((tag) => (
-            <span class="tag" key={tag}>
-              {tag}
-            </span>
-          ))}
-        </span>
+      {menuOpen && (
+        <CardMenu
+          id={menuId}
+          item={item}
+          label={label}
+          targets={sections.filter(movable)}
+          hasPrevious={hasPrevious}
+          actions={actions}
+          close={() => closeMenu(false)}
+        />
       )}
-      <span class="actions">
-        <select
-          aria-label={`${t('moveTo')}: ${label}`}
-          value={item.sectionId}
-          onChange={(e) => actions.moveToSection(item, e.currentTarget.value)}
-        >
-          {sections.filter(movable).map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-        <button
-          type="button"
-          title={t('moveUp')}
-          aria-label={`${t('moveUp')}: ${label}`}
-          onClick={() => actions.nudge(item, -1)}
-        >
-          ↑
-        </button>
-        <button
-          type="button"
-          title={t('moveDown')}
-          aria-label={`${t('moveDown')}: ${label}`}
-          onClick={() => actions.nudge(item, 1)}
-        >
-          ↓
-        </button>
-        {item.sources.length > 1 && (
-          <button
-            type="button"
-            title={t('split')}
-            // The accessible name starts with the visible word (WCAG 2.5.3, "label in name").
-            aria-label={`${t('ungroup')}: ${label}`}
-            onClick={() => actions.splitLast(item)}
-          >
-            {t('ungroup')}
-          </button>
-        )}
-        {hasPrevious && (
-          <button
-            type="button"
-            title={t('group')}
-            aria-label={`${t('group')}: ${label}`}
-            onClick={() => actions.joinWithPrevious(item)}
-          >
-            ⊕
-          </button>
-        )}
-        <button type="button" onClick={() => actions.edit(item)} aria-label={`${t('edit')}: ${label}`}>
-          {t('edit')}
-        </button>
-        <button
-          type="button"
-          class="danger"
-          onClick={() => actions.trash(item)}
-          aria-label={`${t('delete')}: ${label}`}
-        >
-          {t('delete')}
-        </button>
-      </span>
     </li>
   );
 }

@@ -7,6 +7,7 @@ import { addDays, civilDate, weekRange } from '../lib/week';
 import { itemLabel, type Undoable } from './ItemCard';
 import { LengthHint } from './LengthHint';
 import { describeError, useLocale } from './locale';
+import { NotePreview } from './NotePreview';
 import { Notice } from './Notice';
 import { type ClipperDb, type ItemPatch, itemWrites, type SourcePatch } from './store';
 
@@ -61,6 +62,7 @@ export function ItemEditor({ db, item, tags, now, onClose, onMovedWeek }: Props)
     sources: item.sources.map((s) => sourceFields(s, locale)),
   }));
   const [fields, setFields] = useState(opened.item);
+  const [previewing, setPreviewing] = useState(false);
   const [sources, setSources] = useState(opened.sources);
   const [error, setError] = useState<string | undefined>();
 
@@ -150,17 +152,32 @@ export function ItemEditor({ db, item, tags, now, onClose, onMovedWeek }: Props)
         />
         <LengthHint text={fields.summary} />
       </label>
-      <label>
-        <span>{t('note')}</span>
-        <textarea
-          name="note"
-          class="note-input"
-          rows={8}
-          value={fields.note}
-          placeholder={t('markdownHint')}
-          onInput={(e) => setFields({ ...fields, note: e.currentTarget.value })}
-        />
-      </label>
+      <div class="note-field">
+        <span class="note-head">
+          <label for={`note-${item.id}`}>{t('note')}</label>
+          <button
+            type="button"
+            class="link-button"
+            aria-pressed={previewing}
+            onClick={() => setPreviewing(!previewing)}
+          >
+            {t('notePreview')}
+          </button>
+        </span>
+        {previewing ? (
+          <NotePreview text={fields.note} />
+        ) : (
+          <textarea
+            id={`note-${item.id}`}
+            name="note"
+            class="note-input"
+            rows={10}
+            value={fields.note}
+            placeholder={t('markdownHint')}
+            onInput={(e) => setFields({ ...fields, note: e.currentTarget.value })}
+          />
+        )}
+      </div>
       <label>
         <span>{t('tags')}</span>
         <input

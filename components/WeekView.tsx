@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { compareByOrder } from '../lib/order-key';
 import type { Section, WeekItem, WeekNote } from '../lib/types';
+import { civilDate } from '../lib/week';
 import { type CardActions, Conflicts, ItemCard, itemLabel, type Undoable } from './ItemCard';
 import { lazyComponent } from './lazy';
 import { describeError, useLocale } from './locale';
@@ -56,6 +57,7 @@ function WeekText(props: {
 
 /** The week's items under their sections, arranged by mouse or keyboard. */
 export function WeekView({ db, weekId, items, sections, tags, week, focusItemId, now, newId }: Props) {
+  const today = civilDate(now());
   const { t } = useLocale();
   const [editing, setEditing] = useState<string | undefined>();
   // The last destructive change, with what reverses it: shown at the bottom of the view, and Ctrl+Z.
@@ -170,6 +172,13 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
   };
 
   const known = new Set(sections.map((s) => s.id));
+  const scrollNearEdge = (e: DragEvent) => {
+    const edge = 56;
+    const below = window.innerHeight - e.clientY;
+    // Faster the closer to the edge; dragover repeats while the pointer rests there.
+    const step = e.clientY < edge ? e.clientY - edge : below < edge ? edge - below : 0;
+    if (step !== 0) window.scrollBy(0, step / 2);
+  };
   const groups = [
     ...sections.map((s) => ({ id: s.id, name: s.name, section: s as Section | undefined, items: bySection(s.id) })),
     {
@@ -187,7 +196,9 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
     );
 
   return (
-    <div class="week-view">
+    // Dragging near the top or bottom edge scrolls the page, so a card can travel the whole week.
+    // biome-ignore lint/a11y/noStaticElementInteractions: drag only; the keyboard moves cards with Alt+arrows and Alt+Home/End.
+    <div class="week-view" onDragOver={scrollNearEdge}>
       <WeekText
         name="lede"
         label={t('lede')}
@@ -239,7 +250,14 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
           </h3>
           <ul>
             {group.items.map((item, i) => (
-              <ItemCard key={item.id} item={item} sections={sections} hasPrevious={i > 0} actions={actions} />
+              <ItemCard
+                key={item.id}
+                item={item}
+                sections={sections}
+                hasPrevious={i > 0}
+                actions={actions}
+                today={today}
+              />
             ))}
           </ul>
           {group.section && group.section.kind !== 'references' && (

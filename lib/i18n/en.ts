@@ -153,11 +153,12 @@ export const EN_MESSAGES = {
   checkLinks: 'Check links and quotes',
   linkChecks: 'Link and quote check',
   linkCheckWhy:
-    'Opens every page the week cites, as a reader without an account would. The browser asks you to allow those sites for this check only.',
+    'Opens each cited page as a reader without an account; the browser asks to allow those sites for this check only.',
   linkCheckProgress: 'Checking {done} of {total}…',
   linkCheckRefused: 'Not checked: the browser was not allowed to open the sites.',
   linkCheckFailed: 'The check stopped: {error}',
-  linkCheckSummary: 'Checked {when}: {links} links; broken: {broken}; worth a look: {look}; quotes not found: {missing}.',
+  linkCheckSummary:
+    'Checked {when}: {links} links; broken: {broken}; worth a look: {look}; quotes not found: {missing}.',
   untitled: '(untitled)',
   'link.ok': 'the link works',
   softError: 'an error page served as an ordinary one',
@@ -176,5 +177,11 @@ export const EN_MESSAGES = {
   quoteClosest: 'Closest passage now: “{passage}”',
   quoteNowhere: 'Nothing like it was found.',
   quotesUnchecked: 'Quotes not checked: {count} (the page could not be read).',
+  moreActions: 'More actions',
+  toTop: 'Move to the top of the section',
+  toBottom: 'Move to the bottom of the section',
+  noteBadge: 'Has a note',
+  doubtBadge: 'check',
+  notePreview: 'Preview',
   ...problemMessages(PROBLEMS_EN),
 };

@@ -44,7 +44,9 @@ describe('ways to clip', () => {
     expect(clips[0]?.quotes[0]?.markdown).toBe(
       'Kimi 本周开源了 [K2.5](https://github.com/moonshotai/Kimi-K2.5) 与 **K2.5-Thinking**。',
     );
-    expect(await popup.locator('.clip .meta').first().textContent()).toBe('知乎专栏 · 2 quotes');
+    const head = popup.locator('.clip .card-head').first();
+    expect(await head.locator('.meta').textContent()).toBe('知乎专栏');
+    expect(await head.locator('.badge .sr-only').allTextContents()).toContain('2 quotes');
   });
 
   it('says so when a page clipped again was already used in a published issue, in the popup and on the toolbar', async () => {

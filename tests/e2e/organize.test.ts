@@ -67,6 +67,7 @@ describe('organizing the week in the popup', () => {
 
   const titlesIn = (section: string) => popup.locator(`[data-section="${section}"] .clip-title`).allTextContents();
   const card = (id: string) => popup.locator(`li[data-item-id="${id}"]`);
+  const more = (title: string) => popup.getByRole('button', { name: `More actions: ${title}` }).click();
   const stored = async (id: string) => (await readEntries(env.session.worker)).find((c) => c.id === id);
 
   beforeEach(async () => {
@@ -85,6 +86,8 @@ describe('organizing the week in the popup', () => {
     await expect.poll(() => titlesIn('analysis')).toEqual(['Beta story']);
     expect((await stored('b'))?.sectionId).toBe('analysis');
 
+    // The card's other actions are behind ⋯; choosing a section closes the menu.
+    await more('Gamma story');
     await popup.getByLabel('Move to section: Gamma story').selectOption('thoughts');
     await expect.poll(() => titlesIn('thoughts')).toEqual(['Gamma story']);
 
@@ -129,7 +132,13 @@ describe('organizing the week in the popup', () => {
     expect(await summary.inputValue()).toHaveLength(2_001);
     expect((await stored('a'))?.summary).toBe('');
 
+    await more('Alpha story');
     const targets = await card('a').getByLabel('Move to section: Alpha story').locator('option').allTextContents();
+    await popup.keyboard.press('Escape');
+    await expect.poll(() => card('a').locator('.card-menu').count()).toBe(0);
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'More actions: Alpha story',
+    );
     expect(targets).not.toContain('参考资料与本地摘录');
     await card('b').focus();
     await popup.keyboard.press('4');
@@ -176,10 +185,12 @@ describe('organizing the week in the popup', () => {
   });
 
   it('joins two entries into one story citing both sources, and splits it again', async () => {
+    await more('Beta story');
     await popup.getByRole('button', { name: 'Join with the entry above (one story): Beta story' }).click();
-    await expect.poll(() => card('a').locator('.meta').textContent()).toContain('Story of 2 sources');
+    await expect.poll(() => card('a').locator('.card-head').textContent()).toContain('Story of 2 sources');
     expect((await stored('a'))?.sourceIds).toEqual(['a', 'b']);
     expect(await stored('b')).toBeUndefined();
+    await more('Alpha story');
     await card('a').getByRole('button', { name: 'Ungroup: Alpha story' }).click();
     await expect.poll(() => titlesIn('briefs')).toEqual(['Alpha story', 'Beta story', 'Gamma story']);
     expect((await stored('a'))?.sourceIds).toEqual(['a']);
@@ -237,6 +248,7 @@ describe('organizing the week in the popup', () => {
     await popup.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => titlesIn('briefs')).toEqual(['Alpha story', 'Beta story', 'Gamma story']);
 
+    await more('Gamma story');
     await popup.getByRole('button', { name: 'Delete: Gamma story' }).click();
     await popup.getByRole('button', { name: 'Trash (1)' }).click();
     await popup.getByRole('button', { name: 'Restore: Gamma story' }).click();

@@ -101,6 +101,10 @@ describe('the reference week, built through the UI', () => {
     const before = await cards.count();
     await cards
       .last()
+      .getByRole('button', { name: /^More actions/ })
+      .click();
+    await cards
+      .last()
       .getByRole('button', { name: /^Join with the entry above/ })
       .click();
     await expect.poll(() => cards.count()).toBe(before - 1);

@@ -1,0 +1,133 @@
+import type { Section, WeekItem } from '../lib/types';
+import type { ShownConflict } from './ConflictList';
+import { useLocale } from './locale';
+
+/** What a card can do; the week view carries it out. */
+export interface CardActions {
+  moveToSection: (item: WeekItem, sectionId: string) => void;
+  nudge: (item: WeekItem, direction: -1 | 1) => void;
+  /** To the top or the bottom of its section (Alt+Home / Alt+End). */
+  moveToEdge: (item: WeekItem, edge: 'top' | 'bottom') => void;
+  trash: (item: WeekItem) => void;
+  edit: (item: WeekItem) => void;
+  saveSummary: (item: WeekItem, summary: string) => Promise<unknown>;
+  joinWithPrevious: (item: WeekItem) => void;
+  splitLast: (item: WeekItem) => void;
+  dropOn: (target: WeekItem, draggedId: string) => void;
+  settle: (conflict: ShownConflict, choice: 'mine' | 'theirs') => void;
+}
+
+interface Props {
+  id: string;
+  item: WeekItem;
+  /** What names the item in the controls' accessible names. */
+  label: string;
+  /** The sections the item may move to. */
+  targets: Section[];
+  hasPrevious: boolean;
+  actions: CardActions;
+  close: () => void;
+}
+
+/**
+ * A card's actions behind ⋯: section, order, story and delete. Moving up or down keeps it open
+ * (repeated presses); anything else closes it. Escape closes it from anywhere in the card.
+ */
+export function CardMenu({ id, item, label, targets, hasPrevious, actions, close }: Props) {
+  const { t } = useLocale();
+  return (
+    <div class="actions card-menu" id={id}>
+      <select
+        aria-label={`${t('moveTo')}: ${label}`}
+        value={item.sectionId}
+        onChange={(e) => {
+          const to = e.currentTarget.value;
+          close();
+          actions.moveToSection(item, to);
+        }}
+      >
+        {targets.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        title={t('moveUp')}
+        aria-label={`${t('moveUp')}: ${label}`}
+        onClick={() => actions.nudge(item, -1)}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        title={t('moveDown')}
+        aria-label={`${t('moveDown')}: ${label}`}
+        onClick={() => actions.nudge(item, 1)}
+      >
+        ↓
+      </button>
+      <button
+        type="button"
+        title={t('toTop')}
+        aria-label={`${t('toTop')}: ${label}`}
+        onClick={() => {
+          close();
+          actions.moveToEdge(item, 'top');
+        }}
+      >
+        ⤒
+      </button>
+      <button
+        type="button"
+        title={t('toBottom')}
+        aria-label={`${t('toBottom')}: ${label}`}
+        onClick={() => {
+          close();
+          actions.moveToEdge(item, 'bottom');
+        }}
+      >
+        ⤓
+      </button>
+      {item.sources.length > 1 && (
+        <button
+          type="button"
+          title={t('split')}
+          // The accessible name starts with the visible word (WCAG 2.5.3, "label in name").
+          aria-label={`${t('ungroup')}: ${label}`}
+          onClick={() => {
+            close();
+            actions.splitLast(item);
+          }}
+        >
+          {t('ungroup')}
+        </button>
+      )}
+      {hasPrevious && (
+        <button
+          type="button"
+          title={t('group')}
+          aria-label={`${t('group')}: ${label}`}
+          onClick={() => {
+            close();
+            actions.joinWithPrevious(item);
+          }}
+        >
+          ⊕
+        </button>
+      )}
+      <button
+        type="button"
+        class="danger"
+        onClick={() => {
+          close();
+          actions.trash(item);
+        }}
+        aria-label={`${t('delete')}: ${label}`}
+      >
+        {t('delete')}
+      </button>
+    </div>
+  );
+}

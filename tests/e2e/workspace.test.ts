@@ -1,0 +1,236 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, civilDate, weekIdFor } from '../../lib/week';
+import { axeViolations } from '../harness/axe';
+import { useExtension } from '../harness/extension';
+import { type FixtureServer, startFixtureServer } from '../harness/fixture-server';
+import { readEntries, selectText } from '../harness/page';
+
+const OUT = '.e2e-artifacts';
+const PANEL = { width: 360, height: 900 };
+
+/** Seventeen pages of a week's reading, English and Chinese; the last has no date on it. */
+const PAGES = [
+  ['Chip maker raises its forecast on AI demand', 'Wire One'],
+  ['Regulators open inquiry into cloud pricing', 'Daily Ledger'],
+  ['国产大模型发布新版本，长文本能力提升', '科技日报'],
+  ['Open-source model tops coding benchmark', 'Dev Weekly'],
+  ['欧盟人工智能法案细则公布', '财经观察'],
+  ['Robotics startup raises Series B', 'Venture Post'],
+  ['Second report on the cloud pricing inquiry', 'Policy Times'],
+  ['芯片出口新规影响几何', '经济参考'],
+  ['Data centres strain local power grids', 'Energy Desk'],
+  ['Browser vendors agree on a privacy standard', 'Web Standards News'],
+  ['深度：大模型推理成本的下降曲线', '研究院观察'],
+  ['How newsrooms use AI for fact-checking', 'Media Review'],
+  ['The long road to useful household robots', 'Long Read'],
+  ['为什么开源模型追得这么快', '评论周刊'],
+  ['On writing a weekly digest', 'Editor Notes'],
+  ['A story that belongs to last week', 'Wire One'],
+  ['没有日期的页面：本地政策解读', '地方新闻网'],
+] as const;
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
+function articlePage(i: number, today: string): string {
+  const [title, publisher] = PAGES[i] as readonly [string, string];
+  const dated = i < PAGES.length - 1;
+  return `<!doctype html><html lang="${/[\u4e00-\u9fff]/.test(title) ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
+<title>${escapeHtml(title)} | ${escapeHtml(publisher)}</title>
+<meta property="og:title" content="${escapeHtml(title)}">
+<meta property="og:site_name" content="${escapeHtml(publisher)}">
+${dated ? `<meta property="article:published_time" content="${today}T08:00:00Z">` : ''}
+<link rel="canonical" href="/p/${i}.html">
+</head><body><article><h1>${escapeHtml(title)}</h1>
+<p>An opening paragraph, long enough to read like one.</p>
+<p id="q">A passage worth quoting from page ${i}, as the editor selects it.</p>
+</article></body></html>`;
+}
+
+/**
+ * The editor's workspace, tried as an editor would (issue 15's "done when"): a week of fifteen
+ * entries built in the side panel while reading, with mouse and keyboard: clips land live from the
+ * shortcut and the page menu, cards move with keys and by dragging (the page scrolls at the edge),
+ * two reports become one story that then moves as one unit, an entry goes to last week, a date is
+ * typed in Chinese, a deletion is undone; then the whole week fits about two side-panel screens.
+ */
+describe('a fifteen-entry week built in the side panel', () => {
+  const env = useExtension();
+  let pages: FixtureServer;
+  let dir: string;
+  let panel: Page;
+  const today = civilDate(Date.now());
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'workspace-week-'));
+    mkdirSync(join(dir, 'p'));
+    for (let i = 0; i < PAGES.length; i++) writeFileSync(join(dir, 'p', `${i}.html`), articlePage(i, today));
+    pages = await startFixtureServer(dir);
+  });
+  afterAll(async () => {
+    await pages?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const title = (i: number) => PAGES[i]?.[0] as string;
+  const card = (i: number) => panel.locator('li.clip', { has: panel.locator(`a.clip-title[title="${title(i)}"]`) });
+  const titlesIn = (section: string) => panel.locator(`[data-section="${section}"] .clip-title`).allTextContents();
+
+  it('clips, arranges, groups, moves, dates and undoes, then shows the week on about two screens', async () => {
+    panel = await env.session.context.newPage();
+    await panel.setViewportSize(PANEL);
+    await panel.goto(`chrome-extension://${env.session.extensionId}/sidepanel.html`);
+    await expect.poll(() => panel.locator('.hint').first().textContent()).toContain('Alt+Shift+D');
+
+    // Reading: each page's passage is selected; most are clipped with the shortcut, five from the
+    // page's menu straight into 深度解析 / 行业思考. The panel shows each as it lands.
+    const toAnalysis = new Set([10, 11, 12]);
+    const toThoughts = new Set([13, 14]);
+    const quick: number[] = [];
+    for (let i = 0; i < PAGES.length; i++) {
+      const article = await env.session.context.newPage();
+      await article.goto(pages.url(`p/${i}.html`));
+      await selectText(article, '#q');
+      const tabId = await env.session.tabIdOf(article);
+      if (toAnalysis.has(i)) await env.session.menuClick('clip-to:analysis', tabId);
+      else if (toThoughts.has(i)) await env.session.menuClick('clip-to:thoughts', tabId);
+      else quick.push(tabId);
+    }
+    await env.session.quickClip(...quick);
+    await expect.poll(() => panel.locator('li.clip').count(), { timeout: 20_000 }).toBe(PAGES.length);
+    for (const other of env.session.context.pages()) if (other !== panel) await other.close();
+    expect(await titlesIn('analysis')).toHaveLength(3);
+    expect(await titlesIn('thoughts')).toHaveLength(2);
+
+    // Keyboard: a brief to the top of its section, another one down a place.
+    await card(9).focus();
+    await panel.keyboard.press('Alt+Home');
+    await expect.poll(async () => (await titlesIn('briefs'))[0]).toBe(title(9));
+    const at = (await titlesIn('briefs')).indexOf(title(0));
+    expect(at).toBeGreaterThan(0);
+    await card(0).focus();
+    await panel.keyboard.press(at === 8 ? 'Alt+ArrowUp' : 'Alt+ArrowDown');
+    await expect.poll(async () => (await titlesIn('briefs')).indexOf(title(0))).toBe(at === 8 ? 7 : at + 1);
+
+    // Mouse: drag a card onto another; it lands after it.
+    await card(8).dragTo(card(1));
+    await expect
+      .poll(async () => {
+        const briefs = await titlesIn('briefs');
+        return briefs.indexOf(title(8)) - briefs.indexOf(title(1));
+      })
+      .toBe(1);
+
+    // A story: the second report on the inquiry joins the first (⋯ → join), and the story moves
+    // to 深度解析 as one unit with one key.
+    await card(6).dragTo(card(1));
+    await expect
+      .poll(async () => {
+        const briefs = await titlesIn('briefs');
+        return briefs.indexOf(title(6)) - briefs.indexOf(title(1));
+      })
+      .toBe(1);
+    await panel.getByRole('button', { name: `More actions: ${title(6)}` }).click();
+    await panel.getByRole('button', { name: `Join with the entry above (one story): ${title(6)}` }).click();
+    await expect.poll(() => card(1).locator('.card-head').textContent()).toContain('Story of 2 sources');
+    await card(1).focus();
+    await panel.keyboard.press('2');
+    await expect.poll(async () => (await titlesIn('analysis')).includes(title(1))).toBe(true);
+    const story = (await readEntries(env.session.worker)).find((e) => e.title === title(1));
+    expect(story?.sectionId).toBe('analysis');
+    expect(story?.sources.map((s) => s.title)).toEqual([title(1), title(6)]);
+    expect(await titlesIn('briefs')).not.toContain(title(6));
+
+    // An entry that belongs to last week goes there from the editor's Week menu.
+    const lastWeek = addDays(weekIdFor(Date.now()), -7);
+    await panel.getByRole('button', { name: `Edit: ${title(15)}` }).click();
+    const editor = panel.getByRole('form', { name: 'Edit' });
+    await editor.locator('select[name="week"]').selectOption(lastWeek);
+    await expect.poll(() => card(15).count()).toBe(0);
+    expect((await readEntries(env.session.worker)).find((e) => e.title === title(15))?.weekId).toBe(lastWeek);
+
+    // The page without a date: the editor types it in Chinese, and it is stored as a day.
+    const [y, m, d] = today.split('-').map(Number);
+    await panel.getByRole('button', { name: `Edit: ${title(16)}` }).click();
+    await editor.getByLabel('Published').fill(`${y}年${m}月${d}日`);
+    await editor.getByRole('button', { name: 'Done' }).click();
+    await expect
+      .poll(async () => (await readEntries(env.session.worker)).find((e) => e.title === title(16))?.publishedAt)
+      .toBe(today);
+
+    // A deep dive's note in the large editor, read back in the preview as the draft will show it.
+    await panel.getByRole('button', { name: `Edit: ${title(10)}` }).click();
+    await editor
+      .getByLabel('Note')
+      .fill('Why it matters:\n\n- costs **fall** fast\n- see [the paper](https://example.org/p)\n\n1. one\n2. two');
+    expect(await editor.getByLabel('Note').evaluate((el) => el.clientHeight)).toBeGreaterThan(150);
+    await editor.getByRole('button', { name: 'Preview' }).click();
+    const preview = editor.getByTestId('note-preview');
+    expect(await preview.locator('ul > li').allTextContents()).toEqual(['costs fall fast', 'see the paper']);
+    expect(await preview.locator('strong').textContent()).toBe('fall');
+    expect(await preview.locator('a').getAttribute('href')).toBe('https://example.org/p');
+    expect(await preview.locator('ol > li').count()).toBe(2);
+    await editor.getByRole('button', { name: 'Preview' }).click();
+    await editor.getByRole('button', { name: 'Done' }).click();
+    await expect
+      .poll(async () => (await readEntries(env.session.worker)).find((e) => e.title === title(10))?.note)
+      .toContain('- costs **fall** fast');
+
+    // Summaries typed in place, one a sixty-character Chinese sentence that wraps rather than being cut.
+    const longSummary =
+      '国产大模型本周发布新版本，长文本能力明显提升，推理成本下降，开源社区反应热烈，多家厂商宣布跟进适配，业内人士认为竞争将更加激烈。';
+    const summaryOf = (i: number) => card(i).locator('textarea.summary-input');
+    await summaryOf(2).fill(longSummary);
+    await summaryOf(2).press('Enter');
+    await summaryOf(3).fill('An open model now leads the coding benchmark.');
+    await summaryOf(3).press('Enter');
+    await expect
+      .poll(async () => (await readEntries(env.session.worker)).find((e) => e.title === title(2))?.summary)
+      .toBe(longSummary);
+    const wrapped = await summaryOf(2).evaluate((el) => el.scrollHeight <= el.clientHeight + 1 && el.clientHeight > 30);
+    expect(wrapped).toBe(true);
+
+    // Delete with the key, undo with Ctrl+Z: the entry is back where it was.
+    const before = await titlesIn('briefs');
+    await card(4).focus();
+    await panel.keyboard.press('Delete');
+    await expect.poll(() => card(4).count()).toBe(0);
+    await panel.keyboard.press('Control+z');
+    await expect.poll(() => titlesIn('briefs')).toEqual(before);
+
+    // Fifteen entries in this week.
+    const thisWeek = weekIdFor(Date.now());
+    const entries = (await readEntries(env.session.worker)).filter((e) => e.weekId === thisWeek && !e.deletedAt);
+    expect(entries).toHaveLength(15);
+    expect(await panel.locator('li.clip').count()).toBe(15);
+
+    // Dragging to the bottom edge scrolls the panel, so a card can reach any place in the week.
+    await panel.evaluate(() => window.scrollTo(0, 0));
+    const grip = await card(9).boundingBox();
+    if (!grip) throw new Error('card 9 is not on screen');
+    await panel.mouse.move(grip.x + 40, grip.y + 8);
+    await panel.mouse.down();
+    await panel.mouse.move(grip.x + 40, grip.y + 60, { steps: 4 });
+    for (let i = 0; i < 12; i++) await panel.mouse.move(grip.x + 40, PANEL.height - 6 - (i % 2), { steps: 2 });
+    const scrolled = await panel.evaluate(() => window.scrollY);
+    await panel.mouse.up();
+    expect(scrolled).toBeGreaterThan(100);
+
+    // The whole week on about two side-panel screens (it took four before the compact cards).
+    await panel.evaluate(() => window.scrollTo(0, 0));
+    const height = await panel.evaluate(() => document.documentElement.scrollHeight);
+    expect(height).toBeLessThanOrEqual(PANEL.height * 2.2);
+    expect(
+      await panel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBe(0);
+    expect(await axeViolations(panel)).toEqual([]);
+    await panel.screenshot({ path: `${OUT}/side-panel-week-light.png`, fullPage: true });
+    await panel.emulateMedia({ colorScheme: 'dark' });
+    await panel.screenshot({ path: `${OUT}/side-panel-week-dark.png`, fullPage: true });
+    expect(await axeViolations(panel)).toEqual([]);
+  }, 120_000);
+});
