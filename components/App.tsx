@@ -157,6 +157,7 @@ export function App(props: AppProps) {
             now={now}
             newId={newId}
             capture={capture}
+            items={items.value}
           />
         )}
         <WeekNav

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Problem } from '../lib/errors';
 import { describeProblem } from '../lib/i18n/translate';
 import type { CaptureResult } from '../lib/messages';
-import type { Section } from '../lib/types';
+import { sameStoryItem } from '../lib/same-story';
+import type { Section, WeekItem } from '../lib/types';
 import { lazyComponent } from './lazy';
 import { describeError, useLocale } from './locale';
 import { Notice, type NoticeTone } from './Notice';
@@ -25,6 +26,8 @@ export interface CapturePanelProps {
   now: () => number;
   newId: () => string;
   capture: () => Promise<CaptureResult>;
+  /** The items of the week on screen, to offer the page as another source of the same story. */
+  items?: WeekItem[];
 }
 
 type CaptureState =
@@ -94,19 +97,31 @@ export function CapturePanel(props: CapturePanelProps) {
     };
   }, []);
 
-  const save = async () => {
+  const story =
+    state.phase === 'reading'
+      ? undefined
+      : sameStoryItem(state.draft.title, state.draft.canonicalUrl, props.items ?? []);
+
+  /** Saves the clip; with `into`, as another source of that item (one story). */
+  const save = async (into?: WeekItem) => {
     if (state.phase === 'reading') return;
     setBusy(true);
     try {
       // Writing code (and the words for its outcome) load when the editor saves, not when the popup opens.
-      const [{ saveClip }, { describeOutcome }] = await Promise.all([itemWrites(), import('./save-outcome')]);
-      const outcome = await saveClip(props.db, state.draft, {
+      const [writes, { describeOutcome }] = await Promise.all([itemWrites(), import('./save-outcome')]);
+      const draft = into ? { ...state.draft, sectionId: into.sectionId } : state.draft;
+      const outcome = await writes.saveClip(props.db, draft, {
         now: props.now(),
         weekId: props.otherWeek?.id ?? props.currentWeekId,
         newId: props.newId,
         defaultSectionId: props.defaultSectionId,
         confirmedByEditor: true,
       });
+      if (into && outcome.item && outcome.item.id !== into.id) {
+        await writes.joinItems(props.db, into.id, outcome.item.id, props.now());
+        setNotice({ tone: 'success', text: t('addedToStory', { title: into.sources[0]?.title ?? '' }) });
+        return;
+      }
       setNotice({ tone: 'success', text: describeOutcome(outcome, props.sections, t, props.otherWeek?.label) });
     } catch (error) {
       setNotice({ tone: 'error', text: describeError(t, error) });
@@ -137,6 +152,14 @@ export function CapturePanel(props: CapturePanelProps) {
         {state.phase !== 'reading' && props.otherWeek && (
           <p class="hint">{t('savesToWeek', { week: props.otherWeek.label })}</p>
         )}
+        {story && (
+          <p class="hint same-story">
+            {t('sameStory', { title: story.sources[0]?.title ?? '' })}{' '}
+            <button type="button" class="link-button" disabled={busy} onClick={() => void save(story)}>
+              {t('addToStory')}
+            </button>
+          </p>
+        )}
         {state.phase !== 'reading' && (
           <ClipForm
             draft={state.draft}
@@ -145,7 +168,7 @@ export function CapturePanel(props: CapturePanelProps) {
             busy={busy}
             now={props.now}
             onChange={(draft) => setState({ ...state, draft })}
-            onSave={save}
+            onSave={() => void save()}
           />
         )}
       </details>

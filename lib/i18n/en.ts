@@ -183,5 +183,8 @@ export const EN_MESSAGES = {
   noteBadge: 'Has a note',
   doubtBadge: 'check',
   notePreview: 'Preview',
+  sameStory: 'Same story as “{title}”?',
+  addToStory: 'Add this page as another source of it',
+  addedToStory: 'Added as another source of “{title}”.',
   ...problemMessages(PROBLEMS_EN),
 };

@@ -180,5 +180,8 @@ export const ZH_MESSAGES: Record<PopupMessageKey, string> = {
   noteBadge: '有笔记',
   doubtBadge: '待核对',
   notePreview: '预览',
+  sameStory: '与「{title}」是同一件事？',
+  addToStory: '把本页加为它的另一个来源',
+  addedToStory: '已加为「{title}」的另一个来源。',
   ...problemMessages(PROBLEMS_ZH),
 };

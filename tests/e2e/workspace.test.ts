@@ -7,7 +7,7 @@ import { addDays, civilDate, weekIdFor } from '../../lib/week';
 import { axeViolations } from '../harness/axe';
 import { useExtension } from '../harness/extension';
 import { type FixtureServer, startFixtureServer } from '../harness/fixture-server';
-import { readEntries, selectText } from '../harness/page';
+import { clearRecords, readEntries, selectText } from '../harness/page';
 
 const OUT = '.e2e-artifacts';
 const PANEL = { width: 360, height: 900 };
@@ -233,4 +233,32 @@ describe('a fifteen-entry week built in the side panel', () => {
     await panel.screenshot({ path: `${OUT}/side-panel-week-dark.png`, fullPage: true });
     expect(await axeViolations(panel)).toEqual([]);
   }, 120_000);
+
+  it('offers a page telling the same story as another source of the entry already there, in one click', async () => {
+    await clearRecords(env.session.worker);
+    const first = await env.session.context.newPage();
+    await first.goto(pages.url('p/1.html'));
+    await env.session.quickClip(await env.session.tabIdOf(first));
+    await expect.poll(async () => (await readEntries(env.session.worker)).length).toBe(1);
+    const second = await env.session.context.newPage();
+    await second.goto(pages.url('p/6.html'));
+    await selectText(second, '#q');
+    const popup = await env.session.openPopup(await env.session.tabIdOf(second));
+    const offer = popup.locator('.same-story');
+    await expect.poll(() => offer.textContent()).toContain(`Same story as “${title(1)}”?`);
+    await offer.getByRole('button', { name: 'Add this page as another source of it' }).click();
+    await expect
+      .poll(() => popup.getByRole('status').last().textContent())
+      .toBe(`Added as another source of “${title(1)}”.`);
+    const entries = await readEntries(env.session.worker);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.sources.map((s) => s.title)).toEqual([title(1), title(6)]);
+    expect(entries[0]?.sources[1]?.quotes).toHaveLength(1);
+    // A page on another story is not offered.
+    const other = await env.session.context.newPage();
+    await other.goto(pages.url('p/5.html'));
+    const again = await env.session.openPopup(await env.session.tabIdOf(other));
+    await expect.poll(() => again.getByLabel('Title', { exact: true }).inputValue()).toBe(title(5));
+    expect(await again.locator('.same-story').count()).toBe(0);
+  });
 });
