@@ -38,11 +38,11 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.type === 'popup')) return;
       const startUp =
-        /node_modules[\\/](dexie|webextension-polyfill|preact)[\\/]|wxt-plugins|i18n[\\/]problem-messages|components[\\/](App|WeekNav|WeekView|ItemCard|LengthHint|Notice|locale|lazy|store|theme|useLiveQuery|useUiLocale)\.tsx?$|lib[\\/](store[\\/](db|items|settings|sections|defaults|legacy-clips|search-terms)|browser[\\/](messaging|tabs|capture-request|storage|week-page)|capture[\\/]clippable|i18n[\\/]translate|messages|order-key|record-limits|week|errors)\.ts/;
+        /node_modules[\\/](dexie|webextension-polyfill|preact)[\\/]|wxt-plugins|i18n[\\/]problem-messages|components[\\/](App|WeekNav|WeekView|ItemCard|LengthHint|Notice|locale|lazy|store|theme|useLiveQuery|useUiLocale)\.tsx?$|lib[\\/](store[\\/](db|items|settings|sections|defaults|legacy-clips|search-terms)|browser[\\/](messaging|host-access|capture-request|storage|week-page)|capture[\\/]clippable|i18n[\\/]translate|messages|order-key|record-limits|week|errors)\.ts/;
       const lazyWrites =
         /lib[\\/](store[\\/](item-writes|weeks|section-writes|search|field-clocks)|record-rules|text)\.ts/;
       const lazyViews =
-        /components[\\/](CapturePanel|CardMenu|ItemEditor|NotePreview|ExportBar|PageChecks|SearchPanel|TrashView|ClipForm|OwnItemForm|ConflictList|save-outcome)\.tsx?$|lib[\\/](typed-date|same-story|capture[\\/]dates|browser[\\/]page-access)\.ts/;
+        /components[\\/](BatchClip|CapturePanel|CardMenu|ItemEditor|NotePreview|ExportBar|PageChecks|SearchPanel|TrashView|ClipForm|OwnItemForm|ConflictList|save-outcome)\.tsx?$|lib[\\/](typed-date|same-story|capture[\\/]dates|browser[\\/]page-access)\.ts/;
       config.build ??= {};
       config.build.rolldownOptions ??= {};
       const output = config.build.rolldownOptions.output;
@@ -55,7 +55,6 @@ export default defineConfig({
             // What loads on the editor's first action, in two chunks rather than twenty: fewer files in
             // the package (each is compressed on its own in the zip) for a few kB more on that first load.
             { name: 'writes', test: lazyWrites },
-            { name: 'views', test: lazyViews },
             // Both dictionaries in one file: their keys are the same, so they compress together (−1.2 kB in the zip).
             { name: 'words', test: /lib[\\/]i18n[\\/](en|zh|problems-en|problems-zh)\.ts/ },
             // What turns records into files and back (drafts, checks, backups): the background and the options
@@ -64,6 +63,7 @@ export default defineConfig({
               name: 'documents',
               test: /lib[\\/](export-week|digest[\\/][a-z-]+|store[\\/]backup-(read|restore|write)|browser[\\/]downloads)\.ts/,
             },
+            { name: 'views', test: lazyViews },
           ],
         },
       };
@@ -97,7 +97,11 @@ export default defineConfig({
     // Link and quote checks (components/PageChecks.tsx) ask for the linked sites, and only them,
     // when the editor clicks, and give them back after; any site may be linked, hence the pattern.
     // (Firefox's MV2 manifest names them among its optional permissions.)
-    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
+    // `tabs`: clipping several tabs at once lists the window's tabs (components/BatchClip.tsx), asked
+    // for at that click and given back after the one look.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['*://*/*', 'tabs'] }
+      : { optional_host_permissions: ['*://*/*'], optional_permissions: ['tabs'] }),
     action: { default_title: '__MSG_extName__' },
     commands: {
       // lib/menus.ts QUICK_CLIP_COMMAND

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { loadMessages, weekLabel } from '../lib/i18n/translate';
 import type { CaptureResult, ExportFormat } from '../lib/messages';
 import { weekIdFor, weekOptionsOf, weekRange } from '../lib/week';
+import type { TabClips } from './BatchClip';
 import { lazyComponent } from './lazy';
 import { describeError, LocaleContext } from './locale';
 import { Notice } from './Notice';
@@ -27,6 +28,7 @@ const CapturePanel = lazyComponent(() => import('./CapturePanel').then((m) => m.
 const SearchPanel = lazyComponent(() => import('./SearchPanel').then((m) => m.SearchPanel));
 const ExportBar = lazyComponent(() => import('./ExportBar').then((m) => m.ExportBar));
 const TrashView = lazyComponent(() => import('./TrashView').then((m) => m.TrashView));
+const BatchClip = lazyComponent(() => import('./BatchClip').then((m) => m.BatchClip));
 
 export interface AppProps {
   db: ClipperDb;
@@ -40,6 +42,8 @@ export interface AppProps {
   surface?: 'popup' | 'panel';
   /** Opens the side panel; offered in the popup where the browser has one. */
   openPanel?: () => void;
+  /** Clipping several tabs at once (components/BatchClip.tsx). */
+  tabClips?: TabClips;
   /** Link and quote checks (components/PageChecks.tsx). */
   checkPages?: PageCheckRunner;
 }
@@ -158,6 +162,13 @@ export function App(props: AppProps) {
             newId={newId}
             capture={capture}
             items={items.value}
+          />
+        )}
+        {props.tabClips && (
+          <BatchClip
+            sections={sections.value}
+            defaultSectionId={settings.value.defaultSectionId}
+            tabClips={props.tabClips}
           />
         )}
         <WeekNav

@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { captureForPopup, quickClipTab } from '../lib/browser/actions';
+import { captureForPopup, clipTabInto, quickClipTab } from '../lib/browser/actions';
 import { showTrouble, showWeekCount } from '../lib/browser/badge';
 import { rebuildMenus } from '../lib/browser/context-menus';
 import { downloadText } from '../lib/browser/downloads';
@@ -27,13 +27,14 @@ export default defineBackground({
 
     listenForRequests({
       captureTab: ({ tabId }) => captureForPopup(db, tabId),
+      clipTab: ({ tabId, sectionId }) => clipTabInto(db, tabId, sectionId),
       exportWeek: ({ weekId, format }) => exportWeekDraft(db, weekId, format, downloadText),
     });
 
     const onMenuClick = (info: { menuItemId: string | number }, tab?: { id?: number }) => {
       const section = sectionOfMenuItem(info.menuItemId);
       if (section === undefined || tab?.id === undefined) return Promise.resolve();
-      return quickClipTab(db, tab.id, section);
+      return quickClipTab(db, tab.id, section).then(() => undefined);
     };
     const onCommand = async (command: string, tab?: { id?: number }) => {
       if (command !== QUICK_CLIP_COMMAND) return;

@@ -31,8 +31,12 @@ export type CaptureResult =
       tab?: { title: string; url: string };
     };
 
+/** One tab of a batch clip, saved (with where it went) or not (and why). */
+export type TabClipResult = { ok: true; title: string; sectionName: string } | { ok: false; problem: Problem };
+
 export interface Protocol {
   captureTab: { request: { tabId: number }; response: CaptureResult };
+  clipTab: { request: { tabId: number; sectionId: string }; response: TabClipResult };
   exportWeek: { request: { weekId: string; format: ExportFormat }; response: { filename: string } };
 }
 
@@ -58,6 +62,14 @@ export function parseRequest(message: unknown): AnyRequest | undefined {
     case 'captureTab':
       return Number.isInteger(message.tabId) && (message.tabId as number) >= 0
         ? { type: 'captureTab', tabId: message.tabId as number }
+        : undefined;
+    case 'clipTab':
+      return Number.isInteger(message.tabId) &&
+        (message.tabId as number) >= 0 &&
+        typeof message.sectionId === 'string' &&
+        message.sectionId.length > 0 &&
+        message.sectionId.length <= 100
+        ? { type: 'clipTab', tabId: message.tabId as number, sectionId: message.sectionId }
         : undefined;
     case 'exportWeek':
       return typeof message.weekId === 'string' &&

@@ -1,6 +1,6 @@
 import { withPublisherOverride } from '../capture/publishers';
-import type { CaptureResult } from '../messages';
-import { quickClip, quickClipMessage } from '../quick-clip';
+import type { CaptureResult, TabClipResult } from '../messages';
+import { type QuickClipResult, quickClip, quickClipMessage } from '../quick-clip';
 import type { ClipperDb } from '../store/db';
 import { findSourceByUrl, itemsCiting } from '../store/items';
 import { getSettings } from '../store/settings';
@@ -33,7 +33,7 @@ export async function captureForPopup(db: ClipperDb, tabId: number): Promise<Cap
 }
 
 /** A clip without the popup, confirmed on the toolbar badge. */
-export async function quickClipTab(db: ClipperDb, tabId: number, sectionId?: string | null): Promise<void> {
+export async function quickClipTab(db: ClipperDb, tabId: number, sectionId?: string | null): Promise<QuickClipResult> {
   const result = await quickClip(
     { db, capture: captureTab, now: Date.now, newId: () => crypto.randomUUID() },
     tabId,
@@ -42,4 +42,13 @@ export async function quickClipTab(db: ClipperDb, tabId: number, sectionId?: str
   const t = backgroundTranslator((await getSettings(db)).uiLanguage);
   if (result.ok) await markTabClipped(tabId, t('badgeTitle', { message: t('badgeClipped') }));
   await flashResult(tabId, result.ok, t('badgeTitle', { message: quickClipMessage(result, t) }));
+  return result;
+}
+
+/** One tab of a batch clip (the popup or side panel lists the outcome beside the tab). */
+export async function clipTabInto(db: ClipperDb, tabId: number, sectionId: string): Promise<TabClipResult> {
+  const result = await quickClipTab(db, tabId, sectionId);
+  return result.ok
+    ? { ok: true, title: result.outcome.source.title, sectionName: result.sectionName }
+    : { ok: false, problem: result.problem };
 }

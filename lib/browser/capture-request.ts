@@ -1,7 +1,7 @@
+import { browser } from 'wxt/browser';
 import { problem, problemOf } from '../errors';
 import type { CaptureResult } from '../messages';
 import { sendRequest } from './messaging';
-import { targetTabId } from './tabs';
 
 /** The popup's request to read its target tab; a dead background becomes a message, not a hang. */
 export async function requestCapture(search: string): Promise<CaptureResult> {
@@ -14,4 +14,12 @@ export async function requestCapture(search: string): Promise<CaptureResult> {
     reason: 'injection-failed' as const,
     problem: problemOf(error),
   }));
+}
+
+/** The tab the popup clips: the one named in `?tabId=` (tests, windows opened by us) or the active one. */
+export async function targetTabId(search: string): Promise<number | undefined> {
+  const fromQuery = Number(new URLSearchParams(search).get('tabId'));
+  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active?.id;
 }

@@ -20,3 +20,31 @@ export function askHostAccess(origins: string[]): Promise<string[] | undefined> 
 export async function releaseHostAccess(origins: string[]): Promise<void> {
   if (origins.length > 0) await browser.permissions.remove({ origins }).catch(() => false);
 }
+
+/** A tab of the window, as a batch clip lists it. */
+export interface WindowTab {
+  id: number;
+  title: string;
+  url: string;
+  highlighted: boolean;
+}
+
+/**
+ * The tabs of this window with their addresses and titles, which only the `tabs` permission shows:
+ * asked for in the click, used for this one look, and given back at once when it was not held.
+ * Undefined when the editor says no.
+ */
+export function askWindowTabs(): Promise<WindowTab[] | undefined> {
+  const before = browser.permissions.contains({ permissions: ['tabs'] });
+  const asked = browser.permissions.request({ permissions: ['tabs'] });
+  return Promise.all([before, asked]).then(async ([held, granted]) => {
+    if (!granted) return undefined;
+    const tabs = await browser.tabs.query({ currentWindow: true });
+    if (!held) await browser.permissions.remove({ permissions: ['tabs'] }).catch(() => false);
+    return tabs.flatMap((tab) =>
+      tab.id === undefined
+        ? []
+        : [{ id: tab.id, title: tab.title ?? '', url: tab.url ?? '', highlighted: tab.highlighted === true }],
+    );
+  });
+}

@@ -63,11 +63,3 @@ export async function captureTab(tabId: number): Promise<CaptureResult> {
     return { ok: false, reason: 'injection-failed', problem: injectionProblem(error, url), tab: known };
   }
 }
-
-/** The tab the popup clips: the one named in `?tabId=` (tests, windows opened by us) or the active one. */
-export async function targetTabId(search: string): Promise<number | undefined> {
-  const fromQuery = Number(new URLSearchParams(search).get('tabId'));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
-  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  return active?.id;
-}

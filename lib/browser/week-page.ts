@@ -3,7 +3,7 @@ import type { CheckTarget } from '../digest/page-checks';
 import type { ExportFormat } from '../messages';
 import { openDatabase } from '../store/db';
 import { requestCapture } from './capture-request';
-import { askHostAccess } from './host-access';
+import { askHostAccess, askWindowTabs, releaseHostAccess } from './host-access';
 import { sendRequest } from './messaging';
 import type { PageCheckRun } from './page-access';
 import { requestPersistence } from './storage';
@@ -22,6 +22,13 @@ export function weekPageCapabilities() {
     capture: () => requestCapture(location.search),
     exportWeek: (weekId: string, format: ExportFormat) => sendRequest({ type: 'exportWeek', weekId, format }),
     openOptions: () => void browser.runtime.openOptionsPage(),
+    // Batch clip: the window's tabs (asked for in the click), access to their sites, one tab at a time.
+    tabClips: {
+      listTabs: askWindowTabs,
+      askSites: askHostAccess,
+      releaseSites: releaseHostAccess,
+      clip: (tabId: number, sectionId: string) => sendRequest({ type: 'clipTab', tabId, sectionId }),
+    },
     // The request is made in the click; the checking code loads while the browser asks.
     checkPages: (targets: CheckTarget[], origins: string[], run: PageCheckRun) => {
       const access = askHostAccess(origins);

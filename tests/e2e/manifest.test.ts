@@ -32,14 +32,15 @@ describe('the production build (least privilege)', () => {
     expect(manifest.web_accessible_resources).toBeUndefined();
   });
 
-  it('may ask for sites only for the link and quote checks, at the click (README, "Permissions")', () => {
-    // Any site can be linked, so the optional pattern is every http(s) site; the check asks for
-    // the week's linked hosts only and gives them back (lib/browser/host-access.ts).
+  it('may ask for sites and tabs only for link checks and batch clips, at the click (README, "Permissions")', () => {
+    // Any site can be linked or open in a tab, so the optional pattern is every http(s) site; the
+    // check and the batch ask for the hosts they need only and give them back (lib/browser/host-access.ts).
     expect(manifest.optional_host_permissions).toEqual(['*://*/*']);
-    expect(manifest.optional_permissions).toBeUndefined();
+    expect(manifest.optional_permissions).toEqual(['tabs']);
     const asking = scriptsIn(PRODUCTION_BUILD).filter((file) =>
       /permissions\.request\(/.test(readFileSync(file, 'utf8')),
     );
+    // All asking goes through one module, loaded with the popup so the request is made in the click.
     expect(asking).toHaveLength(1);
   });
 

@@ -12,6 +12,11 @@ describe('the message protocol', () => {
     expect(parseRequest({ type: 'exportWeek', weekId: '2026-01-26', format: 'wechat' })).toMatchObject({
       format: 'wechat',
     });
+    expect(parseRequest({ type: 'clipTab', tabId: 3, sectionId: 'briefs' })).toEqual({
+      type: 'clipTab',
+      tabId: 3,
+      sectionId: 'briefs',
+    });
   });
 
   it.each([
@@ -23,6 +28,10 @@ describe('the message protocol', () => {
     { type: 'captureTab', tabId: -1 },
     { type: 'exportWeek', weekId: '../../etc' },
     { type: 'exportWeek', weekId: '2026-01-26', format: 'pdf' },
+    { type: 'clipTab', tabId: 3 },
+    { type: 'clipTab', tabId: 3, sectionId: '' },
+    { type: 'clipTab', tabId: 3, sectionId: 'x'.repeat(101) },
+    { type: 'clipTab', tabId: 1.5, sectionId: 'briefs' },
     { type: 'deleteEverything' },
     JSON.parse('{"__proto__": {"type": "captureTab"}, "tabId": 1}'),
   ])('refuses %j', (message) => {
@@ -35,6 +44,7 @@ describe('the message protocol', () => {
         throw new Error('boom');
       },
       exportWeek: async () => ({ filename: 'x.md' }),
+      clipTab: async () => ({ ok: true, title: 't', sectionName: 's' }),
     };
     expect(await dispatch(handlers, { type: 'captureTab', tabId: 1 })).toEqual({
       ok: false,

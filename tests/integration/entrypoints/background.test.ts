@@ -73,6 +73,7 @@ describe('message listener', () => {
   const handlers: Handlers = {
     captureTab: async () => ({ ok: false, reason: 'no-tab', problem: { code: 'capture.no-tab', params: {} } }),
     exportWeek: async ({ weekId }) => ({ filename: `${weekId}.md` }),
+    clipTab: async () => ({ ok: false, problem: { code: 'capture.no-tab', params: {} } }),
   };
 
   it('answers our own pages and ignores web pages, other extensions and malformed messages', async () => {
