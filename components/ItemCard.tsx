@@ -144,7 +144,7 @@ export function ItemCard({ item, sections, hasPrevious, actions, today }: Props)
           <Badge mark={`❝${quoteCount}`} text={quoteCount === 1 ? t('oneQuote') : t('quotes', { count: quoteCount })} />
         )}
         {item.sources.length > 1 && (
-          <Badge mark={`⧉${item.sources.length}`} text={t('story', { count: item.sources.length })} />
+          <Badge mark={`⊕${item.sources.length}`} text={t('story', { count: item.sources.length })} />
         )}
         {item.note.trim() && lead && <Badge mark="¶" text={t('noteBadge')} />}
         {doubts.length > 0 && (

@@ -238,6 +238,20 @@ describe('a fifteen-entry week built in the side panel', () => {
     await panel.emulateMedia({ colorScheme: 'dark' });
     await panel.screenshot({ path: `${OUT}/side-panel-week-dark.png`, fullPage: true });
     expect(await axeViolations(panel)).toEqual([]);
+
+    // The same week in the Chinese interface, dark and light, still about two screens and axe-clean.
+    const options = await env.session.context.newPage();
+    await options.goto(`chrome-extension://${env.session.extensionId}/options.html`);
+    await options.getByRole('combobox', { name: 'Interface language' }).selectOption('zh');
+    await expect.poll(() => panel.getByRole('button', { name: '导出草稿' }).count()).toBe(1);
+    expect(await panel.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(PANEL.height * 2.2);
+    expect(await axeViolations(panel)).toEqual([]);
+    await panel.screenshot({ path: `${OUT}/side-panel-week-zh-dark.png`, fullPage: true });
+    await panel.emulateMedia({ colorScheme: 'light' });
+    await panel.screenshot({ path: `${OUT}/side-panel-week-zh-light.png`, fullPage: true });
+    await options.getByRole('combobox', { name: '界面语言' }).selectOption('en');
+    await expect.poll(() => panel.getByRole('button', { name: 'Export draft' }).count()).toBe(1);
+    await options.close();
   }, 120_000);
 
   it('offers a page telling the same story as another source of the entry already there, in one click', async () => {
