@@ -17,7 +17,11 @@ export function BackupPanel({ db, today, now, saveFile }: Props) {
   const [pending, setPending] = useState<
     { backup: Backup; plan: RestorePlan; issues: string[]; unlisted: number } | undefined
   >();
-  const [shown, setShown] = useState<{ tone: 'success' | 'error'; text: string; details?: string[] } | undefined>();
+  // While a restore writes: how far it is, and the way to stop it before it commits.
+  const [writing, setWriting] = useState<{ done: number; total: number; stop: AbortController } | undefined>();
+  const [shown, setShown] = useState<
+    { tone: 'success' | 'error' | 'info'; text: string; details?: string[] } | undefined
+  >();
   // Each action's outcome is said only while it is the latest one: a download finishing late must
   // not cover the refusal of a file chosen meanwhile.
   const latest = useRef(0);
@@ -71,7 +75,12 @@ export function BackupPanel({ db, today, now, saveFile }: Props) {
     const setMessage = begin();
     if (!pending) return;
     try {
-      const done = await (await backupStore()).applyRestore(db, pending.backup, now());
+      const stop = new AbortController();
+      setWriting({ done: 0, total: 0, stop });
+      const done = await (await backupStore()).applyRestore(db, pending.backup, now(), {
+        signal: stop.signal,
+        onProgress: (written, total) => setWriting({ done: written, total, stop }),
+      });
       const skipped = pending.issues.length + pending.unlisted;
       setMessage({
         tone: 'success',
@@ -79,8 +88,15 @@ export function BackupPanel({ db, today, now, saveFile }: Props) {
         details: pending.issues.length > 0 ? pending.issues.slice(0, 20) : undefined,
       });
     } catch (error) {
-      setMessage({ tone: 'error', text: `${t('refused')} ${describeError(t, error)}` });
+      // The editor's own Cancel is no refusal: it says that nothing changed.
+      const cancelled = (error as { code?: string }).code === 'restore.cancelled';
+      setMessage(
+        cancelled
+          ? { tone: 'info', text: describeError(t, error) }
+          : { tone: 'error', text: `${t('refused')} ${describeError(t, error)}` },
+      );
     } finally {
+      setWriting(undefined);
       setPending(undefined);
     }
   };
@@ -139,14 +155,33 @@ export function BackupPanel({ db, today, now, saveFile }: Props) {
               </ul>
             </>
           )}
-          <div class="actions">
-            <button type="button" class="primary" onClick={() => void restore()}>
-              {t('restoreNow')}
-            </button>
-            <button type="button" onClick={() => setPending(undefined)}>
-              {t('cancel')}
-            </button>
-          </div>
+          {writing ? (
+            // Cancel rolls the whole restore back: it is one transaction until the last record.
+            <div class="actions restore-progress">
+              <progress
+                value={writing.done}
+                max={writing.total || 1}
+                aria-label={t('restoreWriting', { done: writing.done, total: writing.total })}
+              />
+              <span role="status">
+                {writing.total === 0
+                  ? t('restorePreparing')
+                  : t('restoreWriting', { done: writing.done.toLocaleString(), total: writing.total.toLocaleString() })}
+              </span>
+              <button type="button" onClick={() => writing.stop.abort()}>
+                {t('cancel')}
+              </button>
+            </div>
+          ) : (
+            <div class="actions">
+              <button type="button" class="primary" onClick={() => void restore()}>
+                {t('restoreNow')}
+              </button>
+              <button type="button" onClick={() => setPending(undefined)}>
+                {t('cancel')}
+              </button>
+            </div>
+          )}
         </div>
       )}
       {shown && (

@@ -50,6 +50,7 @@ export const PROBLEM_CODES = [
   'backup.wrong-format',
   'backup.bad-version',
   'backup.newer-version',
+  'restore.cancelled',
   'field.not-object',
   'field.forbidden-key',
   'field.not-string',

@@ -82,4 +82,6 @@ export const OPTIONS_EN = {
   issueSkipped: 'Skipped',
   issueFixed: 'Changed',
   restoredWithIssues: '{count} problems in the file were left out or corrected, as listed.',
+  restoreWriting: 'Writing {done} of {total} records…',
+  restorePreparing: 'Merging with what is here…',
 };

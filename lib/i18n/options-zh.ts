@@ -81,4 +81,6 @@ export const OPTIONS_ZH: Record<OptionsMessageKey, string> = {
     '没有任何内容被修改或删除。可以把能读到的全部数据按原样下载并保存：之后可手动恢复，或随问题报告一并发送。',
   rawDownload: '下载能读到的数据',
   refused: '此备份被拒绝,未做任何更改。',
+  restoreWriting: '正在写入第 {done} 条，共 {total} 条…',
+  restorePreparing: '正在与现有数据合并…',
 };

@@ -51,6 +51,7 @@ export const PROBLEMS_EN: Record<ProblemCode, string> = {
   'backup.bad-version': 'not a backup version',
   'backup.newer-version':
     'this backup was written by a newer Digest Clipper (format {version}); update the extension to restore it.',
+  'restore.cancelled': 'Restore cancelled: nothing was changed.',
   'field.not-object': 'not an object',
   'field.forbidden-key': 'forbidden key',
   'field.not-string': 'not a string',

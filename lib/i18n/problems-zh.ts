@@ -43,6 +43,7 @@ export const PROBLEMS_ZH: Record<ProblemCode, string> = {
   'backup.wrong-format': '这个文件不是 Digest Clipper 的备份(格式缺失或不同)。',
   'backup.bad-version': '不是有效的备份版本',
   'backup.newer-version': '此备份由更新版本的 Digest Clipper 写入(格式 {version});请先更新扩展再恢复。',
+  'restore.cancelled': '恢复已取消，没有做任何改动。',
   'field.not-object': '不是对象',
   'field.forbidden-key': '禁止使用的键',
   'field.not-string': '不是文本',

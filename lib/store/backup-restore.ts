@@ -1,3 +1,4 @@
+import { ClipInputError } from '../errors';
 import type { Clocked, FieldClock, Item, Source, Tombstone, WeekNote } from '../types';
 import { rebucketWeekId } from '../week';
 import type { Backup } from './backup-write';
@@ -253,11 +254,28 @@ export async function planRestore(db: ClipperDb, backup: Backup, now: number): P
   );
 }
 
+/** Records written between two progress reports (and two looks at Cancel). */
+const RESTORE_CHUNK = 500;
+
+export interface RestoreProgress {
+  /** Records written so far of those the restore writes (sources, then items). */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting it before the last chunk rolls everything back (`restore.cancelled`). */
+  signal?: AbortSignal;
+}
+
 /**
  * Merges a backup by id, newest `updatedAt` winning, in one transaction: all of it or none.
- * Restoring the same file twice changes nothing the second time.
+ * Restoring the same file twice changes nothing the second time. Sources and items are written in
+ * chunks, with progress between them; cancelling throws inside the transaction, so nothing is kept.
  */
-export async function applyRestore(db: ClipperDb, original: Backup, now: number): Promise<RestorePlan> {
+export async function applyRestore(
+  db: ClipperDb,
+  original: Backup,
+  now: number,
+  progress: RestoreProgress = {},
+): Promise<RestorePlan> {
+  const { onProgress, signal } = progress;
   return db.transaction('rw', [db.sources, db.items, db.sections, db.weeks, db.settings, db.tombstones], async () => {
     const { summary, sourceWrites, itemWrites, sections, weeks, fresh, deletes, tombstones, backup } = await plan(
       db,
@@ -273,8 +291,8 @@ export async function applyRestore(db: ClipperDb, original: Backup, now: number)
     }
     await db.sections.bulkPut(sections);
     await db.weeks.bulkPut(weeks);
-    await db.sources.bulkPut(sourceWrites);
-    // Search keys come from the item and the sources it cites, as they are after the merge.
+    // Search keys come from the item and the sources it cites, as they are after the merge: the
+    // items to (re)index are known before anything is written, so progress has its total from the start.
     const changedSources = new Set(sourceWrites.map((s) => s.id));
     const citing =
       changedSources.size > 0
@@ -287,19 +305,35 @@ export async function applyRestore(db: ClipperDb, original: Backup, now: number)
     const toIndex = new Map<string, Item>(citing.map((i) => [i.id, i]));
     for (const item of itemWrites) toIndex.set(item.id, item);
     const items = [...toIndex.values()];
+    let done = 0;
+    const total = sourceWrites.length + items.length;
+    const inChunks = async <T>(records: T[], write: (chunk: T[]) => Promise<unknown>) => {
+      for (let i = 0; i < records.length; i += RESTORE_CHUNK) {
+        if (signal?.aborted) throw new ClipInputError('restore.cancelled');
+        const chunk = records.slice(i, i + RESTORE_CHUNK);
+        await write(chunk);
+        done += chunk.length;
+        onProgress?.(done, total);
+      }
+    };
+    await inChunks(sourceWrites, (chunk) => db.sources.bulkPut(chunk));
     const sourceIds = [...new Set(items.flatMap((i) => i.sourceIds))];
     const sources = new Map(
       (await db.sources.bulkGet(sourceIds)).filter((s): s is Source => s !== undefined).map((s) => [s.id, s]),
     );
-    await db.items.bulkPut(
-      items.map((item) => ({
-        ...item,
-        terms: itemTerms(
-          item,
-          item.sourceIds.map((id) => sources.get(id)).filter((s): s is Source => s !== undefined),
-        ),
-      })),
+    await inChunks(items, (chunk) =>
+      db.items.bulkPut(
+        chunk.map((item) => ({
+          ...item,
+          terms: itemTerms(
+            item,
+            item.sourceIds.map((id) => sources.get(id)).filter((s): s is Source => s !== undefined),
+          ),
+        })),
+      ),
     );
+    // The last look: a cancel that came during the last chunk still undoes it all.
+    if (signal?.aborted) throw new ClipInputError('restore.cancelled');
     return summary;
   });
 }

@@ -79,4 +79,58 @@ describe('backup and restore in the options page', () => {
     // The brief that cited the bad source keeps its words, without the link.
     expect(restored.find((e) => e.id === 'i-apple')).toMatchObject({ sourceIds: [], sources: [] });
   });
+
+  it('shows a large restore’s progress with counts, and Cancel keeps everything as it was', async () => {
+    await clearRecords(options);
+    // The example backup with 6,000 more pages, each cited by one brief.
+    const doc = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
+    for (let i = 0; i < 6_000; i++) {
+      doc.sources.push({
+        id: `big-s${i}`,
+        pageUrl: `https://big.example/${i}`,
+        canonicalUrl: `https://big.example/${i}`,
+        title: `Big page ${i}`,
+        source: 'Big',
+        quotes: [{ text: `A passage of page ${i}.`, createdAt: 1 }],
+        createdAt: 1,
+        updatedAt: 1,
+      });
+      doc.items.push({
+        id: `big-i${i}`,
+        weekId: '2026-01-26',
+        sectionId: 'briefs',
+        order: `z${String(i).padStart(5, '0')}v`,
+        summary: `Big summary ${i}`,
+        note: '',
+        tags: [],
+        sourceIds: [`big-s${i}`],
+        createdAt: 1,
+        updatedAt: 1,
+      });
+    }
+    const big = join(session.userDataDir, 'big.json');
+    writeFileSync(big, JSON.stringify(doc));
+    const restoreBig = async () => {
+      await options.getByLabel('Restore from a backup file').setInputFiles(big);
+      await expect.poll(() => options.locator('.plan').textContent(), { timeout: 30_000 }).toContain('12026 new');
+      await options.getByRole('button', { name: 'Restore now' }).click();
+    };
+    await restoreBig();
+    const progress = options.locator('.restore-progress');
+    await expect
+      .poll(() => progress.getByRole('status').textContent(), { timeout: 30_000 })
+      .toMatch(/^Writing [\d,]+ of 12,0\d\d records…$/);
+    expect(Number(await progress.locator('progress').getAttribute('value'))).toBeGreaterThan(0);
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    await expect
+      .poll(() => options.getByRole('status').last().textContent(), { timeout: 30_000 })
+      .toBe('Restore cancelled: nothing was changed.');
+    expect(await readEntries(options)).toEqual([]);
+
+    await restoreBig();
+    await expect
+      .poll(() => options.getByRole('status').last().textContent(), { timeout: 60_000 })
+      .toContain('Restored: 12026 new');
+    expect(await readEntries(options)).toHaveLength(6_016);
+  }, 120_000);
 });
