@@ -88,6 +88,8 @@ export function cleanUrl(raw: string): string {
 
 /** The registrable part of a host, good enough for display and same-site checks. */
 export function registrableDomain(host: string): string {
+  // An address is its own site: the last two numbers of 127.0.0.1 name nothing.
+  if (host.startsWith('[') || /^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return host.toLowerCase();
   const parts = host
     .toLowerCase()
     .replace(/^www\./, '')

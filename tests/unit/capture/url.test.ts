@@ -34,6 +34,15 @@ describe('registrable domains', () => {
     expect(sameSite('https://a.reuters.com/x', 'https://www.reuters.com/y')).toBe(true);
     expect(sameSite('https://evil.com/x', 'https://www.reuters.com/y')).toBe(false);
   });
+
+  it('keeps an address as the whole host: 127.0.0.1 is not the site "0.1"', () => {
+    expect(registrableDomain('127.0.0.1')).toBe('127.0.0.1');
+    expect(registrableDomain('[::1]')).toBe('[::1]');
+    expect(registrableDomain('[2001:db8::1]')).toBe('[2001:db8::1]');
+    expect(sameSite('http://127.0.0.1:8080/a', 'http://127.0.0.1/b')).toBe(true);
+    expect(sameSite('http://10.0.0.1/a', 'http://192.168.0.1/b')).toBe(false);
+    expect(sameSite('http://10.0.0.1/a', 'http://20.0.0.1/b')).toBe(false);
+  });
 });
 
 describe('cleanUrl on hostile links', () => {
