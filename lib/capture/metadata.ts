@@ -1,7 +1,7 @@
 import { cleanLine } from '../text';
 import { fromEpoch, parseDate } from './dates';
 import { lookupByDomain, publisherFor } from './publishers';
-import { cleanUrl, registrableDomain, sameSite } from './url';
+import { canonicalAllowed, cleanUrl, registrableDomain } from './url';
 
 export interface PageMetadata {
   title: string;
@@ -181,7 +181,7 @@ function canonicalOf(doc: Document, pageUrl: string, ld: Json | undefined): stri
     } catch {
       continue;
     }
-    if (!/^https?:/.test(resolved) || !sameSite(resolved, pageUrl)) continue;
+    if (!/^https?:/.test(resolved) || !canonicalAllowed(resolved, pageUrl)) continue;
     // A canonical pointing at the site's home page from an article is a CMS mistake.
     const path = new URL(resolved).pathname;
     if ((path === '/' || path === '') && new URL(pageUrl).pathname.length > 1) continue;

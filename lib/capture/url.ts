@@ -109,3 +109,24 @@ export function sameSite(a: string, b: string): boolean {
     return false;
   }
 }
+
+/** Labels that name the same site's other editions: `www.`, mobile and AMP hosts. */
+const EDITION = /^(www|m|amp|mobile|wap)\./;
+
+/**
+ * Whether a page may name another address as its canonical one: the same host, or the same host
+ * but for one edition label (`m.example.com` → `www.example.com`, `amp.` → the site). Deliberately
+ * stricter than "same registrable domain": sibling hosts on a shared domain (`evil.github.io` and
+ * `victim.github.io`, buckets under `s3.amazonaws.com`, blogs on `blogspot.com`) belong to different
+ * people, and telling which domains are shared needs the Public Suffix List, which the clipper does not
+ * carry (its size budget). A canonical refused here is not lost: the page's own address is used.
+ */
+export function canonicalAllowed(candidate: string, pageUrl: string): boolean {
+  try {
+    const a = new URL(candidate).hostname.toLowerCase();
+    const b = new URL(pageUrl).hostname.toLowerCase();
+    return a === b || a.replace(EDITION, '') === b.replace(EDITION, '');
+  } catch {
+    return false;
+  }
+}

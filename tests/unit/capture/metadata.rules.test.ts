@@ -157,3 +157,15 @@ describe('Chinese bylines, sources and dates as portals print them', () => {
     expect(extractPageMetadata(doc, 'https://www.163.com/dy/article/ABC.html').author).toBeUndefined();
   });
 });
+
+describe('a canonical link must name the same site, not a neighbour on a shared domain', () => {
+  it('keeps the page’s own address when a github.io page claims another one’s post', () => {
+    const doc = page('<link rel="canonical" href="https://victim.github.io/post"><title>Post</title>', '<p>x</p>');
+    expect(extractPageMetadata(doc, 'https://evil.github.io/copy').url).toBe('https://evil.github.io/copy');
+  });
+
+  it('follows a mobile or AMP edition to the site’s own address', () => {
+    const doc = page('<link rel="canonical" href="https://www.example.co.uk/story"><title>Story</title>', '<p>x</p>');
+    expect(extractPageMetadata(doc, 'https://amp.example.co.uk/story').url).toBe('https://www.example.co.uk/story');
+  });
+});

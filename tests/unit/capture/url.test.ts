@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanUrl, registrableDomain, sameSite } from '../../../lib/capture/url';
+import { canonicalAllowed, cleanUrl, registrableDomain, sameSite } from '../../../lib/capture/url';
 
 describe('cleanUrl', () => {
   it('strips tracking parameters and fragments, keeps identifying ones', () => {
@@ -42,6 +42,29 @@ describe('registrable domains', () => {
     expect(sameSite('http://127.0.0.1:8080/a', 'http://127.0.0.1/b')).toBe(true);
     expect(sameSite('http://10.0.0.1/a', 'http://192.168.0.1/b')).toBe(false);
     expect(sameSite('http://10.0.0.1/a', 'http://20.0.0.1/b')).toBe(false);
+  });
+});
+
+describe('canonicalAllowed', () => {
+  it.each([
+    // Shared domains: a neighbour may not claim another person's page.
+    ['https://victim.github.io/post', 'https://evil.github.io/x', false],
+    ['https://victim.substack.com/p/a', 'https://evil.substack.com/p/b', false],
+    ['https://victim.blogspot.com/2026/01/a.html', 'https://evil.blogspot.com/x', false],
+    ['https://victim.vercel.app/a', 'https://evil.vercel.app/b', false],
+    ['https://s3.amazonaws.com/victim/post.html', 'https://evil.s3.amazonaws.com/x', false],
+    ['https://victim.or.jp/a', 'https://evil.or.jp/b', false],
+    ['https://victim.com.cn/a', 'https://evil.com.cn/b', false],
+    ['https://victim.co.uk/a', 'https://evil.co.uk/b', false],
+    ['http://127.0.0.2/a', 'http://127.0.0.1/b', false],
+    // The same site's editions may point at each other.
+    ['https://www.example.co.uk/story', 'https://m.example.co.uk/story', true],
+    ['https://www.theguardian.com/a', 'https://amp.theguardian.com/a', true],
+    ['https://example.com/a', 'https://www.example.com/a', true],
+    ['http://127.0.0.1:8080/a', 'http://127.0.0.1:8080/b', true],
+    ['not a url', 'https://example.com/', false],
+  ])('%s named by %s → %s', (candidate, page, allowed) => {
+    expect(canonicalAllowed(candidate, page)).toBe(allowed);
   });
 });
 
