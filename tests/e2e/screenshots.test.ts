@@ -40,6 +40,19 @@ describe.each(['light', 'dark'] as const)('the popup in %s mode', (colorScheme) 
     await popup.screenshot({ path: `${OUT}/popup-${colorScheme}.png` });
     await popup.locator('details.capture > summary').click();
     await popup.screenshot({ path: `${OUT}/popup-week-${colorScheme}.png` });
+
+    // The same popup in the Chinese interface: nothing overflows the 400 px either.
+    const options = await env.session.context.newPage();
+    await options.goto(`chrome-extension://${env.session.extensionId}/options.html`);
+    await options.getByRole('combobox', { name: 'Interface language' }).selectOption('zh');
+    await expect.poll(() => popup.getByRole('button', { name: '导出草稿' }).count()).toBe(1);
+    expect(
+      await popup.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBe(0);
+    await popup.screenshot({ path: `${OUT}/popup-week-zh-${colorScheme}.png` });
+    await options.getByRole('combobox', { name: '界面语言' }).selectOption('en');
+    await expect.poll(() => popup.getByRole('button', { name: 'Export draft' }).count()).toBe(1);
+    await options.close();
   });
 
   it('lays out the options page', async () => {
