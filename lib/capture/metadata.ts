@@ -504,7 +504,20 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
     h1.length >= 4 &&
     stripped !== h1 &&
     stripped.split(SEPARATORS).some((part) => normalizeName(part) === normalizeName(h1));
-  const title = (headIsH1 || h1IsSegment ? h1 : stripped) || h1 || host.replace(/^www\./, '');
+  // The visible headline when the title is only it plus a kicker or a tag ("Chronik: Headline",
+  // "Headline (neues deutschland)"), or the same words with quotes and dashes flattened. Not when
+  // the title goes on in words after it: then the h1 is the shortened one.
+  const at = h1.length >= 8 ? stripped.toLowerCase().indexOf(h1.toLowerCase()) : -1;
+  const before = at >= 0 ? stripped.slice(0, at).trim() : '';
+  const after = at >= 0 ? stripped.slice(at + h1.length).trim() : '';
+  const h1Within =
+    !siteNames.some((name) => normalizeName(name) === normalizeName(h1)) &&
+    ((h1.length >= 8 && normalizeName(h1) === normalizeName(stripped)) ||
+      (at >= 0 &&
+        h1.length >= stripped.length * 0.4 &&
+        ((before !== '' && after === '' && /[:：|»›\-–—]$/.test(before)) ||
+          (before === '' && after !== '' && /^[(（[\-–—|:»]/.test(after)))));
+  const title = (headIsH1 || h1IsSegment || h1Within ? h1 : stripped) || h1 || host.replace(/^www\./, '');
 
   const authors = names(ld?.author).filter((name) => plausibleAuthor(name, source, host));
   const citationAuthors = metaAll(doc, 'citation_author');

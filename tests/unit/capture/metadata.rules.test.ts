@@ -169,3 +169,29 @@ describe('a canonical link must name the same site, not a neighbour on a shared 
     expect(extractPageMetadata(doc, 'https://amp.example.co.uk/story').url).toBe('https://www.example.co.uk/story');
   });
 });
+
+describe('the visible headline wins over a title that only adds a kicker, a tag or flat punctuation', () => {
+  const titled = (title: string, h1: string) =>
+    extractPageMetadata(page(`<title>${title}</title>`, `<h1>${h1}</h1><p>Text.</p>`), 'https://a.example/x').title;
+
+  it.each([
+    ['Chronik: Lotte Tobisch ist tot', 'Lotte Tobisch ist tot'],
+    ['Klimaschutz: Bohren, bis es heiß wird', 'Bohren, bis es heiß wird'],
+    [
+      '»Einfach kein Geld mehr, um die Miete zu zahlen« (neues deutschland)',
+      '»Einfach kein Geld mehr, um die Miete zu zahlen«',
+    ],
+    ['Korsetts - Shops, Designer, online kaufen', 'Korsetts – Shops, Designer, online kaufen'],
+    ["A Paris-8, un peu de tension, beaucoup d'actions", 'A Paris-8, un peu de tension, beaucoup d’actions'],
+  ])('%s → %s', (title, h1) => {
+    expect(titled(title, h1)).toBe(h1);
+  });
+
+  it('keeps the longer title when it goes on in words after a shortened h1', () => {
+    expect(
+      titled('Microsoft capex hits record as Azure growth edges past forecasts', 'Microsoft capex hits record'),
+    ).toBe('Microsoft capex hits record as Azure growth edges past forecasts');
+    // A one-word h1 (a section or site label) is not taken for the headline.
+    expect(titled('Trails! Ischgl', 'Ischgl')).toBe('Trails! Ischgl');
+  });
+});
