@@ -124,7 +124,9 @@ function text(el: Element | null | undefined): string | undefined {
   return value ? value : undefined;
 }
 
-const SEPARATORS = /\s+[|–—\-·•»«›‹:]\s+|\s+::\s+|\s*[｜|_]\s*|\s+-\s*|\s*-\s+/;
+// (A bare hyphen separates only between Chinese text or full-width punctuation and Chinese: `…城！-新华网`.)
+const SEPARATORS =
+  /\s+[|–—\-·•»«›‹:]\s+|\s+::\s+|\s*[｜|_]\s*|\s+-\s*|\s*-\s+|(?<=[\u3000-\u303f\u3400-\u9fff\uff01-\uff0f])-(?=[\u3400-\u9fff])/;
 
 function normalizeName(value: string): string {
   return value.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');

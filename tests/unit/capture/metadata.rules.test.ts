@@ -195,3 +195,14 @@ describe('the visible headline wins over a title that only adds a kicker, a tag 
     expect(titled('Trails! Ischgl', 'Ischgl')).toBe('Trails! Ischgl');
   });
 });
+
+describe('a Chinese site name after a bare hyphen is a suffix', () => {
+  it('strips “-新华网” but keeps a hyphen inside the headline', () => {
+    const titleOf = (title: string, url: string) =>
+      extractPageMetadata(page(`<title>${title}</title>`, '<p>正文。</p>'), url).title;
+    expect(titleOf('武汉的声音：有英勇的你，才有英雄的城！-新华网', 'http://www.xinhuanet.com/x.htm')).toBe(
+      '武汉的声音：有英勇的你，才有英雄的城！',
+    );
+    expect(titleOf('中美-欧盟三方会谈举行', 'https://news.example.cn/a')).toBe('中美-欧盟三方会谈举行');
+  });
+});
