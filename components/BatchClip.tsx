@@ -4,16 +4,9 @@ import { accessPatterns } from '../lib/digest/page-checks';
 import { problemOf } from '../lib/errors';
 import { describeProblem } from '../lib/i18n/translate';
 import type { TabClipResult } from '../lib/messages';
-import type { Section } from '../lib/types';
+import type { Section, WindowTab } from '../lib/types';
 import { useLocale } from './locale';
 import { Notice } from './Notice';
-
-export interface WindowTab {
-  id: number;
-  title: string;
-  url: string;
-  highlighted: boolean;
-}
 
 /** What the page gives a batch clip (lib/browser/week-page.ts). */
 export interface TabClips {

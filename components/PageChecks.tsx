@@ -8,6 +8,7 @@ import {
   type PageCheckReport,
 } from '../lib/digest/page-checks';
 import type { Section, WeekItem } from '../lib/types';
+import { itemLabel } from './ItemCard';
 import { describeError, useLocale } from './locale';
 import { Notice } from './Notice';
 import { type ClipperDb, weekWrites } from './store';
@@ -76,7 +77,7 @@ export function PageChecks({ db, weekId, items, sections, checkPages, onFocusIte
 
   const titleOf = (id: string) => {
     const item = items.find((i) => i.id === id);
-    return item ? item.sources[0]?.title || item.summary || t('untitled') : id;
+    return (item && itemLabel(item)) || t('untitled');
   };
   const flagged = report?.links.filter(needsLook) ?? [];
   const broken = report?.links.filter((l) => BROKEN.has(l.status)).length ?? 0;

@@ -1,3 +1,4 @@
+import { bagLikeness } from './text';
 import type { WeekItem } from './types';
 
 /**
@@ -23,22 +24,9 @@ export function titleTokens(title: string): string[] {
   return tokens;
 }
 
-/** Dice coefficient of two token bags, 0 (nothing shared) to 1 (the same tokens). */
+/** Dice coefficient of two titles' token bags, 0 (nothing shared) to 1 (the same tokens). */
 export function titleLikeness(a: string, b: string): number {
-  const left = titleTokens(a);
-  const right = titleTokens(b);
-  if (left.length === 0 || right.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const token of left) counts.set(token, (counts.get(token) ?? 0) + 1);
-  let shared = 0;
-  for (const token of right) {
-    const n = counts.get(token) ?? 0;
-    if (n > 0) {
-      shared++;
-      counts.set(token, n - 1);
-    }
-  }
-  return (2 * shared) / (left.length + right.length);
+  return bagLikeness(titleTokens(a), titleTokens(b));
 }
 
 /** How alike two titles must be to be offered as one story (tuned on the tests' pairs, both languages). */

@@ -34,3 +34,22 @@ export function cleanMarkdown(value: string): string {
     .replace(/\n{3,}/g, '\n\n')
     .replace(/^\n+|\s+$/g, '');
 }
+
+/**
+ * How alike two bags of tokens are: twice the tokens they share (counting repeats) over both sizes
+ * (Dice), 0 when either is empty. Used for quotes against a page and for titles of one story.
+ */
+export function bagLikeness(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const token of a) counts.set(token, (counts.get(token) ?? 0) + 1);
+  let shared = 0;
+  for (const token of b) {
+    const left = counts.get(token) ?? 0;
+    if (left > 0) {
+      shared++;
+      counts.set(token, left - 1);
+    }
+  }
+  return (2 * shared) / (a.length + b.length);
+}

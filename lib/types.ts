@@ -197,3 +197,11 @@ export interface StorageState {
   usage?: number;
   quota?: number;
 }
+
+/** A tab of the window, as clipping several tabs lists it (lib/browser/host-access.ts). */
+export interface WindowTab {
+  id: number;
+  title: string;
+  url: string;
+  highlighted: boolean;
+}

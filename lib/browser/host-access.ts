@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { WindowTab } from '../types';
 
 /**
  * Asks for access to the given sites. Call it in the click itself, before anything is awaited:
@@ -19,14 +20,6 @@ export function askHostAccess(origins: string[]): Promise<string[] | undefined> 
 /** Gives back access granted for one check, so no site stays readable after it. */
 export async function releaseHostAccess(origins: string[]): Promise<void> {
   if (origins.length > 0) await browser.permissions.remove({ origins }).catch(() => false);
-}
-
-/** A tab of the window, as a batch clip lists it. */
-export interface WindowTab {
-  id: number;
-  title: string;
-  url: string;
-  highlighted: boolean;
 }
 
 /**

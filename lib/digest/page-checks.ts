@@ -1,3 +1,4 @@
+import { bagLikeness } from '../text';
 import type { WeekItem } from '../types';
 
 /**
@@ -145,21 +146,11 @@ export function normalizeForMatch(text: string): string {
     .replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
-function bigrams(text: string): Map<string, number> {
-  const grams = new Map<string, number>();
-  for (let i = 0; i < text.length - 1; i++) {
-    const gram = text.slice(i, i + 2);
-    grams.set(gram, (grams.get(gram) ?? 0) + 1);
-  }
-  return grams;
-}
-
-function likeness(a: Map<string, number>, aSize: number, b: string): number {
-  const grams = bigrams(b);
-  let shared = 0;
-  for (const [gram, count] of grams) shared += Math.min(count, a.get(gram) ?? 0);
-  const total = aSize + Math.max(0, b.length - 1);
-  return total === 0 ? 0 : (2 * shared) / total;
+/** Overlapping character pairs: what quote matching compares, in any script. */
+function bigrams(text: string): string[] {
+  const pairs: string[] = [];
+  for (let i = 0; i < text.length - 1; i++) pairs.push(text.slice(i, i + 2));
+  return pairs;
 }
 
 const PASSAGE_END = /(?<=[。！？!?.;；])\s*|\n+/;
@@ -176,7 +167,6 @@ export function findQuote(quote: string, pageText: string): QuoteCheck {
     .map((s) => s.replace(/\s+/g, ' ').trim())
     .filter((s) => s !== '');
   const grams = bigrams(wanted);
-  const size = Math.max(0, wanted.length - 1);
   let best = { score: 0.5, passage: '' };
   for (let i = 0; i < sentences.length; i++) {
     let passage = '';
@@ -184,7 +174,7 @@ export function findQuote(quote: string, pageText: string): QuoteCheck {
       passage = passage === '' ? sentence : `${passage} ${sentence}`;
       const normal = normalizeForMatch(passage);
       if (normal.length > wanted.length * 3) break;
-      const score = likeness(grams, size, normal);
+      const score = bagLikeness(grams, bigrams(normal));
       if (score > best.score) best = { score, passage };
     }
   }
