@@ -52,44 +52,28 @@ export function CardMenu({ id, item, label, targets, hasPrevious, actions, close
           </option>
         ))}
       </select>
-      <button
-        type="button"
-        title={t('moveUp')}
-        aria-label={`${t('moveUp')}: ${label}`}
-        onClick={() => actions.nudge(item, -1)}
-      >
-        ↑
-      </button>
-      <button
-        type="button"
-        title={t('moveDown')}
-        aria-label={`${t('moveDown')}: ${label}`}
-        onClick={() => actions.nudge(item, 1)}
-      >
-        ↓
-      </button>
-      <button
-        type="button"
-        title={t('toTop')}
-        aria-label={`${t('toTop')}: ${label}`}
-        onClick={() => {
-          close();
-          actions.moveToEdge(item, 'top');
-        }}
-      >
-        ⤒
-      </button>
-      <button
-        type="button"
-        title={t('toBottom')}
-        aria-label={`${t('toBottom')}: ${label}`}
-        onClick={() => {
-          close();
-          actions.moveToEdge(item, 'bottom');
-        }}
-      >
-        ⤓
-      </button>
+      {(
+        [
+          // Up and down keep the menu open for repeated presses; top and bottom close it.
+          ['moveUp', '↑', () => actions.nudge(item, -1), false],
+          ['moveDown', '↓', () => actions.nudge(item, 1), false],
+          ['toTop', '⤒', () => actions.moveToEdge(item, 'top'), true],
+          ['toBottom', '⤓', () => actions.moveToEdge(item, 'bottom'), true],
+        ] as const
+      ).map(([key, mark, move, closes]) => (
+        <button
+          key={key}
+          type="button"
+          title={t(key)}
+          aria-label={`${t(key)}: ${label}`}
+          onClick={() => {
+            if (closes) close();
+            move();
+          }}
+        >
+          {mark}
+        </button>
+      ))}
       {item.sources.length > 1 && (
         <button
           type="button"

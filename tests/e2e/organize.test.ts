@@ -119,6 +119,13 @@ describe('organizing the week in the popup', () => {
     await card('a').focus();
     await popup.keyboard.press('Alt+End');
     await expect.poll(() => titlesIn('briefs')).toEqual(['Beta story', 'Gamma story', 'Alpha story']);
+    // The same from the card's menu: ↑ keeps the menu open for another press, ⤒ closes it.
+    await more('Alpha story');
+    await popup.getByRole('button', { name: 'Move up: Alpha story' }).click();
+    await expect.poll(() => titlesIn('briefs')).toEqual(['Beta story', 'Alpha story', 'Gamma story']);
+    await popup.getByRole('button', { name: 'Move to the top of the section: Alpha story' }).click();
+    await expect.poll(() => titlesIn('briefs')).toEqual(['Alpha story', 'Beta story', 'Gamma story']);
+    expect(await card('a').locator('.card-menu').count()).toBe(0);
   });
 
   it('tells a summary over the limit before saving and refuses it with the text kept; never offers 参考资料 to a sourced card', async () => {
