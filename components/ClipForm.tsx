@@ -23,15 +23,28 @@ const QUOTE_PREVIEW = 600;
 /** The page as the clipper read it, every field editable before it is stored. */
 export function ClipForm({ draft, sections, tags, busy, now, onChange, onSave }: Props) {
   const { t, locale } = useLocale();
-  const set = (patch: Partial<ClipDraft>) => onChange({ ...draft, ...patch });
+  // A field the editor changes is theirs: where the clipper read it no longer applies.
+  const set = (patch: Partial<ClipDraft>) => {
+    const origins = { ...draft.origins };
+    for (const field of ['title', 'source', 'author', 'publishedAt'] as const)
+      if (field in patch) delete origins[field];
+    onChange({ ...draft, ...patch, origins });
+  };
   // The raw text keeps a trailing comma while the editor is typing the next tag.
   const [tagText, setTagText] = useState((draft.tags ?? []).join(', '));
   const quote = draft.selection?.text ?? '';
   // Fields worth a second look (a publisher that is only a domain, no date, an author that is the publisher).
-  const doubts = fieldDoubts(draft, civilDate(now()));
+  const doubts = fieldDoubts(draft, civilDate(now()), draft.origins);
+  // Where the clipper read the field, then whether it is worth a second look.
   const doubt = (field: keyof typeof doubts) => {
+    const origin = draft.origins?.[field];
     const code = doubts[field];
-    return code && <span class="doubt">{t(`doubt.${code}`)}</span>;
+    return (
+      <>
+        {origin && <span class="origin">{t(`origin.${origin}`)}</span>}
+        {code && <span class="doubt">{t(`doubt.${code}`)}</span>}
+      </>
+    );
   };
   // The date as people write it (`2026/1/27`, `1月27日`, `昨天`); one that is not a date blocks saving, with why.
   const [dateText, setDateText] = useState(dateForEditor(draft.publishedAt, locale));

@@ -1,4 +1,4 @@
-import type { PageFields } from './types';
+import type { FieldOrigins, PageFields } from './types';
 
 /**
  * Captured fields worth a second look before saving, so the editor checks those first: a
@@ -9,6 +9,7 @@ export type FieldDoubt =
   | 'source-missing'
   | 'source-domain'
   | 'date-missing'
+  | 'date-url'
   | 'date-future'
   | 'date-old'
   | 'author-missing'
@@ -17,6 +18,7 @@ export type FieldDoubt =
 export function fieldDoubts(
   fields: PageFields,
   today: string,
+  origins: FieldOrigins = {},
 ): Partial<Record<'source' | 'publishedAt' | 'author', FieldDoubt>> {
   const out: Partial<Record<'source' | 'publishedAt' | 'author', FieldDoubt>> = {};
   const source = fields.source.trim();
@@ -27,12 +29,17 @@ export function fieldDoubts(
     // A manual entry without an address yet.
   }
   if (!source) out.source = 'source-missing';
-  else if (host && (source.toLowerCase() === host || host.endsWith(`.${source.toLowerCase()}`)))
+  else if (
+    origins.source === 'domain' ||
+    (host && (source.toLowerCase() === host || host.endsWith(`.${source.toLowerCase()}`)))
+  )
     out.source = 'source-domain';
   const day = /^\d{4}-\d{2}-\d{2}/.exec(fields.publishedAt ?? '')?.[0];
   if (!day) out.publishedAt = 'date-missing';
   else if (day > today) out.publishedAt = 'date-future';
   else if (day < '1990-01-01') out.publishedAt = 'date-old';
+  // A day read from the address (/2026/01/30/) is often the day the URL was made, not published.
+  else if (origins.publishedAt === 'url') out.publishedAt = 'date-url';
   const author = fields.author?.trim() ?? '';
   if (!author) out.author = 'author-missing';
   else if (source && author.toLowerCase() === source.toLowerCase()) out.author = 'author-publisher';

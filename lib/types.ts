@@ -187,8 +187,27 @@ export interface WeekNote extends Clocked {
 }
 
 /** What the injected clipper reads from a page; never touches storage. */
+/**
+ * Where the clipper read a field: what the page declares for machines (JSON-LD, OpenGraph, meta
+ * tags), its `<title>`, its visible headline or byline, the address, the project's list of known
+ * sites, the bare domain, or the editor's own name for the site. The last three are guesses.
+ */
+export type FieldOrigin =
+  | 'declared'
+  | 'page-title'
+  | 'headline'
+  | 'byline'
+  | 'url'
+  | 'known-site'
+  | 'domain'
+  | 'editor';
+
+export type FieldOrigins = Partial<Record<'title' | 'source' | 'author' | 'publishedAt', FieldOrigin>>;
+
 export interface PageCapture extends PageFields {
   selection?: { text: string; markdown?: string };
+  /** Where the clipper read each field (shown in the capture form; not stored yet). */
+  origins?: FieldOrigins;
 }
 
 /** What the browser says of the extension's storage (read by lib/browser/storage.ts). */

@@ -43,7 +43,13 @@ export function capturePage(
   // A canonical link longer than a stored link may be (lib/record-rules.ts) gives way to the page's own address.
   const canonicalUrl =
     metadata.url.length > RECORD_LIMITS.url && pageUrl.length <= RECORD_LIMITS.url ? pageUrl : metadata.url;
-  const capture: PageCapture = { pageUrl, canonicalUrl, title: metadata.title, source: metadata.source };
+  const capture: PageCapture = {
+    pageUrl,
+    canonicalUrl,
+    title: metadata.title,
+    source: metadata.source,
+    origins: metadata.origins,
+  };
   if (metadata.author) capture.author = metadata.author;
   if (metadata.publishedAt) capture.publishedAt = metadata.publishedAt;
   if (metadata.excerpt) capture.excerpt = metadata.excerpt;

@@ -1,4 +1,5 @@
 import { cleanLine } from '../text';
+import type { FieldOrigin, FieldOrigins } from '../types';
 import { fromEpoch, parseDate } from './dates';
 import { lookupByDomain, publisherFor } from './publishers';
 import { canonicalAllowed, cleanUrl, registrableDomain } from './url';
@@ -11,6 +12,8 @@ export interface PageMetadata {
   publishedAt?: string;
   excerpt?: string;
   lang?: string;
+  /** Where each field was read (lib/types.ts FieldOrigin), so the editor knows what to check first. */
+  origins: FieldOrigins;
 }
 
 export interface ExtractOptions {
@@ -449,6 +452,21 @@ function langOf(doc: Document, ld: Json | undefined): string | undefined {
  * editor overrides, JSON-LD, OpenGraph/Twitter, Highwire citation_*, Dublin Core, plain meta,
  * microdata, <time>, then visible text. Never throws on hostile markup.
  */
+/**
+ * The first signal that gives a value (and passes `accept`), with where it came from; each is
+ * asked only when the ones before gave nothing.
+ */
+function firstFound<T>(
+  signals: readonly (readonly [FieldOrigin, () => T | undefined])[],
+  accept: (value: T) => boolean = () => true,
+): [FieldOrigin | undefined, T | undefined] {
+  for (const [origin, read] of signals) {
+    const value = read();
+    if (value !== undefined && value !== '' && accept(value)) return [origin, value];
+  }
+  return [undefined, undefined];
+}
+
 export function extractPageMetadata(doc: Document, pageUrl: string, options: ExtractOptions = {}): PageMetadata {
   let host = '';
   try {
@@ -474,25 +492,23 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
     /^zh/i.test(doc.documentElement?.getAttribute('lang') ?? '') ||
     /[\u4e00-\u9fff]/.test(`${text(doc.querySelector('title')) ?? ''}${text(doc.querySelector('h1')) ?? ''}`);
   const zhTexts = chinese ? zhBylineTexts(doc) : [];
-  const source = cleanLine(
-    override ??
-      weChatAccount ??
-      (isWeChat ? undefined : siteName) ??
-      // The outlet the page names in its info line beats a guess from the domain (新浪科技, not 新浪财经).
-      zhSourceLine(zhTexts) ??
-      publisherFor(host) ??
-      readableDomain(host),
-    200,
-  );
+  const [sourceOrigin, rawSource] = firstFound<string>([
+    ['editor', () => override],
+    ['declared', () => weChatAccount ?? (isWeChat ? undefined : siteName)],
+    // The outlet the page names in its info line beats a guess from the domain (新浪科技, not 新浪财经).
+    ['byline', () => zhSourceLine(zhTexts)],
+    ['known-site', () => publisherFor(host)],
+    ['domain', () => readableDomain(host)],
+  ]);
+  const source = cleanLine(rawSource, 200);
 
   const siteNames = [source, siteName ?? '', publisherFor(host) ?? '', ldPublisher ?? ''].filter((n) => n);
-  const rawTitle =
+  const declaredTitle =
     (typeof ld?.headline === 'string' ? ld.headline : undefined) ??
     meta(doc, 'og:title', 'twitter:title', 'citation_title', 'DC.title', 'dcterms.title', 'headline') ??
-    (isWeChat ? text(doc.querySelector('#activity-name')) : undefined) ??
-    text(doc.querySelector('title')) ??
-    text(doc.querySelector('h1')) ??
-    '';
+    (isWeChat ? text(doc.querySelector('#activity-name')) : undefined);
+  const titleTag = declaredTitle === undefined ? text(doc.querySelector('title')) : undefined;
+  const rawTitle = declaredTitle ?? titleTag ?? text(doc.querySelector('h1')) ?? '';
   const stripped = cleanLine(stripSiteName(cleanLine(rawTitle, 2000), siteNames, host), 500);
   const h1 = cleanLine(text(doc.querySelector('h1')), 500);
   // "标题|关键词|关键词_网易科技", "标题-CSDN博客": the headline is the title's head.
@@ -520,70 +536,87 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
         ((before !== '' && after === '' && /[:：|»›\-–—]$/.test(before)) ||
           (before === '' && after !== '' && /^[(（[\-–—|:»]/.test(after)))));
   const title = (headIsH1 || h1IsSegment || h1Within ? h1 : stripped) || h1 || host.replace(/^www\./, '');
+  const titleOrigin: FieldOrigin =
+    headIsH1 || h1IsSegment || h1Within || (!stripped && h1)
+      ? 'headline'
+      : !stripped
+        ? 'domain'
+        : declaredTitle !== undefined
+          ? 'declared'
+          : titleTag !== undefined
+            ? 'page-title'
+            : 'headline';
 
   const authors = names(ld?.author).filter((name) => plausibleAuthor(name, source, host));
   const citationAuthors = metaAll(doc, 'citation_author');
   // In order of trust; a placeholder or the publisher's own name falls through to the next.
-  const author = cleanLine(
+  // Evaluated in turn, so the costlier DOM searches run only when the cheap signals gave nothing.
+  const [authorOrigin, rawAuthor] = firstFound<string>(
     [
-      () => (authors.length > 0 ? authors.join(', ') : undefined),
-      () => (citationAuthors.length > 0 ? citationAuthors.join(', ') : undefined),
-      () =>
-        cleanAuthor(
-          names(
-            meta(
-              doc,
-              'author',
-              'article:author',
-              'byl',
-              'article-author',
-              'DC.creator',
-              'dcterms.creator',
-              'sailthru.author',
-              'parsely-author',
-            ),
-          )[0],
-        ),
-      () => (isWeChat ? text(doc.querySelector('#js_author_name')) : undefined),
-      () => bylineText(doc, (name) => plausibleAuthor(name, source, host)),
-      () => zhByline(zhTexts),
-    ]
-      // Evaluated in turn, so the costlier DOM searches run only when the cheap signals gave nothing.
-      .reduce<string | undefined>(
-        (found, next) => found ?? [next()].find((name) => name !== undefined && plausibleAuthor(name, source, host)),
-        undefined,
-      ),
-    300,
+      ['declared', () => (authors.length > 0 ? authors.join(', ') : undefined)],
+      ['declared', () => (citationAuthors.length > 0 ? citationAuthors.join(', ') : undefined)],
+      [
+        'declared',
+        () =>
+          cleanAuthor(
+            names(
+              meta(
+                doc,
+                'author',
+                'article:author',
+                'byl',
+                'article-author',
+                'DC.creator',
+                'dcterms.creator',
+                'sailthru.author',
+                'parsely-author',
+              ),
+            )[0],
+          ),
+      ],
+      ['byline', () => (isWeChat ? text(doc.querySelector('#js_author_name')) : undefined)],
+      ['byline', () => bylineText(doc, (name) => plausibleAuthor(name, source, host))],
+      ['byline', () => zhByline(zhTexts)],
+    ],
+    (name) => plausibleAuthor(name, source, host),
   );
+  const author = cleanLine(rawAuthor, 300);
 
-  const publishedAt =
-    (isWeChat ? weChatDate(doc) : undefined) ??
-    firstDate([
-      typeof ld?.datePublished === 'string' ? ld.datePublished : undefined,
-      meta(doc, 'article:published_time', 'og:article:published_time'),
-      meta(doc, 'citation_publication_date', 'citation_date', 'citation_online_date'),
-      meta(doc, 'DC.date', 'DC.date.issued', 'dcterms.date', 'dcterms.issued', 'dcterms.created'),
-      meta(
-        doc,
-        'pubdate',
-        'publishdate',
-        'publish-date',
-        'publish_time',
-        'date',
-        'sailthru.date',
-        'parsely-pub-date',
-        'datePublished',
-        'article.published',
-        'apub:time',
-      ),
-      doc.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime') ??
-        doc.querySelector('[itemprop="datePublished"]')?.getAttribute('content'),
-      (doc.querySelector('article time[datetime]') ?? doc.querySelector('time[datetime]'))?.getAttribute('datetime'),
-      typeof ld?.dateCreated === 'string' ? ld.dateCreated : undefined,
-    ]) ??
-    scriptDate(doc) ??
-    visibleDate(doc) ??
-    urlDate(pageUrl);
+  const [dateOrigin, publishedAt] = firstFound<string>([
+    ['declared', () => (isWeChat ? weChatDate(doc) : undefined)],
+    [
+      'declared',
+      () =>
+        firstDate([
+          typeof ld?.datePublished === 'string' ? ld.datePublished : undefined,
+          meta(doc, 'article:published_time', 'og:article:published_time'),
+          meta(doc, 'citation_publication_date', 'citation_date', 'citation_online_date'),
+          meta(doc, 'DC.date', 'DC.date.issued', 'dcterms.date', 'dcterms.issued', 'dcterms.created'),
+          meta(
+            doc,
+            'pubdate',
+            'publishdate',
+            'publish-date',
+            'publish_time',
+            'date',
+            'sailthru.date',
+            'parsely-pub-date',
+            'datePublished',
+            'article.published',
+            'apub:time',
+          ),
+          doc.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime') ??
+            doc.querySelector('[itemprop="datePublished"]')?.getAttribute('content'),
+          (doc.querySelector('article time[datetime]') ?? doc.querySelector('time[datetime]'))?.getAttribute(
+            'datetime',
+          ),
+          typeof ld?.dateCreated === 'string' ? ld.dateCreated : undefined,
+        ]),
+    ],
+    ['declared', () => scriptDate(doc)],
+    ['byline', () => visibleDate(doc)],
+    ['url', () => urlDate(pageUrl)],
+  ]);
 
   const excerpt = cleanLine(
     (typeof ld?.description === 'string' ? ld.description : undefined) ??
@@ -591,9 +624,16 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
     1000,
   );
 
-  const result: PageMetadata = { title, source, url: canonicalOf(doc, pageUrl, ld) };
-  if (author) result.author = author;
-  if (publishedAt) result.publishedAt = publishedAt;
+  const origins: FieldOrigins = { title: titleOrigin, source: sourceOrigin ?? 'domain' };
+  const result: PageMetadata = { title, source, url: canonicalOf(doc, pageUrl, ld), origins };
+  if (author && authorOrigin) {
+    result.author = author;
+    origins.author = authorOrigin;
+  }
+  if (publishedAt && dateOrigin) {
+    result.publishedAt = publishedAt;
+    origins.publishedAt = dateOrigin;
+  }
   if (excerpt) result.excerpt = excerpt;
   const lang = langOf(doc, ld);
   if (lang) result.lang = lang;

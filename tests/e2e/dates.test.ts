@@ -18,6 +18,10 @@ describe('typed dates', () => {
     const published = popup.getByLabel('Published');
     await expect.poll(() => popup.getByLabel('Title', { exact: true }).inputValue()).not.toBe('');
 
+    // Where the clipper read each field is said beside its label; typing a field makes it the editor's.
+    const origin = (name: string) => popup.locator(`label:has(input[name="${name}"]) .origin`);
+    expect(await origin('source').textContent()).toBe('page data');
+    expect(await origin('published').count()).toBe(1);
     await published.fill('soon');
     await popup.getByRole('button', { name: 'Save clip' }).click();
     expect(await published.evaluate((input: HTMLInputElement) => input.validationMessage)).toContain(
@@ -33,6 +37,7 @@ describe('typed dates', () => {
     await popup.screenshot({ path: '.e2e-artifacts/popup-doubts.png' });
     await published.fill('2026/1/27');
     expect(await popup.locator('label:has(input[name="published"]) .doubt').count()).toBe(0);
+    expect(await origin('published').count()).toBe(0);
     await popup.getByRole('button', { name: 'Save clip' }).click();
     await expect.poll(async () => (await readEntries(popup))[0]?.publishedAt).toBe('2026-01-27');
 

@@ -27,6 +27,14 @@ describe('captured fields worth a second look', () => {
     expect(fieldDoubts({ ...page, ...change }, '2026-01-29')).toEqual(doubts);
   });
 
+  it('flags a day read from the address, and a publisher the clipper could only take from the domain', () => {
+    expect(fieldDoubts(page, '2026-01-29', { publishedAt: 'url', source: 'domain' })).toEqual({
+      publishedAt: 'date-url',
+      source: 'source-domain',
+    });
+    expect(fieldDoubts(page, '2026-01-29', { publishedAt: 'declared', source: 'declared' })).toEqual({});
+  });
+
   it('takes a manual entry without an address', () => {
     expect(fieldDoubts({ ...page, pageUrl: '', canonicalUrl: '' }, '2026-01-29')).toEqual({});
   });

@@ -206,3 +206,35 @@ describe('a Chinese site name after a bare hyphen is a suffix', () => {
     expect(titleOf('中美-欧盟三方会谈举行', 'https://news.example.cn/a')).toBe('中美-欧盟三方会谈举行');
   });
 });
+
+describe('each field says where it was read', () => {
+  it('names the page data, the headline, a byline, the address and the domain', () => {
+    const declared = extractPageMetadata(
+      page(
+        '<meta property="og:title" content="Declared title"><meta property="og:site_name" content="Daily"><meta name="author" content="Ann Lee"><meta property="article:published_time" content="2026-01-27T08:00:00Z">',
+        '<h1>Another headline entirely</h1>',
+      ),
+      'https://daily.example/2026/01/20/story',
+    );
+    expect(declared.origins).toEqual({
+      title: 'declared',
+      source: 'declared',
+      author: 'declared',
+      publishedAt: 'declared',
+    });
+
+    const guessed = extractPageMetadata(
+      page(
+        '<title>Chronik: Lotte Tobisch ist tot</title>',
+        '<h1>Lotte Tobisch ist tot</h1><p class="byline">By Max Muster</p>',
+      ),
+      'https://nowhere-known.example/2026/01/27/tobisch',
+    );
+    expect(guessed.origins).toEqual({ title: 'headline', source: 'domain', author: 'byline', publishedAt: 'url' });
+
+    const titled = extractPageMetadata(page('<title>Only a title tag here</title>', '<p>x</p>'), 'https://x.example/a');
+    expect(titled.origins.title).toBe('page-title');
+    expect(titled.origins.author).toBeUndefined();
+    expect(titled.origins.publishedAt).toBeUndefined();
+  });
+});

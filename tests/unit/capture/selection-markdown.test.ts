@@ -55,6 +55,7 @@ describe('capturePage', () => {
       source: 'Blog',
       lang: 'en',
       selection: { text: 'A quote.\n\nNext.' },
+      origins: { title: 'page-title', source: 'declared' },
     });
     const linked = capturePage(doc, 'https://blog.example/post', {
       text: 'A link',
