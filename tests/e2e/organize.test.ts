@@ -102,6 +102,8 @@ describe('organizing the week in the popup', () => {
     await popup.keyboard.press('Alt+ArrowUp');
     await expect.poll(() => titlesIn('briefs')).toEqual(['Alpha story', 'Delta story']);
 
+    // Both cards away from the popup's edges, where dragging scrolls the week under the pointer.
+    await card('d').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await card('a').dragTo(card('d'));
     await expect.poll(() => titlesIn('briefs')).toEqual(['Delta story', 'Alpha story']);
 
