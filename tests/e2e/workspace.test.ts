@@ -229,27 +229,15 @@ describe('a fifteen-entry week built in the side panel', () => {
     expect(entries).toHaveLength(15);
     expect(await panel.locator('li.clip').count()).toBe(15);
 
-    // Dragging to the bottom edge scrolls the panel, so a card can reach any place in the week.
-    await panel.evaluate(() => window.scrollTo(0, 0));
-    const grip = await card(9).boundingBox();
-    if (!grip) throw new Error('card 9 is not on screen');
-    await panel.mouse.move(grip.x + 40, grip.y + 8);
-    await panel.mouse.down();
-    await panel.mouse.move(grip.x + 40, grip.y + 60, { steps: 4 });
-    for (let i = 0; i < 12; i++) await panel.mouse.move(grip.x + 40, PANEL.height - 6 - (i % 2), { steps: 2 });
-    const scrolled = await panel.evaluate(() => window.scrollY);
-    await panel.mouse.up();
-    expect(scrolled).toBeGreaterThan(100);
-
     // The whole week on about two side-panel screens (it took four before the compact cards).
     await panel.evaluate(() => window.scrollTo(0, 0));
+    await panel.screenshot({ path: `${OUT}/side-panel-week-light.png`, fullPage: true });
     const height = await panel.evaluate(() => document.documentElement.scrollHeight);
     expect(height).toBeLessThanOrEqual(PANEL.height * 2.2);
     expect(
       await panel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
     ).toBe(0);
     expect(await axeViolations(panel)).toEqual([]);
-    await panel.screenshot({ path: `${OUT}/side-panel-week-light.png`, fullPage: true });
     await panel.emulateMedia({ colorScheme: 'dark' });
     await panel.screenshot({ path: `${OUT}/side-panel-week-dark.png`, fullPage: true });
     expect(await axeViolations(panel)).toEqual([]);
@@ -267,6 +255,22 @@ describe('a fifteen-entry week built in the side panel', () => {
     await options.getByRole('combobox', { name: '界面语言' }).selectOption('en');
     await expect.poll(() => panel.getByRole('button', { name: 'Export draft' }).count()).toBe(1);
     await options.close();
+
+    // Last, as it drops the card wherever the pointer ends up: dragging to the bottom edge scrolls
+    // the panel, so a card can reach any place in the week.
+    await card(9).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const top = await panel.evaluate(() => window.scrollY);
+    const grip = await card(9).boundingBox();
+    if (!grip) throw new Error('card 9 is not on screen');
+    // Held by the card's padding, not its title (a link the browser would drag as a URL).
+    await panel.mouse.move(grip.x + grip.width / 2, grip.y + 2);
+    await panel.mouse.down();
+    await panel.mouse.move(grip.x + grip.width / 2, grip.y + 60, { steps: 4 });
+    for (let i = 0; i < 12; i++)
+      await panel.mouse.move(grip.x + grip.width / 2, PANEL.height - 6 - (i % 2), { steps: 2 });
+    const scrolled = (await panel.evaluate(() => window.scrollY)) - top;
+    await panel.mouse.up();
+    expect(scrolled).toBeGreaterThan(100);
   }, 120_000);
 
   it('offers a page telling the same story as another source of the entry already there, in one click', async () => {
