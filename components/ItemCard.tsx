@@ -128,7 +128,16 @@ export function ItemCard({ item, sections, hasPrevious, actions, today }: Props)
       {/* One line: title, publishers and badges (cut with … at the panel's width; the editor has them whole). */}
       <div class="card-head">
         {lead ? (
-          <a href={lead.canonicalUrl} target="_blank" rel="noreferrer noopener" class="clip-title" title={lead.title}>
+          // Not draggable itself: a drag that starts on the title moves the card, never the link (which
+          // dropped outside a card would make the browser open it in place of the week).
+          <a
+            href={lead.canonicalUrl}
+            target="_blank"
+            rel="noreferrer noopener"
+            class="clip-title"
+            title={lead.title}
+            draggable={false}
+          >
             {lead.title}
           </a>
         ) : (

@@ -173,6 +173,8 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
 
   const known = new Set(sections.map((s) => s.id));
   const scrollNearEdge = (e: DragEvent) => {
+    // A card dropped between cards lands nowhere (and never makes the browser open anything).
+    if (e.dataTransfer?.types.includes('text/x-item-id')) e.preventDefault();
     const edge = 56;
     const below = window.innerHeight - e.clientY;
     // Faster the closer to the edge; dragover repeats while the pointer rests there.
@@ -198,7 +200,7 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
   return (
     // Dragging near the top or bottom edge scrolls the page, so a card can travel the whole week.
     // biome-ignore lint/a11y/noStaticElementInteractions: drag only; the keyboard moves cards with Alt+arrows and Alt+Home/End.
-    <div class="week-view" onDragOver={scrollNearEdge}>
+    <div class="week-view" onDragOver={scrollNearEdge} onDrop={(e) => e.preventDefault()}>
       <WeekText
         name="lede"
         label={t('lede')}
