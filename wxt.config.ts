@@ -42,7 +42,7 @@ export default defineConfig({
       const lazyWrites =
         /lib[\\/](store[\\/](item-writes|weeks|section-writes|search|field-clocks)|record-rules|text)\.ts/;
       const lazyViews =
-        /components[\\/](BatchClip|CapturePanel|CardMenu|ItemEditor|NotePreview|ExportBar|PageChecks|SearchPanel|TrashView|ClipForm|OwnItemForm|ConflictList|save-outcome)\.tsx?$|lib[\\/](typed-date|same-story|capture[\\/]dates|browser[\\/]page-access)\.ts/;
+        /components[\\/](BatchClip|CapturePanel|CardMenu|ItemEditor|NotePreview|ExportBar|PageChecks|SearchPanel|TrashView|ClipForm|OwnItemForm|ConflictList|save-outcome)\.tsx?$|lib[\\/](typed-date|same-story|host-patterns|capture[\\/]dates|browser[\\/]page-access)\.ts/;
       config.build ??= {};
       config.build.rolldownOptions ??= {};
       const output = config.build.rolldownOptions.output;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { clippability } from '../lib/capture/clippable';
-import { accessPatterns } from '../lib/digest/page-checks';
 import { problemOf } from '../lib/errors';
+import { accessPatterns } from '../lib/host-patterns';
 import { describeProblem } from '../lib/i18n/translate';
 import type { TabClipResult } from '../lib/messages';
 import type { Section, WindowTab } from '../lib/types';

@@ -1,12 +1,12 @@
 import { useRef, useState } from 'preact/hooks';
 import {
-  accessPatterns,
   BROKEN,
   type CheckTarget,
   checkTargets,
   type LinkCheck,
   type PageCheckReport,
 } from '../lib/digest/page-checks';
+import { accessPatterns } from '../lib/host-patterns';
 import type { Section, WeekItem } from '../lib/types';
 import { itemLabel } from './ItemCard';
 import { describeError, useLocale } from './locale';

@@ -86,7 +86,7 @@ export function cleanUrl(raw: string): string {
   return url.href;
 }
 
-/** The registrable part of a host, good enough for display and same-site checks. */
+/** The registrable part of a host, good enough to name a site when the page does not. */
 export function registrableDomain(host: string): string {
   // An address is its own site: the last two numbers of 127.0.0.1 name nothing.
   if (host.startsWith('[') || /^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return host.toLowerCase();
@@ -100,14 +100,6 @@ export function registrableDomain(host: string): string {
     ['com', 'net', 'org', 'gov', 'edu', 'co', 'ac'].includes(secondLevel) &&
     (parts[parts.length - 1] as string).length === 2;
   return parts.slice(takesThree ? -3 : -2).join('.');
-}
-
-export function sameSite(a: string, b: string): boolean {
-  try {
-    return registrableDomain(new URL(a).hostname) === registrableDomain(new URL(b).hostname);
-  } catch {
-    return false;
-  }
 }
 
 /** Labels that name the same site's other editions: `www.`, mobile and AMP hosts. */

@@ -242,31 +242,6 @@ export async function checkPages(targets: readonly CheckTarget[], options: Check
   return { at: options.now(), links: links.filter(Boolean) };
 }
 
-/**
- * Host patterns to ask for: each linked host over http and https (a site moving to https is an
- * ordinary redirect), and its subdomains when the host is a name (`www.` and `accounts.` hops).
- */
-export function accessPatterns(urls: readonly string[]): string[] {
-  const patterns = new Set<string>();
-  for (const url of urls) {
-    let host: string;
-    try {
-      host = new URL(url).hostname;
-    } catch {
-      continue;
-    }
-    if (host === '') continue;
-    patterns.add(`*://${host}/*`);
-    const isName = /[a-z]/i.test(host.replace(/^\[.*\]$/, '')) && !host.startsWith('[');
-    const base = host.replace(/^www\./, '');
-    if (isName && base.includes('.')) {
-      patterns.add(`*://*.${base}/*`);
-      patterns.add(`*://${base}/*`);
-    }
-  }
-  return [...patterns];
-}
-
 const BLOCK = /^(P|LI|H[1-6]|BLOCKQUOTE|DIV|SECTION|ARTICLE|TD|TH|PRE|BR|DT|DD|FIGCAPTION|TR)$/;
 
 /** A parsed page's visible words, one line per block (what a reader sees; scripts and styles left out). */

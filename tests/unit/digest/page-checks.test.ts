@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  accessPatterns,
   type CheckTarget,
   checkPages,
   checkTargets,
@@ -222,20 +221,6 @@ describe('checkPages', () => {
     });
     expect(started).toBe(2);
     expect(report.links).toHaveLength(2);
-  });
-});
-
-describe('accessPatterns', () => {
-  it('asks for each linked host over both schemes, and its subdomains for names', () => {
-    expect(
-      accessPatterns([
-        'https://www.example.com/a',
-        'http://www.example.com/b',
-        'http://127.0.0.1:8080/x',
-        'http://[::1]/y',
-        'not a url',
-      ]),
-    ).toEqual(['*://www.example.com/*', '*://*.example.com/*', '*://example.com/*', '*://127.0.0.1/*', '*://[::1]/*']);
   });
 });
 

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { accessPatterns } from '../../lib/host-patterns';
+
+describe('accessPatterns', () => {
+  it('asks for each linked host over both schemes, and its subdomains for names', () => {
+    expect(
+      accessPatterns([
+        'https://www.example.com/a',
+        'http://www.example.com/b',
+        'http://127.0.0.1:8080/x',
+        'http://[::1]/y',
+        'not a url',
+      ]),
+    ).toEqual(['*://www.example.com/*', '*://*.example.com/*', '*://example.com/*', '*://127.0.0.1/*', '*://[::1]/*']);
+  });
+});
