@@ -8,5 +8,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: Number(process.env.E2E_TIMEOUT ?? 60_000),
     hookTimeout: 60_000,
+    // A real browser on a shared CI runner: a write and the re-render it causes can take over the
+    // 1 s default when the machine is busy. What is asserted stays the same; only the wait grows.
+    expect: { poll: { timeout: 5_000 } },
   },
 });

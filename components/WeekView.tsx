@@ -87,8 +87,16 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
   }, [focusItemId]);
   useEffect(() => {
     if (!focusTarget) return;
-    const el = document.querySelector<HTMLElement>(`[data-item-id="${focusTarget.id}"]`);
+    const selector = `[data-item-id="${focusTarget.id}"]`;
+    const el = document.querySelector<HTMLElement>(selector);
     if (el && document.activeElement !== el) el.focus();
+    // Kept while the list re-renders (a card moved in the DOM loses focus), given up as soon as the
+    // editor focuses anything else: a later change to the week must not pull focus back here.
+    const onFocus = (e: FocusEvent) => {
+      if (!(e.target instanceof Element && e.target.closest(selector))) setFocusTarget(undefined);
+    };
+    document.addEventListener('focusin', onFocus);
+    return () => document.removeEventListener('focusin', onFocus);
   }, [items, focusTarget]);
 
   const run = (work: Promise<unknown>) =>

@@ -131,13 +131,17 @@ describe('a fifteen-entry week built in the side panel', () => {
     await card(9).focus();
     await panel.keyboard.press('Alt+Home');
     await expect.poll(async () => (await titlesIn('briefs'))[0]).toBe(title(9));
+    // The moved card takes focus back once the move is written; only then does the editor move on.
+    await expect.poll(() => card(9).evaluate((el) => el === document.activeElement), { timeout: 5_000 }).toBe(true);
     // (The shortcut clips land in the order the tabs answer, so the brief may start anywhere.)
     const briefs = await titlesIn('briefs');
     const at = briefs.indexOf(title(0));
     const last = at === briefs.length - 1;
     await card(0).focus();
     await panel.keyboard.press(last ? 'Alt+ArrowUp' : 'Alt+ArrowDown');
-    await expect.poll(async () => (await titlesIn('briefs')).indexOf(title(0))).toBe(last ? at - 1 : at + 1);
+    await expect
+      .poll(async () => (await titlesIn('briefs')).indexOf(title(0)), { timeout: 5_000 })
+      .toBe(last ? at - 1 : at + 1);
 
     // Mouse: drag a card onto another; it lands after it.
     await dragOnto(8, 1);

@@ -1,0 +1,92 @@
+import { render } from 'preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LocaleContext } from '../../../components/locale';
+import { WeekView } from '../../../components/WeekView';
+import { EN_MESSAGES } from '../../../lib/i18n/en';
+import { translator } from '../../../lib/i18n/translate';
+import { compareByOrder } from '../../../lib/order-key';
+import { type ClipperDb, openDatabase } from '../../../lib/store/db';
+import { saveClip } from '../../../lib/store/item-writes';
+import { listWeek } from '../../../lib/store/items';
+import { listSections } from '../../../lib/store/sections';
+
+const t = translator(EN_MESSAGES);
+const WEEK = '2026-01-26';
+let db: ClipperDb;
+afterEach(() => {
+  render(null, document.body);
+  db?.close();
+});
+
+let clock = 10;
+const ctx = () => ({ now: ++clock, weekId: WEEK, newId: () => `id-${clock}`, defaultSectionId: 'briefs' });
+const page = (n: number) => ({
+  pageUrl: `https://a.example/${n}`,
+  canonicalUrl: `https://a.example/${n}`,
+  title: `Story ${n}`,
+  source: 'A',
+  sectionId: 'briefs',
+});
+
+/** Renders the week as the popup does: the list read again from the database after each write. */
+async function showWeek() {
+  const sections = await listSections(db);
+  const draw = async () => {
+    render(
+      <LocaleContext.Provider value={{ locale: 'en', t }}>
+        <WeekView
+          db={db}
+          weekId={WEEK}
+          items={await listWeek(db, WEEK)}
+          sections={sections}
+          tags={[]}
+          now={() => ++clock}
+          newId={() => `n-${++clock}`}
+        />
+      </LocaleContext.Provider>,
+      document.body,
+    );
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  await draw();
+  return draw;
+}
+
+/** The briefs' titles in the order stored. */
+const order = async () =>
+  (await listWeek(db, WEEK))
+    .filter((i) => i.sectionId === 'briefs')
+    .sort(compareByOrder)
+    .map((i) => i.sources[0]?.title);
+const cardOf = (title: string) =>
+  document.querySelector<HTMLElement>(`li.clip:has(a.clip-title[title="${title}"])`) as HTMLElement;
+const titles = () => [...document.querySelectorAll('[data-section="briefs"] .clip-title')].map((a) => a.textContent);
+const press = (el: HTMLElement, key: string, alt = true) =>
+  el.dispatchEvent(new KeyboardEvent('keydown', { key, altKey: alt, bubbles: true, cancelable: true }));
+
+describe('WeekView', () => {
+  it('returns focus to a card it moved, and leaves it where the editor puts it next', async () => {
+    db = openDatabase(`week-view-${Math.random()}`);
+    for (const n of [1, 2, 3]) await saveClip(db, page(n), ctx());
+    const redraw = await showWeek();
+    expect(titles()).toEqual(['Story 1', 'Story 2', 'Story 3']);
+
+    cardOf('Story 3').focus();
+    press(cardOf('Story 3'), 'Home');
+    await expect.poll(async () => (await order())[0]).toBe('Story 3');
+    await redraw();
+    expect(titles()).toEqual(['Story 3', 'Story 1', 'Story 2']);
+    await expect.poll(() => document.activeElement).toBe(cardOf('Story 3'));
+
+    // The editor moves on to another card; a later change to the week (a clip landing, say) must not
+    // pull focus back to the card moved before.
+    cardOf('Story 1').focus();
+    await saveClip(db, page(4), ctx());
+    await redraw();
+    // Effects run after the browser paints: give them time to run.
+    await new Promise((r) => setTimeout(r, 150));
+    expect(document.activeElement).toBe(cardOf('Story 1'));
+    press(cardOf('Story 1'), 'ArrowDown');
+    await expect.poll(async () => (await order()).slice(0, 3)).toEqual(['Story 3', 'Story 2', 'Story 1']);
+  });
+});
