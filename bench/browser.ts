@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { postingRows } from '../lib/store/term-index';
 import { weekIdFor } from '../lib/week';
 import { E2E_BUILD, type ExtensionSession, launchExtension } from '../tests/harness/extension';
 import { startFixtureServer } from '../tests/harness/fixture-server';
@@ -73,6 +74,9 @@ export async function browserFigures() {
           await putRecords(target.worker, 'sources', sources.slice(i, i + 5_000));
           await putRecords(target.worker, 'items', items.slice(i, i + 5_000));
         }
+        const postings = postingRows(items);
+        for (let i = 0; i < postings.length; i += 20_000)
+          await putRecords(target.worker, 'postings', postings.slice(i, i + 20_000));
         const article = await target.context.newPage();
         await article.goto(server.url('big.html?popup-target'));
         return target.tabIdOf(article);

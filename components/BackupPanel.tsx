@@ -18,7 +18,9 @@ export function BackupPanel({ db, today, now, saveFile }: Props) {
     { backup: Backup; plan: RestorePlan; issues: string[]; unlisted: number } | undefined
   >();
   // While a restore writes: how far it is, and the way to stop it before it commits.
-  const [writing, setWriting] = useState<{ done: number; total: number; stop: AbortController } | undefined>();
+  const [writing, setWriting] = useState<
+    { done: number; total: number; stage: 'records' | 'index'; stop: AbortController } | undefined
+  >();
   const [shown, setShown] = useState<
     { tone: 'success' | 'error' | 'info'; text: string; details?: string[] } | undefined
   >();
@@ -76,10 +78,10 @@ export function BackupPanel({ db, today, now, saveFile }: Props) {
     if (!pending) return;
     try {
       const stop = new AbortController();
-      setWriting({ done: 0, total: 0, stop });
+      setWriting({ done: 0, total: 0, stage: 'records', stop });
       const done = await (await backupStore()).applyRestore(db, pending.backup, now(), {
         signal: stop.signal,
-        onProgress: (written, total) => setWriting({ done: written, total, stop }),
+        onProgress: (written, total, stage) => setWriting({ done: written, total, stage, stop }),
       });
       const skipped = pending.issues.length + pending.unlisted;
       setMessage({
@@ -161,12 +163,18 @@ export function BackupPanel({ db, today, now, saveFile }: Props) {
               <progress
                 value={writing.done}
                 max={writing.total || 1}
-                aria-label={t('restoreWriting', { done: writing.done, total: writing.total })}
+                aria-label={t(writing.stage === 'index' ? 'restoreIndexing' : 'restoreWriting', {
+                  done: writing.done,
+                  total: writing.total,
+                })}
               />
               <span role="status">
                 {writing.total === 0
                   ? t('restorePreparing')
-                  : t('restoreWriting', { done: writing.done.toLocaleString(), total: writing.total.toLocaleString() })}
+                  : t(writing.stage === 'index' ? 'restoreIndexing' : 'restoreWriting', {
+                      done: writing.done.toLocaleString(),
+                      total: writing.total.toLocaleString(),
+                    })}
               </span>
               <button type="button" onClick={() => writing.stop.abort()}>
                 {t('cancel')}

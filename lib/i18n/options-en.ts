@@ -83,5 +83,6 @@ export const OPTIONS_EN = {
   issueFixed: 'Changed',
   restoredWithIssues: '{count} problems in the file were left out or corrected, as listed.',
   restoreWriting: 'Writing {done} of {total} records…',
+  restoreIndexing: 'Updating the search index: {done} of {total} keys…',
   restorePreparing: 'Merging with what is here…',
 };

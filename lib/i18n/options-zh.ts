@@ -82,5 +82,6 @@ export const OPTIONS_ZH: Record<OptionsMessageKey, string> = {
   rawDownload: '下载能读到的数据',
   refused: '此备份被拒绝,未做任何更改。',
   restoreWriting: '正在写入第 {done} 条，共 {total} 条…',
+  restoreIndexing: '正在更新搜索索引：第 {done} 个，共 {total} 个…',
   restorePreparing: '正在与现有数据合并…',
 };

@@ -6,6 +6,7 @@ import type { ClipperDb } from './db';
 import { makeStamp, mergeRecord, type RecordKind, stampTime } from './field-clocks';
 import { itemTerms } from './search-terms';
 import { getSettings, rebucketWeeks } from './settings';
+import { indexTerms, type TermChange } from './term-index';
 
 /** What a restore does, counted over items and sources together. */
 export interface RestorePlan {
@@ -258,8 +259,11 @@ export async function planRestore(db: ClipperDb, backup: Backup, now: number): P
 const RESTORE_CHUNK = 500;
 
 export interface RestoreProgress {
-  /** Records written so far of those the restore writes (sources, then items). */
-  onProgress?: (done: number, total: number) => void;
+  /**
+   * Records written so far of those the restore writes (sources, then items), then rows of the
+   * search index written so far of those that change.
+   */
+  onProgress?: (done: number, total: number, stage: 'records' | 'index') => void;
   /** Aborting it before the last chunk rolls everything back (`restore.cancelled`). */
   signal?: AbortSignal;
 }
@@ -276,15 +280,24 @@ export async function applyRestore(
   progress: RestoreProgress = {},
 ): Promise<RestorePlan> {
   const { onProgress, signal } = progress;
-  return db.transaction('rw', [db.sources, db.items, db.sections, db.weeks, db.settings, db.tombstones], async () => {
+  const stores = [db.sources, db.items, db.postings, db.sections, db.weeks, db.settings, db.tombstones];
+  return db.transaction('rw', stores, async () => {
     const { summary, sourceWrites, itemWrites, sections, weeks, fresh, deletes, tombstones, backup } = await plan(
       db,
       original,
       now,
     );
     await db.tombstones.bulkPut(tombstones);
-    for (const tombstone of deletes)
-      await (tombstone.kind === 'item' ? db.items : db.sources).delete(tombstone.recordId);
+    const termChanges: TermChange[] = [];
+    for (const tombstone of deletes) {
+      if (tombstone.kind === 'item') {
+        const gone = await db.items.get(tombstone.recordId);
+        if (gone) termChanges.push({ id: gone.id, before: gone.terms });
+        await db.items.delete(tombstone.recordId);
+      } else {
+        await db.sources.delete(tombstone.recordId);
+      }
+    }
     if (fresh) {
       await db.sections.clear();
       await db.settings.put({ key: 'digest', value: backup.settings });
@@ -305,6 +318,8 @@ export async function applyRestore(
     const toIndex = new Map<string, Item>(citing.map((i) => [i.id, i]));
     for (const item of itemWrites) toIndex.set(item.id, item);
     const items = [...toIndex.values()];
+    // The search keys each item had before, so the index changes only where they differ.
+    const stored = await db.items.bulkGet(items.map((i) => i.id));
     let done = 0;
     const total = sourceWrites.length + items.length;
     const inChunks = async <T>(records: T[], write: (chunk: T[]) => Promise<unknown>) => {
@@ -313,7 +328,7 @@ export async function applyRestore(
         const chunk = records.slice(i, i + RESTORE_CHUNK);
         await write(chunk);
         done += chunk.length;
-        onProgress?.(done, total);
+        onProgress?.(done, total, 'records');
       }
     };
     await inChunks(sourceWrites, (chunk) => db.sources.bulkPut(chunk));
@@ -321,17 +336,20 @@ export async function applyRestore(
     const sources = new Map(
       (await db.sources.bulkGet(sourceIds)).filter((s): s is Source => s !== undefined).map((s) => [s.id, s]),
     );
-    await inChunks(items, (chunk) =>
-      db.items.bulkPut(
-        chunk.map((item) => ({
-          ...item,
-          terms: itemTerms(
-            item,
-            item.sourceIds.map((id) => sources.get(id)).filter((s): s is Source => s !== undefined),
-          ),
-        })),
-      ),
-    );
+    const indexed = items.map((item, n) => {
+      const terms = itemTerms(
+        item,
+        item.sourceIds.map((id) => sources.get(id)).filter((s): s is Source => s !== undefined),
+      );
+      termChanges.push({ id: item.id, before: stored[n]?.terms, after: terms });
+      return { ...item, terms };
+    });
+    await inChunks(indexed, (chunk) => db.items.bulkPut(chunk));
+    // Then the search index, all items at once (a common word's row is written once, not per chunk).
+    await indexTerms(db.postings, termChanges, (rows, of) => {
+      if (signal?.aborted) throw new ClipInputError('restore.cancelled');
+      onProgress?.(rows, of, 'index');
+    });
     // The last look: a cancel that came during the last chunk still undoes it all.
     if (signal?.aborted) throw new ClipInputError('restore.cancelled');
     return summary;

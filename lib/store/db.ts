@@ -4,6 +4,7 @@ import type { DigestSettings, Item, LegacyClip, Section, Source, Tombstone, Week
 import { DEFAULT_SECTIONS, DEFAULT_SETTINGS } from './defaults';
 import { itemsFromClips, withEnglishNames } from './legacy-clips';
 import { itemTerms, legacyClipTerms } from './search-terms';
+import { indexTerms, type TermRow } from './term-index';
 
 /**
  * The one schema module. Every shipped version stays here exactly as it shipped; a new
@@ -36,6 +37,8 @@ export type ClipperDb = Dexie & {
   sections: EntityTable<Section, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
   weeks: EntityTable<WeekNote, 'id'>;
+  /** The search index (lib/store/term-index.ts): term and shard → item ids. */
+  postings: EntityTable<TermRow, 'key'>;
   /** Set when the database opens (from `meta`, made on first open). */
   replica: string;
 };
@@ -82,6 +85,25 @@ export const SCHEMA_V4 = {
   items: 'id, weekId, [weekId+sectionId], updatedAt, deletedAt, *terms, *tags, *sourceIds',
   tombstones: 'id',
 } as const;
+
+/**
+ * Version 5: search keys move from a multi-entry index on every item (about 45 index entries a
+ * record) to their own store, one row per key and shard listing item ids (lib/store/term-index.ts).
+ * Items keep their keys in `terms`, no longer indexed, so a write knows which rows to change.
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  items: 'id, weekId, [weekId+sectionId], updatedAt, deletedAt, *tags, *sourceIds',
+  postings: 'key',
+} as const;
+
+async function upgradeToV5(tx: Transaction): Promise<void> {
+  const items = await tx.table<Item>('items').toArray();
+  await indexTerms(
+    tx.table('postings') as ClipperDb['postings'],
+    items.map((item) => ({ id: item.id, after: item.terms ?? [] })),
+  );
+}
 
 async function upgradeToV3(tx: Transaction): Promise<void> {
   const clips = await tx.table<LegacyClip>('clips').toArray();
@@ -141,6 +163,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 3, stores: SCHEMA_V3, upgrade: upgradeToV3 },
   // A new, empty store: nothing to move.
   { version: 4, stores: SCHEMA_V4 },
+  { version: 5, stores: SCHEMA_V5, upgrade: upgradeToV5 },
 ];
 
 export const CURRENT_VERSION = (SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1] as SchemaVersion).version;

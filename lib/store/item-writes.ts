@@ -19,6 +19,7 @@ import type { ClipperDb } from './db';
 import { settleConflict, stampChanges } from './field-clocks';
 import { findSourceByUrl, withSources } from './items';
 import { itemTerms } from './search-terms';
+import { indexTerms } from './term-index';
 import { assertUnlocked } from './weeks';
 
 /**
@@ -119,13 +120,23 @@ async function lastOrderKey(db: ClipperDb, weekId: string, sectionId: string): P
  * each field it changes (lib/store/field-clocks.ts).
  */
 async function putItem(db: ClipperDb, item: Item): Promise<void> {
-  await putIndexed(db, stampChanges('item', await db.items.get(item.id), item, db.replica));
+  const stored = await db.items.get(item.id);
+  await putIndexed(db, stampChanges('item', stored, item, db.replica), stored);
 }
 
-/** Writes an item, clocks as given, with its search keys. */
-async function putIndexed(db: ClipperDb, item: Item): Promise<void> {
+/** Writes an item, clocks as given, with its search keys, and brings the search index in line. */
+async function putIndexed(db: ClipperDb, item: Item, stored?: Item): Promise<void> {
+  const before = (stored ?? (await db.items.get(item.id)))?.terms;
   const sources = (await db.sources.bulkGet(item.sourceIds)).filter((s): s is Source => s !== undefined);
-  await db.items.put({ ...item, terms: itemTerms(item, sources) });
+  const terms = itemTerms(item, sources);
+  await db.items.put({ ...item, terms });
+  await indexTerms(db.postings, [{ id: item.id, before, after: terms }]);
+}
+
+/** Deletes an item for good, and its keys from the search index. */
+async function deleteItem(db: ClipperDb, item: Item): Promise<void> {
+  await db.items.delete(item.id);
+  await indexTerms(db.postings, [{ id: item.id, before: item.terms }]);
 }
 
 /** Writes a source with a clock on each field it changes. */
@@ -171,7 +182,7 @@ export async function saveClip(db: ClipperDb, input: ClipDraft, ctx: SaveContext
   if (quote && draft.selection?.markdown && !selected.cut && draft.selection.markdown.length <= RECORD_LIMITS.quote * 2)
     quote.markdown = draft.selection.markdown;
 
-  return db.transaction('rw', db.sources, db.items, db.sections, async () => {
+  return db.transaction('rw', db.sources, db.items, db.postings, db.sections, async () => {
     const existing = await findSourceByUrl(db, draft.canonicalUrl);
     let source: Source;
     let quoteOutcome: SaveOutcome['quote'] = quote ? 'added' : 'none';
@@ -270,7 +281,7 @@ export async function addOwnItem(
   const summary = requireSummary(draft.summary);
   const note = requireNote(draft.note ?? '');
   if (!summary && !note) throw new ClipInputError('item.empty');
-  return db.transaction('rw', db.weeks, db.sources, db.items, db.sections, async () => {
+  return db.transaction('rw', db.weeks, db.sources, db.items, db.postings, db.sections, async () => {
     await assertUnlocked(db, draft.weekId);
     const item: Item = {
       id: ctx.newId(),
@@ -331,7 +342,7 @@ function applyPatch<T extends object>(record: T, patch: Partial<T>): T {
  */
 export async function updateItem(db: ClipperDb, id: string, patch: ItemPatch, now: number): Promise<WeekItem> {
   const changes = normalizedItemPatch(patch);
-  return db.transaction('rw', db.weeks, db.sources, db.items, async () => {
+  return db.transaction('rw', db.weeks, db.sources, db.items, db.postings, async () => {
     const current = await db.items.get(id);
     if (!current) throw new ClipInputError('clip.gone');
     await assertUnlocked(db, current.weekId);
@@ -344,7 +355,7 @@ export async function updateItem(db: ClipperDb, id: string, patch: ItemPatch, no
 /** Corrects a source; every item citing it is searched by the new text. */
 export async function updateSource(db: ClipperDb, id: string, patch: SourcePatch, now: number): Promise<Source> {
   const changes = normalizedSourcePatch(patch);
-  return db.transaction('rw', db.sources, db.items, async () => {
+  return db.transaction('rw', db.sources, db.items, db.postings, async () => {
     const current = await db.sources.get(id);
     if (!current) throw new ClipInputError('clip.gone');
     const next = stampChanges(
@@ -370,7 +381,7 @@ export async function updateEntry(
   sourcePatches: readonly { id: string; patch: SourcePatch }[],
   now: number,
 ): Promise<WeekItem> {
-  return db.transaction('rw', db.weeks, db.sources, db.items, async () => {
+  return db.transaction('rw', db.weeks, db.sources, db.items, db.postings, async () => {
     const item = await db.items.get(id);
     if (item) await assertUnlocked(db, item.weekId);
     for (const source of sourcePatches) await updateSource(db, source.id, source.patch, now);
@@ -392,7 +403,7 @@ export interface MoveTarget {
 
 /** Moves an item within or across sections (or weeks), rewriting its order key alone. */
 export async function moveItem(db: ClipperDb, id: string, target: MoveTarget, now: number): Promise<void> {
-  await db.transaction('rw', db.weeks, db.items, async () => {
+  await db.transaction('rw', db.weeks, db.items, db.postings, async () => {
     const item = await db.items.get(id);
     if (!item) throw new ClipInputError('clip.gone');
     const weekId = target.weekId ?? item.weekId;
@@ -429,7 +440,7 @@ export async function placeItem(
   place: Pick<Item, 'weekId' | 'sectionId' | 'order'>,
   now: number,
 ): Promise<void> {
-  await db.transaction('rw', db.weeks, db.items, async () => {
+  await db.transaction('rw', db.weeks, db.items, db.postings, async () => {
     const item = await db.items.get(id);
     if (!item) throw new ClipInputError('clip.gone');
     await assertUnlocked(db, item.weekId, place.weekId);
@@ -463,7 +474,7 @@ export async function nudgeItem(db: ClipperDb, id: string, direction: -1 | 1, no
  */
 export async function joinItems(db: ClipperDb, intoId: string, otherId: string, now: number): Promise<WeekItem> {
   if (intoId === otherId) throw new ClipInputError('item.same');
-  return db.transaction('rw', db.weeks, db.sources, db.items, db.tombstones, async () => {
+  return db.transaction('rw', db.weeks, db.sources, db.items, db.postings, db.tombstones, async () => {
     const [into, other] = await db.items.bulkGet([intoId, otherId]);
     if (!into || !other) throw new ClipInputError('clip.gone');
     await assertUnlocked(db, into.weekId, other.weekId);
@@ -477,7 +488,7 @@ export async function joinItems(db: ClipperDb, intoId: string, otherId: string, 
     };
     await putItem(db, next);
     // The joined item lives on in `into`; its tombstone keeps an older backup from splitting it off again.
-    await db.items.delete(otherId);
+    await deleteItem(db, other);
     await db.tombstones.put({ id: `item:${otherId}`, kind: 'item', recordId: otherId, deletedAt: next.updatedAt });
     return (await withSources(db, [next]))[0] as WeekItem;
   });
@@ -490,7 +501,7 @@ export async function splitSource(
   sourceId: string,
   ctx: Pick<SaveContext, 'now' | 'newId'>,
 ): Promise<WeekItem> {
-  return db.transaction('rw', db.weeks, db.sources, db.items, async () => {
+  return db.transaction('rw', db.weeks, db.sources, db.items, db.postings, async () => {
     const item = await db.items.get(itemId);
     if (!item) throw new ClipInputError('clip.gone');
     if (item.sourceIds.length < 2 || !item.sourceIds.includes(sourceId)) throw new ClipInputError('item.one-source');
@@ -524,7 +535,7 @@ export async function splitSource(
 
 /** Sets or clears `deletedAt` alone (search keys unchanged). */
 async function setTrashed(db: ClipperDb, id: string, deletedAt: number | undefined, now: number): Promise<void> {
-  await db.transaction('rw', db.weeks, db.items, async () => {
+  await db.transaction('rw', db.weeks, db.items, db.postings, async () => {
     const item = await db.items.get(id);
     if (!item) return;
     await assertUnlocked(db, item.weekId);
@@ -549,12 +560,12 @@ export async function restoreItem(db: ClipperDb, id: string, now: number): Promi
  * older backup cannot bring them back.
  */
 export async function purgeItem(db: ClipperDb, id: string, now: number): Promise<void> {
-  await db.transaction('rw', db.sources, db.items, db.tombstones, async () => {
+  await db.transaction('rw', db.sources, db.items, db.postings, db.tombstones, async () => {
     const item = await db.items.get(id);
     if (!item) return;
     if (item.deletedAt === undefined) throw new ClipInputError('clip.purge-not-trashed');
     const deletedAt = nextStamp(now, item.updatedAt);
-    await db.items.delete(id);
+    await deleteItem(db, item);
     await db.tombstones.put({ id: `item:${id}`, kind: 'item', recordId: id, deletedAt });
     for (const sourceId of item.sourceIds) {
       if ((await db.items.where('sourceIds').equals(sourceId).count()) > 0) continue;
@@ -586,7 +597,7 @@ export async function settleItemConflict(
   choice: 'mine' | 'theirs',
   now: number,
 ): Promise<WeekItem> {
-  return db.transaction('rw', db.weeks, db.sources, db.items, async () => {
+  return db.transaction('rw', db.weeks, db.sources, db.items, db.postings, async () => {
     const current = await db.items.get(id);
     if (!current) throw new ClipInputError('clip.gone');
     // Settling changes the entry: a published week's stays as it is until unlocked.
@@ -607,7 +618,7 @@ export async function settleSourceConflict(
   choice: 'mine' | 'theirs',
   now: number,
 ): Promise<Source> {
-  return db.transaction('rw', db.sources, db.items, async () => {
+  return db.transaction('rw', db.sources, db.items, db.postings, async () => {
     const current = await db.sources.get(id);
     if (!current) throw new ClipInputError('clip.gone');
     const next = settleConflict(current, ref.field, ref.at, choice, now, db.replica, (value) =>

@@ -2,6 +2,7 @@ import type { Item, WeekItem } from '../types';
 import type { ClipperDb } from './db';
 import { withSources } from './items';
 import { queryTokens, searchableText } from './search-terms';
+import { idsWithTerm } from './term-index';
 
 export interface SearchFilters {
   tag?: string;
@@ -13,12 +14,15 @@ const MAX_RESULTS = 50;
 
 /** Candidates are read in one batch up to this many; beyond it, newest first until full. */
 const BATCH_LIMIT = 300;
+/** Keys of the `updatedAt` index read at a time when candidates are many. */
+const PAGE = 2000;
 
 /**
  * Items (not trashed) whose summary, note, tags or sources' titles, publishers and quotes
- * contain every word of the query, newest first (at most 50). The rarest token is looked up
- * through the `terms` index and its items are checked against the whole query as text. When
- * every token is common, items are read newest first and reading stops once the page is full.
+ * contain every word of the query, newest first (at most 50). Each token's items come from the
+ * search index (lib/store/term-index.ts) and are intersected; the survivors are checked against
+ * the whole query as text. When many items survive, they are read newest first through the
+ * `updatedAt` index, page by page, until the results are full.
  */
 export async function searchItems(db: ClipperDb, query: string, filters: SearchFilters = {}): Promise<WeekItem[]> {
   const tokens = queryTokens(query);
@@ -34,31 +38,42 @@ export async function searchItems(db: ClipperDb, query: string, filters: SearchF
     const text = searchableText(item, item.sources).join('\n').toLowerCase().normalize('NFKC');
     return needle.every((word) => text.includes(word));
   };
-
   if (tokens.length === 0 && !filters.tag) return [];
-  const ranges = tokens.map((t) =>
-    t.prefix ? db.items.where('terms').startsWith(t.key) : db.items.where('terms').equals(t.key),
-  );
-  if (tokens.length === 0 && filters.tag) ranges.push(db.items.where('tags').equals(filters.tag));
-  // Counting walks the index without reading items; the rarest token decides the plan.
-  const counts = await Promise.all(ranges.map((r) => r.count()));
-  const rarest = counts.indexOf(Math.min(...counts));
-  if (counts[rarest] === 0) return [];
 
-  if ((counts[rarest] as number) <= BATCH_LIMIT) {
-    const ids = [...new Set((await (ranges[rarest] as (typeof ranges)[number]).primaryKeys()) as string[])];
-    const items = (await db.items.bulkGet(ids)).filter((c): c is Item => c !== undefined && c.deletedAt === undefined);
-    const found = (await withSources(db, items)).filter(matches);
-    return found.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, MAX_RESULTS);
-  }
-  // Every token is common: newest first, in pages, stopping as soon as the results are full.
-  const found: WeekItem[] = [];
-  let offset = 0;
-  while (found.length < MAX_RESULTS) {
-    const page = await db.items.orderBy('updatedAt').reverse().offset(offset).limit(200).toArray();
-    if (page.length === 0) break;
-    offset += page.length;
-    for (const item of await withSources(db, page)) if (matches(item)) found.push(item);
-  }
-  return found.slice(0, MAX_RESULTS);
+  return db.transaction('r', db.items, db.sources, db.postings, async () => {
+    let candidates: Set<string>;
+    if (tokens.length === 0) {
+      candidates = new Set(
+        (await db.items
+          .where('tags')
+          .equals(filters.tag as string)
+          .primaryKeys()) as string[],
+      );
+    } else {
+      const sets = await Promise.all(tokens.map((t) => idsWithTerm(db.postings, t.key, t.prefix)));
+      sets.sort((a, b) => a.size - b.size);
+      candidates = sets[0] as Set<string>;
+      for (const set of sets.slice(1)) candidates = new Set([...candidates].filter((id) => set.has(id)));
+    }
+    if (candidates.size === 0) return [];
+
+    const checked = async (ids: string[]) => {
+      const items = (await db.items.bulkGet(ids)).filter(
+        (c): c is Item => c !== undefined && c.deletedAt === undefined,
+      );
+      return (await withSources(db, items)).filter(matches);
+    };
+    if (candidates.size <= BATCH_LIMIT) {
+      const found = await checked([...candidates]);
+      return found.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, MAX_RESULTS);
+    }
+    // Many candidates: newest first, a page of keys at a time, until the results are full.
+    const found: WeekItem[] = [];
+    for (let offset = 0; found.length < MAX_RESULTS; offset += PAGE) {
+      const keys = (await db.items.orderBy('updatedAt').reverse().offset(offset).limit(PAGE).primaryKeys()) as string[];
+      if (keys.length === 0) break;
+      found.push(...(await checked(keys.filter((id) => candidates.has(id)))));
+    }
+    return found.slice(0, MAX_RESULTS);
+  });
 }

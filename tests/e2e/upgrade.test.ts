@@ -68,7 +68,7 @@ describe('database upgrade in Chromium', () => {
     await writeVersion2(options, name);
     const result = await options.evaluate(async (dbName) => {
       // biome-ignore lint/suspicious/noExplicitAny: the e2e build's test hook is untyped here.
-      const { openDatabase } = (globalThis as any).digestClipperTest;
+      const { openDatabase, searchItems } = (globalThis as any).digestClipperTest;
       const db = openDatabase(dbName);
       await db.open();
       const out = {
@@ -83,16 +83,16 @@ describe('database upgrade in Chromium', () => {
             i.note,
           ],
         ),
-        found: await db.items.where('terms').startsWith('quote').primaryKeys(),
-        stale: await db.items.where('terms').equals('stale').count(),
+        found: (await searchItems(db, 'quote')).map((i: { id: string }) => i.id),
+        stale: (await searchItems(db, 'stale')).length,
         nameEn: (await db.sections.get('briefs')).nameEn,
       };
       db.close();
       return out;
     }, name);
     expect(result).toEqual({
-      version: 4,
-      tables: ['items', 'sections', 'settings', 'sources', 'tombstones', 'weeks'],
+      version: 5,
+      tables: ['items', 'postings', 'sections', 'settings', 'sources', 'tombstones', 'weeks'],
       sources: ['a', 'b', 'c'],
       items: [
         ['a', 'a+b', 'story', ''],
@@ -102,5 +102,110 @@ describe('database upgrade in Chromium', () => {
       stale: 0,
       nameEn: 'This Week in Brief',
     });
+  });
+
+  /** A database as version 4 left it: items with the multi-entry `terms` index (IndexedDB version 40). */
+  async function writeVersion4(page: Page, name: string, count: number) {
+    await page.evaluate(
+      ([dbName, n]) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open(dbName as string, 40);
+          open.onupgradeneeded = () => {
+            const db = open.result;
+            const sources = db.createObjectStore('sources', { keyPath: 'id' });
+            sources.createIndex('canonicalUrl', 'canonicalUrl');
+            sources.createIndex('updatedAt', 'updatedAt');
+            const items = db.createObjectStore('items', { keyPath: 'id' });
+            for (const index of ['weekId', 'updatedAt', 'deletedAt']) items.createIndex(index, index);
+            items.createIndex('[weekId+sectionId]', ['weekId', 'sectionId']);
+            items.createIndex('terms', 'terms', { multiEntry: true });
+            items.createIndex('tags', 'tags', { multiEntry: true });
+            items.createIndex('sourceIds', 'sourceIds', { multiEntry: true });
+            db.createObjectStore('sections', { keyPath: 'id' }).createIndex('order', 'order');
+            db.createObjectStore('settings', { keyPath: 'key' });
+            db.createObjectStore('weeks', { keyPath: 'id' });
+            db.createObjectStore('tombstones', { keyPath: 'id' });
+            const tx = open.transaction as IDBTransaction;
+            tx.objectStore('sections').put({
+              id: 'briefs',
+              name: '本周要闻速览',
+              nameEn: 'Briefs',
+              kind: 'briefs',
+              order: 1,
+            });
+            for (let i = 0; i < (n as number); i++) {
+              const id = `v4-${i}`;
+              const title = i % 2 ? `芯片 report ${i}` : `Model release ${i}`;
+              tx.objectStore('sources').put({
+                id,
+                pageUrl: `https://e.example/${i}`,
+                canonicalUrl: `https://e.example/${i}`,
+                title,
+                source: 'E',
+                quotes: [],
+                createdAt: 1,
+                updatedAt: 1 + i,
+              });
+              const terms = i % 2 ? ['芯片', 'report', String(i), 'e'] : ['model', 'release', String(i), 'e'];
+              tx.objectStore('items').put({
+                id,
+                weekId: '2026-01-26',
+                sectionId: 'briefs',
+                order: `i${i}x`,
+                summary: '',
+                note: '',
+                tags: [],
+                sourceIds: [id],
+                terms,
+                createdAt: 1,
+                updatedAt: 1 + i,
+              });
+            }
+          };
+          open.onsuccess = () => {
+            open.result.close();
+            resolve();
+          };
+          open.onerror = () => reject(open.error);
+        }),
+      [name, count],
+    );
+  }
+
+  it('moves version 4 search keys into the search index, and finds the same items', async () => {
+    const options = await env.session.context.newPage();
+    await options.goto(`chrome-extension://${env.session.extensionId}/options.html`);
+    await options.waitForFunction(() => 'digestClipperTest' in globalThis);
+    const name = `upgrade-v4-${Date.now()}`;
+    await writeVersion4(options, name, 600);
+    const result = await options.evaluate(async (dbName) => {
+      // biome-ignore lint/suspicious/noExplicitAny: the e2e build's test hook is untyped here.
+      const { openDatabase, searchItems } = (globalThis as any).digestClipperTest;
+      const db = openDatabase(dbName);
+      await db.open();
+      const ids = async (q: string) => (await searchItems(db, q)).map((i: { id: string }) => i.id);
+      const out = {
+        version: db.verno,
+        indexes: db.items.schema.indexes.map((i: { name: string }) => i.name).sort(),
+        chips: (await ids('芯片 599')).concat(await ids('芯')).slice(0, 3),
+        models: (await ids('model rel')).length,
+        one: await ids('release 598'),
+        none: await ids('report 598'),
+        rows: await db.postings.count(),
+      };
+      db.close();
+      return out;
+    }, name);
+    expect(result).toEqual({
+      version: 5,
+      indexes: ['[weekId+sectionId]', 'deletedAt', 'sourceIds', 'tags', 'updatedAt', 'weekId'],
+      // Newest first: 599 is the newest Chinese item, then 597.
+      chips: ['v4-599', 'v4-599', 'v4-597'],
+      models: 50,
+      one: ['v4-598'],
+      none: [],
+      rows: expect.any(Number),
+    });
+    expect(result.rows).toBeGreaterThan(600);
   });
 });

@@ -61,10 +61,11 @@ export function readAllSources(context: ExtensionContext): Promise<Source[]> {
   return onStore<Source[]>(context, 'sources', 'getAll');
 }
 
-/** Empties the items and sources (test setup). */
+/** Empties the items, sources and the search index (test setup). */
 export async function clearRecords(context: ExtensionContext): Promise<void> {
   await onStore<undefined>(context, 'items', 'clear');
   await onStore<undefined>(context, 'sources', 'clear');
+  await onStore<undefined>(context, 'postings', 'clear');
 }
 
 /** Writes records straight into a store of our database (test setup, no app code involved). */

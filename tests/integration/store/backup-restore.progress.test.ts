@@ -49,14 +49,24 @@ describe('applyRestore progress and cancel', () => {
   it('reports its progress in chunks, up to every source and item it writes', async () => {
     const text = await bigBackup(1_200);
     const target = freshDb();
-    const reports: [number, number][] = [];
-    await applyRestore(target, parsed(text), NOW, { onProgress: (done, total) => reports.push([done, total]) });
+    const reports: [number, number, string][] = [];
+    await applyRestore(target, parsed(text), NOW, {
+      onProgress: (done, total, stage) => reports.push([done, total, stage]),
+    });
     const [sources, items] = await counts(target);
     const total = (sources as number) + (items as number);
-    expect(reports.length).toBeGreaterThanOrEqual(5);
-    expect(reports.every(([, t]) => t === total)).toBe(true);
-    expect(reports.map(([done]) => done)).toEqual([...reports.map(([done]) => done)].sort((a, b) => a - b));
-    expect(reports.at(-1)).toEqual([total, total]);
+    // First the records, then the search index's rows: each stage counts up to its own total.
+    const records = reports.filter(([, , stage]) => stage === 'records');
+    const index = reports.filter(([, , stage]) => stage === 'index');
+    expect(reports.map(([, , stage]) => stage)).toEqual([...records, ...index].map(([, , stage]) => stage));
+    expect(records.length).toBeGreaterThanOrEqual(5);
+    expect(records.every(([, t]) => t === total)).toBe(true);
+    expect(records.map(([done]) => done)).toEqual([...records.map(([done]) => done)].sort((a, b) => a - b));
+    expect(records.at(-1)?.slice(0, 2)).toEqual([total, total]);
+    expect(index.length).toBeGreaterThanOrEqual(1);
+    const [rows, rowTotal] = index.at(-1) as [number, number, string];
+    expect(rows).toBe(rowTotal);
+    expect(await target.postings.count()).toBe(rowTotal);
   });
 
   it('keeps nothing when cancelled before the commit, and restores whole when run again', async () => {
@@ -80,12 +90,26 @@ describe('applyRestore progress and cancel', () => {
     await expect(
       applyRestore(target, parsed(text), NOW, {
         signal: late.signal,
-        onProgress: (done, total) => {
-          if (done === total) late.abort();
+        onProgress: (done, total, stage) => {
+          if (stage === 'records' && done === total) late.abort();
         },
       }),
     ).rejects.toMatchObject({ code: 'restore.cancelled' });
     expect(await createBackup(target)).toBe(before);
+
+    // And while the search index is written: the records written before it are rolled back too.
+    const indexing = new AbortController();
+    const postings = await target.postings.count();
+    await expect(
+      applyRestore(target, parsed(text), NOW, {
+        signal: indexing.signal,
+        onProgress: (_done, _total, stage) => {
+          if (stage === 'index') indexing.abort();
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'restore.cancelled' });
+    expect(await createBackup(target)).toBe(before);
+    expect(await target.postings.count()).toBe(postings);
 
     const summary = await applyRestore(target, parsed(text), NOW);
     expect(summary.added).toBeGreaterThanOrEqual(2_400);

@@ -5,6 +5,7 @@ import { DEFAULT_SECTIONS, DEFAULT_SETTINGS } from '../../../lib/store/defaults'
 import { listWeek } from '../../../lib/store/items';
 import { searchItems } from '../../../lib/store/search';
 import { getSettings } from '../../../lib/store/settings';
+import { idsWithTerm } from '../../../lib/store/term-index';
 import type { LegacyClip } from '../../../lib/types';
 
 /**
@@ -120,6 +121,7 @@ const UPGRADE_TESTS: Record<number, { what: string; run: () => Promise<void> }> 
       opened.push(db);
       expect(db.tables.map((t) => t.name).sort()).toEqual([
         'items',
+        'postings',
         'sections',
         'settings',
         'sources',
@@ -141,7 +143,8 @@ const UPGRADE_TESTS: Record<number, { what: string; run: () => Promise<void> }> 
       expect((await db.items.get('d'))?.deletedAt).toBe(9);
       // Search keys derived again from the item and its sources; the stale ones are gone.
       expect((await searchItems(db, '引用')).map((i) => i.id)).toEqual(['c']);
-      expect(await db.items.where('terms').equals('stale').count()).toBe(0);
+      expect((await db.items.get('c'))?.terms).not.toContain('stale');
+      expect((await idsWithTerm(db.postings, 'stale', false)).size).toBe(0);
       expect(await db.items.where('sourceIds').equals('b').primaryKeys()).toEqual(['a']);
       // Default sections get their English names; the renamed one keeps its name alone.
       const sections = await db.sections.orderBy('order').toArray();
@@ -171,6 +174,47 @@ const UPGRADE_TESTS: Record<number, { what: string; run: () => Promise<void> }> 
       expect(await db.tombstones.count()).toBe(0);
       expect(await db.items.where('sourceIds').equals('s').primaryKeys()).toEqual(['i']);
       expect((await db.sources.get('s'))?.title).toBe('T');
+    },
+  },
+  5: {
+    what: 'a version 4 database searchable through the new index, with the terms index gone',
+    run: async () => {
+      const name = `migrate-v4-${Math.random()}`;
+      const v4 = openAtVersion(name, 4);
+      await v4.open();
+      await v4.table('sources').add({
+        id: 's',
+        pageUrl: 'https://e.example/',
+        canonicalUrl: 'https://e.example/',
+        title: '人工智能 weekly',
+        source: 'E',
+        quotes: [],
+        createdAt: 1,
+        updatedAt: 1,
+      });
+      const item = { weekId: '2026-01-26', sectionId: 'briefs', order: 'i', note: '', tags: [], createdAt: 1 };
+      await v4.table('items').bulkAdd([
+        {
+          ...item,
+          id: 'i',
+          summary: 'Models 2026',
+          sourceIds: ['s'],
+          updatedAt: 2,
+          terms: ['models', '2026', '人工', '工智', '智能', 'weekly', 'e'],
+        },
+        { ...item, id: 'j', summary: 'Other', sourceIds: [], updatedAt: 1, terms: ['other'] },
+      ]);
+      v4.close();
+      const db = openDatabase(name);
+      opened.push(db);
+      expect(db.verno).toBe(5);
+      expect(db.items.schema.indexes.map((i) => i.name)).not.toContain('terms');
+      // Every key of every item is in the index, and only those.
+      expect(
+        (await db.postings.toArray()).flatMap((r) => r.ids.map((id) => `${r.key.split('\u0001')[0]}:${id}`)).sort(),
+      ).toEqual(['models:i', '2026:i', '人工:i', '工智:i', '智能:i', 'weekly:i', 'e:i', 'other:j'].sort());
+      expect((await searchItems(db, '智能 model')).map((i) => i.id)).toEqual(['i']);
+      expect((await searchItems(db, 'oth')).map((i) => i.id)).toEqual(['j']);
     },
   },
 };
