@@ -12,7 +12,7 @@ export interface BackupOptionsProps {
   save: SaveSettings;
   today: () => string;
   now: () => number;
-  saveFile: (filename: string, text: string, mimeType: string) => Promise<string>;
+  saveFile: (filename: string, content: string | Blob, mimeType: string) => Promise<string>;
   readStorage: () => Promise<StorageState>;
 }
 

@@ -8,7 +8,7 @@ interface Props {
   db: ClipperDb;
   today: () => string;
   now: () => number;
-  saveFile: (filename: string, text: string, mimeType: string) => Promise<string>;
+  saveFile: (filename: string, content: string | Blob, mimeType: string) => Promise<string>;
 }
 
 /** Download a backup; restore one after a dry run that says what it would change. */
@@ -39,7 +39,7 @@ export function BackupPanel({ db, today, now, saveFile }: Props) {
     try {
       const saved = await saveFile(
         `digest-clipper-backup-${today()}.json`,
-        await (await backupStore()).createBackup(db),
+        await (await backupStore()).createBackupBlob(db),
         'application/json',
       );
       await recordBackup(db, now());

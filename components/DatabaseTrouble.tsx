@@ -5,7 +5,7 @@ import { Notice } from './Notice';
 interface Props {
   error: unknown;
   today: () => string;
-  saveFile: (filename: string, text: string, mimeType: string) => Promise<string>;
+  saveFile: (filename: string, content: string | Blob, mimeType: string) => Promise<string>;
   readRaw: () => Promise<string>;
 }
 

@@ -25,7 +25,7 @@ interface Props {
   browserLanguage: string;
   today: () => string;
   now: () => number;
-  saveFile: (filename: string, text: string, mimeType: string) => Promise<string>;
+  saveFile: (filename: string, content: string | Blob, mimeType: string) => Promise<string>;
   readStorage: () => Promise<StorageState>;
   /** Everything the database holds, read without the schema: the way out when it cannot open. */
   readRaw: () => Promise<string>;

@@ -34,5 +34,6 @@ export async function backupStore() {
     planRestore: restore.planRestore,
     applyRestore: restore.applyRestore,
     createBackup: write.createBackup,
+    createBackupBlob: write.createBackupBlob,
   };
 }

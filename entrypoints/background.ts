@@ -11,10 +11,11 @@ import { problemOf } from '../lib/errors';
 import { exportWeekDraft } from '../lib/export-week';
 import { describeProblem } from '../lib/i18n/translate';
 import { menuItems, QUICK_CLIP_COMMAND, sectionOfMenuItem } from '../lib/menus';
-import { openDatabase } from '../lib/store/db';
+import { openDatabase, provideUpgradeSteps } from '../lib/store/db';
 import { currentWeekCount } from '../lib/store/items';
 import { listSections } from '../lib/store/sections';
 import { getSettings } from '../lib/store/settings';
+import * as upgradeSteps from '../lib/store/upgrades';
 
 // A module service worker: built with the pages, it shares their chunks (Dexie, the store, the
 // renderer) instead of carrying its own copies, which keeps the store zip within budget. Service
@@ -23,6 +24,7 @@ import { getSettings } from '../lib/store/settings';
 export default defineBackground({
   type: 'module',
   main: () => {
+    provideUpgradeSteps(upgradeSteps);
     const db = openDatabase();
 
     listenForRequests({
@@ -57,6 +59,6 @@ export default defineBackground({
     liveQuery(() => currentWeekCount(db, Date.now())).subscribe({ next: (n) => void showWeekCount(n), error: trouble });
 
     // The e2e suite drives the very listeners the browser calls; automation cannot click menus.
-    if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { digestClipperTest: { onMenuClick, onCommand } });
+    if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { digestClipperTest: { onMenuClick, onCommand, openDatabase } });
   },
 });

@@ -23,15 +23,21 @@ async function savedName(id: number, asked: string): Promise<string> {
 }
 
 /**
- * Downloads text under a file name and returns the name it was saved under. Extension pages
- * hand the browser a blob URL; the MV3 service worker has no URL.createObjectURL, so there it is
- * a data: URL (base64 of the UTF-8 bytes, which keeps Chinese text intact).
+ * Downloads text (or a Blob of UTF-8 text, as a large backup is written) under a file name and
+ * returns the name it was saved under. Extension pages hand the browser a blob URL; the MV3
+ * service worker has no URL.createObjectURL, so there it is a data: URL (base64 of the UTF-8
+ * bytes, which keeps Chinese text intact).
  */
-export async function downloadText(filename: string, text: string, mimeType: string, saveAs = false): Promise<string> {
+export async function downloadText(
+  filename: string,
+  content: string | Blob,
+  mimeType: string,
+  saveAs = false,
+): Promise<string> {
   const canBlob = typeof URL.createObjectURL === 'function';
   const url = canBlob
-    ? URL.createObjectURL(new Blob([text], { type: `${mimeType};charset=utf-8` }))
-    : dataUrl(text, mimeType);
+    ? URL.createObjectURL(new Blob([content], { type: `${mimeType};charset=utf-8` }))
+    : dataUrl(typeof content === 'string' ? content : await content.text(), mimeType);
   try {
     const id = await browser.downloads.download({ url, filename, saveAs, conflictAction: 'uniquify' });
     return await savedName(id, filename);

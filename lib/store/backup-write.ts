@@ -1,3 +1,4 @@
+import type { EntityTable } from 'dexie';
 import { TEMPLATE_KEYS } from '../digest/templates';
 import type { Clocked, DigestSettings, Item, Quote, Section, Source, Tombstone, WeekNote } from '../types';
 import type { ClipperDb } from './db';
@@ -128,36 +129,109 @@ function settingsRecord(s: DigestSettings): DigestSettings {
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+const tombstoneRecord = (t: Tombstone): Tombstone => ({
+  id: t.id,
+  kind: t.kind,
+  recordId: t.recordId,
+  deletedAt: t.deletedAt,
+});
+
+/**
+ * The backup's text is written piece by piece, the same bytes as `JSON.stringify(doc, null, 2)`:
+ * a record inside one of the document's arrays is indented by four spaces.
+ */
+const inArray = (record: unknown) => `    ${JSON.stringify(record, null, 2).replace(/\n/g, '\n    ')}`;
+const header = (settings: DigestSettings) =>
+  `{\n  "format": ${JSON.stringify(BACKUP_FORMAT)},\n  "version": ${BACKUP_VERSION},\n  "settings": ${JSON.stringify(
+    settingsRecord(settings),
+    null,
+    2,
+  ).replace(/\n/g, '\n  ')}`;
+
+/** The text of one chunk of an array's records; the first chunk opens the array. */
+const arrayChunk = (name: string, text: string, first: boolean) =>
+  first ? `,\n  "${name}": [\n${text}` : `,\n${text}`;
+/** What closes an array: `[]` when no chunk opened it. */
+const arrayEnd = (name: string, opened: boolean) => (opened ? '\n  ]' : `,\n  "${name}": []`);
+const records = <T>(list: readonly T[], record: (t: T) => unknown) => list.map((t) => inArray(record(t))).join(',\n');
+/** A whole array held in memory. */
+const wholeArray = <T>(name: string, list: readonly T[], record: (t: T) => unknown) =>
+  list.length === 0 ? arrayEnd(name, false) : arrayChunk(name, records(list, record), true) + arrayEnd(name, true);
+
+const sortedSections = (sections: readonly Section[]) => [...sections].sort((a, b) => a.order - b.order || byId(a, b));
+
+/** A backup document as text, from records in memory (the example backup, tests). */
 export function serializeBackup(backup: Omit<Backup, 'format' | 'version'>): string {
-  const doc: Backup = {
-    format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
-    settings: settingsRecord(backup.settings),
-    sections: [...backup.sections].sort((a, b) => a.order - b.order || byId(a, b)).map(sectionRecord),
-    weeks: [...backup.weeks].sort(byId).map(weekRecord),
-    sources: [...backup.sources].sort(byId).map(sourceRecord),
-    items: [...backup.items].sort(byId).map(itemRecord),
-    tombstones: [...backup.tombstones]
-      .sort(byId)
-      .map((t) => ({ id: t.id, kind: t.kind, recordId: t.recordId, deletedAt: t.deletedAt })),
-  };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return [
+    header(backup.settings),
+    wholeArray('sections', sortedSections(backup.sections), sectionRecord),
+    wholeArray('weeks', [...backup.weeks].sort(byId), weekRecord),
+    wholeArray('sources', [...backup.sources].sort(byId), sourceRecord),
+    wholeArray('items', [...backup.items].sort(byId), itemRecord),
+    wholeArray('tombstones', [...backup.tombstones].sort(byId), tombstoneRecord),
+    '\n}\n',
+  ].join('');
 }
 
-/** Everything in the database (trash included) as backup text. */
+/** Records read at a time by the export. */
+const EXPORT_CHUNK = 1000;
+
+/** A store's records in id order, a chunk at a time (a range read after the last id, not an offset). */
+async function* inIdOrder<T extends { id: string }>(table: EntityTable<T, 'id'>): AsyncGenerator<T[]> {
+  let chunk = await table.orderBy(':id').limit(EXPORT_CHUNK).toArray();
+  while (chunk.length > 0) {
+    yield chunk;
+    if (chunk.length < EXPORT_CHUNK) return;
+    chunk = await table
+      .where(':id')
+      .above((chunk[chunk.length - 1] as T).id)
+      .limit(EXPORT_CHUNK)
+      .toArray();
+  }
+}
+
+/** A large store's array, read and written a chunk at a time. */
+async function streamArray<T extends { id: string }>(
+  out: BlobPart[],
+  name: string,
+  chunks: AsyncIterable<T[]>,
+  record: (t: T) => unknown,
+): Promise<void> {
+  let opened = false;
+  for await (const chunk of chunks) {
+    // A Blob per chunk: the browser holds the bytes, and the page's heap lets the text go.
+    out.push(new Blob([arrayChunk(name, records(chunk, record), !opened)]));
+    opened = true;
+  }
+  out.push(arrayEnd(name, opened));
+}
+
+/**
+ * Everything in the database (trash included) as a backup file, the same bytes as
+ * `serializeBackup`. Read in one transaction (a consistent copy); sources and items are walked in
+ * id order a chunk at a time, so memory stays flat however many records there are.
+ */
+export async function createBackupBlob(db: ClipperDb): Promise<Blob> {
+  return db.transaction('r', [db.settings, db.sections, db.weeks, db.sources, db.items, db.tombstones], async () => {
+    const [settings, sections, weeks, tombstones] = await Promise.all([
+      getSettings(db),
+      db.sections.toArray(),
+      db.weeks.toArray(),
+      db.tombstones.toArray(),
+    ]);
+    const out: BlobPart[] = [
+      header(settings),
+      wholeArray('sections', sortedSections(sections), sectionRecord),
+      wholeArray('weeks', [...weeks].sort(byId), weekRecord),
+    ];
+    await streamArray(out, 'sources', inIdOrder(db.sources), sourceRecord);
+    await streamArray(out, 'items', inIdOrder(db.items), itemRecord);
+    out.push(wholeArray('tombstones', [...tombstones].sort(byId), tombstoneRecord), '\n}\n');
+    return new Blob(out, { type: 'application/json' });
+  });
+}
+
+/** Everything in the database as backup text (tests and the CLI; the options page downloads the Blob). */
 export async function createBackup(db: ClipperDb): Promise<string> {
-  const [settings, sections, weeks, sources, items, tombstones] = await db.transaction(
-    'r',
-    [db.settings, db.sections, db.weeks, db.sources, db.items, db.tombstones],
-    () =>
-      Promise.all([
-        getSettings(db),
-        db.sections.toArray(),
-        db.weeks.toArray(),
-        db.sources.toArray(),
-        db.items.toArray(),
-        db.tombstones.toArray(),
-      ]),
-  );
-  return serializeBackup({ settings, sections, weeks, sources, items, tombstones });
+  return (await createBackupBlob(db)).text();
 }

@@ -1,10 +1,8 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { PageCheckReport } from '../digest/page-checks';
-import type { DigestSettings, Item, LegacyClip, Section, Source, Tombstone, WeekNote } from '../types';
+import type { DigestSettings, Item, Section, Source, Tombstone, WeekNote } from '../types';
 import { DEFAULT_SECTIONS, DEFAULT_SETTINGS } from './defaults';
-import { itemsFromClips, withEnglishNames } from './legacy-clips';
-import { itemTerms, legacyClipTerms } from './search-terms';
-import { indexTerms, type TermRow } from './term-index';
+import type { TermRow } from './term-index';
 
 /**
  * The one schema module. Every shipped version stays here exactly as it shipped; a new
@@ -97,43 +95,23 @@ export const SCHEMA_V5 = {
   postings: 'key',
 } as const;
 
-async function upgradeToV5(tx: Transaction): Promise<void> {
-  const items = await tx.table<Item>('items').toArray();
-  await indexTerms(
-    tx.table('postings') as ClipperDb['postings'],
-    items.map((item) => ({ id: item.id, after: item.terms ?? [] })),
-  );
+/**
+ * What the upgrade steps do lives in lib/store/upgrades.ts, loaded only when a database older
+ * than this module is opened (almost never), so the popup's start-up does not carry it. The
+ * upgrade transaction is kept open while it loads (Dexie.waitFor).
+ */
+export type UpgradeSteps = Record<'toV2' | 'toV3' | 'toV5', (tx: Transaction) => Promise<unknown>>;
+let loadSteps: () => Promise<UpgradeSteps> = () => import('./upgrades');
+
+/** The background is a service worker, which may not load code lazily: it hands the steps over, imported statically. */
+export function provideUpgradeSteps(steps: UpgradeSteps): void {
+  loadSteps = () => Promise.resolve(steps);
 }
 
-async function upgradeToV3(tx: Transaction): Promise<void> {
-  const clips = await tx.table<LegacyClip>('clips').toArray();
-  const { sources, items } = itemsFromClips(clips);
-  const byId = new Map(sources.map((s) => [s.id, s]));
-  await tx.table<Source>('sources').bulkAdd(sources);
-  await tx.table<Item>('items').bulkAdd(
-    items.map((item) => ({
-      ...item,
-      terms: itemTerms(
-        item,
-        item.sourceIds.map((id) => byId.get(id) as Source),
-      ),
-    })),
-  );
-  await tx
-    .table<Section>('sections')
-    .toCollection()
-    .modify((section) => {
-      Object.assign(section, withEnglishNames(section));
-    });
-  await tx
-    .table<SettingRow>('settings')
-    .where('key')
-    .equals('digest')
-    .modify((row) => {
-      const value = row.value as DigestSettings;
-      if (value.digestNameEn === undefined) value.digestNameEn = DEFAULT_SETTINGS.digestNameEn;
-    });
-}
+const step =
+  (name: keyof UpgradeSteps) =>
+  (tx: Transaction): Promise<unknown> =>
+    Dexie.waitFor(loadSteps()).then((steps) => steps[name](tx));
 
 /** One shipped version: its stores and the step that brings a database of the version before up to it. */
 export interface SchemaVersion {
@@ -152,18 +130,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 2,
     stores: SCHEMA_V2,
-    upgrade: (tx) =>
-      tx
-        .table<LegacyClip>('clips')
-        .toCollection()
-        .modify((clip) => {
-          clip.terms = legacyClipTerms(clip);
-        }),
+    upgrade: step('toV2'),
   },
-  { version: 3, stores: SCHEMA_V3, upgrade: upgradeToV3 },
+  { version: 3, stores: SCHEMA_V3, upgrade: step('toV3') },
   // A new, empty store: nothing to move.
   { version: 4, stores: SCHEMA_V4 },
-  { version: 5, stores: SCHEMA_V5, upgrade: upgradeToV5 },
+  { version: 5, stores: SCHEMA_V5, upgrade: step('toV5') },
 ];
 
 export const CURRENT_VERSION = (SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1] as SchemaVersion).version;

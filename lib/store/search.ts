@@ -67,12 +67,18 @@ export async function searchItems(db: ClipperDb, query: string, filters: SearchF
       const found = await checked([...candidates]);
       return found.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, MAX_RESULTS);
     }
-    // Many candidates: newest first, a page of keys at a time, until the results are full.
+    // Many candidates: newest first, a page of keys at a time; only as many candidates are read
+    // as it takes to fill the results (nearly all of them match the text, so about fifty).
     const found: WeekItem[] = [];
     for (let offset = 0; found.length < MAX_RESULTS; offset += PAGE) {
       const keys = (await db.items.orderBy('updatedAt').reverse().offset(offset).limit(PAGE).primaryKeys()) as string[];
       if (keys.length === 0) break;
-      found.push(...(await checked(keys.filter((id) => candidates.has(id)))));
+      const newest = keys.filter((id) => candidates.has(id));
+      for (let i = 0; i < newest.length && found.length < MAX_RESULTS; ) {
+        const batch = newest.slice(i, i + Math.max(MAX_RESULTS - found.length, 10));
+        i += batch.length;
+        found.push(...(await checked(batch)));
+      }
     }
     return found.slice(0, MAX_RESULTS);
   });

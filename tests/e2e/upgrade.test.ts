@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useExtension } from '../harness/extension';
 
@@ -105,8 +105,9 @@ describe('database upgrade in Chromium', () => {
   });
 
   /** A database as version 4 left it: items with the multi-entry `terms` index (IndexedDB version 40). */
-  async function writeVersion4(page: Page, name: string, count: number) {
-    await page.evaluate(
+  async function writeVersion4(context: Page | Worker, name: string, count: number) {
+    // Page and Worker evaluate alike; TypeScript cannot call through their union.
+    await (context as Page).evaluate(
       ([dbName, n]) =>
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open(dbName as string, 40);
@@ -207,5 +208,21 @@ describe('database upgrade in Chromium', () => {
       rows: expect.any(Number),
     });
     expect(result.rows).toBeGreaterThan(600);
+  });
+
+  it('upgrades in the background too, where code may not load lazily (a service worker)', async () => {
+    const name = `upgrade-v4-worker-${Date.now()}`;
+    await writeVersion4(env.session.worker, name, 3);
+    const result = await env.session.worker.evaluate(async (dbName) => {
+      // biome-ignore lint/suspicious/noExplicitAny: the e2e build's test hook is untyped here.
+      const { openDatabase } = (globalThis as any).digestClipperTest;
+      const db = openDatabase(dbName);
+      await db.open();
+      const out = { version: db.verno, rows: await db.postings.count() };
+      db.close();
+      return out;
+    }, name);
+    expect(result.version).toBe(5);
+    expect(result.rows).toBeGreaterThan(3);
   });
 });

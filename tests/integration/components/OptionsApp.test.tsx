@@ -49,8 +49,8 @@ describe('OptionsApp when the database cannot be opened', () => {
         browserLanguage="en-US"
         today={() => '2026-11-29'}
         now={() => 1}
-        saveFile={async (filename, text) => {
-          saved.push({ filename, text });
+        saveFile={async (filename, content) => {
+          saved.push({ filename, text: typeof content === 'string' ? content : await content.text() });
           return filename;
         }}
         readStorage={async () => ({ persisted: true })}
