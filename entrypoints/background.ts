@@ -59,6 +59,7 @@ export default defineBackground({
     liveQuery(() => currentWeekCount(db, Date.now())).subscribe({ next: (n) => void showWeekCount(n), error: trouble });
 
     // The e2e suite drives the very listeners the browser calls; automation cannot click menus.
-    if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { digestClipperTest: { onMenuClick, onCommand, openDatabase } });
+    if (import.meta.env.MODE === 'e2e')
+      Object.assign(globalThis, { digestClipperTest: { onMenuClick, onCommand, openDatabase } });
   },
 });

@@ -90,7 +90,14 @@ describe('createBackupBlob', () => {
         run++;
       }),
       // Always: an empty database, exactly one chunk, and one record past two chunks.
-      { numRuns: 8, examples: [[0, '', ''], [1_000, 'a', 'b'], [2_001, '"\\', '\u2028']] },
+      {
+        numRuns: 8,
+        examples: [
+          [0, '', ''],
+          [1_000, 'a', 'b'],
+          [2_001, '"\\', '\u2028'],
+        ],
+      },
     );
     expect(run).toBe(8);
   }, 60_000);
