@@ -12,10 +12,16 @@ export interface SearchFilters {
 
 const MAX_RESULTS = 50;
 
-/** Candidates are read in one batch up to this many; beyond it, newest first until full. */
-const BATCH_LIMIT = 300;
-/** Keys of the `updatedAt` index read at a time when candidates are many. */
-const PAGE = 2000;
+/**
+ * Up to this many candidates are read whole and ordered by time (about 0.1 ms an item in Chromium
+ * here); beyond it the `updatedAt` index is walked newest first.
+ */
+const SPARSE_LIMIT = 2000;
+/**
+ * Keys of the `updatedAt` index read first when candidates are many. Reading index keys newest
+ * first walks a cursor (about 20 µs a key in Chromium here), so the first page is small.
+ */
+const FIRST_PAGE = 200;
 
 /**
  * Items (not trashed) whose summary, note, tags or sources' titles, publishers and quotes
@@ -41,44 +47,63 @@ export async function searchItems(db: ClipperDb, query: string, filters: SearchF
   if (tokens.length === 0 && !filters.tag) return [];
 
   return db.transaction('r', db.items, db.sources, db.postings, async () => {
-    let candidates: Set<string>;
-    if (tokens.length === 0) {
-      candidates = new Set(
-        (await db.items
-          .where('tags')
-          .equals(filters.tag as string)
-          .primaryKeys()) as string[],
-      );
-    } else {
-      const sets = await Promise.all(tokens.map((t) => idsWithTerm(db.postings, t.key, t.prefix)));
-      sets.sort((a, b) => a.size - b.size);
-      candidates = sets[0] as Set<string>;
-      for (const set of sets.slice(1)) candidates = new Set([...candidates].filter((id) => set.has(id)));
-    }
-    if (candidates.size === 0) return [];
-
-    const checked = async (ids: string[]) => {
-      const items = (await db.items.bulkGet(ids)).filter(
-        (c): c is Item => c !== undefined && c.deletedAt === undefined,
-      );
-      return (await withSources(db, items)).filter(matches);
+    // Each token's item ids, as the index stores them: lists, not sets. A common word lists most
+    // items, and building a set of tens of thousands of ids costs more than reading them (measured:
+    // 17 ms to read 50,000 ids, 40 ms more to put them in a set), so lists are only scanned.
+    const lists =
+      tokens.length > 0
+        ? await Promise.all(tokens.map((t) => idsWithTerm(db.postings, t.key, t.prefix)))
+        : [
+            (await db.items
+              .where('tags')
+              .equals(filters.tag as string)
+              .primaryKeys()) as string[],
+          ];
+    lists.sort((a, b) => a.length - b.length);
+    const [shortest, ...others] = lists as [string[], ...string[][]];
+    if (shortest.length === 0) return [];
+    /** The ids among `ids` that every token lists (scanning the lists, never building a set of one). */
+    const inAll = (ids: Iterable<string>, lists: string[][]) => {
+      let kept = new Set(ids);
+      for (const list of lists) {
+        const seen = new Set<string>();
+        for (const id of list) if (kept.has(id)) seen.add(id);
+        kept = seen;
+      }
+      return kept;
     };
-    if (candidates.size <= BATCH_LIMIT) {
-      const found = await checked([...candidates]);
-      return found.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, MAX_RESULTS);
-    }
-    // Many candidates: newest first, a page of keys at a time; only as many candidates are read
-    // as it takes to fill the results (nearly all of them match the text, so about fifty).
     const found: WeekItem[] = [];
-    for (let offset = 0; found.length < MAX_RESULTS; offset += PAGE) {
-      const keys = (await db.items.orderBy('updatedAt').reverse().offset(offset).limit(PAGE).primaryKeys()) as string[];
-      if (keys.length === 0) break;
-      const newest = keys.filter((id) => candidates.has(id));
+    const live = (items: (Item | undefined)[]) =>
+      items.filter((c): c is Item => c !== undefined && c.deletedAt === undefined);
+    /**
+     * Checks items (or ids, read as needed) newest first against the whole query, in small batches,
+     * until the results are full: nearly every candidate matches, so about fifty are read.
+     */
+    const fill = async (newest: (Item | string)[]) => {
       for (let i = 0; i < newest.length && found.length < MAX_RESULTS; ) {
         const batch = newest.slice(i, i + Math.max(MAX_RESULTS - found.length, 10));
         i += batch.length;
-        found.push(...(await checked(batch)));
+        const ids = batch.filter((x): x is string => typeof x === 'string');
+        const items = ids.length > 0 ? live(await db.items.bulkGet(ids)) : (batch as Item[]);
+        found.push(...(await withSources(db, items)).filter(matches));
       }
+    };
+
+    if (shortest.length <= SPARSE_LIMIT) {
+      // Few candidates: read them all and order them by time.
+      const items = live(await db.items.bulkGet([...inAll(shortest, others)]));
+      await fill(items.sort((a, b) => b.updatedAt - a.updatedAt));
+      return found;
+    }
+    // Many candidates: the newest items a page at a time (pages growing fourfold), kept if every
+    // token lists them.
+    let offset = 0;
+    for (let page = FIRST_PAGE; found.length < MAX_RESULTS; page *= 4) {
+      const keys = (await db.items.orderBy('updatedAt').reverse().offset(offset).limit(page).primaryKeys()) as string[];
+      offset += keys.length;
+      const kept = inAll(keys, lists);
+      await fill(keys.filter((id) => kept.has(id)));
+      if (keys.length < page) break;
     }
     return found.slice(0, MAX_RESULTS);
   });

@@ -104,16 +104,17 @@ export function postingRows(items: readonly { id: string; terms?: readonly strin
   return [...rows].map(([key, ids]) => ({ key, ids }));
 }
 
-/** The ids of items having the term (or, for a prefix, any term starting with it). */
+/**
+ * The ids of items having the term (or, for a prefix, any term starting with it), as stored: an
+ * id may appear more than once under a prefix (once per matching term).
+ */
 export async function idsWithTerm(
   postings: EntityTable<TermRow, 'key'>,
   term: string,
   prefix: boolean,
-): Promise<Set<string>> {
+): Promise<string[]> {
   const [lower, upper] = termRange(term, prefix);
-  const ids = new Set<string>();
   // One getAll over the range: faster than a cursor for the few rows an exact term has.
-  for (const row of await postings.where('key').between(lower, upper, true, false).toArray())
-    for (const id of row.ids) ids.add(id);
-  return ids;
+  const rows = await postings.where('key').between(lower, upper, true, false).toArray();
+  return rows.length === 1 ? (rows[0] as TermRow).ids : rows.flatMap((row) => row.ids);
 }

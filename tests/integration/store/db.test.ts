@@ -144,7 +144,7 @@ const UPGRADE_TESTS: Record<number, { what: string; run: () => Promise<void> }> 
       // Search keys derived again from the item and its sources; the stale ones are gone.
       expect((await searchItems(db, '引用')).map((i) => i.id)).toEqual(['c']);
       expect((await db.items.get('c'))?.terms).not.toContain('stale');
-      expect((await idsWithTerm(db.postings, 'stale', false)).size).toBe(0);
+      expect((await idsWithTerm(db.postings, 'stale', false)).length).toBe(0);
       expect(await db.items.where('sourceIds').equals('b').primaryKeys()).toEqual(['a']);
       // Default sections get their English names; the renamed one keeps its name alone.
       const sections = await db.sections.orderBy('order').toArray();

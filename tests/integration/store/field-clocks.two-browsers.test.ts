@@ -52,7 +52,7 @@ describe('merging two browsers’ copies field by field', () => {
       expect([item.summary, item.note, item.conflicts]).toEqual(['home summary', 'office note', undefined]);
     }
     // Search follows the merged text.
-    expect((await idsWithTerm(home.postings, 'office', false)).size).toBe(1);
+    expect((await idsWithTerm(home.postings, 'office', false)).length).toBe(1);
   });
 
   it('shows a field changed in both browsers as a conflict: ours kept, theirs recorded, then settled either way', async () => {
