@@ -123,11 +123,25 @@ export async function browserFigures() {
       return times[Math.floor(times.length / 2)];
     })()`);
     emit(`search_${BIG}_clips`, search, 'ms');
-    const backup = await inOptions<{ exportMs: number; importMs: number; bytes: number }>(`(async () => {
-      const { db, openDatabase, createBackup, parseBackup, applyRestore } = globalThis.digestClipperTest;
+    const backup = await inOptions<{
+      exportMs: number;
+      importMs: number;
+      bytes: number;
+      heapMb: number;
+    }>(`(async () => {
+      const { db, openDatabase, createBackupBlob, parseBackup, applyRestore } = globalThis.digestClipperTest;
+      // The export as the options page runs it (records read in chunks into a Blob), with the page's
+      // JS heap sampled while it runs: its peak above where it started says whether memory stays flat.
+      const heap = () => performance.memory ? performance.memory.usedJSHeapSize : 0;
+      const base = heap();
+      let peak = base;
+      const sampler = setInterval(() => { peak = Math.max(peak, heap()); }, 5);
       let t0 = performance.now();
-      const text = await createBackup(db);
+      const blob = await createBackupBlob(db);
       const exportMs = performance.now() - t0;
+      clearInterval(sampler);
+      peak = Math.max(peak, heap());
+      const text = await blob.text();
       const target = openDatabase('bench-import-' + Math.random());
       await target.open();
       t0 = performance.now();
@@ -135,9 +149,10 @@ export async function browserFigures() {
       await applyRestore(target, parsed.backup, Date.now());
       const importMs = performance.now() - t0;
       target.close();
-      return { exportMs, importMs, bytes: text.length };
+      return { exportMs, importMs, bytes: text.length, heapMb: (peak - base) / 1024 / 1024 };
     })()`);
     emit(`backup_export_${BIG}_clips`, backup.exportMs, 'ms');
+    emit(`backup_export_heap_peak_${BIG}_clips`, backup.heapMb, 'MB');
     emit(`backup_import_${BIG}_clips`, backup.importMs, 'ms');
     emit('backup_size', backup.bytes / 1024 / 1024, 'MB');
   } finally {

@@ -6,7 +6,7 @@ import { readRawDatabase } from '../../lib/browser/raw-export';
 import { requestPersistence, storageState } from '../../lib/browser/storage';
 import { parseBackup } from '../../lib/store/backup-read';
 import { applyRestore } from '../../lib/store/backup-restore';
-import { createBackup } from '../../lib/store/backup-write';
+import { createBackup, createBackupBlob } from '../../lib/store/backup-write';
 import { openDatabase } from '../../lib/store/db';
 import { searchItems } from '../../lib/store/search';
 import { civilDate } from '../../lib/week';
@@ -32,6 +32,6 @@ if (root) {
 // The benchmark times these in the real browser; the production build drops this line.
 if (import.meta.env.MODE === 'e2e') {
   Object.assign(globalThis, {
-    digestClipperTest: { db, openDatabase, createBackup, parseBackup, applyRestore, searchItems },
+    digestClipperTest: { db, openDatabase, createBackup, createBackupBlob, parseBackup, applyRestore, searchItems },
   });
 }

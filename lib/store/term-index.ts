@@ -51,6 +51,8 @@ export async function indexTerms(
   postings: EntityTable<TermRow, 'key'>,
   changes: readonly TermChange[],
   onChunk?: (done: number, total: number) => void,
+  /** The index is known to be empty: its rows are written without being read first. */
+  empty = false,
 ): Promise<void> {
   const adds = new Map<string, string[]>();
   const removes = new Map<string, Set<string>>();
@@ -75,7 +77,7 @@ export async function indexTerms(
   const keys = [...new Set([...adds.keys(), ...removes.keys()])];
   for (let i = 0; i < keys.length; i += ROW_CHUNK) {
     const chunk = keys.slice(i, i + ROW_CHUNK);
-    const rows = await postings.bulkGet(chunk);
+    const rows = empty ? [] : await postings.bulkGet(chunk);
     const puts: TermRow[] = [];
     const deletes: string[] = [];
     chunk.forEach((key, n) => {

@@ -62,6 +62,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // performance.memory in whole bytes, not coarse buckets: the bench reads the export's heap peak.
+      '--enable-precise-memory-info',
     ],
   });
   // A missing element should fail the test in seconds, not hang until the suite's timeout.
