@@ -23,11 +23,11 @@ const QUOTE_PREVIEW = 600;
 /** The page as the clipper read it, every field editable before it is stored. */
 export function ClipForm({ draft, sections, tags, busy, now, onChange, onSave }: Props) {
   const { t, locale } = useLocale();
-  // A field the editor changes is theirs: where the clipper read it no longer applies.
+  // A field the editor changes is theirs (stored as such; not labelled here, where it is plain).
   const set = (patch: Partial<ClipDraft>) => {
     const origins = { ...draft.origins };
     for (const field of ['title', 'source', 'author', 'publishedAt'] as const)
-      if (field in patch) delete origins[field];
+      if (field in patch) origins[field] = 'editor';
     onChange({ ...draft, ...patch, origins });
   };
   // The raw text keeps a trailing comma while the editor is typing the next tag.
@@ -37,7 +37,7 @@ export function ClipForm({ draft, sections, tags, busy, now, onChange, onSave }:
   const doubts = fieldDoubts(draft, civilDate(now()), draft.origins);
   // Where the clipper read the field, then whether it is worth a second look.
   const doubt = (field: keyof typeof doubts) => {
-    const origin = draft.origins?.[field];
+    const origin = draft.origins?.[field] === 'editor' ? undefined : draft.origins?.[field];
     const code = doubts[field];
     return (
       <>

@@ -118,17 +118,29 @@ export function ItemEditor({ db, item, tags, now, onClose, onMovedWeek }: Props)
     setSource(index, { quotes: next });
   };
 
-  const sourceInput = (index: number, key: Exclude<keyof SourceFields, 'quotes'>, label: string, type = 'text') => (
-    <label>
-      <span>{label}</span>
-      <input
-        name={index === 0 ? key : `${key}-${index + 1}`}
-        type={type}
-        value={(sources[index] as SourceFields)[key]}
-        onInput={(e) => setSource(index, { [key]: e.currentTarget.value })}
-      />
-    </label>
-  );
+  /** Where a field's stored value came from, while the form still shows that value. */
+  const originOf = (index: number, key: Exclude<keyof SourceFields, 'quotes'>) => {
+    if (key === 'canonicalUrl') return undefined;
+    const unchanged = (sources[index] as SourceFields)[key] === opened.sources[index]?.[key];
+    return unchanged ? item.sources[index]?.origins?.[key] : undefined;
+  };
+  const sourceInput = (index: number, key: Exclude<keyof SourceFields, 'quotes'>, label: string, type = 'text') => {
+    const origin = originOf(index, key);
+    return (
+      <label>
+        <span>
+          {label}
+          {origin && <span class="origin">{t(`origin.${origin}`)}</span>}
+        </span>
+        <input
+          name={index === 0 ? key : `${key}-${index + 1}`}
+          type={type}
+          value={(sources[index] as SourceFields)[key]}
+          onInput={(e) => setSource(index, { [key]: e.currentTarget.value })}
+        />
+      </label>
+    );
+  };
 
   return (
     <form

@@ -71,6 +71,7 @@ export const PROBLEM_CODES = [
   'field.unknown-section',
   'field.not-language',
   'field.not-clock',
+  'field.not-origin',
   // Templates (lib/digest/template-engine.ts): each also carries {line} and {column}.
   'template.unclosed',
   'template.not-placeholder',

@@ -8,6 +8,7 @@
 import { ClipInputError } from './errors';
 import { RECORD_LIMITS } from './record-limits';
 import { cleanBlock, cleanLine, cleanMarkdown } from './text';
+import type { FieldOrigin, FieldOrigins } from './types';
 
 export { RECORD_LIMITS };
 
@@ -89,4 +90,35 @@ export function cleanQuote(text: string): { text: string; cut: boolean } {
   return clean.length > RECORD_LIMITS.quote
     ? { text: clean.slice(0, RECORD_LIMITS.quote), cut: true }
     : { text: clean, cut: false };
+}
+
+/** The page fields whose origin is kept, in the order a backup writes them. */
+export const ORIGIN_FIELDS = ['title', 'source', 'author', 'publishedAt'] as const;
+const ORIGINS: readonly FieldOrigin[] = [
+  'declared',
+  'page-title',
+  'headline',
+  'byline',
+  'url',
+  'known-site',
+  'domain',
+  'editor',
+];
+
+/**
+ * The field origins worth keeping: known fields with known origins, for fields the record has.
+ * What a page's script or a hand-edited backup put there otherwise is dropped (it only advises).
+ */
+export function validOrigins(
+  raw: unknown,
+  fields: { title?: unknown; source?: unknown; author?: unknown; publishedAt?: unknown },
+): FieldOrigins | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const out: FieldOrigins = {};
+  for (const field of ORIGIN_FIELDS) {
+    const origin = (raw as Record<string, unknown>)[field];
+    if (ORIGINS.includes(origin as FieldOrigin) && fields[field] !== undefined && fields[field] !== '')
+      out[field] = origin as FieldOrigin;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }

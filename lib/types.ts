@@ -58,6 +58,11 @@ export interface PageFields {
 export interface Source extends PageFields, Clocked {
   id: string;
   quotes: Quote[];
+  /**
+   * Where each page field's value came from (the clipper's reading, or `editor` once corrected), so
+   * the editor checks the guesses first. Follows its field through edits, re-clips and merges.
+   */
+  origins?: FieldOrigins;
   createdAt: number;
   updatedAt: number;
 }
@@ -190,7 +195,8 @@ export interface WeekNote extends Clocked {
 /**
  * Where the clipper read a field: what the page declares for machines (JSON-LD, OpenGraph, meta
  * tags), its `<title>`, its visible headline or byline, the address, the project's list of known
- * sites, the bare domain, or the editor's own name for the site. The last three are guesses.
+ * sites, the bare domain, or the editor (a value they typed or corrected, or their own name for the
+ * site). `known-site` and `domain` are guesses.
  */
 export type FieldOrigin =
   | 'declared'
@@ -206,7 +212,7 @@ export type FieldOrigins = Partial<Record<'title' | 'source' | 'author' | 'publi
 
 export interface PageCapture extends PageFields {
   selection?: { text: string; markdown?: string };
-  /** Where the clipper read each field (shown in the capture form; not stored yet). */
+  /** Where the clipper read each field (shown in the capture form, stored with the source). */
   origins?: FieldOrigins;
 }
 

@@ -205,6 +205,6 @@ export const EN_MESSAGES = {
   'origin.url': 'address',
   'origin.known-site': 'known site',
   'origin.domain': 'domain only',
-  'origin.editor': 'your name for the site',
+  'origin.editor': 'yours',
   ...problemMessages(PROBLEMS_EN),
 };

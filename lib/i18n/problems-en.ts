@@ -72,6 +72,7 @@ export const PROBLEMS_EN: Record<ProblemCode, string> = {
   'field.not-language': 'not a language tag',
   'field.not-clock': 'not a change clock (dropped: the record merges by its update time)',
   'field.unknown-section': 'no section "{id}" in this backup',
+  'field.not-origin': 'not a known origin for a field (dropped: the field is kept, its origin unknown)',
   'template.unclosed': 'line {line}, column {column}: "{{" is never closed with "}}"',
   'template.not-placeholder': 'line {line}, column {column}: "{text}" is not a placeholder',
   'template.unknown-field': 'line {line}, column {column}: unknown placeholder "{name}" here; use one of {allowed}',

@@ -64,6 +64,7 @@ export const PROBLEMS_ZH: Record<ProblemCode, string> = {
   'field.not-language': '不是语言标记',
   'field.not-clock': '不是有效的修改时钟(已忽略:此记录按更新时间合并)',
   'field.unknown-section': '备份中没有栏目“{id}”',
+  'field.not-origin': '不是已知的字段来源(已忽略:字段保留,来源未知)',
   'template.unclosed': '第 {line} 行第 {column} 列:“{{”没有用“}}”闭合',
   'template.not-placeholder': '第 {line} 行第 {column} 列:“{text}”不是占位符',
   'template.unknown-field': '第 {line} 行第 {column} 列:此处没有占位符“{name}”;可用:{allowed}',

@@ -202,6 +202,6 @@ export const ZH_MESSAGES: Record<PopupMessageKey, string> = {
   'origin.url': '网址',
   'origin.known-site': '已知网站',
   'origin.domain': '仅域名',
-  'origin.editor': '你设定的名称',
+  'origin.editor': '你填写的',
   ...problemMessages(PROBLEMS_ZH),
 };

@@ -1,6 +1,6 @@
 import { TEMPLATE_KEYS } from '../digest/templates';
 import { type Problem, type ProblemCode, type ProblemParams, problem } from '../errors';
-import { isValidDate, RECORD_LIMITS, SOURCE_SCHEMES, validLang } from '../record-rules';
+import { isValidDate, RECORD_LIMITS, SOURCE_SCHEMES, validLang, validOrigins } from '../record-rules';
 import type {
   Clocked,
   ConflictValue,
@@ -397,6 +397,13 @@ function readSource(c: Checker, raw: unknown, path: string): Source | undefined 
     updatedAt: c.time(r.updatedAt, `${path}.updatedAt`),
   } as Source;
   readPageExtras(c, r, path, source);
+  if (r.origins !== undefined) {
+    const origins = validOrigins(r.origins, source);
+    // An origin the file names wrongly only advises: the field stays, its origin is dropped.
+    const named = typeof r.origins === 'object' && r.origins !== null ? Object.keys(r.origins).length : 1;
+    if (named !== Object.keys(origins ?? {}).length) c.fix(`${path}.origins`, 'field.not-origin');
+    if (origins) source.origins = origins;
+  }
   readClocks(c, r, path, 'source', source);
   return c.failures === before ? source : undefined;
 }

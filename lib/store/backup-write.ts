@@ -1,6 +1,17 @@
 import type { EntityTable } from 'dexie';
 import { TEMPLATE_KEYS } from '../digest/templates';
-import type { Clocked, DigestSettings, Item, Quote, Section, Source, Tombstone, WeekNote } from '../types';
+import { ORIGIN_FIELDS } from '../record-rules';
+import type {
+  Clocked,
+  DigestSettings,
+  FieldOrigins,
+  Item,
+  Quote,
+  Section,
+  Source,
+  Tombstone,
+  WeekNote,
+} from '../types';
 import type { ClipperDb } from './db';
 import { DEFAULT_SETTINGS } from './defaults';
 import { CLOCKED_FIELDS, type RecordKind } from './field-clocks';
@@ -14,10 +25,10 @@ import { getSettings } from './settings';
 
 export const BACKUP_FORMAT = 'digest-clipper-backup';
 /**
- * 4: per-field clocks and open conflicts. 3: tombstones of records deleted for good. 2: sources and items. 1: clips (still read and
+ * 5: where each page field came from (`origins`). 4: per-field clocks and open conflicts. 3: tombstones of records deleted for good. 2: sources and items. 1: clips (still read and
  * converted by lib/store/legacy-clips.ts).
  */
-export const BACKUP_VERSION = 4;
+export const BACKUP_VERSION = 5;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -72,6 +83,11 @@ export function sourceRecord(s: Source): Source {
   optional(out, 'publishedAt', s.publishedAt);
   optional(out, 'excerpt', s.excerpt);
   optional(out, 'lang', s.lang);
+  if (s.origins) {
+    const origins: FieldOrigins = {};
+    for (const field of ORIGIN_FIELDS) optional(origins, field, s.origins[field]);
+    if (Object.keys(origins).length > 0) out.origins = origins;
+  }
   out.quotes = s.quotes.map(quoteRecord);
   out.createdAt = s.createdAt;
   out.updatedAt = s.updatedAt;

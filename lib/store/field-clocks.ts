@@ -191,10 +191,26 @@ export function mergeRecord<T extends Clocked>(kind: RecordKind, mine: T, theirs
   if (open.length > 0) out.conflicts = open;
   else delete out.conflicts;
   out.clocks = clocks;
+  // Where a source's field value came from follows the value.
+  const mineOrigins = (mine as { origins?: Record<string, string> }).origins;
+  const theirOrigins = (theirs as { origins?: Record<string, string> }).origins;
+  let originsChanged = false;
+  if (mineOrigins || theirOrigins) {
+    const origins: Record<string, string> = { ...mineOrigins };
+    for (const field of result.taken) {
+      const origin = theirOrigins?.[field];
+      if (origin) origins[field] = origin;
+      else delete origins[field];
+    }
+    originsChanged = !sameValue(origins, mineOrigins ?? {});
+    if (Object.keys(origins).length > 0) out.origins = origins;
+    else delete out.origins;
+  }
   const newest = Math.max(mine.updatedAt, theirs.updatedAt, ...Object.values(clocks).map((c) => stampTime(c.at)));
   out.updatedAt = newest;
   result.changed =
     result.taken.length > 0 ||
+    originsChanged ||
     clocksTouched ||
     newest !== mine.updatedAt ||
     (mine.conflicts?.length ?? 0) !== open.length ||
@@ -224,6 +240,13 @@ export function settleConflict<T extends Clocked>(
     const value = check(conflict.value);
     if (value === null) delete out[field];
     else out[field] = value;
+    // Where their value came from is not known here.
+    const origins = { ...(record as { origins?: Record<string, string> }).origins };
+    if (field in origins) {
+      delete origins[field];
+      if (Object.keys(origins).length > 0) out.origins = origins;
+      else delete out.origins;
+    }
   }
   const updatedAt = Math.max(now, record.updatedAt + 1, stampTime(at) + 1);
   out.updatedAt = updatedAt;

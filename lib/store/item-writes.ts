@@ -4,6 +4,7 @@ import { keyBetween } from '../order-key';
 import {
   cleanQuote,
   isValidDate,
+  ORIGIN_FIELDS,
   RECORD_LIMITS,
   requireDate,
   requireLink,
@@ -12,9 +13,10 @@ import {
   requireTags,
   validLang,
   validLink,
+  validOrigins,
 } from '../record-rules';
 import { cleanLine } from '../text';
-import type { ConflictValue, Item, PageCapture, Quote, Source, WeekItem } from '../types';
+import type { ConflictValue, FieldOrigin, FieldOrigins, Item, PageCapture, Quote, Source, WeekItem } from '../types';
 import type { ClipperDb } from './db';
 import { settleConflict, stampChanges } from './field-clocks';
 import { findSourceByUrl, withSources } from './items';
@@ -103,6 +105,7 @@ function validatedDraft(draft: ClipDraft): ClipDraft {
   if (draft.summary !== undefined) out.summary = requireSummary(draft.summary);
   if (draft.note !== undefined) out.note = requireNote(draft.note);
   if (draft.tags !== undefined) out.tags = requireTags(draft.tags);
+  out.origins = validOrigins(draft.origins, out);
   return out;
 }
 
@@ -139,6 +142,25 @@ async function deleteItem(db: ClipperDb, item: Item): Promise<void> {
   await indexTerms(db.postings, [{ id: item.id, before: item.terms }]);
 }
 
+/**
+ * A source's origins after some of its fields changed: those fields get the origin given (or none,
+ * when the field is now empty); the others keep theirs.
+ */
+function withOrigins(
+  before: FieldOrigins | undefined,
+  after: Partial<Source>,
+  changed: readonly string[],
+  originOf: (field: (typeof ORIGIN_FIELDS)[number]) => FieldOrigin,
+): FieldOrigins | undefined {
+  const out: FieldOrigins = { ...before };
+  for (const field of ORIGIN_FIELDS) {
+    if (!changed.includes(field)) continue;
+    if (after[field]) out[field] = originOf(field);
+    else delete out[field];
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 /** Writes a source with a clock on each field it changes. */
 async function putSource(db: ClipperDb, source: Source): Promise<void> {
   await db.sources.put(stampChanges('source', await db.sources.get(source.id), source, db.replica));
@@ -165,6 +187,8 @@ function newSource(draft: ClipDraft, quote: Quote | undefined, id: string, now: 
   if (draft.publishedAt) source.publishedAt = draft.publishedAt;
   if (draft.excerpt) source.excerpt = draft.excerpt;
   if (draft.lang) source.lang = draft.lang;
+  const origins = validOrigins(draft.origins, source);
+  if (origins) source.origins = origins;
   return source;
 }
 
@@ -202,6 +226,14 @@ export async function saveClip(db: ClipperDb, input: ClipDraft, ctx: SaveContext
             fieldsUpdated.push(key);
           }
         }
+        // A field taken from this capture carries its origin (the editor's, when they typed it).
+        source.origins = withOrigins(
+          existing.origins,
+          source,
+          fieldsUpdated,
+          (field) => draft.origins?.[field] ?? 'editor',
+        );
+        if (!source.origins) delete source.origins;
       }
       if (quoteOutcome === 'added' || fieldsUpdated.length > 0) {
         source.updatedAt = nextStamp(ctx.now, existing.updatedAt);
@@ -358,10 +390,15 @@ export async function updateSource(db: ClipperDb, id: string, patch: SourcePatch
   return db.transaction('rw', db.sources, db.items, db.postings, async () => {
     const current = await db.sources.get(id);
     if (!current) throw new ClipInputError('clip.gone');
+    const patched = applyPatch<Source>(current, changes);
+    const corrected = ORIGIN_FIELDS.filter((field) => patched[field] !== current[field]);
+    const origins = withOrigins(current.origins, patched, corrected, () => 'editor');
+    if (origins) patched.origins = origins;
+    else delete patched.origins;
     const next = stampChanges(
       'source',
       current,
-      { ...applyPatch<Source>(current, changes), updatedAt: nextStamp(now, current.updatedAt) },
+      { ...patched, updatedAt: nextStamp(now, current.updatedAt) },
       db.replica,
     );
     await db.sources.put(next);

@@ -45,6 +45,16 @@ describe('typed dates', () => {
     await popup.getByRole('button', { name: /^Edit: / }).click();
     const editor = popup.getByRole('form', { name: 'Edit' });
     expect(await editor.getByLabel('Published').inputValue()).toBe('2026-01-27');
+    // Stored with the source: where the publisher was read, and that the date is the editor's own.
+    const stored = (name: string) => editor.locator(`label:has(input[name="${name}"]) .origin`);
+    expect(await stored('source').textContent()).toBe('page data');
+    expect(await stored('publishedAt').textContent()).toBe('yours');
+    const fieldset = editor.locator('fieldset.source-fields').first();
+    await fieldset.scrollIntoViewIfNeeded();
+    await fieldset.screenshot({ path: '.e2e-artifacts/popup-editor-origins.png' });
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await fieldset.screenshot({ path: '.e2e-artifacts/popup-editor-origins-dark.png' });
+    await popup.emulateMedia({ colorScheme: 'light' });
     await editor.getByLabel('Published').fill('yesterday');
     await editor.getByRole('button', { name: 'Done' }).click();
     await expect.poll(async () => (await readEntries(popup))[0]?.publishedAt).toBe(addDays(civilDate(Date.now()), -1));

@@ -18,7 +18,8 @@ afterEach(() => {
   db?.close();
 });
 
-let clock = 10;
+// A clock in the week shown, so dates in it are not in the future.
+let clock = Date.parse('2026-02-01T00:00:00Z');
 const ctx = () => ({ now: ++clock, weekId: WEEK, newId: () => `id-${clock}`, defaultSectionId: 'briefs' });
 const page = (n: number) => ({
   pageUrl: `https://a.example/${n}`,
@@ -88,5 +89,15 @@ describe('WeekView', () => {
     expect(document.activeElement).toBe(cardOf('Story 1'));
     press(cardOf('Story 1'), 'ArrowDown');
     await expect.poll(async () => (await order()).slice(0, 3)).toEqual(['Story 3', 'Story 2', 'Story 1']);
+  });
+
+  it('marks a card whose date was read from the address for a second look, from what the source stored', async () => {
+    db = openDatabase(`week-view-${Math.random()}`);
+    await saveClip(db, { ...page(1), publishedAt: '2026-01-20', origins: { publishedAt: 'url' } }, ctx());
+    await saveClip(db, { ...page(2), publishedAt: '2026-01-20', origins: { publishedAt: 'declared' } }, ctx());
+    await showWeek();
+    const badge = (title: string) => cardOf(title).querySelector('.badge.warn')?.getAttribute('title') ?? '';
+    expect(badge('Story 1')).toContain('from the address: check');
+    expect(badge('Story 2')).not.toContain('from the address');
   });
 });

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { describeProblem } from '../../../lib/i18n/translate';
 import { type BackupIssue, parseBackup } from '../../../lib/store/backup-read';
 import { applyRestore } from '../../../lib/store/backup-restore';
-import { createBackup } from '../../../lib/store/backup-write';
+import { BACKUP_VERSION, createBackup } from '../../../lib/store/backup-write';
 import type { ClipperDb } from '../../../lib/store/db';
 import { english, freshDb, seed } from './backup-fixtures';
 
@@ -47,7 +47,7 @@ describe('refusing bad backup files', () => {
   const refused: [string, (text: string) => string, RegExp][] = [
     ['truncated', (t) => t.slice(0, t.length / 2), /not valid JSON/],
     ['foreign', () => JSON.stringify({ hello: 'world' }), /not a Digest Clipper backup/],
-    ['newer version', (t) => t.replace('"version": 4', '"version": 9'), /newer Digest Clipper/],
+    ['newer version', (t) => t.replace(`"version": ${BACKUP_VERSION}`, '"version": 9'), /newer Digest Clipper/],
   ];
 
   it.each(refused)(

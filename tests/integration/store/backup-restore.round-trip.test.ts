@@ -10,6 +10,7 @@ import { addOwnItem, type ClipDraft, saveClip, updateItem, updateSource } from '
 import { listWeek } from '../../../lib/store/items';
 import { addSection, deleteSection, updateSection } from '../../../lib/store/section-writes';
 import { setWeekText } from '../../../lib/store/weeks';
+import type { FieldOrigins } from '../../../lib/types';
 
 /** The restore's clock: after every change time the tests write. */
 const NOW = Date.parse('2026-12-01T00:00:00Z');
@@ -171,6 +172,19 @@ describe('round trip (property)', () => {
           tags: fc.array(anyText, { maxLength: 5 }),
           typedDate: anyDate,
           lede: anyText,
+          // What a page's script could put in the capture's origins: known ones, and anything at all.
+          origins: fc.oneof(
+            fc.record(
+              {
+                title: fc.constantFrom('declared', 'headline', 'page-title'),
+                source: fc.constantFrom('declared', 'domain', 'known-site'),
+                author: fc.constantFrom('byline', 'declared'),
+                publishedAt: fc.constantFrom('url', 'declared', 'byline'),
+              },
+              { requiredKeys: [] },
+            ),
+            fc.anything(),
+          ),
         }),
         async (input) => {
           const db = fresh();
@@ -190,6 +204,7 @@ describe('round trip (property)', () => {
                 summary: input.summary,
                 note: input.note,
                 tags: input.tags,
+                origins: input.origins as FieldOrigins,
               },
               ctx,
             );

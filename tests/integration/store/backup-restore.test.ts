@@ -24,7 +24,7 @@ describe('backup and restore', () => {
     expect(summary).toMatchObject({ added: 7, updated: 0, unchanged: 0, conflicts: 0, replacesSettings: true });
     expect(await createBackup(target)).toBe(first);
     const doc = JSON.parse(first);
-    expect(doc.version).toBe(4);
+    expect(doc.version).toBe(5);
     expect(doc.items.some((c: { deletedAt?: number }) => c.deletedAt === 40)).toBe(true);
     expect(doc.items.some((c: { sourceIds: string[] }) => c.sourceIds.length === 0)).toBe(true);
     expect(doc.weeks[0].closing).toBe('回复“加料”获取更多。');
