@@ -5,7 +5,7 @@ import type { Item, Source } from '../../lib/types';
 import { addDays, weekIdFor } from '../../lib/week';
 import { axeViolations } from '../harness/axe';
 import { useExtension } from '../harness/extension';
-import { clearRecords, type ExtensionContext, putRecords, readEntries } from '../harness/page';
+import { clearRecords, type ExtensionContext, indexItems, putRecords, readEntries } from '../harness/page';
 
 const thisWeek = weekIdFor(Date.now());
 const lastWeek = addDays(thisWeek, -7);
@@ -50,6 +50,10 @@ async function putPages(context: ExtensionContext, pages: ReturnType<typeof seed
   await putRecords(
     context,
     'items',
+    pages.map((p) => p.item),
+  );
+  await indexItems(
+    context,
     pages.map((p) => p.item),
   );
 }

@@ -1,4 +1,5 @@
 import type { Page, Worker } from 'playwright-core';
+import { postingRows, type TermRow } from '../../lib/store/term-index';
 import type { Item, Source } from '../../lib/types';
 
 /** Selects the text of an element the way a reader's drag would. */
@@ -66,6 +67,21 @@ export async function clearRecords(context: ExtensionContext): Promise<void> {
   await onStore<undefined>(context, 'items', 'clear');
   await onStore<undefined>(context, 'sources', 'clear');
   await onStore<undefined>(context, 'postings', 'clear');
+}
+
+/**
+ * Adds items written straight into the store (with their `terms`) to the search index, as the app's
+ * writes would: rows already there keep their ids.
+ */
+export async function indexItems(context: ExtensionContext, items: { id: string; terms?: string[] }[]): Promise<void> {
+  const existing = new Map(
+    (await onStore<TermRow[]>(context, 'postings', 'getAll')).map((row) => [row.key, row.ids] as const),
+  );
+  const rows = postingRows(items).map((row) => ({
+    key: row.key,
+    ids: [...new Set([...(existing.get(row.key) ?? []), ...row.ids])],
+  }));
+  await onStore<undefined>(context, 'postings', 'put', rows);
 }
 
 /** Writes records straight into a store of our database (test setup, no app code involved). */
