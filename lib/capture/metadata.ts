@@ -80,19 +80,9 @@ function articleNode(nodes: Json[]): Json | undefined {
   return nodes.filter((n) => rank(n) < 2).sort((a, b) => rank(a) - rank(b))[0];
 }
 
-/**
- * The names in a JSON-LD value: strings, or objects' names. An object that only points at another
- * node of the graph (`{"@id": "…#/schema/person/…"}`, as Yoast and other SEO plugins write an
- * article's author) is looked up in `graph`.
- */
-function names(value: unknown, graph?: ReadonlyMap<string, Json>): string[] {
+function names(value: unknown): string[] {
   return asArray(value)
-    .map((v) => {
-      if (typeof v === 'string') return v;
-      if (!isJson(v)) return undefined;
-      if (v.name === undefined && typeof v['@id'] === 'string') return graph?.get(v['@id'])?.name;
-      return v.name;
-    })
+    .map((v) => (typeof v === 'string' ? v : isJson(v) ? v.name : undefined))
     .filter((v): v is string => typeof v === 'string' && v.trim() !== '' && !/^https?:\/\//.test(v.trim()));
 }
 
@@ -557,8 +547,7 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
             ? 'page-title'
             : 'headline';
 
-  const graph = new Map(nodes.flatMap((n) => (typeof n['@id'] === 'string' ? [[n['@id'], n] as const] : [])));
-  const authors = names(ld?.author, graph).filter((name) => plausibleAuthor(name, source, host));
+  const authors = names(ld?.author).filter((name) => plausibleAuthor(name, source, host));
   const citationAuthors = metaAll(doc, 'citation_author');
   // In order of trust; a placeholder or the publisher's own name falls through to the next.
   // Evaluated in turn, so the costlier DOM searches run only when the cheap signals gave nothing.

@@ -238,34 +238,3 @@ describe('each field says where it was read', () => {
     expect(titled.origins.publishedAt).toBeUndefined();
   });
 });
-
-describe('JSON-LD graphs', () => {
-  it('follows an author given as a reference to another node of the graph (as SEO plugins write it)', () => {
-    const graph = {
-      '@context': 'https://schema.org',
-      '@graph': [
-        { '@type': 'Person', '@id': 'https://e.example/#/schema/person/1', name: 'Helga Muster' },
-        { '@type': 'WebSite', '@id': 'https://e.example/#website', name: 'E Blog' },
-        {
-          '@type': 'Article',
-          headline: 'A post',
-          author: { '@id': 'https://e.example/#/schema/person/1' },
-          publisher: { '@id': 'https://e.example/#/schema/person/1' },
-        },
-      ],
-    };
-    const doc = page(
-      `<meta property="og:site_name" content="E Blog"><script type="application/ld+json">${JSON.stringify(graph)}</script>`,
-      '<h1>A post</h1>',
-    );
-    const found = extractPageMetadata(doc, 'https://e.example/a-post/');
-    expect(found.author).toBe('Helga Muster');
-    expect(found.origins.author).toBe('declared');
-    // A reference to nothing on the page names no one.
-    const dangling = page(
-      `<script type="application/ld+json">${JSON.stringify({ '@type': 'Article', headline: 'A post', author: { '@id': '#nobody' } })}</script>`,
-      '<h1>A post</h1>',
-    );
-    expect(extractPageMetadata(dangling, 'https://e.example/a-post/').author).toBeUndefined();
-  });
-});
