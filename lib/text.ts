@@ -53,3 +53,10 @@ export function bagLikeness(a: readonly string[], b: readonly string[]): number 
   }
   return (2 * shared) / (a.length + b.length);
 }
+
+/** A stable 32-bit hash of text (FNV-1a over its UTF-16 units): ids derived from text, index shards. */
+export function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}

@@ -1,4 +1,5 @@
 import { ClipInputError } from '../errors';
+import { fnv1a } from '../text';
 import type { Clocked, FieldClock, Item, Source, Tombstone, WeekNote } from '../types';
 import { rebucketWeekId } from '../week';
 import type { Backup } from './backup-write';
@@ -95,7 +96,7 @@ async function matchSources(db: ClipperDb, backup: Backup, summary: RestorePlan,
   const sources = backup.sources.map((source, i) => {
     const local = sameId[i];
     if (local && local.canonicalUrl !== source.canonicalUrl) {
-      const id = `${source.id}~${shortHash(source.canonicalUrl)}`;
+      const id = `${source.id}~${fnv1a(source.canonicalUrl).toString(36)}`;
       summary.renamed++;
       rename.set(source.id, id);
       return { ...source, id };
@@ -117,16 +118,6 @@ async function matchSources(db: ClipperDb, backup: Backup, summary: RestorePlan,
       sourceIds: [...new Set(item.sourceIds.map((id) => rename.get(id) ?? id))],
     })),
   };
-}
-
-/** A short, stable hash of text (FNV-1a), for ids derived from a page address. */
-function shortHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(36);
 }
 
 /**

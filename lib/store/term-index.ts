@@ -1,4 +1,5 @@
 import type { EntityTable } from 'dexie';
+import { fnv1a } from '../text';
 
 /**
  * The search index: one row per search key and shard, listing the ids of the items that have the
@@ -19,17 +20,13 @@ export interface TermRow {
 const SEPARATOR = '\u0001';
 const SHARDS = 16;
 
-/** A stable shard for an id (FNV-1a over its UTF-16 units). */
-function shardOf(id: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
-  return ((hash >>> 0) % SHARDS).toString(16);
-}
+/** A stable shard for an id. */
+const shardOf = (id: string) => (fnv1a(id) % SHARDS).toString(16);
 
 const rowKey = (term: string, id: string) => `${term}${SEPARATOR}${shardOf(id)}`;
 
 /** The range of row keys holding a term (exact) or every term starting with it (prefix). */
-export function termRange(term: string, prefix: boolean): [string, string] {
+function termRange(term: string, prefix: boolean): [string, string] {
   return prefix ? [term, `${term}\uffff`] : [`${term}${SEPARATOR}`, `${term}\u0002`];
 }
 

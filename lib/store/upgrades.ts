@@ -28,6 +28,9 @@ export async function toV5(tx: Transaction): Promise<void> {
   await indexTerms(
     tx.table('postings') as EntityTable<TermRow, 'key'>,
     items.map((item) => ({ id: item.id, after: item.terms ?? [] })),
+    undefined,
+    // The store was created by this very upgrade: nothing to read before writing.
+    true,
   );
 }
 
