@@ -6,7 +6,7 @@ import { withSources } from '../../../lib/store/items';
 import { searchItems } from '../../../lib/store/search';
 import { itemTerms, queryTokens } from '../../../lib/store/search-terms';
 import { postingRows } from '../../../lib/store/term-index';
-import type { WeekItem } from '../../../lib/types';
+import type { Item, Source, WeekItem } from '../../../lib/types';
 
 const WEEK = '2026-01-26';
 let db: ClipperDb;
@@ -176,5 +176,54 @@ describe('searchItems', () => {
     const both = await searchItems(db, 'model 芯片');
     expect(both.map((i) => i.sources[0]?.title.endsWith('芯片'))).toEqual(Array(50).fill(true));
     expect(both[0]?.updatedAt).toBe(10_419 - (419 % 3));
+  });
+
+  it('walks the newest items page by page when thousands match, and still answers newest first', async () => {
+    db = openDatabase(`search-dense-${Math.random()}`);
+    // Written straight into the stores (as the bench seeds), with the index rows a bulk load lays out.
+    const items: Item[] = [];
+    const sources: Source[] = [];
+    for (let i = 0; i < 2_600; i++) {
+      const id = `d${i}`;
+      sources.push({
+        id,
+        pageUrl: `https://e.example/d/${i}`,
+        canonicalUrl: `https://e.example/d/${i}`,
+        title: i % 2 ? `Model news 芯片 ${i}` : `Model news ${i}`,
+        source: 'Pub',
+        quotes: [],
+        createdAt: 1,
+        updatedAt: 1,
+      });
+      const item: Item = {
+        id,
+        weekId: WEEK,
+        sectionId: 'briefs',
+        order: 'i',
+        summary: '',
+        note: '',
+        tags: [],
+        sourceIds: [id],
+        createdAt: 1,
+        // Ids and times in different orders, so the order can only come from the time.
+        updatedAt: 100_000 + ((i * 7919) % 2_600),
+        ...(i === 2_599 ? { deletedAt: 5 } : {}),
+      };
+      items.push({ ...item, terms: itemTerms(item, [sources[i] as Source]) });
+    }
+    await db.sources.bulkPut(sources);
+    await db.items.bulkPut(items);
+    await db.postings.bulkPut(postingRows(items));
+    const newest = (pick: (i: Item) => boolean) =>
+      items
+        .filter((i) => i.deletedAt === undefined && pick(i))
+        .sort((a, b) => b.updatedAt - a.updatedAt)
+        .slice(0, 50)
+        .map((i) => i.id);
+    // One list of thousands, two of thousands (pages of the updatedAt index), and one short list.
+    expect((await searchItems(db, 'model')).map((i) => i.id)).toEqual(newest(() => true));
+    expect((await searchItems(db, 'mod news')).map((i) => i.id)).toEqual(newest(() => true));
+    const odd = (i: Item) => Number(i.id.slice(1)) % 2 === 1;
+    expect((await searchItems(db, 'news 芯片')).map((i) => i.id)).toEqual(newest(odd));
   });
 });
