@@ -321,6 +321,28 @@ function zhBylineTexts(doc: Document): string[] {
   return [...info, ...paragraphs];
 }
 
+/** Where themes put the site's own name as an `<h1>`: logo and brand boxes, and the page's header. */
+const SITE_HEADING = '[class*="logo" i], [id*="logo" i], [class*="site-title" i], [class*="brand" i]';
+const isSiteHeading = (el: Element) =>
+  !!el.closest(SITE_HEADING) || (!!el.closest('header') && !el.closest('article, main, [role="main"]'));
+
+/**
+ * The page's visible headline: the first `<h1>` with text that is not the site's name, preferring
+ * one outside the header and logo (themes often make the site name an `<h1>` and leave the first
+ * one empty); the first with text when every one is the site's.
+ */
+function headlineH1(doc: Document, siteNames: readonly string[]): string {
+  let fallback = '';
+  for (const el of Array.from(doc.querySelectorAll('h1')).slice(0, 10)) {
+    const heading = cleanLine(el.textContent, 500);
+    if (!heading) continue;
+    fallback ||= heading;
+    if (siteNames.some((name) => normalizeName(name) === normalizeName(heading))) continue;
+    if (!isSiteHeading(el)) return heading;
+  }
+  return fallback;
+}
+
 /** A reporter or author named in a Chinese byline line, never an editor. */
 export function zhByline(texts: readonly string[]): string | undefined {
   for (const line of texts) {
@@ -510,7 +532,7 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
   const titleTag = declaredTitle === undefined ? text(doc.querySelector('title')) : undefined;
   const rawTitle = declaredTitle ?? titleTag ?? text(doc.querySelector('h1')) ?? '';
   const stripped = cleanLine(stripSiteName(cleanLine(rawTitle, 2000), siteNames, host), 500);
-  const h1 = cleanLine(text(doc.querySelector('h1')), 500);
+  const h1 = headlineH1(doc, siteNames);
   // "标题|关键词|关键词_网易科技", "标题-CSDN博客": the headline is the title's head.
   const headIsH1 =
     h1.length >= 6 &&

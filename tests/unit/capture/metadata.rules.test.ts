@@ -238,3 +238,21 @@ describe('each field says where it was read', () => {
     expect(titled.origins.publishedAt).toBeUndefined();
   });
 });
+
+describe('the visible headline', () => {
+  it('is the first <h1> with text outside the header and logo, not the site name a theme put first', () => {
+    const doc = page(
+      '<title>Faire Lieferketten - Jugendwerk in Württemberg</title>',
+      '<header><h1 class="site-title"><a href="/">Jugendwerk in Württemberg</a></h1></header><h1> </h1><article><h1>Faire Lieferketten</h1></article>',
+    );
+    const found = extractPageMetadata(doc, 'https://e.example/lieferketten');
+    expect(found.title).toBe('Faire Lieferketten');
+    expect(found.origins.title).toBe('headline');
+    // An article's own header is not the site's.
+    const articleHeader = page(
+      '<title>Faire Lieferketten | Jugendwerk</title>',
+      '<header><h1><a href="/">Jugendwerk</a></h1></header><article><header><h1>Faire Lieferketten</h1></header></article>',
+    );
+    expect(extractPageMetadata(articleHeader, 'https://e.example/lieferketten').title).toBe('Faire Lieferketten');
+  });
+});
