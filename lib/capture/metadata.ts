@@ -405,7 +405,7 @@ export function plausibleAuthor(name: string, publisher: string, host: string): 
 const SCRIPT_DATE =
   /["']?(?:pubtime|publishTime|publish_time|pubDate|datePublished|publishedAt|createTime|ctime)["']?\s*[:=]\s*["']?([0-9][0-9 :TZ+\-./]{7,28})/;
 const DATE_IN_TEXT =
-  /(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?\d{4}(?:,?\s+\d{1,2}:\d{2})?|(?<![\d.])\d{1,2}\.?\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}[:：]\d{2})?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}/;
+  /(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?\d{4}(?:,?\s+\d{1,2}:\d{2})?|(?<![\d.])\d{1,2}\.?\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}[:：]\d{2})?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}/;
 
 /** `/2026/01/30/` or `/2026-01-30-` in the address: the last resort, day precision only. */
 export function urlDate(pageUrl: string): string | undefined {
@@ -439,7 +439,7 @@ function scriptDate(doc: Document): string | undefined {
 function visibleDate(doc: Document): string | undefined {
   const candidates = Array.from(
     doc.querySelectorAll(
-      '[class*="date" i], [class*="time" i], [id*="time" i], [id*="date" i], [class*="publish" i], [class*="info" i]',
+      '[class*="date" i], [class*="time" i], [id*="time" i], [id*="date" i], [class*="publish" i], [class*="info" i], [class*="meta" i]',
     ),
   )
     .filter((el) => !el.closest('footer'))

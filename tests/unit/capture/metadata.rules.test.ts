@@ -256,3 +256,16 @@ describe('the visible headline', () => {
     expect(extractPageMetadata(articleHeader, 'https://e.example/lieferketten').title).toBe('Faire Lieferketten');
   });
 });
+
+describe('dates shown on the page', () => {
+  it.each([
+    // An English ordinal day, no comma.
+    ['<div><h1>Scraping</h1></div><div class="story-meta">by Ann · December 29th 2019</div>', '2019-12-29'],
+    // A "meta" line of a public body's news page: place, then the day.
+    ['<div><h1>Frauen im THW</h1></div><div><span class="metadata">Bonn,&nbsp;11.10.2021</span></div>', '2021-10-11'],
+  ])('%s → %s', (body, day) => {
+    const found = extractPageMetadata(page('<title>A page</title>', body), 'https://e.example/news');
+    expect(found.publishedAt?.slice(0, 10)).toBe(day);
+    expect(found.origins.publishedAt).toBe('byline');
+  });
+});
