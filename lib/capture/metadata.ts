@@ -459,6 +459,33 @@ function visibleDate(doc: Document): string | undefined {
   return undefined;
 }
 
+/** A label a page puts before its date: `Datum:`, `Erschienen am`, `Published`, `发布时间：`. */
+const DATE_LABEL =
+  /^(?:datum|date|published(?:\s+on)?|posted(?:\s+on)?|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publié\s+le|pubblicato\s+il|发布时间|发布日期|日期)\s*[:：]?/i;
+
+/**
+ * A date after a label that names it, in the label's own element or just after it
+ * (`<span>Datum:</span> <span>18.10.2021</span>`, `<h5>Datum:</h5>03.11.2021`). Only small leaf
+ * elements are read, and only so many, so a long page costs little.
+ */
+function labelledDate(doc: Document): string | undefined {
+  const leaves = doc.querySelectorAll('span, strong, b, em, dt, th, td, label, h5, h6, p, li, div, small');
+  for (let i = 0, seen = 0; i < leaves.length && seen < 4000; i++) {
+    const el = leaves[i] as Element;
+    if (el.childElementCount > 0) continue;
+    seen++;
+    const own = (el.textContent ?? '').trim();
+    if (own.length > 80 || !DATE_LABEL.test(own)) continue;
+    let textual = own;
+    for (let next = el.nextSibling; next && textual.length < 160; next = next.nextSibling)
+      textual += ` ${(next.textContent ?? '').slice(0, 100)}`;
+    const match = DATE_IN_TEXT.exec(textual);
+    const parsed = match ? parseDate(match[0]) : undefined;
+    if (parsed) return parsed;
+  }
+  return undefined;
+}
+
 function langOf(doc: Document, ld: Json | undefined): string | undefined {
   const raw =
     doc.documentElement?.getAttribute('lang') ||
@@ -637,6 +664,7 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
     ],
     ['declared', () => scriptDate(doc)],
     ['byline', () => visibleDate(doc)],
+    ['byline', () => labelledDate(doc)],
     ['url', () => urlDate(pageUrl)],
   ]);
 

@@ -263,6 +263,12 @@ describe('dates shown on the page', () => {
     ['<div><h1>Scraping</h1></div><div class="story-meta">by Ann · December 29th 2019</div>', '2019-12-29'],
     // A "meta" line of a public body's news page: place, then the day.
     ['<div><h1>Frauen im THW</h1></div><div><span class="metadata">Bonn,&nbsp;11.10.2021</span></div>', '2021-10-11'],
+    // A label that names the date, the date in the next element or text.
+    [
+      '<div><h1>Tabaksteuer</h1></div><div class="docData"><span class="label">Datum:</span> <span class="value">18.10.2021</span></div>',
+      '2021-10-18',
+    ],
+    ['<div><h1>Škoda</h1></div><aside><h5>Datum: </h5>03.11.2021</aside>', '2021-11-03'],
   ])('%s → %s', (body, day) => {
     const found = extractPageMetadata(page('<title>A page</title>', body), 'https://e.example/news');
     expect(found.publishedAt?.slice(0, 10)).toBe(day);
