@@ -59,7 +59,7 @@ export const OPTIONS_EN = {
   settingsSaved: 'Saved.',
   backupHeading: 'Backup and restore',
   backupHint:
-    'A backup holds every clip (trash included), section and setting. Restoring merges by clip: the newer copy of each wins.',
+    'A backup holds every clip (trash included), section and setting. Restoring merges field by field: a change made on one side is taken, and a field changed on both sides keeps yours and shows theirs for you to choose.',
   downloadBackup: 'Download backup',
   backupSaved: 'Saved {file}.',
   restoreFrom: 'Restore from a backup file',
