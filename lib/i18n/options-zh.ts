@@ -59,7 +59,8 @@ export const OPTIONS_ZH: Record<OptionsMessageKey, string> = {
   publishersHint: '每行一条:域名 = 名称(如 github.com = GitHub 开源)。优先于页面自带的名称。',
   settingsSaved: '已保存。',
   backupHeading: '备份与恢复',
-  backupHint: '备份包含全部摘录(含回收站)、栏目和设置。恢复时逐个字段合并:只在一边改过的字段采用改后的值,两边都改过的字段保留本机的值,并显示备份中的值供你选择。',
+  backupHint:
+    '备份包含全部摘录(含回收站)、栏目和设置。恢复时逐个字段合并:只在一边改过的字段采用改后的值,两边都改过的字段保留本机的值,并显示备份中的值供你选择。',
   downloadBackup: '下载备份',
   backupSaved: '已保存 {file}。',
   restoreFrom: '从备份文件恢复',
