@@ -407,6 +407,12 @@ const SCRIPT_DATE =
 const DATE_IN_TEXT =
   /(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?\d{4}(?:,?\s+\d{1,2}:\d{2})?|(?<![\d.])\d{1,2}\.?\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}[:：]\d{2})?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}/;
 
+/** The first date written in some text, parsed; undefined when none parses. */
+function dateInText(text: string): string | undefined {
+  const match = DATE_IN_TEXT.exec(text);
+  return match ? parseDate(match[0]) : undefined;
+}
+
 /** `/2026/01/30/` or `/2026-01-30-` in the address: the last resort, day precision only. */
 export function urlDate(pageUrl: string): string | undefined {
   let path = '';
@@ -452,8 +458,7 @@ function visibleDate(doc: Document): string | undefined {
   }
   for (const textual of [...candidates, after]) {
     if (/updated|更新/i.test(textual) && !/published|发布/i.test(textual)) continue;
-    const match = DATE_IN_TEXT.exec(textual);
-    const parsed = match ? parseDate(match[0]) : undefined;
+    const parsed = dateInText(textual);
     if (parsed) return parsed;
   }
   return undefined;
@@ -479,8 +484,7 @@ function labelledDate(doc: Document): string | undefined {
     let textual = own;
     for (let next = el.nextSibling; next && textual.length < 160; next = next.nextSibling)
       textual += ` ${(next.textContent ?? '').slice(0, 100)}`;
-    const match = DATE_IN_TEXT.exec(textual);
-    const parsed = match ? parseDate(match[0]) : undefined;
+    const parsed = dateInText(textual);
     if (parsed) return parsed;
   }
   return undefined;
