@@ -9,12 +9,13 @@ export function renderFigures() {
   const perSize = (n: number) => {
     const items = weekItems(makeRecords(n, week, n)).map((c) => ({ ...c, summary: `${c.summary}。` }));
     const input = { weekId: week, items, sections: [...DEFAULT_SECTIONS], settings: DEFAULT_SETTINGS, timeZone: 'UTC' };
-    renderDigest(input);
+    // A few warm-up renders and many timed ones: on a shared 2-core machine one slow run in nine moves a median.
+    for (let i = 0; i < (quick ? 1 : 4); i++) renderDigest(input);
     const times: number[] = [];
-    for (let i = 0; i < Math.max(RUNS, 3); i++) {
-      const t0 = performance.now();
+    for (let i = 0; i < (quick ? 3 : n > 1_000 ? RUNS : 25); i++) {
+      const t1 = performance.now();
       renderDigest(input);
-      times.push(performance.now() - t0);
+      times.push(performance.now() - t1);
     }
     return median(times);
   };

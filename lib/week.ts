@@ -40,30 +40,38 @@ function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
 }
 
 const QUARTER_HOUR = 900_000;
-const offsets = new Map<string, number>();
+
+/** Per zone: a quarter hour's start (UTC ms) → that quarter hour's offset and calendar date. */
+const quarters = new Map<string, Map<number, { offset: number; date: string }>>();
 
 /**
- * The zone's offset from UTC at an instant, in ms. Zones change offset only on a quarter hour,
- * so one lookup per zone and quarter hour serves every instant in it (rendering a week of
- * clips asks thousands of times).
+ * The zone's offset and calendar date for the quarter hour holding an instant. Zones change
+ * offset only on a quarter hour, and local midnight falls on one, so one lookup per zone and
+ * quarter hour serves every instant in it (rendering a week of clips asks thousands of times).
  */
-function offsetAt(instant: number, timeZone: string | undefined): number {
+function quarterOf(instant: number, timeZone: string | undefined): { offset: number; date: string } {
   const bucket = Math.floor(instant / QUARTER_HOUR) * QUARTER_HOUR;
-  const key = `${timeZone ?? ''}@${bucket}`;
-  let offset = offsets.get(key);
-  if (offset === undefined) {
+  const zone = timeZone ?? '';
+  let byBucket = quarters.get(zone);
+  if (!byBucket) {
+    byBucket = new Map();
+    quarters.set(zone, byBucket);
+  }
+  let quarter = byBucket.get(bucket);
+  if (quarter === undefined) {
     const parts = formatterFor(timeZone).formatToParts(new Date(bucket));
     const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-    offset = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute')) - bucket;
-    if (offsets.size > 10_000) offsets.clear();
-    offsets.set(key, offset);
+    const offset = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute')) - bucket;
+    quarter = { offset, date: new Date(bucket + offset).toISOString().slice(0, 10) };
+    if (byBucket.size > 10_000) byBucket.clear();
+    byBucket.set(bucket, quarter);
   }
-  return offset;
+  return quarter;
 }
 
 /** The calendar date of an instant in a zone, as `YYYY-MM-DD`. */
 export function civilDate(instant: number, timeZone?: string): string {
-  return new Date(instant + offsetAt(instant, timeZone)).toISOString().slice(0, 10);
+  return quarterOf(instant, timeZone).date;
 }
 
 function toUtcMs(date: string): number {

@@ -1,6 +1,5 @@
 import { blockquote, codeSpan, escapeInline, link } from './markdown-escape';
-import { type Block, buildDigest, type DigestDoc, type DigestInput, type Inline, plainTexts } from './model';
-import { readingMinutes } from './reading-time';
+import { type Block, buildDigest, type DigestDoc, type DigestInput, type Inline, readingMinutesOf } from './model';
 
 export { type DigestInput, digestSlug } from './model';
 
@@ -12,58 +11,72 @@ export interface RenderedDigest {
 }
 
 /** Runs as Markdown; `indent` continues a list item's lines after a break. */
-function inline(content: Inline[], indent = ''): string {
-  return content
-    .map((run) => {
-      switch (run.kind) {
-        case 'link':
-          return link(run.text, run.url);
-        case 'text':
-          return escapeInline(run.text);
-        case 'literal':
-          return run.text;
-        case 'code':
-          return codeSpan(run.text);
-        case 'break':
-          return `\n${indent}`;
-        default: {
-          const marker = run.strong ? '**' : '*';
-          return `${marker}${inline(run.content, indent)}${marker}`;
-        }
+function inline(content: readonly Inline[], indent = ''): string {
+  // A loop and one string, not map and join: this runs for every line of a week of a thousand items.
+  let out = '';
+  for (const run of content) {
+    switch (run.kind) {
+      case 'link':
+        out += link(run.text, run.url);
+        break;
+      case 'text':
+        out += escapeInline(run.text);
+        break;
+      case 'literal':
+        out += run.text;
+        break;
+      case 'code':
+        out += codeSpan(run.text);
+        break;
+      case 'break':
+        out += `\n${indent}`;
+        break;
+      default: {
+        const marker = run.strong ? '**' : '*';
+        out += `${marker}${inline(run.content, indent)}${marker}`;
       }
-    })
-    .join('');
+    }
+  }
+  return out;
 }
 
-function block(b: Block): string[] {
+/** Appends a block's lines to `out`. */
+function block(b: Block, out: string[]): void {
   switch (b.kind) {
     case 'heading':
       // A heading's text that ends in ` #` would lose it as a closing sequence.
-      return [`${'#'.repeat(b.level)} ${inline(b.content).replace(/(\s)(#+)$/, '$1\\$2')}`];
+      out.push(`${'#'.repeat(b.level)} ${inline(b.content).replace(/(\s)(#+)$/, '$1\\$2')}`);
+      return;
     case 'paragraph':
-      return [inline(b.content)];
+      out.push(inline(b.content));
+      return;
     case 'bullets':
-      return b.items.map((item) => `- ${inline(item, '  ')}`);
+      for (const item of b.items) out.push(`- ${inline(item, '  ')}`);
+      return;
     case 'list':
-      return b.items.map((item, i) => {
+      b.items.forEach((item, i) => {
         const marker = b.ordered ? `${b.start + i}. ` : '- ';
-        return `${marker}${inline(item, ' '.repeat(marker.length))}`;
+        out.push(`${marker}${inline(item, ' '.repeat(marker.length))}`);
       });
+      return;
     case 'quote':
-      return [...blockquote(b.text), ...(b.attribution ? ['>', `> ${inline(b.attribution)}`] : [])];
+      for (const l of blockquote(b.text)) out.push(l);
+      if (b.attribution) out.push('>', `> ${inline(b.attribution)}`);
+      return;
     case 'references':
-      return b.items.flatMap((item, i) => {
+      b.items.forEach((item, i) => {
         const marker = `${i + 1}. `;
         const indent = ' '.repeat(marker.length);
-        // A `>` line between quotes keeps each its own paragraph.
-        const quotes = item.quotes.flatMap((q, j) => {
+        out.push(`${marker}${inline(item.content)}`);
+        item.quotes.forEach((q, j) => {
+          // A `>` line between quotes keeps each its own paragraph.
+          if (j > 0) out.push(`${indent}>`);
           const lines = blockquote(q.text, indent);
           // The link to the quote's place on the page ends its last line.
           if (q.link && lines.length > 0)
             lines[lines.length - 1] += ` ${inline([{ kind: 'link', text: '↗', url: q.link }])}`;
-          return [...(j > 0 ? [`${indent}>`] : []), ...lines];
+          for (const l of lines) out.push(l);
         });
-        return [`${marker}${inline(item.content)}`, ...quotes];
       });
   }
 }
@@ -81,14 +94,27 @@ function frontMatter(doc: DigestDoc): string[] {
 }
 
 export function readingTimeOf(doc: DigestDoc): string {
-  return doc.labels.readingTime(readingMinutes(plainTexts([...doc.head, ...doc.body])));
+  return doc.labels.readingTime(readingMinutesOf([...doc.head, ...doc.body]));
+}
+
+/** Appends one block's lines after a blank line; a block with no lines still stands between its separators. */
+function appendBlock(out: string[], lines: readonly string[] | Block): void {
+  if (out.length > 0) out.push('');
+  const before = out.length;
+  if (Array.isArray(lines)) for (const l of lines) out.push(l);
+  else block(lines as Block, out);
+  if (out.length === before) out.push('');
 }
 
 /** Markdown for a built digest; blocks are separated by one blank line. */
 export function digestToMarkdown(doc: DigestDoc, withFrontMatter: boolean): string {
-  const blocks = [...doc.head.map(block), [readingTimeOf(doc)], ...doc.body.map(block)];
-  if (withFrontMatter) blocks.unshift(frontMatter(doc));
-  return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+  // One array of lines for the whole draft, joined once.
+  const out: string[] = [];
+  if (withFrontMatter) appendBlock(out, frontMatter(doc));
+  for (const b of doc.head) appendBlock(out, b);
+  appendBlock(out, [readingTimeOf(doc)]);
+  for (const b of doc.body) appendBlock(out, b);
+  return `${out.join('\n')}\n`;
 }
 
 /**

@@ -2,9 +2,11 @@ import { compareByOrder } from '../order-key';
 import type { DigestSettings, Section, Source, WeekItem } from '../types';
 import { civilDate, weekRange } from '../week';
 import { type Block, type Inline, inlineText } from './blocks';
+import { foldSpace } from './fold-space';
 import { DIGEST_LABELS, type DigestLabels } from './labels';
 import { parseNote } from './note-markdown';
-import { type FieldName, type FieldValue, fillTemplate } from './template-engine';
+import { ReadingCounter } from './reading-time';
+import { type FieldName, type FieldValue, fillTemplate, type Segment } from './template-engine';
 import { type CompiledTemplates, compileTemplates, type TemplateKey } from './templates';
 import { quoteFragmentUrl } from './text-fragment';
 
@@ -63,7 +65,7 @@ export function digestSlug(category: string, weekId: string): string {
 
 function itemText(item: WeekItem): string {
   const summary = item.summary.trim() || item.sources[0]?.title || '';
-  return summary.replace(/\s+/g, ' ').trim();
+  return foldSpace(summary);
 }
 
 interface Context {
@@ -72,6 +74,15 @@ interface Context {
   timeZone?: string;
   /** Link each quote in the references to its place on the page. */
   quoteLinks: boolean;
+  /** The fields each template names. */
+  fields: Record<TemplateKey, ReadonlySet<FieldName>>;
+}
+
+function fieldsOf(templates: CompiledTemplates): Record<TemplateKey, ReadonlySet<FieldName>> {
+  const fields = {} as Record<TemplateKey, ReadonlySet<FieldName>>;
+  for (const [key, segments] of Object.entries(templates.segments) as [TemplateKey, Segment[]][])
+    fields[key] = new Set(segments.flatMap((s) => (s.kind === 'field' ? [s.name] : [])));
+  return fields;
 }
 
 const runs = { text, literal };
@@ -90,40 +101,72 @@ function referenceDate(source: Source, timeZone: string | undefined): string {
 // A sentence that ends in full-width punctuation needs no space before what follows, in any draft language.
 const FULL_WIDTH_END = /[。！？；：，、」』”’）》】…]$/;
 
-/** The values an item line's placeholders take; `source` is the one a source-level line is about. */
+/**
+ * The values an item line's placeholders take, computed only for the fields its template
+ * names (a week of a thousand items fills thousands of lines); `only` is the source a
+ * source-level line is about.
+ */
 function itemValues(
   item: WeekItem,
   ctx: Context,
+  fields: ReadonlySet<FieldName>,
   n: number,
   only?: Source,
 ): Partial<Record<FieldName, FieldValue<Inline>>> {
   const lead = only ?? item.sources[0];
-  const summary = itemText(item);
-  const values: Partial<Record<FieldName, FieldValue<Inline>>> = {
-    title: lead?.title ?? summary,
-    summary,
-    note: item.note.trim().replace(/\s+/g, ' '),
-    tags: item.tags.join(', '),
-    n: String(n),
-    gap: summary === '' || FULL_WIDTH_END.test(summary) ? '' : ' ',
-  };
-  if (lead) {
-    Object.assign(values, {
-      source: lead.source,
-      sourceLink: [sourceLink(lead)],
-      sources: only ? [sourceLink(only)] : sourceLinks(item, ctx.labels),
-      url: lead.canonicalUrl,
-      link: [{ kind: 'link', text: lead.title || lead.canonicalUrl, url: lead.canonicalUrl }],
-      date: referenceDate(lead, ctx.timeZone),
-    });
+  const values: Partial<Record<FieldName, FieldValue<Inline>>> = {};
+  const summary = fields.has('summary') || fields.has('gap') || !lead ? itemText(item) : '';
+  for (const field of fields) {
+    switch (field) {
+      case 'title':
+        values.title = lead?.title ?? summary;
+        break;
+      case 'summary':
+        values.summary = summary;
+        break;
+      case 'note':
+        values.note = item.note.trim().replace(/\s+/g, ' ');
+        break;
+      case 'tags':
+        values.tags = item.tags.join(', ');
+        break;
+      case 'n':
+        values.n = String(n);
+        break;
+      case 'gap':
+        values.gap = summary === '' || FULL_WIDTH_END.test(summary) ? '' : ' ';
+        break;
+      default:
+        if (lead) values[field] = sourceValue(field, lead, item, ctx, only);
+    }
   }
   return values;
+}
+
+/** A field about the line's source: the lead source, or the one a source-level line is about. */
+function sourceValue(field: FieldName, lead: Source, item: WeekItem, ctx: Context, only?: Source): FieldValue<Inline> {
+  switch (field) {
+    case 'source':
+      return lead.source;
+    case 'sourceLink':
+      return [sourceLink(lead)];
+    case 'sources':
+      return only ? [sourceLink(only)] : sourceLinks(item, ctx.labels);
+    case 'url':
+      return lead.canonicalUrl;
+    case 'link':
+      return [{ kind: 'link', text: lead.title || lead.canonicalUrl, url: lead.canonicalUrl }];
+    case 'date':
+      return referenceDate(lead, ctx.timeZone);
+    default:
+      return '';
+  }
 }
 
 function line(ctx: Context, key: TemplateKey, item: WeekItem, n = 1, only?: Source): Inline[] {
   // The editor's own items cite nothing: they take the thought line (no 来源), whatever the section.
   const template = item.sources.length === 0 && key === 'brief' ? 'thought' : key;
-  return fillTemplate(ctx.templates.segments[template], itemValues(item, ctx, n, only), runs);
+  return fillTemplate(ctx.templates.segments[template], itemValues(item, ctx, ctx.fields[template], n, only), runs);
 }
 
 function analysisBlocks(items: readonly WeekItem[], ctx: Context): Block[] {
@@ -186,7 +229,13 @@ export function buildDigest(input: DigestInput): DigestDoc {
   const { settings, weekId } = input;
   const labels = DIGEST_LABELS[settings.language];
   const templates = compileTemplates(settings.language, settings.templates);
-  const ctx: Context = { labels, templates, timeZone: input.timeZone, quoteLinks: input.settings.quoteLinks === true };
+  const ctx: Context = {
+    labels,
+    templates,
+    timeZone: input.timeZone,
+    quoteLinks: input.settings.quoteLinks === true,
+    fields: fieldsOf(templates),
+  };
   const range = weekRange(weekId);
   const name = settings.language === 'en' ? settings.digestNameEn || settings.digestName : settings.digestName;
   const weekValues = {
@@ -239,23 +288,50 @@ export function buildDigest(input: DigestInput): DigestDoc {
   };
 }
 
-function blockTexts(b: Block): string[] {
-  const runs = (content: Inline[]) => [inlineText(content)];
-  switch (b.kind) {
-    case 'heading':
-    case 'paragraph':
-      return runs(b.content);
-    case 'bullets':
-    case 'list':
-      return b.items.flatMap(runs);
-    case 'quote':
-      return [b.text, ...runs(b.attribution ?? [])];
-    case 'references':
-      return b.items.flatMap((i) => [...runs(i.content), ...i.quotes.map((q) => q.text)]);
+function countRuns(counter: ReadingCounter, content: readonly Inline[]): void {
+  for (const run of content) {
+    if (run.kind === 'break') counter.end();
+    else if (run.kind === 'emphasis') countRuns(counter, run.content);
+    else counter.add(run.text);
   }
 }
 
-/** The pieces of text a reader reads (runs and quotes), for the reading-time estimate. */
-export function plainTexts(blocks: readonly Block[]): string[] {
-  return blocks.flatMap(blockTexts);
+function countPiece(counter: ReadingCounter, content: readonly Inline[]): void {
+  countRuns(counter, content);
+  counter.end();
+}
+
+function countText(counter: ReadingCounter, text: string): void {
+  counter.add(text);
+  counter.end();
+}
+
+/**
+ * Minutes to read the text a reader reads in some blocks (runs, link labels and quotes),
+ * counted in place: a week of a thousand items makes no copies of its text to count it.
+ */
+export function readingMinutesOf(blocks: readonly Block[]): number {
+  const counter = new ReadingCounter();
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'heading':
+      case 'paragraph':
+        countPiece(counter, b.content);
+        break;
+      case 'bullets':
+      case 'list':
+        for (const item of b.items) countPiece(counter, item);
+        break;
+      case 'quote':
+        countText(counter, b.text);
+        countPiece(counter, b.attribution ?? []);
+        break;
+      case 'references':
+        for (const item of b.items) {
+          countPiece(counter, item.content);
+          for (const q of item.quotes) countText(counter, q.text);
+        }
+    }
+  }
+  return counter.minutes();
 }

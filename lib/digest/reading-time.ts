@@ -15,41 +15,71 @@ function isCjk(code: number): boolean {
   );
 }
 
-function isWordChar(char: string, code: number): boolean {
-  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+/** A letter or digit beyond ASCII that is not CJK (those are counted one by one). */
+function isOtherLetter(code: number): boolean {
   // Punctuation and spaces of the CJK and general blocks are common in drafts; skip the regex.
   if ((code >= 0x2000 && code <= 0x206f) || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xff0f))
     return false;
-  return LETTER.test(char);
+  return LETTER.test(String.fromCodePoint(code));
 }
 
 /**
- * Whole minutes to read a draft, counting CJK characters and other words separately, over
- * the draft's pieces of text (no joined copy of a long draft is made).
+ * Counts CJK characters and other words over pieces of text fed in turn, so a long draft is
+ * counted without a joined copy. Text added without `end()` between continues the same piece
+ * (a word split over two runs is one word).
  */
-export function readingMinutes(texts: string | readonly string[]): number {
-  let cjk = 0;
-  let words = 0;
-  for (const text of typeof texts === 'string' ? [texts] : texts) {
-    let inWord = false;
+export class ReadingCounter {
+  private cjk = 0;
+  private words = 0;
+  private inWord = false;
+
+  add(text: string): void {
+    // Locals, not fields, in the loop: it runs once per character of the whole draft.
+    let { cjk, words, inWord } = this;
     for (let i = 0; i < text.length; i++) {
       let code = text.charCodeAt(i);
-      let char: string | undefined;
+      if (code < 0x80) {
+        const alnum = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+        if (alnum && !inWord) words++;
+        inWord = alnum;
+        continue;
+      }
       if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
         code = text.codePointAt(i) as number;
-        char = String.fromCodePoint(code);
         i++;
       }
       if (isCjk(code)) {
         cjk++;
         inWord = false;
-      } else if (isWordChar(char ?? (text[i] as string), code)) {
+      } else if (isOtherLetter(code)) {
         if (!inWord) words++;
         inWord = true;
       } else {
         inWord = false;
       }
     }
+    this.cjk = cjk;
+    this.words = words;
+    this.inWord = inWord;
   }
-  return Math.max(1, Math.ceil(cjk / CJK_PER_MINUTE + words / WORDS_PER_MINUTE));
+
+  /** Ends a piece: what follows starts a new word. */
+  end(): void {
+    this.inWord = false;
+  }
+
+  /** Whole minutes to read what was added. */
+  minutes(): number {
+    return Math.max(1, Math.ceil(this.cjk / CJK_PER_MINUTE + this.words / WORDS_PER_MINUTE));
+  }
+}
+
+/** Whole minutes to read a draft's pieces of text, CJK characters and other words counted apart. */
+export function readingMinutes(texts: string | readonly string[]): number {
+  const counter = new ReadingCounter();
+  for (const text of typeof texts === 'string' ? [texts] : texts) {
+    counter.add(text);
+    counter.end();
+  }
+  return counter.minutes();
 }
