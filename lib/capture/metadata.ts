@@ -1,6 +1,7 @@
 import { cleanLine } from '../text';
 import type { FieldOrigin, FieldOrigins } from '../types';
 import { fromEpoch, parseDate } from './dates';
+import { decodeEntities } from './entities';
 import { lookupByDomain, publisherFor } from './publishers';
 import { canonicalAllowed, cleanUrl, registrableDomain } from './url';
 
@@ -235,14 +236,25 @@ const BYLINE_SELECTORS = [
   'a[href*="/people/" i]',
   'a[href*="/profiles/" i]',
   '[class*="author" i] a',
+  // Author boxes and German "Autorenzeile"s whose name is plain text (`von <span>Name</span>`).
+  '[class*="author" i]',
+  '[class*="autor" i]',
 ];
 
 /** A byline as pages write it, made a name: no "By"/"作者:", no shouting capitals. */
 /** Words that introduce a byline in the languages of the pages we see, glued to the name or not. */
 const AUTHOR_LABEL =
-  /^\s*(?:(?:zeige\s+)?alle\s+beiträge\s+von|(?:veröffentlicht|geschrieben|verfasst|erstellt)\s+von|(?:written|posted|published)\s+by|publié\s+par|escrito\s+por|autor(?:in)?\b|author\b|auteur\b|by\b|von\b|vom\b|par\b|por\b|作者|文\s*(?=[/|｜:：])|本报记者|记者|記者)\s*[/|｜:：]?\s*/i;
+  /^\s*(?:(?:zeige\s+)?alle\s+beiträge\s+von|(?:zum\s+profil|alles|beitrag|eingestellt|gepostet|artikel|pressemitteilung)\s*von\s*:?|text(?:\s*(?:&|und|and)\s*(?:fotos?|bilder|interview))?\s*:|interview\s*:|recipe\s+by|(?:veröffentlicht|geschrieben|verfasst|erstellt)\s+von|(?:written|posted|published)\s+by|publié\s+par|escrito\s+por|autor(?:in)?\b|author\b|auteur\b|by\b|von\b|vom\b|par\b|por\b|作者|文\s*(?=[/|｜:：])|本报记者|记者|記者)\s*[/|｜:：]?\s*/i;
+/** Dates as pages print them in text: numeric, with a month's name (German, French, English), or Chinese. */
+const DATE_IN_TEXT_SOURCE = String.raw`(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?\d{4}(?:,?\s+\d{1,2}:\d{2})?|(?<![\d.])\d{1,2}\.?\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}[:：]\d{2})?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`;
 /** What follows a name in a byline: a date or a time (`von lupa am 26/10/13, 03:48 pm`). */
-const AUTHOR_TAIL = /\s+(?:am|on|le|el|um|at|,|\|)\s+\d.*$|\s*[,|]\s*\d{1,4}[./-]\d.*$/i;
+const AUTHOR_TAIL = /\s+[|·•]\s+(?:publicado|posted|published|veröffentlicht|aktualisiert|stand)\b.*$|\s+(?:am|on|le|el|um|at|,|\|)\s+\d.*$|\s*[,|]\s*\d{1,4}[./-]\d.*$/i;
+
+const WEEKDAY = '(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,?\\s+';
+const NAME_THEN_DATE = new RegExp(
+  `^(.*?\\S)\\s*[,|·•–—-]?\\s+(?:(?:Stand|Aktualisiert|Updated|Published|Veröffentlicht)\\s*:?\\s*)?(?:${WEEKDAY})?(?:${DATE_IN_TEXT_SOURCE}).*$`,
+  'u',
+);
 
 export function cleanAuthor(value: string | undefined): string | undefined {
   if (!value) return undefined;
@@ -252,6 +264,11 @@ export function cleanAuthor(value: string | undefined): string | undefined {
     .replace(/^(?:Author|Autor|Auteur|Von|By)(?=\p{Lu}\p{Ll})/u, '')
     .replace(/\s*(?:[\w.+-]+@[\w-]+\.[\w.]+)\s*/g, ' ')
     .replace(AUTHOR_TAIL, '')
+    // A date printed after the name (`Poppy Reid Feb 21, 2020`, `Tomas Spahn Fr, 18. Oktober 2019`).
+    .replace(NAME_THEN_DATE, '$1')
+    // Degrees after the name, and the separators a line left at its end (`wordpressadmin |`).
+    .replace(/,?\s+(?:PhD|Ph\.D\.|MD|M\.D\.|MBA|MSc|M\.Sc\.)$/i, '')
+    .replace(/[\s|,;:·•–—»«›‹-]+$/u, '')
     .trim();
   const upper = name.match(/[A-Z]/g)?.length ?? 0;
   const letters = name.match(/[A-Za-z]/g)?.length ?? 0;
@@ -327,20 +344,50 @@ const isSiteHeading = (el: Element) =>
   !!el.closest(SITE_HEADING) || (!!el.closest('header') && !el.closest('article, main, [role="main"]'));
 
 /**
- * The page's visible headline: the first `<h1>` with text that is not the site's name, preferring
- * one outside the header and logo (themes often make the site name an `<h1>` and leave the first
- * one empty); the first with text when every one is the site's.
+ * What a heading's own parts say, without the parts themes put inside it around the headline: a
+ * kicker or roof line (`<span class="roofline">`, `<small>`), a subtitle, a date, text hidden for
+ * screen readers (`<span class="element-invisible"> | Site</span>`).
  */
-function headlineH1(doc: Document, siteNames: readonly string[]): string {
+const HEADING_EXTRAS =
+  'small, time, [class*="roofline" i], [class*="overline" i], [class*="topline" i], [class*="kicker" i], [class*="subheadline" i], [class*="subtitle" i], [class*="dachzeile" i], [class*="eyebrow" i], [class*="colon" i], [class*="date" i], [class*="invisible" i], [class*="visually-hidden" i], [class*="visuallyhidden" i], [class*="sr-only" i], [class*="screen-reader" i]';
+
+function headingText(el: Element): string {
+  if (!el.querySelector(HEADING_EXTRAS)) return el.textContent ?? '';
+  let out = '';
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    const extra = parent?.closest(HEADING_EXTRAS);
+    // What stood between two parts still parts them.
+    if (extra && extra !== el && el.contains(extra)) out += ' ';
+    else out += node.nodeValue ?? '';
+  }
+  // A heading that is all extras (a date-only h1) keeps its text.
+  return out.trim() ? out : (el.textContent ?? '');
+}
+
+/**
+ * The page's visible headline among its `<h1>`s (the first ten with text that are not the site's
+ * name): the one that agrees with the declared title (one contains the other), since pages put
+ * their navigation, a cookie box or a newsletter form in `<h1>`s too; else the first outside the
+ * header and logo (themes often make the site name an `<h1>` and leave the first one empty); the
+ * first with text when every one is the site's.
+ */
+function headlineH1(doc: Document, siteNames: string[], host: string, title: string): string {
   let fallback = '';
+  let first = '';
+  const wanted = normalizeName(title);
   for (const el of Array.from(doc.querySelectorAll('h1')).slice(0, 10)) {
-    const heading = cleanLine(el.textContent, 500);
+    const heading = cleanLine(stripSiteName(cleanLine(decodeEntities(headingText(el)), 2000), siteNames, host), 500);
     if (!heading) continue;
     fallback ||= heading;
-    if (siteNames.some((name) => normalizeName(name) === normalizeName(heading))) continue;
-    if (!isSiteHeading(el)) return heading;
+    const name = normalizeName(heading);
+    if (siteNames.some((site) => normalizeName(site) === name)) continue;
+    if (isSiteHeading(el)) continue;
+    if (name.length >= 4 && wanted.length >= 4 && (wanted.includes(name) || name.includes(wanted))) return heading;
+    first ||= heading;
   }
-  return fallback;
+  return first || fallback;
 }
 
 /** A reporter or author named in a Chinese byline line, never an editor. */
@@ -375,7 +422,7 @@ export function zhSourceLine(texts: readonly string[]): string | undefined {
 
 /** Names CMSes and themes put where an author goes: account defaults, not people. */
 const PLACEHOLDER_AUTHOR =
-  /^(?:admin(?:istrator)?|wp-?admin|wordpress-?admin|wordpressadmin|super ?user|site ?admin|webmaster|root|user|guest|anonymous|anonym|unknown|no ?author|n\/a|none|null|undefined|default|editor|author|autor)$/i;
+  /^(?:tweet|teilen|share|zum inhalt springen|skip to content|afficher mon profil complet|view (?:my )?(?:complete )?profile|\d+ (?:articles?|posts?|beiträge|artikel)|admin(?:istrator)?|wp-?admin|wordpress-?admin|wordpressadmin|super ?user|site ?admin|webmaster|root|user|guest|anonymous|anonym|unknown|no ?author|n\/a|none|null|undefined|default|editor|author|autor)$/i;
 /** Credits for a site's design that templates print in an author slot. */
 const DESIGN_CREDIT = /\btheme|\b(?:designed by|powered by|wordpress|template)\b|\bdesigned$/i;
 
@@ -390,6 +437,9 @@ export function plausibleAuthor(name: string, publisher: string, host: string): 
   const trimmed = name.trim();
   if (!trimmed || trimmed.length > 100 || trimmed.split(/\s+/).length > 10) return false;
   if (PLACEHOLDER_AUTHOR.test(trimmed) || DESIGN_CREDIT.test(trimmed)) return false;
+  // A credit for pictures, a time stamp or a date is not who wrote the text.
+  if (/^(?:fotos?|photos?|bilder?|bildquelle|stand|posted on|publicado|aktualisiert)\b/i.test(trimmed)) return false;
+  if (DATE_IN_TEXT.exec(trimmed)?.index === 0 || !/\p{L}/u.test(trimmed)) return false;
   // Editors and source lines are not authors (责任编辑：张三, 来源：新浪科技).
   if (/责任编辑|責任編輯|责编|責編|来源[:：]|來源[:：]/.test(trimmed)) return false;
   if (/^https?:\/\/|^www\./i.test(trimmed)) return false;
@@ -404,8 +454,7 @@ export function plausibleAuthor(name: string, publisher: string, host: string): 
 // Dates pages keep in their own scripts (Tencent, 36Kr, many CMSes).
 const SCRIPT_DATE =
   /["']?(?:pubtime|publishTime|publish_time|pubDate|datePublished|publishedAt|createTime|ctime)["']?\s*[:=]\s*["']?([0-9][0-9 :TZ+\-./]{7,28})/;
-const DATE_IN_TEXT =
-  /(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?\d{4}(?:,?\s+\d{1,2}:\d{2})?|(?<![\d.])\d{1,2}\.?\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}[:：]\d{2})?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}/;
+const DATE_IN_TEXT = new RegExp(DATE_IN_TEXT_SOURCE);
 
 /** The first date written in some text, parsed; undefined when none parses. */
 function dateInText(text: string): string | undefined {
@@ -536,10 +585,11 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
     names(ld?.publisher)[0] ??
     names(nodes.find((n) => typesOf(n).includes('Organization') || typesOf(n).includes('NewsMediaOrganization')))[0];
   const weChatAccount = isWeChat ? (text(doc.querySelector('#js_name')) ?? meta(doc, 'og:article:author')) : undefined;
-  const siteName =
+  const declaredSite =
     meta(doc, 'og:site_name') ??
     ldPublisher ??
     meta(doc, 'application-name', 'citation_publisher', 'DC.publisher', 'dcterms.publisher');
+  const siteName = declaredSite === undefined ? undefined : decodeEntities(declaredSite);
   // Chinese info lines are read only on pages written in Chinese.
   const chinese =
     /^zh/i.test(doc.documentElement?.getAttribute('lang') ?? '') ||
@@ -553,7 +603,7 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
     ['known-site', () => publisherFor(host)],
     ['domain', () => readableDomain(host)],
   ]);
-  const source = cleanLine(rawSource, 200);
+  const source = cleanLine(decodeEntities(rawSource ?? ''), 200);
 
   const siteNames = [source, siteName ?? '', publisherFor(host) ?? '', ldPublisher ?? ''].filter((n) => n);
   const declaredTitle =
@@ -562,8 +612,8 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
     (isWeChat ? text(doc.querySelector('#activity-name')) : undefined);
   const titleTag = declaredTitle === undefined ? text(doc.querySelector('title')) : undefined;
   const rawTitle = declaredTitle ?? titleTag ?? text(doc.querySelector('h1')) ?? '';
-  const stripped = cleanLine(stripSiteName(cleanLine(rawTitle, 2000), siteNames, host), 500);
-  const h1 = headlineH1(doc, siteNames);
+  const stripped = cleanLine(stripSiteName(cleanLine(decodeEntities(rawTitle), 2000), siteNames, host), 500);
+  const h1 = headlineH1(doc, siteNames, host, stripped);
   // "标题|关键词|关键词_网易科技", "标题-CSDN博客": the headline is the title's head.
   const headIsH1 =
     h1.length >= 6 &&
@@ -588,9 +638,17 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
         h1.length >= stripped.length * 0.4 &&
         ((before !== '' && after === '' && /[:：|»›\-–—]$/.test(before)) ||
           (before === '' && after !== '' && /^[(（[\-–—|:»]/.test(after)))));
-  const title = (headIsH1 || h1IsSegment || h1Within ? h1 : stripped) || h1 || host.replace(/^www\./, '');
+  // The declared title is the headline cut short ("…Gigafactory-Kapazität" for "…Kapazität in
+  // Tennessee"): the visible headline holds all of it.
+  const h1Extends =
+    stripped.length >= 12 &&
+    h1.length > stripped.length &&
+    normalizeName(h1).startsWith(normalizeName(stripped)) &&
+    normalizeName(stripped).length >= normalizeName(h1).length * 0.5;
+  const fromH1 = headIsH1 || h1IsSegment || h1Within || h1Extends;
+  const title = (fromH1 ? h1 : stripped) || h1 || host.replace(/^www\./, '');
   const titleOrigin: FieldOrigin =
-    headIsH1 || h1IsSegment || h1Within || (!stripped && h1)
+    fromH1 || (!stripped && h1)
       ? 'headline'
       : !stripped
         ? 'domain'
@@ -633,7 +691,9 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
     ],
     (name) => plausibleAuthor(name, source, host),
   );
-  const author = cleanLine(rawAuthor, 300);
+  // "Michael Humpa | CHIP Software-Redaktion": the desk named after the site is not the author.
+  const namedAuthor = cleanLine(stripSiteName(decodeEntities(rawAuthor ?? ''), [source], host), 300);
+  const author = plausibleAuthor(namedAuthor, source, host) ? namedAuthor : '';
 
   const [dateOrigin, publishedAt] = firstFound<string>([
     ['declared', () => (isWeChat ? weChatDate(doc) : undefined)],

@@ -28,6 +28,18 @@ describe('bylines lose their labels, dates and e-mail addresses', () => {
     ['记者 李四', '李四'],
     ['Vonda Smith', 'Vonda Smith'],
     ['Bynum Jones', 'Bynum Jones'],
+    ['Poppy Reid Feb 21, 2020', 'Poppy Reid'],
+    ['Tomas Spahn Fr, 18. Oktober 2019', 'Tomas Spahn'],
+    ['Sara Zinnecker Stand: 05. Februar 2020', 'Sara Zinnecker'],
+    ['Jacobo Betancur | Publicado hace 3 horas', 'Jacobo Betancur'],
+    ['Zum Profil von jesusfreak', 'jesusfreak'],
+    ['Alles von Martin Junker', 'Martin Junker'],
+    ['Beitragvon r23 » 21.01.2009, 05:42', 'r23'],
+    ['Eingestellt von der Michel', 'der Michel'],
+    ['Text & Fotos: Ivan Valetny', 'Ivan Valetny'],
+    ['Interview: Julia Lauter', 'Julia Lauter'],
+    ['Grant Tinsley, PhD', 'Grant Tinsley'],
+    ['wordpressadmin |', 'wordpressadmin'],
   ])('%j → %j', (raw, name) => {
     expect(cleanAuthor(raw)).toBe(name);
   });
@@ -273,5 +285,77 @@ describe('dates shown on the page', () => {
     const found = extractPageMetadata(page('<title>A page</title>', body), 'https://e.example/news');
     expect(found.publishedAt?.slice(0, 10)).toBe(day);
     expect(found.origins.publishedAt).toBe('byline');
+  });
+});
+
+describe('what is not an author', () => {
+  it.each([
+    'Tweet',
+    'Zum Inhalt springen',
+    '9 articles',
+    'wordpressadmin',
+    'Foto: Ingo Schneider',
+    '10.11.2021',
+    '30/10/23',
+  ])('%j', (name) => {
+    expect(plausibleAuthor(name, 'Example News', 'news.example.com')).toBe(false);
+  });
+
+  it('drops the desk named after the site from a byline', () => {
+    const doc = page('', '<p class="author">Michael Humpa | CHIP Software-Redaktion</p><p>Text</p>');
+    expect(extractPageMetadata(doc, 'https://www.chip.de/downloads/x.html').author).toBe('Michael Humpa');
+  });
+
+  it('reads a name written as plain text in an author box or a German Autorenzeile', () => {
+    const box = page('', '<div class="authorbox"><strong>von</strong> <span>Dennis Kochinky</span></div>');
+    expect(extractPageMetadata(box, 'https://example.com/a').author).toBe('Dennis Kochinky');
+    const zeile = page('', '<p class="autorenzeile small">Von Volkmar Kabisch und Jan Lukas Strozyk</p>');
+    expect(extractPageMetadata(zeile, 'https://example.com/b').author).toBe('Volkmar Kabisch und Jan Lukas Strozyk');
+  });
+});
+
+describe('character references a CMS escaped twice', () => {
+  it('are decoded in the title, the site name and the author', () => {
+    const doc = page(
+      '<meta property="og:title" content="NASCIO&amp;#8217;s plan &amp;#038; more"><meta property="og:site_name" content="Caf&amp;eacute; News"><meta name="author" content="Ren&amp;#233; Roe">',
+      '',
+    );
+    const meta = extractPageMetadata(doc, 'https://example.com/a');
+    expect(meta.title).toBe('NASCIO’s plan & more');
+    expect(meta.source).toBe('Café News');
+    expect(meta.author).toBe('René Roe');
+  });
+});
+
+describe('the headline among several <h1>s', () => {
+  it('is the one that agrees with the declared title, not the navigation’s', () => {
+    const doc = page(
+      '<title>Norddeutschland findet seine Meister - Berliner Leichtathletik-Verband</title>',
+      '<h1>Quicklink</h1><h1>Navigation</h1><main><h1>Norddeutschland findet seine Meister</h1></main>',
+    );
+    expect(extractPageMetadata(doc, 'https://example.com/a').title).toBe('Norddeutschland findet seine Meister');
+  });
+
+  it('leaves out a roof line, a subtitle or hidden text inside the <h1>', () => {
+    const doc = page(
+      '<meta property="og:title" content="Wurmkiste selber bauen | Selbst">',
+      '<h1><span class="article-header__roofline">Wurmkiste</span> Wurmkiste selber bauen<span class="element-invisible"> | Selbst</span></h1>',
+    );
+    expect(extractPageMetadata(doc, 'https://www.selbst.de/a').title).toBe('Wurmkiste selber bauen');
+    const withSmall = page(
+      '<title>Lagen-Pyramide mit GA2</title>',
+      '<h1><small>Einheit der Woche</small><br>Lagen-Pyramide mit GA2</h1>',
+    );
+    expect(extractPageMetadata(withSmall, 'https://example.com/b').title).toBe('Lagen-Pyramide mit GA2');
+  });
+
+  it('is taken whole when the declared title is its head cut short', () => {
+    const doc = page(
+      '<meta property="og:title" content="Ultium Cells erhöht Gigafactory-Kapazität">',
+      '<article><h1>Ultium Cells erhöht Gigafactory-Kapazität in Tennessee</h1></article>',
+    );
+    expect(extractPageMetadata(doc, 'https://example.com/a').title).toBe(
+      'Ultium Cells erhöht Gigafactory-Kapazität in Tennessee',
+    );
   });
 });
