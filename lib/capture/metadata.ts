@@ -248,7 +248,8 @@ const AUTHOR_LABEL =
 /** Dates as pages print them in text: numeric, with a month's name (German, French, English), or Chinese. */
 const DATE_IN_TEXT_SOURCE = String.raw`(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?\d{4}(?:,?\s+\d{1,2}:\d{2})?|(?<![\d.])\d{1,2}\.?\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}[:：]\d{2})?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`;
 /** What follows a name in a byline: a date or a time (`von lupa am 26/10/13, 03:48 pm`). */
-const AUTHOR_TAIL = /\s+[|·•]\s+(?:publicado|posted|published|veröffentlicht|aktualisiert|stand)\b.*$|\s+(?:am|on|le|el|um|at|,|\|)\s+\d.*$|\s*[,|]\s*\d{1,4}[./-]\d.*$/i;
+const AUTHOR_TAIL =
+  /\s+[|·•]\s+(?:publicado|posted|published|veröffentlicht|aktualisiert|stand)\b.*$|\s+(?:am|on|le|el|um|at|,|\|)\s+\d.*$|\s*[,|]\s*\d{1,4}[./-]\d.*$/i;
 
 const WEEKDAY = '(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,?\\s+';
 const NAME_THEN_DATE = new RegExp(
