@@ -91,7 +91,9 @@ const MONTH_FIRST =
   /\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})\s*([AaPp]\.?[Mm]\.?)?)?/;
 const DAY_FIRST = /(?<![\d.])(\d{1,2})\.?\s+(\p{L}{3,9})\.?,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?/u;
 /** `18.05.2014` (European day first, dots only: slashes are ambiguous with US order). */
-const DOTTED_DAY_FIRST = /^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?/;
+const DOTTED_DAY_FIRST = /^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2}(?![\d.]))(?:,?\s+(\d{1,2}):(\d{2}))?/;
+/** `26/10/2018` or `06/13/2019`: which comes first is told by a part over 12, else by the page's language. */
+const SLASHED_SHORT = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?/;
 const RFC_OFFSET = /\s([+-]\d{4}|GMT|UTC|Z)\b/;
 
 function hour12(h: number, meridiem: string | undefined): number {
@@ -105,7 +107,18 @@ function month(name: string): number | undefined {
   return MONTHS[lower] ?? MONTHS[lower.slice(0, 4)] ?? MONTHS[lower.slice(0, 3)];
 }
 
-export function parseDate(input: string | undefined | null): string | undefined {
+export interface DateOptions {
+  /**
+   * How to read `03/04/2020`: day first (most of the world), month first (the United States), or
+   * not at all when the page does not say (undefined). Dates with a part over 12 need no telling.
+   */
+  dayFirst?: boolean;
+}
+
+/** A two-digit year as pages print it in `28.01.22`: this century. */
+const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
+
+export function parseDate(input: string | undefined | null, options: DateOptions = {}): string | undefined {
   const text = (input ?? '').trim();
   if (!text) return undefined;
   if (/^\d{10}(\d{3})?$/.test(text)) return fromEpoch(Number(text));
@@ -145,7 +158,15 @@ export function parseDate(input: string | undefined | null): string | undefined 
   m = DOTTED_DAY_FIRST.exec(text);
   if (m) {
     const time = m[4] !== undefined ? { h: Number(m[4]), min: Number(m[5]) } : undefined;
-    return compose(Number(m[3]), Number(m[2]), Number(m[1]), time);
+    return compose(fullYear(m[3] as string), Number(m[2]), Number(m[1]), time);
+  }
+  m = SLASHED_SHORT.exec(text);
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    const dayFirst = a > 12 ? true : b > 12 ? false : options.dayFirst;
+    if (dayFirst === undefined) return undefined;
+    const time = m[4] !== undefined ? { h: Number(m[4]), min: Number(m[5]) } : undefined;
+    return dayFirst ? compose(Number(m[3]), b, a, time) : compose(Number(m[3]), a, b, time);
   }
   m = DAY_FIRST.exec(text);
   if (m) {

@@ -1,6 +1,6 @@
 import { cleanLine } from '../text';
 import type { FieldOrigin, FieldOrigins } from '../types';
-import { fromEpoch, parseDate } from './dates';
+import { type DateOptions, fromEpoch, parseDate } from './dates';
 import { decodeEntities } from './entities';
 import { lookupByDomain, publisherFor } from './publishers';
 import { canonicalAllowed, cleanUrl, registrableDomain } from './url';
@@ -246,7 +246,7 @@ const BYLINE_SELECTORS = [
 const AUTHOR_LABEL =
   /^\s*(?:(?:zeige\s+)?alle\s+beiträge\s+von|(?:zum\s+profil|alles|beitrag|eingestellt|gepostet|artikel|pressemitteilung)\s*von\s*:?|text(?:\s*(?:&|und|and)\s*(?:fotos?|bilder|interview))?\s*:|interview\s*:|recipe\s+by|(?:veröffentlicht|geschrieben|verfasst|erstellt)\s+von|(?:written|posted|published)\s+by|publié\s+par|escrito\s+por|autor(?:in)?\b|author\b|auteur\b|by\b|von\b|vom\b|par\b|por\b|作者|文\s*(?=[/|｜:：])|本报记者|记者|記者)\s*[/|｜:：]?\s*/i;
 /** Dates as pages print them in text: numeric, with a month's name (German, French, English), or Chinese. */
-const DATE_IN_TEXT_SOURCE = String.raw`(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?\d{4}(?:,?\s+\d{1,2}:\d{2})?|(?<![\d.])\d{1,2}\.?\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}[:：]\d{2})?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`;
+const DATE_IN_TEXT_SOURCE = String.raw`(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2}(?![\d.]))(?:,?\s+\d{1,2}:\d{2})?|(?<![\d./])\d{1,2}/\d{1,2}/\d{4}(?:,?\s+\d{1,2}:\d{2})?|(?<![\d.])\d{1,2}\.?\s+(?:Jan|Feb|Mär|Mar|Apr|Jun|Jul|Aug|Sept?|Okt|Oct|Nov|Dez|Dec)\.?\s+\d{4}|(?<![\d.])\d{1,2}\.?\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}[:：]\d{2})?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`;
 /** What follows a name in a byline: a date or a time (`von lupa am 26/10/13, 03:48 pm`). */
 const AUTHOR_TAIL =
   /\s+[|·•]\s+(?:publicado|posted|published|veröffentlicht|aktualisiert|stand)\b.*$|\s+(?:am|on|le|el|um|at|,|\|)\s+\d.*$|\s*[,|]\s*\d{1,4}[./-]\d.*$/i;
@@ -454,13 +454,25 @@ export function plausibleAuthor(name: string, publisher: string, host: string): 
 
 // Dates pages keep in their own scripts (Tencent, 36Kr, many CMSes).
 const SCRIPT_DATE =
-  /["']?(?:pubtime|publishTime|publish_time|pubDate|datePublished|publishedAt|createTime|ctime)["']?\s*[:=]\s*["']?([0-9][0-9 :TZ+\-./]{7,28})/;
+  /["']?(?:pubtime|publishTime|publish_time|publishDate|publish_date|published_at|first_published_at|pubDate|datePublished|publishedAt|createTime|ctime)["']?\s*[:=]\s*["']?([0-9][0-9 :TZ+\-./]{7,28})/;
 const DATE_IN_TEXT = new RegExp(DATE_IN_TEXT_SOURCE);
 
+/**
+ * A date a CMS stored as local midnight and printed in UTC (`2021-11-04T23:00:00Z` for a German
+ * page of 5 November) is that next day. Only a whole hour from 20:00 to 23:00 with no minutes or
+ * seconds reads so: a story published at that exact second is rarer than this habit.
+ */
+export function localMidnight(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(2[0-3]):00:00(?:\.0+)?(?:Z|\+00:00)$/.exec(date);
+  if (!m) return date;
+  const next = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 1));
+  return next.toISOString().slice(0, 10);
+}
+
 /** The first date written in some text, parsed; undefined when none parses. */
-function dateInText(text: string): string | undefined {
+function dateInText(text: string, options?: DateOptions): string | undefined {
   const match = DATE_IN_TEXT.exec(text);
-  return match ? parseDate(match[0]) : undefined;
+  return match ? parseDate(match[0], options) : undefined;
 }
 
 /** `/2026/01/30/` or `/2026-01-30-` in the address: the last resort, day precision only. */
@@ -492,10 +504,10 @@ function scriptDate(doc: Document): string | undefined {
  * A date shown near the headline or in an element named for dates. Only the first few
  * hundred characters are read, and never a footer (copyright years).
  */
-function visibleDate(doc: Document): string | undefined {
+function visibleDate(doc: Document, options: DateOptions): string | undefined {
   const candidates = Array.from(
     doc.querySelectorAll(
-      '[class*="date" i], [class*="time" i], [id*="time" i], [id*="date" i], [class*="publish" i], [class*="info" i], [class*="meta" i]',
+      '[class*="date" i], [class*="time" i], [id*="time" i], [id*="date" i], [class*="publish" i], [class*="publication" i], [class*="created" i], [class*="authored" i], [class*="uploaded" i], [class*="posted" i], [class*="datum" i], [class*="info" i], [class*="meta" i]',
     ),
   )
     .filter((el) => !el.closest('footer'))
@@ -508,22 +520,36 @@ function visibleDate(doc: Document): string | undefined {
   }
   for (const textual of [...candidates, after]) {
     if (/updated|更新/i.test(textual) && !/published|发布/i.test(textual)) continue;
-    const parsed = dateInText(textual);
+    const parsed = dateInText(textual, options);
     if (parsed) return parsed;
   }
   return undefined;
 }
 
+/**
+ * Whether the page writes `03/04/2020` day first: pages in any language but American English do;
+ * a page that names no language leaves such a date unread.
+ */
+function dayFirstOf(doc: Document): DateOptions {
+  const lang = (doc.documentElement?.getAttribute('lang') || meta(doc, 'og:locale') || '')
+    .toLowerCase()
+    .replace('_', '-');
+  if (!lang) return {};
+  if (lang === 'en-us') return { dayFirst: false };
+  if (lang === 'en') return {};
+  return { dayFirst: true };
+}
+
 /** A label a page puts before its date: `Datum:`, `Erschienen am`, `Published`, `发布时间：`. */
 const DATE_LABEL =
-  /^(?:datum|date|published(?:\s+on)?|posted(?:\s+on)?|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publié\s+le|pubblicato\s+il|发布时间|发布日期|日期)\s*[:：]?/i;
+  /^(?:datum|date|published(?:\s+on)?|posted(?:\s+on)?|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|erstellt(?:\s+am)?|stand|mise\s+en\s+ligne|publié\s+le|publicado(?:\s+el)?|pubblicato\s+il|发布时间|发布日期|日期)\s*[:：]?/i;
 
 /**
  * A date after a label that names it, in the label's own element or just after it
  * (`<span>Datum:</span> <span>18.10.2021</span>`, `<h5>Datum:</h5>03.11.2021`). Only small leaf
  * elements are read, and only so many, so a long page costs little.
  */
-function labelledDate(doc: Document): string | undefined {
+function labelledDate(doc: Document, options: DateOptions): string | undefined {
   const leaves = doc.querySelectorAll('span, strong, b, em, dt, th, td, label, h5, h6, p, li, div, small');
   for (let i = 0, seen = 0; i < leaves.length && seen < 4000; i++) {
     const el = leaves[i] as Element;
@@ -534,7 +560,7 @@ function labelledDate(doc: Document): string | undefined {
     let textual = own;
     for (let next = el.nextSibling; next && textual.length < 160; next = next.nextSibling)
       textual += ` ${(next.textContent ?? '').slice(0, 100)}`;
-    const parsed = dateInText(textual);
+    const parsed = dateInText(textual, options);
     if (parsed) return parsed;
   }
   return undefined;
@@ -718,9 +744,15 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
             'datePublished',
             'article.published',
             'apub:time',
+            'publication_date',
+            'publication-date',
           ),
           doc.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime') ??
             doc.querySelector('[itemprop="datePublished"]')?.getAttribute('content'),
+          // Video pages and some CMSs name the first publication otherwise.
+          doc
+            .querySelector('meta[itemprop="uploadDate"], meta[itemprop="dateCreated"], [property="schema:dateCreated"]')
+            ?.getAttribute('content'),
           (doc.querySelector('article time[datetime]') ?? doc.querySelector('time[datetime]'))?.getAttribute(
             'datetime',
           ),
@@ -728,8 +760,8 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
         ]),
     ],
     ['declared', () => scriptDate(doc)],
-    ['byline', () => visibleDate(doc)],
-    ['byline', () => labelledDate(doc)],
+    ['byline', () => visibleDate(doc, dayFirstOf(doc))],
+    ['byline', () => labelledDate(doc, dayFirstOf(doc))],
     ['url', () => urlDate(pageUrl)],
   ]);
 
@@ -746,7 +778,7 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
     origins.author = authorOrigin;
   }
   if (publishedAt && dateOrigin) {
-    result.publishedAt = publishedAt;
+    result.publishedAt = localMidnight(publishedAt);
     origins.publishedAt = dateOrigin;
   }
   if (excerpt) result.excerpt = excerpt;

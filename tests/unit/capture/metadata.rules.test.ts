@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   cleanAuthor,
   extractPageMetadata,
+  localMidnight,
   plausibleAuthor,
   urlDate,
   zhByline,
@@ -281,6 +282,12 @@ describe('dates shown on the page', () => {
       '2021-10-18',
     ],
     ['<div><h1>Škoda</h1></div><aside><h5>Datum: </h5>03.11.2021</aside>', '2021-11-03'],
+    // Two-digit years, abbreviated months, a French label and element names for "created" and "authored".
+    ['<h1>Wachstum</h1><span class="post-created"> 28.01.22</span>', '2022-01-28'],
+    ['<h1>Kreissäge</h1><p class="subline-date"> 21. Jan 2022 </p>', '2022-01-21'],
+    ['<h1>Nuls</h1><p class="title">Mise en ligne</p><p class="content">23 mai 2019</p>', '2019-05-23'],
+    ['<h1>Menschenrechte</h1><div class="authored">10.11.2021</div>', '2021-11-10'],
+    ['<h1>Trinkwasser</h1><p>Erstellt am: 01.11.2023</p>', '2023-11-01'],
   ])('%s → %s', (body, day) => {
     const found = extractPageMetadata(page('<title>A page</title>', body), 'https://e.example/news');
     expect(found.publishedAt?.slice(0, 10)).toBe(day);
@@ -357,5 +364,29 @@ describe('the headline among several <h1>s', () => {
     expect(extractPageMetadata(doc, 'https://example.com/a').title).toBe(
       'Ultium Cells erhöht Gigafactory-Kapazität in Tennessee',
     );
+  });
+});
+
+describe('a day written with slashes', () => {
+  it('is read day first on a page in a language that writes it so, and never guessed on a page that names none', () => {
+    const body = '<h1>Wahlzensur</h1><span class="post-date">03/04/2018</span>';
+    const de = new DOMParser().parseFromString(`<html lang="de"><body>${body}</body></html>`, 'text/html');
+    expect(extractPageMetadata(de, 'https://e.example/a').publishedAt).toBe('2018-04-03');
+    const us = new DOMParser().parseFromString(`<html lang="en-US"><body>${body}</body></html>`, 'text/html');
+    expect(extractPageMetadata(us, 'https://e.example/a').publishedAt).toBe('2018-03-04');
+    expect(extractPageMetadata(page('', body), 'https://e.example/a').publishedAt).toBeUndefined();
+    // A part over 12 says which is the day, whatever the language.
+    const plain = page('', '<h1>Wahlzensur</h1><span class="post-date">26/10/2018</span>');
+    expect(extractPageMetadata(plain, 'https://e.example/a').publishedAt).toBe('2018-10-26');
+  });
+});
+
+describe('a date a CMS stored as local midnight in UTC', () => {
+  it('is the next day when it falls on a whole evening hour, and as given otherwise', () => {
+    expect(localMidnight('2021-11-04T23:00:00Z')).toBe('2021-11-05');
+    expect(localMidnight('2020-02-25T23:00:00.000Z')).toBe('2020-02-26');
+    expect(localMidnight('2021-11-04T23:00:01Z')).toBe('2021-11-04T23:00:01Z');
+    expect(localMidnight('2021-11-04T23:00:00+01:00')).toBe('2021-11-04T23:00:00+01:00');
+    expect(localMidnight('2021-11-04T12:00:00Z')).toBe('2021-11-04T12:00:00Z');
   });
 });
