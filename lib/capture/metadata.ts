@@ -244,7 +244,7 @@ const BYLINE_SELECTORS = [
 /** A byline as pages write it, made a name: no "By"/"作者:", no shouting capitals. */
 /** Words that introduce a byline in the languages of the pages we see, glued to the name or not. */
 const AUTHOR_LABEL =
-  /^\s*(?:(?:zeige\s+)?alle\s+beiträge\s+von|(?:zum\s+profil|alles|beitrag|eingestellt|gepostet|artikel|pressemitteilung)\s*von\s*:?|text(?:\s*(?:&|und|and)\s*(?:fotos?|bilder|interview))?\s*:|interview\s*:|recipe\s+by|(?:veröffentlicht|geschrieben|verfasst|erstellt)\s+von|(?:written|posted|published)\s+by|publié\s+par|escrito\s+por|autor(?:in)?\b|author\b|auteur\b|by\b|von\b|vom\b|par\b|por\b|作者|文\s*(?=[/|｜:：])|本报记者|记者|記者)\s*[/|｜:：]?\s*/i;
+  /^\s*(?:(?:zeige\s+)?alle\s+beiträge\s+von|(?:zum\s+profil|alles|mehr|beitrag|eingestellt|gepostet|artikel|pressemitteilung)\s*von\s*:?|text(?:\s*(?:&|und|and)\s*(?:fotos?|bilder|interview))?\s*:|interview\s*:|recipe\s+by|(?:veröffentlicht|geschrieben|verfasst|erstellt)\s+von|(?:written|posted|published)\s+by|publié\s+par|escrito\s+por|autor(?:in)?\b|author\b|auteur\b|by\b|von\b|vom\b|par\b|por\b|作者|文\s*(?=[/|｜:：])|本报记者|记者|記者)\s*[/|｜:：]?\s*/i;
 /** Dates as pages print them in text: numeric, with a month's name (German, French, English), or Chinese. */
 const DATE_IN_TEXT_SOURCE = String.raw`(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2}(?![\d.]))(?:,?\s+\d{1,2}:\d{2})?|(?<![\d./])\d{1,2}/\d{1,2}/\d{4}(?:,?\s+\d{1,2}:\d{2})?|(?<![\d.])\d{1,2}\.?\s+(?:Jan|Feb|Mär|Mar|Apr|Jun|Jul|Aug|Sept?|Okt|Oct|Nov|Dez|Dec)\.?\s+\d{4}|(?<![\d.])\d{1,2}\.?\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}[:：]\d{2})?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`;
 /** What follows a name in a byline: a date or a time (`von lupa am 26/10/13, 03:48 pm`). */
@@ -264,6 +264,8 @@ export function cleanAuthor(value: string | undefined): string | undefined {
     // A label glued to the name by a page that dropped the space: `AuthorAndreas Kalt`.
     .replace(/^(?:Author|Autor|Auteur|Von|By)(?=\p{Lu}\p{Ll})/u, '')
     .replace(/\s*(?:[\w.+-]+@[\w-]+\.[\w.]+)\s*/g, ' ')
+    // A home page after the name: `Bradley M. Kuhn (http://ebb.org/bkuhn/)`, `Frank Bueltge - http://bueltge.de`.
+    .replace(/\s*(?:[-–|]\s*)?\(?https?:\/\/\S+?\)?(?=\s|$)/g, '')
     .replace(AUTHOR_TAIL, '')
     // A date printed after the name (`Poppy Reid Feb 21, 2020`, `Tomas Spahn Fr, 18. Oktober 2019`).
     .replace(NAME_THEN_DATE, '$1')
@@ -423,7 +425,14 @@ export function zhSourceLine(texts: readonly string[]): string | undefined {
 
 /** Names CMSes and themes put where an author goes: account defaults, not people. */
 const PLACEHOLDER_AUTHOR =
-  /^(?:tweet|teilen|share|zum inhalt springen|skip to content|afficher mon profil complet|view (?:my )?(?:complete )?profile|\d+ (?:articles?|posts?|beiträge|artikel)|admin(?:istrator)?|wp-?admin|wordpress-?admin|wordpressadmin|super ?user|site ?admin|webmaster|root|user|guest|anonymous|anonym|unknown|no ?author|n\/a|none|null|undefined|default|editor|author|autor)$/i;
+  /^(?:tweet|teilen|share|veröffentlicht|published|login|e?magazine login|zum inhalt springen|skip to content|afficher mon profil complet|view (?:my )?(?:complete )?profile|\d+ (?:articles?|posts?|beiträge|artikel)|admin(?:istrator)?|wp-?admin|wordpress-?admin|wordpressadmin|super ?user|site ?admin|webmaster|root|user|guest|anonymous|anonym|unknown|no ?author|n\/a|none|null|undefined|default|editor|author|autor)$/i;
+/**
+ * Names that say they are an organisation: legal forms, public bodies, an address. A newsroom
+ * (`Redaktion`, `TVT-Redaktion`) is kept: pages sign with it as their author, and a desk is what
+ * an editor would cite.
+ */
+const ORGANISATION =
+  /\b(?:GmbH|AG|e\.\s?V\.|eG|Ltd|Inc|LLC|KG|S\.A\.|Verlag|Bundesministerium|Ministerium|Ministry|Bundesverband|Verband|Departement|Department|publisher|anónimo)\b|\b[\w-]+\.(?:com|de|ch|at|org|net|fr|it|es)\b/i;
 /** Credits for a site's design that templates print in an author slot. */
 const DESIGN_CREDIT = /\btheme|\b(?:designed by|powered by|wordpress|template)\b|\bdesigned$/i;
 
@@ -438,8 +447,12 @@ export function plausibleAuthor(name: string, publisher: string, host: string): 
   const trimmed = name.trim();
   if (!trimmed || trimmed.length > 100 || trimmed.split(/\s+/).length > 10) return false;
   if (PLACEHOLDER_AUTHOR.test(trimmed) || DESIGN_CREDIT.test(trimmed)) return false;
+  // A company, a ministry or an association is a publisher, not a byline.
+  if (ORGANISATION.test(trimmed)) return false;
   // A credit for pictures, a time stamp or a date is not who wrote the text.
   if (/^(?:fotos?|photos?|bilder?|bildquelle|stand|posted on|publicado|aktualisiert)\b/i.test(trimmed)) return false;
+  // A name starts with a letter and is not a sentence (`3 de Mayo de 2022`, `Endlich mehr Beschleunigung wagen!`).
+  if (/^\d/.test(trimmed) || /[!?]$/.test(trimmed)) return false;
   if (DATE_IN_TEXT.exec(trimmed)?.index === 0 || !/\p{L}/u.test(trimmed)) return false;
   // Editors and source lines are not authors (责任编辑：张三, 来源：新浪科技).
   if (/责任编辑|責任編輯|责编|責編|来源[:：]|來源[:：]/.test(trimmed)) return false;
@@ -716,7 +729,8 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
       ['byline', () => bylineText(doc, (name) => plausibleAuthor(name, source, host))],
       ['byline', () => zhByline(zhTexts)],
     ],
-    (name) => plausibleAuthor(name, source, host),
+    // Judged without the site's own segment (`Michael Humpa | CHIP Software-Redaktion`).
+    (name) => plausibleAuthor(stripSiteName(name, [source], host), source, host),
   );
   // "Michael Humpa | CHIP Software-Redaktion": the desk named after the site is not the author.
   const namedAuthor = cleanLine(stripSiteName(decodeEntities(rawAuthor ?? ''), [source], host), 300);

@@ -41,6 +41,9 @@ describe('bylines lose their labels, dates and e-mail addresses', () => {
     ['Interview: Julia Lauter', 'Julia Lauter'],
     ['Grant Tinsley, PhD', 'Grant Tinsley'],
     ['wordpressadmin |', 'wordpressadmin'],
+    ['Mehr von Catch more fish', 'Catch more fish'],
+    ['Bradley M. Kuhn (http://ebb.org/bkuhn/)', 'Bradley M. Kuhn'],
+    ['Frank Bueltge - http://bueltge.de', 'Frank Bueltge'],
   ])('%j → %j', (raw, name) => {
     expect(cleanAuthor(raw)).toBe(name);
   });
@@ -304,6 +307,16 @@ describe('what is not an author', () => {
     'Foto: Ingo Schneider',
     '10.11.2021',
     '30/10/23',
+    // Organisations: companies, public bodies, an address.
+    'Perform Media Deutschland GmbH',
+    'Bundesministerium für Wirtschaft und Klimaschutz',
+    'besserwisser eG',
+    'publisher',
+    'facebook.com/vegolosi',
+    // Dates and sentences in an author slot.
+    '3 de Mayo de 2022',
+    'Endlich mehr Beschleunigung wagen!',
+    'eMagazine Login',
   ])('%j', (name) => {
     expect(plausibleAuthor(name, 'Example News', 'news.example.com')).toBe(false);
   });
