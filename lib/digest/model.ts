@@ -125,7 +125,7 @@ function itemValues(
         values.summary = summary;
         break;
       case 'note':
-        values.note = item.note.trim().replace(/\s+/g, ' ');
+        values.note = foldSpace(item.note);
         break;
       case 'tags':
         values.tags = item.tags.join(', ');
@@ -239,7 +239,7 @@ export function buildDigest(input: DigestInput): DigestDoc {
   const range = weekRange(weekId);
   const name = settings.language === 'en' ? settings.digestNameEn || settings.digestName : settings.digestName;
   const weekValues = {
-    name: name.replace(/\s+/g, ' ').trim(),
+    name: foldSpace(name),
     category: categorySlug(settings.category),
     weekStart: range.start,
     weekEnd: range.end,
