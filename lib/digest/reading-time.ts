@@ -24,18 +24,15 @@ function isOtherLetter(code: number): boolean {
 }
 
 /**
- * Counts CJK characters and other words over pieces of text fed in turn, so a long draft is
- * counted without a joined copy. Text added without `end()` between continues the same piece
- * (a word split over two runs is one word).
+ * Whole minutes to read a draft's pieces of text, counting CJK characters and other words apart;
+ * each piece starts a new word. A loop over character codes: it runs once per character of the
+ * whole draft, and is fastest over one long flat string (lib/digest/model.ts joins the pieces).
  */
-export class ReadingCounter {
-  private cjk = 0;
-  private words = 0;
-  private inWord = false;
-
-  add(text: string): void {
-    // Locals, not fields, in the loop: it runs once per character of the whole draft.
-    let { cjk, words, inWord } = this;
+export function readingMinutes(texts: string | readonly string[]): number {
+  let cjk = 0;
+  let words = 0;
+  for (const text of typeof texts === 'string' ? [texts] : texts) {
+    let inWord = false;
     for (let i = 0; i < text.length; i++) {
       let code = text.charCodeAt(i);
       if (code < 0x80) {
@@ -44,9 +41,13 @@ export class ReadingCounter {
         inWord = alnum;
         continue;
       }
+      // A pair of surrogates is one character beyond the BMP; a lone half is just itself.
       if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-        code = text.codePointAt(i) as number;
-        i++;
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          code = ((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+          i++;
+        }
       }
       if (isCjk(code)) {
         cjk++;
@@ -58,28 +59,6 @@ export class ReadingCounter {
         inWord = false;
       }
     }
-    this.cjk = cjk;
-    this.words = words;
-    this.inWord = inWord;
   }
-
-  /** Ends a piece: what follows starts a new word. */
-  end(): void {
-    this.inWord = false;
-  }
-
-  /** Whole minutes to read what was added. */
-  minutes(): number {
-    return Math.max(1, Math.ceil(this.cjk / CJK_PER_MINUTE + this.words / WORDS_PER_MINUTE));
-  }
-}
-
-/** Whole minutes to read a draft's pieces of text, CJK characters and other words counted apart. */
-export function readingMinutes(texts: string | readonly string[]): number {
-  const counter = new ReadingCounter();
-  for (const text of typeof texts === 'string' ? [texts] : texts) {
-    counter.add(text);
-    counter.end();
-  }
-  return counter.minutes();
+  return Math.max(1, Math.ceil(cjk / CJK_PER_MINUTE + words / WORDS_PER_MINUTE));
 }

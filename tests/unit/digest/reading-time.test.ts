@@ -25,6 +25,11 @@ describe('readingMinutes', () => {
     expect(readingMinutes(`${'AI模型'.repeat(150)}`)).toBe(2);
     expect(readingMinutes('𠀀'.repeat(301))).toBe(2);
   });
+
+  it('takes a lone surrogate half for itself, without swallowing the character after it', () => {
+    // 201 words: the first one follows a half a page left unpaired.
+    expect(readingMinutes(`\ud840${'a '.repeat(201)}`)).toBe(2);
+  });
 });
 
 describe('readingMinutesOf', () => {
