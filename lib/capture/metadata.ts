@@ -380,6 +380,8 @@ function headlineH1(doc: Document, siteNames: string[], host: string, title: str
   let fallback = '';
   let first = '';
   const wanted = normalizeName(title);
+  const agrees = (name: string) =>
+    name.length >= 4 && wanted.length >= 4 && (wanted.includes(name) || name.includes(wanted));
   for (const el of Array.from(doc.querySelectorAll('h1')).slice(0, 10)) {
     const heading = cleanLine(stripSiteName(cleanLine(decodeEntities(headingText(el)), 2000), siteNames, host), 500);
     if (!heading) continue;
@@ -387,10 +389,17 @@ function headlineH1(doc: Document, siteNames: string[], host: string, title: str
     const name = normalizeName(heading);
     if (siteNames.some((site) => normalizeName(site) === name)) continue;
     if (isSiteHeading(el)) continue;
-    if (name.length >= 4 && wanted.length >= 4 && (wanted.includes(name) || name.includes(wanted))) return heading;
+    if (agrees(name)) return heading;
     first ||= heading;
   }
-  return first || fallback;
+  if (first) return first;
+  if (agrees(normalizeName(fallback))) return fallback;
+  // No headline in an <h1> (blogs and old sites put it in an <h2>): an <h2> that agrees with the title.
+  for (const el of Array.from(doc.querySelectorAll('h2')).slice(0, 5)) {
+    const heading = cleanLine(headingText(el), 500);
+    if (agrees(normalizeName(heading)) && !isSiteHeading(el)) return heading;
+  }
+  return fallback;
 }
 
 /** A reporter or author named in a Chinese byline line, never an editor. */

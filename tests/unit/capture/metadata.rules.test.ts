@@ -369,6 +369,20 @@ describe('the headline among several <h1>s', () => {
     expect(extractPageMetadata(withSmall, 'https://example.com/b').title).toBe('Lagen-Pyramide mit GA2');
   });
 
+  it('is an <h2> that agrees with the title when no <h1> holds it', () => {
+    const doc = page(
+      '<title>Interning of Small Integers in Python | Blog Archive</title>',
+      '<h1 class="site-title">Four Years Remaining</h1><h2>Related posts</h2><h2>Interning of Small Integers in Python</h2>',
+    );
+    expect(extractPageMetadata(doc, 'https://example.com/a').title).toBe('Interning of Small Integers in Python');
+    // An <h1> the theme put in the page header still wins when it is the headline.
+    const inHeader = page(
+      '<title>Dezuka Suisan: Deep-Fried Fish Cakes | Tofugu</title>',
+      '<header><h1>Dezuka Suisan: Deep-Fried Fish Cakes</h1></header><h2>Dezuka Suisan</h2>',
+    );
+    expect(extractPageMetadata(inHeader, 'https://example.com/b').title).toBe('Dezuka Suisan: Deep-Fried Fish Cakes');
+  });
+
   it('is taken whole when the declared title is its head cut short', () => {
     const doc = page(
       '<meta property="og:title" content="Ultium Cells erhöht Gigafactory-Kapazität">',
