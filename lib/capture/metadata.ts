@@ -241,7 +241,6 @@ const BYLINE_SELECTORS = [
   '[class*="autor" i]',
 ];
 
-/** A byline as pages write it, made a name: no "By"/"作者:", no shouting capitals. */
 /** Words that introduce a byline in the languages of the pages we see, glued to the name or not. */
 const AUTHOR_LABEL =
   /^\s*(?:(?:zeige\s+)?alle\s+beiträge\s+von|(?:zum\s+profil|alles|mehr|beitrag|eingestellt|gepostet|artikel|pressemitteilung)\s*von\s*:?|text(?:\s*(?:&|und|and)\s*(?:fotos?|bilder|interview))?\s*:|interview\s*:|recipe\s+by|(?:veröffentlicht|geschrieben|verfasst|erstellt)\s+von|(?:written|posted|published)\s+by|publié\s+par|escrito\s+por|autor(?:in)?\b|author\b|auteur\b|by\b|von\b|vom\b|par\b|por\b|作者|文\s*(?=[/|｜:：])|本报记者|记者|記者)\s*[/|｜:：]?\s*/i;
@@ -257,6 +256,7 @@ const NAME_THEN_DATE = new RegExp(
   'u',
 );
 
+/** A byline as pages write it, made a name: no "By"/"作者:", no date after it, no shouting capitals. */
 export function cleanAuthor(value: string | undefined): string | undefined {
   if (!value) return undefined;
   let name = value
