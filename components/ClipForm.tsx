@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { fieldDoubts } from '../lib/field-doubts';
-import { parseTags } from '../lib/record-rules';
+import { ORIGIN_FIELDS, parseTags } from '../lib/record-rules';
 import { dateForEditor, parseTypedDate } from '../lib/typed-date';
 import type { Section } from '../lib/types';
 import { civilDate } from '../lib/week';
@@ -26,8 +26,7 @@ export function ClipForm({ draft, sections, tags, busy, now, onChange, onSave }:
   // A field the editor changes is theirs (stored as such; not labelled here, where it is plain).
   const set = (patch: Partial<ClipDraft>) => {
     const origins = { ...draft.origins };
-    for (const field of ['title', 'source', 'author', 'publishedAt'] as const)
-      if (field in patch) origins[field] = 'editor';
+    for (const field of ORIGIN_FIELDS) if (field in patch) origins[field] = 'editor';
     onChange({ ...draft, ...patch, origins });
   };
   // The raw text keeps a trailing comma while the editor is typing the next tag.

@@ -93,17 +93,23 @@ export function cleanQuote(text: string): { text: string; cut: boolean } {
 }
 
 /** The page fields whose origin is kept, in the order a backup writes them. */
-export const ORIGIN_FIELDS = ['title', 'source', 'author', 'publishedAt'] as const;
-const ORIGINS: readonly FieldOrigin[] = [
-  'declared',
-  'page-title',
-  'headline',
-  'byline',
-  'url',
-  'known-site',
-  'domain',
-  'editor',
-];
+export const ORIGIN_FIELDS = [
+  'title',
+  'source',
+  'author',
+  'publishedAt',
+] as const satisfies readonly (keyof FieldOrigins)[];
+// Every origin the type names, checked by the compiler: one added there and not here would be dropped on save.
+const ORIGINS: Record<FieldOrigin, true> = {
+  declared: true,
+  'page-title': true,
+  headline: true,
+  byline: true,
+  url: true,
+  'known-site': true,
+  domain: true,
+  editor: true,
+};
 
 /**
  * The field origins worth keeping: known fields with known origins, for fields the record has.
@@ -117,7 +123,12 @@ export function validOrigins(
   const out: FieldOrigins = {};
   for (const field of ORIGIN_FIELDS) {
     const origin = (raw as Record<string, unknown>)[field];
-    if (ORIGINS.includes(origin as FieldOrigin) && fields[field] !== undefined && fields[field] !== '')
+    if (
+      typeof origin === 'string' &&
+      Object.hasOwn(ORIGINS, origin) &&
+      fields[field] !== undefined &&
+      fields[field] !== ''
+    )
       out[field] = origin as FieldOrigin;
   }
   return Object.keys(out).length > 0 ? out : undefined;
