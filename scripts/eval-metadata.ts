@@ -10,8 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { extractPageMetadata, type PageMetadata } from '../lib/capture/metadata';
-
-type Field = 'title' | 'author' | 'date' | 'source';
+import { type Field, score } from './metadata-score';
 
 interface Labelled {
   id: string;
@@ -140,58 +139,6 @@ function parse(window: Window, html: string, url: string): Document {
     doc.head?.prepend(base);
   }
   return doc;
-}
-
-// ---- normalisation (docs/metadata-accuracy.md) ----
-
-const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
-const loose = (s: string) =>
-  squash(s)
-    .toLowerCase()
-    .replace(/[\p{P}\p{S}]/gu, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-const dayOf = (s: string | undefined) => /\d{4}-\d{2}-\d{2}/.exec(s ?? '')?.[0] ?? '';
-
-function authorsOf(s: string): string[] {
-  return loose(s.replace(/^(by|von|par|por)\s+/i, ''))
-    .split(/\s*(?:;|\band\b|\bund\b|&|,)\s*/)
-    .map((a) => a.trim())
-    .filter(Boolean)
-    .sort();
-}
-
-function score(field: Field, expected: string, got: string | undefined): { exact: boolean; lenient: boolean } {
-  const value = got ?? '';
-  if (field === 'date') {
-    const ok = dayOf(expected) === dayOf(value);
-    return { exact: ok, lenient: ok };
-  }
-  if (!expected.trim()) {
-    const ok = !value.trim();
-    return { exact: ok, lenient: ok };
-  }
-  if (field === 'author') {
-    const want = authorsOf(expected);
-    const have = authorsOf(value);
-    const exact = want.join('|') === have.join('|');
-    return {
-      exact,
-      lenient: exact || (have.length > 0 && want.every((a) => have.some((h) => h.includes(a) || a.includes(h)))),
-    };
-  }
-  const exact = squash(expected) === squash(value);
-  const a = loose(expected);
-  const b = loose(value);
-  return {
-    exact,
-    lenient:
-      exact ||
-      a === b ||
-      (b.length > 0 &&
-        (a.includes(b) || b.includes(a)) &&
-        Math.min(a.length, b.length) / Math.max(a.length, b.length) > 0.6),
-  };
 }
 
 function gotOf(meta: PageMetadata, field: Field): string | undefined {
