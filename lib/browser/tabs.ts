@@ -1,5 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import { clippability } from '../capture/clippable';
+import { tidyCapture } from '../capture/tidy-capture';
 import { type Problem, problem } from '../errors';
 import type { CaptureResult } from '../messages';
 import type { PageCapture } from '../types';
@@ -53,7 +54,7 @@ export async function captureTab(tabId: number): Promise<CaptureResult> {
       };
     const [frame] = answer;
     const capture = frame?.result as PageCapture | undefined;
-    if (capture?.canonicalUrl) return { ok: true, capture };
+    if (capture?.canonicalUrl) return { ok: true, capture: tidyCapture(capture) };
     if (tab.status === 'loading')
       return { ok: false, reason: 'loading', problem: problem('capture.loading'), tab: known };
     return { ok: false, reason: 'injection-failed', problem: problem('capture.empty'), tab: known };

@@ -1,4 +1,4 @@
-import { RECORD_LIMITS, validLang } from '../record-rules';
+import { validLang } from '../record-rules';
 import { cleanBlock } from '../text';
 import type { PageCapture } from '../types';
 import { type ExtractOptions, extractPageMetadata } from './metadata';
@@ -40,12 +40,11 @@ export function capturePage(
   options: ExtractOptions = {},
 ): PageCapture {
   const metadata = extractPageMetadata(doc, pageUrl, options);
-  // A canonical link longer than a stored link may be (lib/record-rules.ts) gives way to the page's own address.
-  const canonicalUrl =
-    metadata.url.length > RECORD_LIMITS.url && pageUrl.length <= RECORD_LIMITS.url ? pageUrl : metadata.url;
+  // The canonical address as the page gives it: tidyCapture (lib/capture/tidy-capture.ts) cleans it
+  // and holds it to the stored limit outside the page.
   const capture: PageCapture = {
     pageUrl,
-    canonicalUrl,
+    canonicalUrl: metadata.url,
     title: metadata.title,
     source: metadata.source,
     origins: metadata.origins,

@@ -3,11 +3,15 @@ import type { FieldOrigin, FieldOrigins } from '../types';
 import { type DateOptions, fromEpoch, parseDate } from './dates';
 import { decodeEntities } from './entities';
 import { lookupByDomain, publisherFor } from './publishers';
-import { canonicalAllowed, cleanUrl, registrableDomain } from './url';
+import { canonicalAllowed, registrableDomain } from './url';
 
 export interface PageMetadata {
   title: string;
   source: string;
+  /**
+   * The canonical address as the page gives it; tracking parameters are removed outside the page
+   * (lib/capture/tidy-capture.ts), which keeps their tables out of the injected clipper.
+   */
   url: string;
   author?: string;
   publishedAt?: string;
@@ -193,9 +197,9 @@ function canonicalOf(doc: Document, pageUrl: string, ld: Json | undefined): stri
     if ((path === '/' || path === '') && new URL(pageUrl).pathname.length > 1) continue;
     // Sites that serve https often still advertise their old http address (WeChat does).
     if (resolved.startsWith('http:') && pageUrl.startsWith('https:')) resolved = `https:${resolved.slice(5)}`;
-    return cleanUrl(resolved);
+    return resolved;
   }
-  return cleanUrl(pageUrl);
+  return pageUrl;
 }
 
 function weChatDate(doc: Document): string | undefined {

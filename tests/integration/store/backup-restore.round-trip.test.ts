@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { capturePage } from '../../../lib/capture/capture';
+import { tidyCapture } from '../../../lib/capture/tidy-capture';
 import { ClipInputError } from '../../../lib/errors';
 import { parseBackup } from '../../../lib/store/backup-read';
 import { applyRestore } from '../../../lib/store/backup-restore';
@@ -72,7 +73,7 @@ describe('what is saved always restores', () => {
   it('a same-site canonical link longer than a stored link may be (the page address is used)', async () => {
     const long = `https://a.example/story?${'q=1&'.repeat(2_500)}`;
     const doc = pageWith(`<html><title>A story</title><link rel="canonical" href="${long}">`);
-    const capture = capturePage(doc, 'https://a.example/story', { text: '' });
+    const capture = tidyCapture(capturePage(doc, 'https://a.example/story', { text: '' }));
     expect(capture.canonicalUrl).toBe('https://a.example/story');
     const db = fresh();
     await saveClip(db, { ...draft(), canonicalUrl: long }, ctx);

@@ -50,7 +50,8 @@ describe('capturePage', () => {
     });
     expect(plain).toEqual({
       pageUrl: 'https://blog.example/post?utm_source=x',
-      canonicalUrl: 'https://blog.example/post',
+      // As the page gives it; the extension cleans it once the capture has left the page (tidy-capture.ts).
+      canonicalUrl: 'https://blog.example/post?utm_source=x',
       title: 'Post',
       source: 'Blog',
       lang: 'en',
