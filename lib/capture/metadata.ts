@@ -299,6 +299,52 @@ function bylineText(doc: Document, plausible: (name: string) => boolean): string
 }
 
 /**
+ * A label that opens a byline in visible text (`Posted by`, `Autor:`, `Par`, `Autoren`), after an
+ * optional date (`Posted on September 21, 2020 by …`, `06.11.2023 13:30 von Olga`). Stricter than AUTHOR_LABEL, which cleans
+ * bylines already found: `Text` counts only with its colon.
+ */
+const BYLINE_LABEL = new RegExp(
+  `^(?:(?:(?:posted|published|veröffentlicht)\\s+(?:on|am)\\s+)?(?:${DATE_IN_TEXT_SOURCE})(?:\\s+\\d{1,2}:\\d{2})?\\s*[-–|·,]?\\s*)?(?:(?:posted|written)\\s+by|(?:geschrieben|verfasst)\\s+von|by|von|par|por|autor(?:in|en)?|authors?|auteurs?|text\\s*:)(?=[\\s:：]|$)`,
+  'i',
+);
+/** The words BYLINE_LABEL can start with: a cheap test for each text node before the real one. */
+const BYLINE_START = /^\s*(?:posted|published|veröffentlicht|written|geschrieben|verfasst|by|von|par|por|aut|text|\d)/i;
+/** What a name looks like: capitalised words, initials and the particles between them; no digits. */
+const NAME_SHAPE =
+  /^\p{Lu}[\p{L}'’.-]*(?:,?\s+(?:\p{Lu}[\p{L}'’.-]*|von|van|de[rnls]?|da|di|du|la|le|y|e|und|and|&)){0,6}$/u;
+/** Where a labelled name is a credit or another post's, not this one's byline. */
+const LABELLED_AUTHOR_SKIP =
+  'footer, nav, aside, figure, [class*="comment" i], [class*="credit" i], [class*="widget" i]';
+
+/**
+ * A byline in small visible text that opens with a label, as themes print it without naming it in
+ * their markup: `<span>Posted by Konstantin</span>`, `<h5>Autor: </h5>Peter Maahn`,
+ * `<p>von <em>Klaus Stanjek</em></p>`, `Par&nbsp;<a>Matthieu Hy</a>`. Text nodes are walked (cheaper
+ * than testing elements on a 2 MB page) and only so many; the label must open its element's text,
+ * which must be short, and what follows must look like a name. A label inside a link is a title
+ * (`<a>Von Stubenhockern und Glucken</a>`) or a credit.
+ */
+function labelledAuthor(doc: Document, plausible: (name: string) => boolean): string | undefined {
+  if (!doc.body) return undefined;
+  const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(), seen = 0; node && seen < 20_000; node = walker.nextNode(), seen++) {
+    const el = node.parentElement;
+    if (!el || !BYLINE_START.test(node.nodeValue ?? '') || /^(?:A|SCRIPT|STYLE)$/.test(el.tagName)) continue;
+    const raw = el.textContent ?? '';
+    if (raw.length > 300) continue;
+    const own = raw.replace(/\s+/g, ' ').trim();
+    const label = BYLINE_LABEL.exec(own);
+    if (!label) continue;
+    let line = own.slice(label[0].length).replace(/^\s*[:：]?\s*/, '');
+    // The label alone: the name follows it (`<h4>Autor</h4><p>Name</p>`).
+    for (let next = el.nextSibling; !line && next; next = next.nextSibling) line = (next.textContent ?? '').trim();
+    const name = cleanAuthor(line.slice(0, 100));
+    if (name && NAME_SHAPE.test(name) && !el.closest(LABELLED_AUTHOR_SKIP) && plausible(name)) return name;
+  }
+  return undefined;
+}
+
+/**
  * Where Chinese portals print who wrote a story and where it came from: an info line under the
  * headline (`2020-02-19 10:21 来源：新浪科技 作者：张三`), or the first lines of the text
  * (`新华社北京2月19日电（记者 张三、李四）`, `文｜李四`, `本报记者 王五`).
@@ -744,6 +790,7 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
       ['byline', () => (isWeChat ? text(doc.querySelector('#js_author_name')) : undefined)],
       ['byline', () => bylineText(doc, (name) => plausibleAuthor(name, source, host))],
       ['byline', () => zhByline(zhTexts)],
+      ['byline', () => labelledAuthor(doc, (name) => plausibleAuthor(name, source, host))],
     ],
     (name) => plausibleAuthor(asAuthor(name), source, host),
   );

@@ -417,3 +417,43 @@ describe('a date a CMS stored as local midnight in UTC', () => {
     expect(localMidnight('2021-11-04T12:00:00Z')).toBe('2021-11-04T12:00:00Z');
   });
 });
+
+describe('a byline under a label in small visible text', () => {
+  const authorOf = (body: string) =>
+    extractPageMetadata(page('<title>Post</title>', body), 'https://blog.example/p').author;
+
+  it.each([
+    ['<span class="category">Posted by Konstantin</span>', 'Konstantin'],
+    ['<div>Posted on September 21, 2020 by Adi Tzlil</div>', 'Adi Tzlil'],
+    ['<p>Autor: <a href="/x">Nikolai Huke</a></p>', 'Nikolai Huke'],
+    ['<h4>Autor</h4><p><a href="/p/n">Nikolai Huke</a></p>', 'Nikolai Huke'],
+    ['<p><h5>Autor: </h5>Peter Maahn</p>', 'Peter Maahn'],
+    ['<p><strong>Text:</strong> Klausmartin Friedrich</p>', 'Klausmartin Friedrich'],
+    ['<p>Auteur : Kossivi Tiassou </p>', 'Kossivi Tiassou'],
+    ['<p>Autoren Jelko Djuren und Jutta Klaukien</p>', 'Jelko Djuren und Jutta Klaukien'],
+    ['<p> von <em>Klaus Stanjek</em></p>', 'Klaus Stanjek'],
+    ['<p><i>von Daniela Obers</i></p>', 'Daniela Obers'],
+    ['<h2>Stars <span>06.11.2023 13:30 von Olga </span></h2>', 'Olga'],
+    ['<div class="wrote_by">By&nbsp;<a href="/reporters/j">Jose de la Cruz</a></div>', 'Jose de la Cruz'],
+    ['<span>Par&nbsp;<a href="/node/m">Matthieu Hy</a></span>', 'Matthieu Hy'],
+    ['<p class="postmetadata">Von R. R. am <a href="/2014/02">12.02.2014</a></p>', 'R. R.'],
+  ])('%s', (body, name) => {
+    expect(authorOf(body)).toBe(name);
+  });
+
+  it.each([
+    ['a design credit', '<p>Theme by <a href="https://t.example">Elmastudio</a></p>'],
+    ['a name in a sentence', '<p>Das Logo des Preises von <em>Bankmagazin</em> und anderen.</p>'],
+    ['another post linked by its title', '<ul><li><a href="/von-x">Von Stubenhockern und Glucken</a></li></ul>'],
+    ['a photo credit', '<span class="credit">By U.S. CUSTOMS AND BORDER PROTECTION</span>'],
+    [
+      'a figure',
+      '<figure><figcaption>Foto von <b>Jane Roe</b></figcaption></figure><figure><p>By Jane Roe</p></figure>',
+    ],
+    ['a sentence after the label', '<p>By the way, this is not a name.</p>'],
+    ['a footer', '<footer><span>Posted by Konstantin</span></footer>'],
+    ['a long paragraph', `<p>Von ${'Wort '.repeat(30)}</p>`],
+  ])('not %s', (_, body) => {
+    expect(authorOf(body)).toBeUndefined();
+  });
+});
