@@ -541,6 +541,20 @@ export function localMidnight(date: string): string {
   return next.toISOString().slice(0, 10);
 }
 
+/**
+ * A time declared in UTC names another day than the page's own where the day turns at another hour
+ * (`2022-05-04T00:25:00Z` for an Argentine story of 3 May). Where a zone can be that far from UTC
+ * (before 08:00 UTC, the day before: the Americas; from 22:00, the day after: Europe, Africa; from
+ * 15:00 on East Asian pages), a date the page shows one day away in that direction is its own day.
+ */
+export function pageDay(date: string, shown: () => string | undefined, eastAsian = false): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2})[^Z+-]*(?:Z|[+-]00:?00)$/.exec(date);
+  const hour = Number(m?.[2]);
+  const step = hour < 8 ? -1 : hour >= 22 || (eastAsian && hour >= 15) ? 1 : 0;
+  const day = m && step ? shown()?.slice(0, 10) : undefined;
+  return day && (Date.parse(day) - Date.parse(m?.[1] as string)) / 864e5 === step ? day : date;
+}
+
 /** The first date written in some text, parsed; undefined when none parses. */
 function dateInText(text: string, options?: DateOptions): string | undefined {
   const match = DATE_IN_TEXT.exec(text);
@@ -851,7 +865,15 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
     origins.author = authorOrigin;
   }
   if (publishedAt && dateOrigin) {
-    result.publishedAt = localMidnight(publishedAt);
+    result.publishedAt = localMidnight(
+      dateOrigin === 'declared'
+        ? pageDay(
+            publishedAt,
+            () => visibleDate(doc, dayFirstOf(doc)),
+            chinese || /^(?:ja|ko)/i.test(doc.documentElement?.getAttribute('lang') ?? ''),
+          )
+        : publishedAt,
+    );
     origins.publishedAt = dateOrigin;
   }
   if (excerpt) result.excerpt = excerpt;

@@ -3,6 +3,7 @@ import {
   cleanAuthor,
   extractPageMetadata,
   localMidnight,
+  pageDay,
   plausibleAuthor,
   urlDate,
   zhByline,
@@ -455,5 +456,51 @@ describe('a byline under a label in small visible text', () => {
     ['a long paragraph', `<p>Von ${'Wort '.repeat(30)}</p>`],
   ])('not %s', (_, body) => {
     expect(authorOf(body)).toBeUndefined();
+  });
+});
+
+describe('a time declared in UTC, read as the day the page shows', () => {
+  const shown = (day: string | undefined) => () => day;
+
+  it('takes the shown day one day earlier for an early UTC hour (the Americas)', () => {
+    expect(pageDay('2022-05-04T00:25:00Z', shown('2022-05-03'))).toBe('2022-05-03');
+    expect(pageDay('2022-05-04T03:37:37+00:00', shown('2022-05-03T21:37'))).toBe('2022-05-03');
+  });
+
+  it('takes the shown day one day later for a late UTC hour (Europe; East Asia from 15:00)', () => {
+    expect(pageDay('2019-10-18T22:04:00Z', shown('2019-10-19'))).toBe('2019-10-19');
+    expect(pageDay('2026-01-29T16:30:00Z', shown('2026-01-30'), true)).toBe('2026-01-30');
+    expect(pageDay('2026-01-29T16:30:00Z', shown('2026-01-30'))).toBe('2026-01-29T16:30:00Z');
+  });
+
+  it('keeps the declared time otherwise', () => {
+    // Midday UTC is the same day everywhere the pages we see are written; a day after is another date.
+    expect(pageDay('2022-01-25T12:02:53+00:00', shown('2022-01-26'))).toBe('2022-01-25T12:02:53+00:00');
+    // The wrong direction for the hour, or more than a day away.
+    expect(pageDay('2022-05-04T00:25:00Z', shown('2022-05-05'))).toBe('2022-05-04T00:25:00Z');
+    expect(pageDay('2022-05-04T00:25:00Z', shown('2022-05-02'))).toBe('2022-05-04T00:25:00Z');
+    // A time with its own offset already names the page's day; no date shown, nothing to go by.
+    expect(pageDay('2022-05-04T00:25:00-03:00', shown('2022-05-03'))).toBe('2022-05-04T00:25:00-03:00');
+    expect(pageDay('2022-05-04T00:25:00Z', shown(undefined))).toBe('2022-05-04T00:25:00Z');
+    expect(pageDay('2022-05-04', shown('2022-05-03'))).toBe('2022-05-04');
+  });
+
+  it('reads the shown date only when the declared time could be another day', () => {
+    let asked = 0;
+    const count = () => {
+      asked++;
+      return '2022-01-26';
+    };
+    pageDay('2022-01-25T12:00:00Z', count);
+    pageDay('2022-01-25T12:00:00+01:00', count);
+    expect(asked).toBe(0);
+  });
+
+  it('applies to a page whose declared UTC time is late evening and which shows the next day', () => {
+    const doc = page(
+      '<meta property="article:published_time" content="2019-10-18T22:04:00Z"><title>Story</title>',
+      '<h1>Story</h1><span class="date">19.10.2019</span>',
+    );
+    expect(extractPageMetadata(doc, 'https://news.example/story').publishedAt).toBe('2019-10-19');
   });
 });
