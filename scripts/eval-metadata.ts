@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { extractPageMetadata, type PageMetadata } from '../lib/capture/metadata';
+import { withKnownSite } from '../lib/capture/tidy-capture';
 import { type Field, score } from './metadata-score';
 
 interface Labelled {
@@ -178,7 +179,8 @@ for (const page of pages) {
   let meta: PageMetadata;
   const window = newWindow();
   try {
-    meta = extractPageMetadata(parse(window, decode(page.html()), page.url), page.url);
+    // As the extension keeps it: the clipper's reading, then the site named as the extension knows it.
+    meta = withKnownSite(extractPageMetadata(parse(window, decode(page.html()), page.url), page.url), page.url);
   } catch (error) {
     failures++;
     mismatches.push(JSON.stringify({ id: page.id, error: String(error) }));

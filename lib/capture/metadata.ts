@@ -2,7 +2,8 @@ import { cleanLine } from '../text';
 import type { FieldOrigin, FieldOrigins } from '../types';
 import { type DateOptions, fromEpoch, parseDate } from './dates';
 import { decodeEntities } from './entities';
-import { lookupByDomain, publisherFor } from './publishers';
+import { lookupByDomain } from './publishers';
+import { normalizeName, SEPARATORS, stripSiteName } from './site-name';
 import { canonicalAllowed, registrableDomain } from './url';
 
 export interface PageMetadata {
@@ -127,50 +128,26 @@ function metaAll(doc: Document, key: string): string[] {
   return metaIndex(doc).get(key.toLowerCase()) ?? [];
 }
 
+function metaAuthors(doc: Document): string[] {
+  for (const key of [
+    'author',
+    'article:author',
+    'byl',
+    'article-author',
+    'DC.creator',
+    'dcterms.creator',
+    'sailthru.author',
+    'parsely-author',
+  ]) {
+    const all = metaAll(doc, key).filter((v) => !/^https?:\/\//.test(v));
+    if (all.length > 0) return all;
+  }
+  return [];
+}
+
 function text(el: Element | null | undefined): string | undefined {
   const value = el?.textContent?.trim();
   return value ? value : undefined;
-}
-
-// (A bare hyphen separates only between Chinese text or full-width punctuation and Chinese: `…城！-新华网`.)
-const SEPARATORS =
-  /\s+[|–—\-·•»«›‹:]\s+|\s+::\s+|\s*[｜|_]\s*|\s+-\s*|\s*-\s+|(?<=[\u3000-\u303f\u3400-\u9fff\uff01-\uff0f])-(?=[\u3400-\u9fff])/;
-
-function normalizeName(value: string): string {
-  return value.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
-}
-
-/** Whether a title segment names the site rather than the article. */
-function isSiteSegment(segment: string, siteNames: string[], host: string): boolean {
-  const seg = normalizeName(segment);
-  if (!seg) return true;
-  const hostLabels = host
-    .replace(/^www\./, '')
-    .split('.')
-    .filter((l) => l.length > 2 && !['com', 'net', 'org', 'www'].includes(l));
-  if (hostLabels.some((label) => seg.includes(label.toLowerCase()))) return true;
-  return siteNames.some((name) => {
-    const n = normalizeName(name);
-    if (!n) return false;
-    if (seg === n || seg.includes(n) || n.includes(seg)) return true;
-    // 新浪网 vs 新浪科技: same brand, two spellings.
-    return /\p{Script=Han}/u.test(seg) && seg.length <= 8 && seg.slice(0, 2) === n.slice(0, 2);
-  });
-}
-
-/** The article title without the site names pages wrap around it. */
-export function stripSiteName(raw: string, siteNames: string[], host: string): string {
-  const segments = raw.split(SEPARATORS).map((s) => s.trim());
-  if (segments.length < 2) return raw.trim();
-  while (segments.length > 1 && isSiteSegment(segments[segments.length - 1] as string, siteNames, host)) segments.pop();
-  while (segments.length > 1 && isSiteSegment(segments[0] as string, siteNames, host)) segments.shift();
-  if (segments.length === 0) return raw.trim();
-  // Rebuild from the original so separators inside the kept title (a dash in a name) survive.
-  const first = segments[0] as string;
-  const last = segments[segments.length - 1] as string;
-  const start = raw.indexOf(first);
-  const end = raw.lastIndexOf(last) + last.length;
-  return start >= 0 && end > start ? raw.slice(start, end).trim() : segments.join(' - ');
 }
 
 function readableDomain(host: string): string {
@@ -247,9 +224,9 @@ const BYLINE_SELECTORS = [
 
 /** Words that introduce a byline in the languages of the pages we see, glued to the name or not. */
 const AUTHOR_LABEL =
-  /^\s*(?:(?:zeige\s+)?alle\s+beiträge\s+von|(?:zum\s+profil|alles|mehr|beitrag|eingestellt|gepostet|artikel|pressemitteilung)\s*von\s*:?|text(?:\s*(?:&|und|and)\s*(?:fotos?|bilder|interview))?\s*:|interview\s*:|recipe\s+by|(?:veröffentlicht|geschrieben|verfasst|erstellt)\s+von|(?:written|posted|published)\s+by|publié\s+par|escrito\s+por|autor(?:in)?\b|author\b|auteur\b|by\b|von\b|vom\b|par\b|por\b|作者|文\s*(?=[/|｜:：])|本报记者|记者|記者)\s*[/|｜:：]?\s*/i;
+  /^\s*(?:(?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von|(?:zum\s+profil|alles|mehr|beitrag|eingestellt|gepostet|artikel|pressemitteilung)\s*von\s*:?|text(?:\s*(?:&|und|and)\s*(?:fotos?|bilder|interview))?\s*:|interview\s*:|recipe\s+by|(?:veröffentlicht|geschrieben|verfasst|erstellt)\s+von|(?:written|posted|published)\s+by|publié\s+par|escrito\s+por|autor(?:in)?\b|author\b|auteur\b|by\b|von\b|vom\b|par\b|por\b|作者|文\s*(?=[/|｜:：])|本报记者|记者|記者)\s*[/|｜:：]?\s*/i;
 /** Dates as pages print them in text: numeric, with a month's name (German, French, English), or Chinese. */
-const DATE_IN_TEXT_SOURCE = String.raw`(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2}(?![\d.]))(?:,?\s+\d{1,2}:\d{2})?|(?<![\d./])\d{1,2}/\d{1,2}/\d{4}(?:,?\s+\d{1,2}:\d{2})?|(?<![\d.])\d{1,2}\.?\s+(?:Jan|Feb|Mär|Mar|Apr|Jun|Jul|Aug|Sept?|Okt|Oct|Nov|Dez|Dec)\.?\s+\d{4}|(?<![\d.])\d{1,2}\.?\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}[:：]\d{2})?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`;
+const DATE_IN_TEXT_SOURCE = String.raw`(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2}(?![\d.]))(?:,?\s+\d{1,2}:\d{2})?|(?<![\d./])\d{1,2}/\d{1,2}/\d{4}(?:,?\s+\d{1,2}:\d{2})?|(?<![\d.])\d{1,2}\.?\s+(?:Jan|Feb|Mär|Mar|Apr|Jun|Jul|Aug|Sept?|Okt|Oct|Nov|Dez|Dec)\.?,?\s+\d{4}|(?<![\d.])\d{1,2}\.?\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|January|February|March|April|May|June|July|August|September|October|November|December),?\s+\d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}[:：]\d{2})?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`;
 /** What follows a name in a byline: a date or a time (`von lupa am 26/10/13, 03:48 pm`). */
 const AUTHOR_TAIL =
   /\s+[|·•]\s+(?:publicado|posted|published|veröffentlicht|aktualisiert|stand)\b.*$|\s+(?:am|on|le|el|um|at|,|\|)\s+\d.*$|\s*[,|]\s*\d{1,4}[./-]\d.*$/i;
@@ -275,6 +252,8 @@ export function cleanAuthor(value: string | undefined): string | undefined {
     .replace(NAME_THEN_DATE, '$1')
     // Degrees after the name, and the separators a line left at its end (`wordpressadmin |`).
     .replace(/,?\s+(?:PhD|Ph\.D\.|MD|M\.D\.|MBA|MSc|M\.Sc\.)$/i, '')
+    // A social handle or a link to the author's other posts after the name (`Williams Perdomo @wperdomod`).
+    .replace(/\s+(?:@\w+|alle\s+artikel|all\s+(?:posts|articles|stories))$/i, '')
     .replace(/[\s|,;:·•–—»«›‹-]+$/u, '')
     .trim();
   const upper = name.match(/[A-Z]/g)?.length ?? 0;
@@ -713,12 +692,13 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
     ['declared', () => weChatAccount ?? (isWeChat ? undefined : siteName)],
     // The outlet the page names in its info line beats a guess from the domain (新浪科技, not 新浪财经).
     ['byline', () => zhSourceLine(zhTexts)],
-    ['known-site', () => publisherFor(host)],
+    // A site the extension knows by name (lib/capture/publishers.ts) is named after the capture has
+    // left the page (withKnownSite in lib/capture/tidy-capture.ts), keeping the table out of the clipper.
     ['domain', () => readableDomain(host)],
   ]);
   const source = cleanLine(decodeEntities(rawSource ?? ''), 200);
 
-  const siteNames = [source, siteName ?? '', publisherFor(host) ?? '', ldPublisher ?? ''].filter((n) => n);
+  const siteNames = [source, siteName ?? '', ldPublisher ?? ''].filter((n) => n);
   const declaredTitle =
     (typeof ld?.headline === 'string' ? ld.headline : undefined) ??
     meta(doc, 'og:title', 'twitter:title', 'citation_title', 'DC.title', 'dcterms.title', 'headline') ??
@@ -782,25 +762,8 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
     [
       ['declared', () => (authors.length > 0 ? authors.join(', ') : undefined)],
       ['declared', () => (citationAuthors.length > 0 ? citationAuthors.join(', ') : undefined)],
-      [
-        'declared',
-        () =>
-          cleanAuthor(
-            names(
-              meta(
-                doc,
-                'author',
-                'article:author',
-                'byl',
-                'article-author',
-                'DC.creator',
-                'dcterms.creator',
-                'sailthru.author',
-                'parsely-author',
-              ),
-            )[0],
-          ),
-      ],
+      // Every author of the first kind of meta a page gives (`parsely-author` once per person).
+      ['declared', () => cleanAuthor([...new Set(metaAuthors(doc))].join(', '))],
       ['byline', () => (isWeChat ? text(doc.querySelector('#js_author_name')) : undefined)],
       ['byline', () => bylineText(doc, (name) => plausibleAuthor(name, source, host))],
       ['byline', () => zhByline(zhTexts)],

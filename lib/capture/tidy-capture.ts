@@ -1,16 +1,55 @@
 import { RECORD_LIMITS } from '../record-rules';
-import type { PageCapture } from '../types';
+import type { FieldOrigins, PageCapture } from '../types';
+import { publisherFor } from './publishers';
+import { stripSiteName } from './site-name';
 import { cleanUrl } from './url';
 
+// What the extension does to a capture once it has left the page. Done here rather than in the
+// injected clipper so that tables (tracking parameters, known sites) do not count against its size
+// budget (docs/performance.md); the clipper reads the page, this finishes the fields.
+
+const key = (name: string) => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
 /**
- * What the extension does to a capture once it has left the page: the canonical address loses its
- * tracking parameters and fragment, and one longer than a stored link may be (lib/record-rules.ts)
- * gives way to the page's own address. Done here rather than in the injected clipper so that the
- * tracking tables do not count against its size budget (docs/performance.md).
+ * The name the extension knows a page's site by (lib/capture/publishers.ts): it names a source the
+ * page left to its domain, comes off the ends of the title, and is nobody's byline.
+ */
+export function withKnownSite<T extends { title: string; source: string; author?: string; origins?: FieldOrigins }>(
+  fields: T,
+  pageUrl: string,
+): T {
+  let host: string;
+  try {
+    host = new URL(pageUrl).hostname;
+  } catch {
+    return fields;
+  }
+  const known = publisherFor(host);
+  if (!known) return fields;
+  const origins: FieldOrigins = { ...fields.origins };
+  const out: T = { ...fields, origins };
+  if (origins.source === 'domain') {
+    out.source = known;
+    origins.source = 'known-site';
+  }
+  if (origins.title !== 'editor') out.title = stripSiteName(fields.title, [known], host) || fields.title;
+  if (fields.author && key(fields.author) === key(known)) {
+    delete out.author;
+    delete origins.author;
+  }
+  const changed = out.source !== fields.source || out.title !== fields.title || out.author !== fields.author;
+  return changed ? out : fields;
+}
+
+/**
+ * The capture as the extension keeps it: the canonical address without tracking parameters and
+ * fragment (one longer than a stored link may be gives way to the page's own address,
+ * lib/record-rules.ts), and the site named as the extension knows it.
  */
 export function tidyCapture(capture: PageCapture): PageCapture {
   const canonical = cleanUrl(capture.canonicalUrl);
   const page = cleanUrl(capture.pageUrl);
   const canonicalUrl = canonical.length > RECORD_LIMITS.url && page.length <= RECORD_LIMITS.url ? page : canonical;
-  return canonicalUrl === capture.canonicalUrl ? capture : { ...capture, canonicalUrl };
+  const named = withKnownSite(capture, capture.pageUrl);
+  return canonicalUrl === capture.canonicalUrl ? named : { ...named, canonicalUrl };
 }

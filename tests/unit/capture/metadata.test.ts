@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPageMetadata, type PageMetadata } from '../../../lib/capture/metadata';
+import { withKnownSite } from '../../../lib/capture/tidy-capture';
 import { cleanUrl } from '../../../lib/capture/url';
 
 const DIR = join(__dirname, '../../fixtures/metadata');
@@ -404,8 +405,9 @@ const CASES: Case[] = [
 
 describe('extractPageMetadata on the fixture corpus', () => {
   it.each(CASES)('$file', ({ file, url, expected, absent }) => {
-    const metadata = extractPageMetadata(parse(file), url);
-    // The address as the extension keeps it: tracking parameters go outside the page (tidy-capture.ts).
+    // As the extension keeps it: known sites are named and tracking parameters go outside the page
+    // (lib/capture/tidy-capture.ts).
+    const metadata = withKnownSite(extractPageMetadata(parse(file), url), url);
     expect({ ...metadata, url: cleanUrl(metadata.url) }).toMatchObject(expected);
     for (const key of absent ?? []) expect(metadata[key]).toBeUndefined();
   });

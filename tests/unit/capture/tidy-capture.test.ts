@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tidyCapture } from '../../../lib/capture/tidy-capture';
+import { tidyCapture, withKnownSite } from '../../../lib/capture/tidy-capture';
 import { cleanUrl } from '../../../lib/capture/url';
 import { RECORD_LIMITS } from '../../../lib/record-rules';
 import type { PageCapture } from '../../../lib/types';
@@ -37,12 +37,59 @@ describe('tidyCapture', () => {
 
   it('leaves everything but the canonical address as it was, and is idempotent (property)', () => {
     fc.assert(
-      fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), (url) => {
+      // On a host the extension knows no name for: only the address may change.
+      fc.property(fc.webPath(), fc.webQueryParameters(), fc.webFragments(), (path, query, fragment) => {
+        const url = `https://a.example${path}?${query}#${fragment}`;
         const once = tidyCapture(capture(url));
         expect({ ...once, canonicalUrl: '' }).toEqual({ ...capture(url), canonicalUrl: '' });
         expect(tidyCapture(once)).toEqual(once);
         if (url.length <= RECORD_LIMITS.url) expect(once.canonicalUrl).toBe(cleanUrl(url));
       }),
     );
+  });
+});
+
+describe('withKnownSite', () => {
+  const fields = (over: Partial<PageCapture> = {}) => ({ ...capture('https://x.example'), ...over });
+
+  it('names a source the page left to its domain, and says so', () => {
+    const named = withKnownSite(
+      fields({ source: 'reuters.com', origins: { source: 'domain' } }),
+      'https://www.reuters.com/x',
+    );
+    expect([named.source, named.origins?.source]).toEqual(['Reuters', 'known-site']);
+  });
+
+  it('keeps a name the page declares or prints (新浪科技 on finance.sina.com.cn stays)', () => {
+    const declared = fields({ source: 'Reuters Breakingviews', origins: { source: 'declared' } });
+    expect(withKnownSite(declared, 'https://www.reuters.com/x').source).toBe('Reuters Breakingviews');
+    const printed = fields({ source: '新浪科技', origins: { source: 'byline' } });
+    expect(withKnownSite(printed, 'https://finance.sina.com.cn/x').source).toBe('新浪科技');
+    // A capture that does not say where its source came from is not second-guessed.
+    const unsaid = fields({ source: 'Reuters', title: 'A' });
+    expect(withKnownSite(unsaid, 'https://www.reuters.com/a')).toBe(unsaid);
+  });
+
+  it('takes the known name off the ends of the title, unless the editor wrote it', () => {
+    const url = 'http://www.xinhuanet.com/x.htm';
+    expect(withKnownSite(fields({ title: '英雄的城！-新华网', origins: { title: 'page-title' } }), url).title).toBe(
+      '英雄的城！',
+    );
+    expect(withKnownSite(fields({ title: '英雄的城！-新华网', origins: { title: 'editor' } }), url).title).toBe(
+      '英雄的城！-新华网',
+    );
+    expect(withKnownSite(fields({ title: '新华网' }), url).title).toBe('新华网');
+  });
+
+  it('drops an author that is the known site itself', () => {
+    const named = withKnownSite(fields({ author: 'REUTERS', origins: { author: 'byline' } }), 'https://reuters.com/a');
+    expect(named.author).toBeUndefined();
+    expect(named.origins?.author).toBeUndefined();
+  });
+
+  it('leaves pages of sites it does not know, and bad addresses, as they were', () => {
+    const f = fields({ source: 'a.example', origins: { source: 'domain' } });
+    expect(withKnownSite(f, 'https://a.example/x')).toBe(f);
+    expect(withKnownSite(f, 'not a url')).toBe(f);
   });
 });
