@@ -1,9 +1,10 @@
 // The site's own name in a title (`Headline | Site`, `标题_新浪科技_新浪网`): read in the page by the
 // clipper (lib/capture/metadata.ts) and again once a capture has left it (lib/capture/tidy-capture.ts).
 
-// (A bare hyphen separates only between Chinese text or full-width punctuation and Chinese: `…城！-新华网`.)
+// (A bare hyphen separates only between Chinese text or full-width punctuation and Chinese: `…城！-新华网`.
+// A hyphen glued to a word before a conjunction shortens a compound, `Feuerwehr- und Katastrophenschutz`.)
 export const SEPARATORS =
-  /\s+[|–—\-·•»«›‹:]\s+|\s+::\s+|\s*[｜|_]\s*|\s+-\s*|\s*-\s+|(?<=[\u3000-\u303f\u3400-\u9fff\uff01-\uff0f])-(?=[\u3400-\u9fff])/;
+  /\s+[|–—\-·•»«›‹:]\s+|\s+::\s+|\s*[｜|_]\s*|\s+-\s*|\s*-\s+(?!(?:und|oder|bis|sowie|and|or|et|ou|y|o|u\.)\s)|(?<=[\u3000-\u303f\u3400-\u9fff\uff01-\uff0f])-(?=[\u3400-\u9fff])/;
 
 export function normalizeName(value: string): string {
   return value.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
@@ -12,7 +13,8 @@ export function normalizeName(value: string): string {
 /** Whether a title segment names the site rather than the article. */
 function isSiteSegment(segment: string, siteNames: string[], host: string): boolean {
   const seg = normalizeName(segment);
-  if (!seg) return true;
+  // WordPress themes put `Blog Archive »` before every post's title.
+  if (!seg || seg.startsWith('blogarchiv')) return true;
   const hostLabels = host
     .replace(/^www\./, '')
     .split('.')

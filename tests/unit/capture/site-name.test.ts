@@ -11,6 +11,14 @@ describe('stripSiteName', () => {
     ['Jean-Luc Picard - a life | Blog', ['Blog'], 'blog.example', 'Jean-Luc Picard - a life'],
     ['中美-欧盟三方会谈举行', ['新华网'], 'news.example.cn', '中美-欧盟三方会谈举行'],
     ['Example News', ['Example News'], 'news.example', 'Example News'],
+    [
+      'Feuerwehr- und Katastrophenschutz-Ehrenzeichen verliehen',
+      ['Feuerwehrverband'],
+      'www.feuerwehrverband.de',
+      'Feuerwehr- und Katastrophenschutz-Ehrenzeichen verliehen',
+    ],
+    ['Blog Archiv » Podcasts in Plex einbinden', ['Disfunctions'], 'disfunctions.de', 'Podcasts in Plex einbinden'],
+    ['Site » Blog Archive » Interning of Small Integers', ['Site'], 'site.example', 'Interning of Small Integers'],
   ])('%s', (raw, names, host, title) => {
     expect(stripSiteName(raw, names, host)).toBe(title);
   });
