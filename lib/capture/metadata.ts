@@ -52,7 +52,8 @@ function jsonLdNodes(doc: Document): Json[] {
   for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
     let data: unknown;
     try {
-      data = JSON.parse(script.textContent ?? '');
+      // Older CMSs (and pages saved as XHTML) wrap the block in `<![CDATA[ … ]]>`, which is text inside an HTML <script>.
+      data = JSON.parse((script.textContent ?? '').replace(/^\s*(?:\/\/\s*)?<!\[CDATA\[|(?:\/\/\s*)?\]\]>\s*$/g, ''));
     } catch {
       continue;
     }
@@ -699,10 +700,17 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
   const source = cleanLine(decodeEntities(rawSource ?? ''), 200);
 
   const siteNames = [source, siteName ?? '', ldPublisher ?? ''].filter((n) => n);
-  const declaredTitle =
-    (typeof ld?.headline === 'string' ? ld.headline : undefined) ??
-    meta(doc, 'og:title', 'twitter:title', 'citation_title', 'DC.title', 'dcterms.title', 'headline') ??
-    (isWeChat ? text(doc.querySelector('#activity-name')) : undefined);
+  const metaTitle = meta(doc, 'og:title', 'twitter:title', 'citation_title', 'DC.title', 'dcterms.title', 'headline');
+  // A JSON-LD headline that shares no word with the page's other titles describes something else
+  // (Wikipedia's is the topic's one-line description: `constitutional monarchy in Oceania`).
+  const words = (value: string | undefined) =>
+    (value ?? '').toLowerCase().match(/[\p{L}\p{N}]{4,}|\p{Script=Han}/gu) ?? [];
+  const otherWords = new Set(words(`${metaTitle ?? ''} ${text(doc.querySelector('title')) ?? ''}`));
+  const ldHeadline =
+    typeof ld?.headline === 'string' && (otherWords.size === 0 || words(ld.headline).some((w) => otherWords.has(w)))
+      ? ld.headline
+      : undefined;
+  const declaredTitle = ldHeadline ?? metaTitle ?? (isWeChat ? text(doc.querySelector('#activity-name')) : undefined);
   const titleTag = declaredTitle === undefined ? text(doc.querySelector('title')) : undefined;
   const rawTitle = declaredTitle ?? titleTag ?? text(doc.querySelector('h1')) ?? '';
   const stripped = cleanLine(stripSiteName(cleanLine(decodeEntities(rawTitle), 2000), siteNames, host), 500);

@@ -529,3 +529,39 @@ describe('authors in meta tags', () => {
     expect(extractPageMetadata(doc, 'https://news.example/a').author).toBe('Jane Roe');
   });
 });
+
+describe('JSON-LD as pages write it', () => {
+  it('reads a block wrapped in CDATA markers (older CMSs, pages saved as XHTML)', () => {
+    const ld = (wrapped: string) =>
+      extractPageMetadata(
+        page(`<title>x</title><script type="application/ld+json">${wrapped}</script>`, '<p>Text</p>'),
+        'https://news.example/a',
+      );
+    const block =
+      '{"@type":"NewsArticle","headline":"A headline","author":[{"@type":"Person","name":"Stella Kim"},{"@type":"Person","name":"Jennifer Jett"}],"datePublished":"2024-12-06T22:00:40Z","publisher":{"name":"Example News"}}';
+    for (const wrapped of [`\n<![CDATA[\n${block}\n]]>\n`, `//<![CDATA[\n${block}\n//]]>`]) {
+      const meta = ld(wrapped);
+      expect([meta.title, meta.author, meta.publishedAt, meta.source]).toEqual([
+        'A headline',
+        'Stella Kim, Jennifer Jett',
+        '2024-12-06T22:00:40Z',
+        'Example News',
+      ]);
+    }
+  });
+
+  it('passes over a headline that shares no word with the page’s other titles', () => {
+    const doc = page(
+      '<title>New Zealand - Wikipedia</title><meta property="og:title" content="New Zealand - Wikipedia"><script type="application/ld+json">{"@type":"Article","headline":"constitutional monarchy in Oceania","name":"New Zealand"}</script>',
+      '<h1>New Zealand</h1>',
+    );
+    expect(extractPageMetadata(doc, 'https://en.wikipedia.org/wiki/New_Zealand').title).toBe('New Zealand');
+    const agreeing = page(
+      '<title>If You Can Picture A Tarot Card</title><script type="application/ld+json">{"@type":"Article","headline":"The Deck of Cards That Made Tarot A Global Phenomenon"}</script>',
+      '<p>x</p>',
+    );
+    expect(extractPageMetadata(agreeing, 'https://a.example/t').title).toBe(
+      'The Deck of Cards That Made Tarot A Global Phenomenon',
+    );
+  });
+});
