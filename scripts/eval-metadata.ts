@@ -12,6 +12,7 @@ import { Window } from 'happy-dom';
 import { extractPageMetadata, type PageMetadata } from '../lib/capture/metadata';
 import { withKnownSite } from '../lib/capture/tidy-capture';
 import { type Field, score } from './metadata-score';
+import { decode } from './page-decode';
 
 interface Labelled {
   id: string;
@@ -105,16 +106,6 @@ function corpusDir(corpus: Corpus, root: string): string | undefined {
 }
 
 /** Pages declare their own encoding; older European and Chinese pages are rarely UTF-8. */
-function decode(bytes: Buffer): string {
-  const head = bytes.subarray(0, 4096).toString('latin1');
-  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
-  try {
-    return new TextDecoder(declared && declared !== 'utf8' ? declared : 'utf-8').decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
-}
-
 // A fresh window per page, closed after it: one window for ~900 pages grows without bound.
 function newWindow(): Window {
   return new Window({
