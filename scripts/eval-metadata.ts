@@ -123,7 +123,12 @@ function newWindow(): Window {
 }
 
 function parse(window: Window, html: string, url: string): Document {
-  const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+  // happy-dom mis-parses some inline SVG (a <style> inside a <symbol>) and loses the rest of the page
+  // with it, which a browser never does; the extractor reads nothing in SVG, so it is left out.
+  const doc = new window.DOMParser().parseFromString(
+    html.replace(/<svg[\s>][\s\S]*?<\/svg>/gi, ''),
+    'text/html',
+  ) as unknown as Document;
   // Relative links resolve against the page's own address, as in the browser.
   if (!doc.querySelector('base[href]')) {
     const base = doc.createElement('base');
