@@ -124,9 +124,11 @@ function newWindow(): Window {
 
 function parse(window: Window, html: string, url: string): Document {
   // happy-dom mis-parses some inline SVG (a <style> inside a <symbol>) and loses the rest of the page
-  // with it, which a browser never does; the extractor reads nothing in SVG, so it is left out.
+  // with it, which a browser never does; the extractor reads nothing in SVG, so it is left out (an
+  // empty `<svg …/>` has nothing to remove, and one written in a script's string has its quotes
+  // escaped: matching from either would swallow the page up to the next real `</svg>`).
   const doc = new window.DOMParser().parseFromString(
-    html.replace(/<svg[\s>][\s\S]*?<\/svg>/gi, ''),
+    html.replace(/<svg\b[^>\\]*(?<!\/)>[\s\S]*?<\/svg>/gi, ''),
     'text/html',
   ) as unknown as Document;
   // Relative links resolve against the page's own address, as in the browser.
