@@ -611,20 +611,22 @@ const DATE_LABEL =
   /^(?:datum|date|published(?:\s+on)?|posted(?:\s+on)?|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|erstellt(?:\s+am)?|stand|mise\s+en\s+ligne|publié\s+le|publicado(?:\s+el)?|pubblicato\s+il|发布时间|发布日期|日期)\s*[:：]?/i;
 
 /**
- * A date after a label that names it, in the label's own element or just after it
- * (`<span>Datum:</span> <span>18.10.2021</span>`, `<h5>Datum:</h5>03.11.2021`). Only small leaf
- * elements are read, and only so many, so a long page costs little.
+ * A date after a label that names it, in the label's own text or just after it
+ * (`Erschienen am: 01.11.2023`, `<span>Datum:</span> <span>18.10.2021</span>`,
+ * `<h5>Datum:</h5>03.11.2021`, `Stand - 12.11.2021<br>`). Text nodes are walked, and only so many,
+ * so a long page costs little.
  */
 function labelledDate(doc: Document, options: DateOptions): string | undefined {
-  const leaves = doc.querySelectorAll('span, strong, b, em, dt, th, td, label, h5, h6, p, li, div, small');
-  for (let i = 0, seen = 0; i < leaves.length && seen < 4000; i++) {
-    const el = leaves[i] as Element;
-    if (el.childElementCount > 0) continue;
-    seen++;
-    const own = (el.textContent ?? '').trim();
-    if (own.length > 80 || !DATE_LABEL.test(own)) continue;
+  if (!doc.body) return undefined;
+  const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(), seen = 0; node && seen < 20_000; node = walker.nextNode(), seen++) {
+    const own = (node.nodeValue ?? '').trim();
+    const parent = node.parentElement;
+    if (own.length > 80 || !DATE_LABEL.test(own) || /^(?:SCRIPT|STYLE)$/.test(parent?.tagName ?? '')) continue;
     let textual = own;
-    for (let next = el.nextSibling; next && textual.length < 160; next = next.nextSibling)
+    // What follows the label in its element, or after the element when the label is all it holds.
+    let next = node.nextSibling ?? (parent?.childNodes.length === 1 ? parent.nextSibling : null);
+    for (; next && textual.length < 160; next = next.nextSibling)
       textual += ` ${(next.textContent ?? '').slice(0, 100)}`;
     const parsed = dateInText(textual, options);
     if (parsed) return parsed;

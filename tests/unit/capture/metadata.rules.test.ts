@@ -299,6 +299,15 @@ describe('dates shown on the page', () => {
     ['<h1>Nuls</h1><p class="title">Mise en ligne</p><p class="content">23 mai 2019</p>', '2019-05-23'],
     ['<h1>Menschenrechte</h1><div class="authored">10.11.2021</div>', '2021-11-10'],
     ['<h1>Trinkwasser</h1><p>Erstellt am: 01.11.2023</p>', '2023-11-01'],
+    // A label and its date among other lines of one element.
+    [
+      '<div><h1>Ann Cotten</h1></div><p class="last-line">Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen am: 01.11.2023<br>Lesungen</p>',
+      '2023-11-01',
+    ],
+    [
+      '<div><h1>Italien</h1></div><span class="heading__line"> Stand - 12.11.2021<br/> (Unverändert gültig)</span>',
+      '2021-11-12',
+    ],
   ])('%s → %s', (body, day) => {
     const found = extractPageMetadata(page('<title>A page</title>', body), 'https://e.example/news');
     expect(found.publishedAt?.slice(0, 10)).toBe(day);
