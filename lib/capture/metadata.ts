@@ -508,6 +508,7 @@ export function plausibleAuthor(name: string, publisher: string, host: string): 
 const SCRIPT_DATE =
   /["']?(?:pubtime|publishTime|publish_time|publishDate|publish_date|published_at|first_published_at|pubDate|datePublished|publishedAt|createTime|ctime)["']?\s*[:=]\s*["']?([0-9][0-9 :TZ+\-./]{7,28})/;
 const DATE_IN_TEXT = new RegExp(DATE_IN_TEXT_SOURCE);
+const LEADING_DATE = new RegExp(`^(?:${DATE_IN_TEXT_SOURCE})\\s*[-–|:·]\\s+(?=\\S)`);
 
 /**
  * A date a CMS stored as local midnight and printed in UTC (`2021-11-04T23:00:00Z` for a German
@@ -715,7 +716,11 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
   const declaredTitle = ldHeadline ?? metaTitle ?? (isWeChat ? text(doc.querySelector('#activity-name')) : undefined);
   const titleTag = declaredTitle === undefined ? text(doc.querySelector('title')) : undefined;
   const rawTitle = declaredTitle ?? titleTag ?? text(doc.querySelector('h1')) ?? '';
-  const stripped = cleanLine(stripSiteName(cleanLine(decodeEntities(rawTitle), 2000), siteNames, host), 500);
+  // A day before the title is the page's date, not its title (`23.01.2022 - Dorothea Wierer darf …`).
+  const stripped = cleanLine(
+    stripSiteName(cleanLine(decodeEntities(rawTitle), 2000), siteNames, host).replace(LEADING_DATE, ''),
+    500,
+  );
   const h1 = headlineH1(doc, siteNames, host, stripped);
   // "标题|关键词|关键词_网易科技", "标题-CSDN博客": the headline is the title's head.
   const headIsH1 =

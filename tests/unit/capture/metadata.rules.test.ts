@@ -574,3 +574,17 @@ describe('JSON-LD as pages write it', () => {
     );
   });
 });
+
+describe('a day before the title', () => {
+  it('is the page’s date, not part of its title', () => {
+    const titleOf = (title: string) =>
+      extractPageMetadata(page(`<title>${title}</title>`, '<p>x</p>'), 'https://e.example/a').title;
+    expect(titleOf('23.01.2022 - Dorothea Wierer darf beim Antholz-Abschluss noch jubeln')).toBe(
+      'Dorothea Wierer darf beim Antholz-Abschluss noch jubeln',
+    );
+    expect(titleOf('08.11.2021 | Online-Veranstaltung')).toBe('Online-Veranstaltung');
+    // A title that is a date, or that only starts with a number, stays whole.
+    expect(titleOf('23.01.2022')).toBe('23.01.2022');
+    expect(titleOf('2022 - Das Jahr in Bildern')).toBe('2022 - Das Jahr in Bildern');
+  });
+});
