@@ -230,7 +230,7 @@ const AUTHOR_LABEL =
 const DATE_IN_TEXT_SOURCE = String.raw`(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2}(?![\d.]))(?:,?\s+\d{1,2}:\d{2})?|(?<![\d./])\d{1,2}/\d{1,2}/\d{4}(?:,?\s+\d{1,2}:\d{2})?|(?<![\d.])\d{1,2}\.?\s+(?:Jan|Feb|Mär|Mar|Apr|Jun|Jul|Aug|Sept?|Okt|Oct|Nov|Dez|Dec)\.?,?\s+\d{4}|(?<![\d.])\d{1,2}\.?\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|January|February|March|April|May|June|July|August|September|October|November|December),?\s+\d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}[:：]\d{2})?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`;
 /** What follows a name in a byline: a date or a time (`von lupa am 26/10/13, 03:48 pm`). */
 const AUTHOR_TAIL =
-  /\s+[|·•]\s+(?:publicado|posted|published|veröffentlicht|aktualisiert|stand)\b.*$|\s+(?:am|on|le|el|um|at|,|\|)\s+\d.*$|\s*[,|]\s*\d{1,4}[./-]\d.*$/i;
+  /\s+[|·•]\s+(?:publicado|posted|published|veröffentlicht|aktualisiert|stand)\b.*$|\s+(?:am|on|le|el|um|at|@|,|\|)\s+\d.*$|\s*[,|]\s*\d{1,4}[./-]\d.*$/i;
 
 const WEEKDAY = '(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,?\\s+';
 const NAME_THEN_DATE = new RegExp(
@@ -253,6 +253,9 @@ export function cleanAuthor(value: string | undefined): string | undefined {
     .replace(NAME_THEN_DATE, '$1')
     // Degrees after the name, and the separators a line left at its end (`wordpressadmin |`).
     .replace(/,?\s+(?:PhD|Ph\.D\.|MD|M\.D\.|MBA|MSc|M\.Sc\.)$/i, '')
+    // A news agency after the name (`David Hutzler, dpa`, `Peter Maahn/SP-X`).
+    .replace(/,\s*(?:dpa|afp|ap|apa|sda|kna|epd|ddp|reuters)$/i, '')
+    .replace(/\s*\/\s*\p{Lu}[\p{Lu}\d-]+$/u, '')
     // A social handle or a link to the author's other posts after the name (`Williams Perdomo @wperdomod`).
     .replace(/\s+(?:@\w+|alle\s+artikel|all\s+(?:posts|articles|stories))$/i, '')
     .replace(/[\s|,;:·•–—»«›‹-]+$/u, '')
