@@ -283,8 +283,8 @@ function bylineText(doc: Document, plausible: (name: string) => boolean): string
 
 /**
  * A label that opens a byline in visible text (`Posted by`, `Autor:`, `Par`, `Autoren`), after an
- * optional date (`Posted on September 21, 2020 by …`, `06.11.2023 13:30 von Olga`). Stricter than AUTHOR_LABEL, which cleans
- * bylines already found: `Text` counts only with its colon.
+ * optional date (`Posted on September 21, 2020 by …`, `06.11.2023 13:30 von Olga`). Stricter than
+ * AUTHOR_LABEL, which cleans bylines already found: `Text` counts only with its colon.
  */
 const BYLINE_LABEL = new RegExp(
   `^(?:(?:(?:posted|published|veröffentlicht)\\s+(?:on|am)\\s+)?(?:${DATE_IN_TEXT_SOURCE})(?:\\s+\\d{1,2}:\\d{2})?\\s*[-–|·,]?\\s*)?(?:(?:posted|written)\\s+by|(?:geschrieben|verfasst)\\s+von|by|von|par|por|autor(?:in|en)?|authors?|auteurs?|text\\s*:)(?=[\\s:：]|$)`,
@@ -302,27 +302,39 @@ const LABELLED_AUTHOR_SKIP =
 /**
  * A byline in small visible text that opens with a label, as themes print it without naming it in
  * their markup: `<span>Posted by Konstantin</span>`, `<h5>Autor: </h5>Peter Maahn`,
- * `<p>von <em>Klaus Stanjek</em></p>`, `Par&nbsp;<a>Matthieu Hy</a>`. Text nodes are walked (cheaper
- * than testing elements on a 2 MB page) and only so many; the label must open its element's text,
- * which must be short, and what follows must look like a name. A label inside a link is a title
- * (`<a>Von Stubenhockern und Glucken</a>`) or a credit.
+ * `<p>von <em>Klaus Stanjek</em></p>`, `Par&nbsp;<a>Matthieu Hy</a>`. The label must open its
+ * element's text, which must be short, and what follows must look like a name. A label inside a
+ * link is a title (`<a>Von Stubenhockern und Glucken</a>`) or a credit.
  */
 function labelledAuthor(doc: Document, plausible: (name: string) => boolean): string | undefined {
-  if (!doc.body) return undefined;
-  const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(), seen = 0; node && seen < 20_000; node = walker.nextNode(), seen++) {
-    const el = node.parentElement;
-    if (!el || !BYLINE_START.test(node.nodeValue ?? '') || /^(?:A|SCRIPT|STYLE)$/.test(el.tagName)) continue;
+  return firstInText(doc, (node, el) => {
+    if (!BYLINE_START.test(node.nodeValue ?? '') || el.tagName === 'A') return undefined;
     const raw = el.textContent ?? '';
-    if (raw.length > 300) continue;
+    if (raw.length > 300) return undefined;
     const own = raw.replace(/\s+/g, ' ').trim();
     const label = BYLINE_LABEL.exec(own);
-    if (!label) continue;
+    if (!label) return undefined;
     let line = own.slice(label[0].length).replace(/^\s*[:：]?\s*/, '');
     // The label alone: the name follows it (`<h4>Autor</h4><p>Name</p>`).
     for (let next = el.nextSibling; !line && next; next = next.nextSibling) line = (next.textContent ?? '').trim();
     const name = cleanAuthor(line.slice(0, 100));
-    if (name && NAME_SHAPE.test(name) && !el.closest(LABELLED_AUTHOR_SKIP) && plausible(name)) return name;
+    return name && NAME_SHAPE.test(name) && !el.closest(LABELLED_AUTHOR_SKIP) && plausible(name) ? name : undefined;
+  });
+}
+
+/**
+ * The first answer `read` gives for a text node of the page's body and the element holding it
+ * (scripts and styles skipped), reading at most 20,000 nodes: walking text is cheaper than testing
+ * each element of a 2 MB page.
+ */
+function firstInText<T>(doc: Document, read: (node: Node, parent: Element) => T | undefined): T | undefined {
+  if (!doc.body) return undefined;
+  const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(), seen = 0; node && seen < 20_000; node = walker.nextNode(), seen++) {
+    const parent = node.parentElement;
+    if (!parent || /^(?:SCRIPT|STYLE)$/.test(parent.tagName)) continue;
+    const found = read(node, parent);
+    if (found !== undefined) return found;
   }
   return undefined;
 }
@@ -617,25 +629,19 @@ const DATE_LABEL =
 /**
  * A date after a label that names it, in the label's own text or just after it
  * (`Erschienen am: 01.11.2023`, `<span>Datum:</span> <span>18.10.2021</span>`,
- * `<h5>Datum:</h5>03.11.2021`, `Stand - 12.11.2021<br>`). Text nodes are walked, and only so many,
- * so a long page costs little.
+ * `<h5>Datum:</h5>03.11.2021`, `Stand - 12.11.2021<br>`).
  */
 function labelledDate(doc: Document, options: DateOptions): string | undefined {
-  if (!doc.body) return undefined;
-  const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(), seen = 0; node && seen < 20_000; node = walker.nextNode(), seen++) {
+  return firstInText(doc, (node, parent) => {
     const own = (node.nodeValue ?? '').trim();
-    const parent = node.parentElement;
-    if (own.length > 80 || !DATE_LABEL.test(own) || /^(?:SCRIPT|STYLE)$/.test(parent?.tagName ?? '')) continue;
+    if (own.length > 80 || !DATE_LABEL.test(own)) return undefined;
     let textual = own;
     // What follows the label in its element, or after the element when the label is all it holds.
-    let next = node.nextSibling ?? (parent?.childNodes.length === 1 ? parent.nextSibling : null);
+    let next = node.nextSibling ?? (parent.childNodes.length === 1 ? parent.nextSibling : null);
     for (; next && textual.length < 160; next = next.nextSibling)
       textual += ` ${(next.textContent ?? '').slice(0, 100)}`;
-    const parsed = dateInText(textual, options);
-    if (parsed) return parsed;
-  }
-  return undefined;
+    return dateInText(textual, options);
+  });
 }
 
 function langOf(doc: Document, ld: Json | undefined): string | undefined {
