@@ -1,14 +1,12 @@
 import { RECORD_LIMITS } from '../record-rules';
 import type { FieldOrigins, PageCapture } from '../types';
 import { publisherFor } from './publishers';
-import { stripSiteName } from './site-name';
+import { normalizeName, stripSiteName } from './site-name';
 import { cleanUrl } from './url';
 
 // What the extension does to a capture once it has left the page. Done here rather than in the
 // injected clipper so that tables (tracking parameters, known sites) do not count against its size
 // budget (docs/performance.md); the clipper reads the page, this finishes the fields.
-
-const key = (name: string) => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /**
  * The name the extension knows a page's site by (lib/capture/publishers.ts): it names a source the
@@ -33,7 +31,7 @@ export function withKnownSite<T extends { title: string; source: string; author?
     origins.source = 'known-site';
   }
   if (origins.title !== 'editor') out.title = stripSiteName(fields.title, [known], host) || fields.title;
-  if (fields.author && key(fields.author) === key(known)) {
+  if (fields.author && normalizeName(fields.author) === normalizeName(known)) {
     delete out.author;
     delete origins.author;
   }
