@@ -167,13 +167,8 @@ export function ItemEditor({ db, item, tags, now, onClose, onMovedWeek }: Props)
       <div class="note-field">
         <span class="note-head">
           <label for={`note-${item.id}`}>{t('note')}</label>
-          <button
-            type="button"
-            class="link-button"
-            aria-pressed={previewing}
-            onClick={() => setPreviewing(!previewing)}
-          >
-            {t('notePreview')}
+          <button type="button" class="link-button" onClick={() => setPreviewing(!previewing)}>
+            {previewing ? t('noteEdit') : t('notePreview')}
           </button>
         </span>
         {previewing ? (

@@ -182,6 +182,7 @@ export const EN_MESSAGES = {
   toBottom: 'Move to the bottom of the section',
   noteBadge: 'Has a note',
   doubtBadge: 'check',
+  noteEdit: 'Edit note',
   notePreview: 'Preview',
   sameStory: 'Same story as “{title}”?',
   addToStory: 'Add this page as another source of it',

@@ -179,6 +179,7 @@ export const ZH_MESSAGES: Record<PopupMessageKey, string> = {
   toBottom: '移到栏目底部',
   noteBadge: '有笔记',
   doubtBadge: '待核对',
+  noteEdit: '编辑笔记',
   notePreview: '预览',
   sameStory: '与「{title}」是同一件事？',
   addToStory: '把本页加为它的另一个来源',

@@ -201,7 +201,13 @@ describe('a fifteen-entry week built in the side panel', () => {
     expect(await preview.locator('strong').textContent()).toBe('fall');
     expect(await preview.locator('a').getAttribute('href')).toBe('https://example.org/p');
     expect(await preview.locator('ol > li').count()).toBe(2);
-    await editor.getByRole('button', { name: 'Preview' }).click();
+    // Read as lists, not as lines: each item shows its bullet or number (the week's own lists show none).
+    const markers = await preview
+      .locator('li')
+      .evaluateAll((lis) => lis.map((li) => getComputedStyle(li).listStyleType));
+    expect(markers).toEqual(['disc', 'disc', 'decimal', 'decimal']);
+    // The toggle says what it does next: back to the text.
+    await editor.getByRole('button', { name: 'Edit note' }).click();
     await editor.getByRole('button', { name: 'Done' }).click();
     await expect
       .poll(async () => (await readEntries(env.session.worker)).find((e) => e.title === title(10))?.note)
