@@ -177,6 +177,9 @@ describe('the reference week, built through the UI', () => {
     await popup.getByLabel('Closing paragraph', { exact: true }).fill(SEED_CLOSING);
     await popup.getByLabel('Closing paragraph', { exact: true }).blur();
     await expect.poll(() => popup.locator('[data-section="thoughts"] li.clip').count()).toBe(3);
+    // One scroll area: the popup's own. Nothing in the week (screen-reader-only text included) may
+    // make the page taller than the 600 px popup, or a second scrollbar runs into blank space.
+    expect(await popup.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBe(0);
     // For a person to look at: the whole week as the editor sees it, and a deep dive's note being edited.
     mkdirSync('.e2e-artifacts', { recursive: true });
     await popup.screenshot({ path: '.e2e-artifacts/popup-reference-week.png', fullPage: true });
