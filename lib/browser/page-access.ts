@@ -4,6 +4,7 @@ import {
   type FetchedPage,
   FetchFailure,
   type PageCheckReport,
+  pageEncoding,
   readableText,
 } from '../digest/page-checks';
 import { releaseHostAccess } from './host-access';
@@ -26,14 +27,10 @@ async function readCapped(response: Response): Promise<string> {
       break;
     }
   }
-  const charset = /charset=["']?([\w-]+)/i.exec(response.headers.get('content-type') ?? '')?.[1] ?? 'utf-8';
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(charset);
-  } catch {
-    decoder = new TextDecoder();
-  }
-  return decoder.decode(await new Blob(chunks as BlobPart[]).arrayBuffer());
+  const bytes = new Uint8Array(await new Blob(chunks as BlobPart[]).arrayBuffer());
+  return new TextDecoder(pageEncoding(response.headers.get('content-type') ?? '', bytes.subarray(0, 1024))).decode(
+    bytes,
+  );
 }
 
 /**

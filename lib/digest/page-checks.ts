@@ -242,6 +242,37 @@ export async function checkPages(targets: readonly CheckTarget[], options: Check
   return { at: options.now(), links: links.filter(Boolean) };
 }
 
+const HEADER_CHARSET = /charset\s*=\s*["']?([\w:.-]+)/i;
+// A <meta charset> or <meta http-equiv content="…; charset=…"> in the page's first bytes.
+const META_CHARSET = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w:.-]+)/i;
+
+function knownEncoding(label: string | undefined): string | undefined {
+  if (!label) return undefined;
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The encoding a browser would read a page in (the HTML standard's order, shortened): a byte order
+ * mark, then the header's charset, then a <meta> within the first 1,024 bytes, else UTF-8. Many
+ * Chinese sites serve GBK and say so only in the <meta>; read as UTF-8, every quote would be missing.
+ */
+export function pageEncoding(contentType: string, head: Uint8Array): string {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  const declared = knownEncoding(HEADER_CHARSET.exec(contentType)?.[1]);
+  if (declared) return declared;
+  // Bytes as Latin-1 characters: the markup is ASCII whatever the page's encoding.
+  const start = String.fromCharCode(...head.subarray(0, 1024));
+  const meta = knownEncoding(META_CHARSET.exec(start)?.[1]);
+  // A <meta> naming UTF-16 was itself read as single bytes, so the page is not UTF-16: the standard takes UTF-8.
+  return meta?.startsWith('utf-16') ? 'utf-8' : (meta ?? 'utf-8');
+}
+
 const BLOCK = /^(P|LI|H[1-6]|BLOCKQUOTE|DIV|SECTION|ARTICLE|TD|TH|PRE|BR|DT|DD|FIGCAPTION|TR)$/;
 
 /** A parsed page's visible words, one line per block (what a reader sees; scripts and styles left out). */

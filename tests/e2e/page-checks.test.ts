@@ -10,6 +10,34 @@ import { clearRecords, putRecords } from '../harness/page';
 
 const OUT = '.e2e-artifacts';
 
+/**
+ * Text in GBK, the encoding many Chinese sites still serve. Node decodes GBK but has no encoder, so
+ * one is read off the decoder: every two-byte code, and the character it decodes to.
+ */
+function encodeGbk(text: string): Buffer {
+  const decoder = new TextDecoder('gbk');
+  const codes = new Map<string, number[]>();
+  for (let lead = 0x81; lead <= 0xfe; lead++)
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      const char = decoder.decode(new Uint8Array([lead, trail]));
+      if (char.length === 1 && char !== '\ufffd' && !codes.has(char)) codes.set(char, [lead, trail]);
+    }
+  return Buffer.from(
+    [...text].flatMap((char) => {
+      const code = char.charCodeAt(0);
+      if (code < 0x80) return [code];
+      const bytes = codes.get(char);
+      if (!bytes) throw new Error(`No GBK code for ${char}`);
+      return bytes;
+    }),
+  );
+}
+
+/** A Chinese page in GBK that says so only in its <meta>, as many do (the header names no charset). */
+const GBK_PAGE = encodeGbk(
+  '<!doctype html><html lang="zh-CN"><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>地方新闻</title></head><body><article><h1>地方新闻</h1><p>本市今年新增公共充电桩三千个，覆盖所有街道。</p></article></body></html>',
+);
+
 const article = (title: string, body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><article><h1>${title}</h1>${body}</article><script>var hidden = "the model is not a replacement";</script></body></html>`;
 
@@ -60,6 +88,8 @@ function startSites(): Promise<{ server: Server; url: (path: string) => string }
         return redirect('/');
       case '/away':
         return redirect(`http://localhost:${port}/fine`);
+      case '/gbk':
+        return res.writeHead(200, { 'content-type': 'text/html' }).end(GBK_PAGE);
       case '/slow':
         setTimeout(() => html(200, article('Slow', '<p>Late.</p>')), 3000);
         return;
@@ -88,6 +118,7 @@ const CASES: [path: string, status: string][] = [
   ['/old-story', 'home'],
   ['/away', 'elsewhere'],
   ['/slow', 'timeout'],
+  ['/gbk', 'ok'],
 ];
 
 describe.each(['light', 'dark'] as const)('checking links and quotes, in %s mode', (colorScheme) => {
@@ -130,7 +161,9 @@ describe.each(['light', 'dark'] as const)('checking links and quotes, in %s mode
             ? [{ text: 'the model “is not a replacement for human judgement”, and would ship in March', createdAt: 1 }]
             : i === 3
               ? [{ text: 'A quote on a page that is gone', createdAt: 1 }]
-              : [],
+              : urls[i]?.endsWith('/gbk')
+                ? [{ text: '本市今年新增公共充电桩三千个', createdAt: 1 }]
+                : [],
       createdAt: 1,
       updatedAt: 1,
     }));

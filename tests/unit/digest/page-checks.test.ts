@@ -9,6 +9,7 @@ import {
   FetchFailure,
   findQuote,
   normalizeForMatch,
+  pageEncoding,
   readableText,
 } from '../../../lib/digest/page-checks';
 import type { Source, WeekItem } from '../../../lib/types';
@@ -231,5 +232,45 @@ describe('readableText', () => {
       'text/html',
     ) as unknown as Document;
     expect(readableText(doc).split('\n').filter(Boolean)).toEqual(['Head', 'One two', 'a', 'b']);
+  });
+});
+
+describe('pageEncoding', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  it.each([
+    ['text/html; charset=GBK', '<html>', 'gbk'],
+    ['text/html; charset="Shift_JIS"', '<html>', 'shift_jis'],
+    // The header wins over the page's own <meta>.
+    ['text/html; charset=utf-8', '<meta charset="gb2312">', 'utf-8'],
+    ['text/html', '<meta charset="gb2312">', 'gbk'],
+    ['text/html', "<meta charset='big5'>", 'big5'],
+    ['text/html', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', 'gbk'],
+    ['', '<!doctype html><head><META CHARSET=windows-1251></head>', 'windows-1251'],
+    // Names nobody knows, and none at all: UTF-8.
+    ['text/html; charset=klingon', '<meta charset="x-unknown">', 'utf-8'],
+    ['text/html', '<p>charset is a word here</p>', 'utf-8'],
+    // A <meta> saying UTF-16 in single-byte markup is not believed.
+    ['text/html', '<meta charset="utf-16">', 'utf-8'],
+  ])('reads %j with %j as %s', (type, head, encoding) => {
+    expect(pageEncoding(type, bytes(head))).toBe(encoding);
+  });
+
+  it('puts a byte order mark before what the header says', () => {
+    expect(pageEncoding('text/html; charset=gbk', new Uint8Array([0xef, 0xbb, 0xbf, 0x3c]))).toBe('utf-8');
+    expect(pageEncoding('text/html', new Uint8Array([0xff, 0xfe, 0x3c, 0]))).toBe('utf-16le');
+    expect(pageEncoding('text/html', new Uint8Array([0xfe, 0xff, 0, 0x3c]))).toBe('utf-16be');
+  });
+
+  it('looks for the <meta> in the first 1,024 bytes only, as a browser does', () => {
+    const late = `<html><head><title>${'x'.repeat(1100)}</title><meta charset="gbk">`;
+    expect(pageEncoding('text/html', bytes(late))).toBe('utf-8');
+  });
+
+  it('answers an encoding TextDecoder takes, for any header and any first bytes', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.uint8Array({ maxLength: 1100 }), (type, head) => {
+        new TextDecoder(pageEncoding(type, head));
+      }),
+    );
   });
 });
