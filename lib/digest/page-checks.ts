@@ -82,6 +82,8 @@ export interface CheckTarget {
   url: string;
   itemIds: string[];
   quotes: string[];
+  /** The title the page was clipped under (absent for links in notes): an error page is not it. */
+  title?: string;
 }
 
 const NOTE_LINK = /\]\((https?:\/\/[^\s)]+)\)|<(https?:\/\/[^\s>]+)>|(?<![(<])\bhttps?:\/\/[^\s)<>\]]+/g;
@@ -89,8 +91,9 @@ const NOTE_LINK = /\]\((https?:\/\/[^\s)]+)\)|<(https?:\/\/[^\s>]+)>|(?<![(<])\b
 /** Every address the week links: each cited source (with its quotes), then links in notes. */
 export function checkTargets(items: readonly WeekItem[]): CheckTarget[] {
   const byUrl = new Map<string, CheckTarget>();
-  const add = (url: string, itemId: string, quotes: readonly string[] = []) => {
-    const target = byUrl.get(url) ?? { url, itemIds: [], quotes: [] };
+  const add = (url: string, itemId: string, quotes: readonly string[] = [], title?: string) => {
+    const target: CheckTarget = byUrl.get(url) ?? { url, itemIds: [], quotes: [] };
+    if (target.title === undefined && title) target.title = title;
     if (!target.itemIds.includes(itemId)) target.itemIds.push(itemId);
     for (const quote of quotes) if (!target.quotes.includes(quote)) target.quotes.push(quote);
     byUrl.set(url, target);
@@ -101,6 +104,7 @@ export function checkTargets(items: readonly WeekItem[]): CheckTarget[] {
         source.canonicalUrl,
         item.id,
         source.quotes.map((q) => q.text),
+        source.title,
       );
     for (const match of item.note.matchAll(NOTE_LINK))
       add((match[1] ?? match[2] ?? match[0]).replace(/[.,;:!?]+$/, ''), item.id);
@@ -113,8 +117,19 @@ const PAYWALL = /(^|[/._-])(subscribe|subscription|paywall|register|membership|o
 const HOME = /^\/?(index\.\w+|[a-z]{2}(-[a-z]{2})?\/?)?$/i;
 const NOT_FOUND_TITLE = /\b404\b|page not found|not found|页面不存在|找不到|已删除/i;
 
-/** What an answer means for a reader who follows the link. */
-export function classifyAnswer(requested: string, page: FetchedPage): LinkStatus {
+/**
+ * Whether a page's title is the clipped one (give or take the site's name): a story about something
+ * "not found" (为什么年轻人找不到工作) is that story, not an error page.
+ */
+function isClippedTitle(title: string, clipped: string | undefined): boolean {
+  if (!clipped) return false;
+  const [page, wanted] = [normalizeForMatch(title), normalizeForMatch(clipped)];
+  if (wanted !== '' && page.includes(wanted)) return true;
+  return bagLikeness(bigrams(wanted), bigrams(page)) >= 0.6;
+}
+
+/** What an answer means for a reader who follows the link (clipped under `clippedTitle`). */
+export function classifyAnswer(requested: string, page: FetchedPage, clippedTitle?: string): LinkStatus {
   const { status } = page;
   if (status === 404 || status === 410) return 'gone';
   if (status >= 500) return 'server-error';
@@ -129,7 +144,8 @@ export function classifyAnswer(requested: string, page: FetchedPage): LinkStatus
     return 'ok';
   }
   // A soft 404: an error page served with 200.
-  if (page.title !== undefined && NOT_FOUND_TITLE.test(page.title)) return 'gone';
+  if (page.title !== undefined && NOT_FOUND_TITLE.test(page.title) && !isClippedTitle(page.title, clippedTitle))
+    return 'gone';
   if (to.href === from.href) return 'ok';
   const landed = `${to.hostname}${to.pathname}${to.search}`;
   if (LOGIN.test(landed) && !LOGIN.test(`${from.hostname}${from.pathname}`)) return 'login';
@@ -201,7 +217,7 @@ async function checkOne(target: CheckTarget, options: CheckOptions): Promise<Lin
   const unchecked = target.quotes.length > 0 ? { unchecked: target.quotes.length } : {};
   try {
     const page = await options.fetchPage(target.url, controller.signal);
-    const status = classifyAnswer(target.url, page);
+    const status = classifyAnswer(target.url, page, target.title);
     const readable = page.status < 400 && page.text !== undefined;
     return {
       url: target.url,

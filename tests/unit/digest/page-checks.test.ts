@@ -44,6 +44,20 @@ describe('classifyAnswer', () => {
     expect(classifyAnswer(url, answer)).toBe(status);
   });
 
+  it('does not take an article about something not found for an error page', () => {
+    // Titles of real stories: words an error page uses, in a page that is the story the editor clipped.
+    const story = (title: string) => classifyAnswer(url, page(url, 200, { title }), title.split(' | ')[0]);
+    expect(story('为什么年轻人找不到工作 | 评论周刊')).toBe('ok');
+    expect(story('Why the missing plane was not found | Daily Ledger')).toBe('ok');
+    expect(story('微博已删除的帖子去了哪里')).toBe('ok');
+    expect(story('Error 404: a history of the web’s missing pages')).toBe('ok');
+    // The error pages themselves, whatever the clip was called.
+    const clipped = 'Chip maker raises its forecast on AI demand';
+    expect(classifyAnswer(url, page(url, 200, { title: 'Page not found | Wire One' }), clipped)).toBe('gone');
+    expect(classifyAnswer(url, page(url, 200, { title: '404 - 您访问的页面不存在' }), clipped)).toBe('gone');
+    expect(classifyAnswer(url, page(url, 200, { title: '找不到页面' }), '国产大模型发布新版本')).toBe('gone');
+  });
+
   it('does not call a page on the login host a login wall when the link itself pointed there', () => {
     expect(classifyAnswer('https://example.com/', page('https://example.com/'))).toBe('ok');
     expect(classifyAnswer('https://example.com/login-guide', page('https://example.com/login-guide/'))).toBe('moved');
@@ -145,7 +159,7 @@ describe('checkTargets', () => {
       item('i3', [], 'Also https://b.example/x, and <https://c.example/y>.'),
     ]);
     expect(targets).toEqual([
-      { url: 'https://a.example/1', itemIds: ['i1', 'i2'], quotes: ['one', 'two'] },
+      { url: 'https://a.example/1', itemIds: ['i1', 'i2'], quotes: ['one', 'two'], title: 'a' },
       { url: 'https://arxiv.org/abs/1', itemIds: ['i2'], quotes: [] },
       { url: 'https://b.example/x', itemIds: ['i3'], quotes: [] },
       { url: 'https://c.example/y', itemIds: ['i3'], quotes: [] },
