@@ -112,8 +112,14 @@ export function checkTargets(items: readonly WeekItem[]): CheckTarget[] {
   return [...byUrl.values()];
 }
 
-const LOGIN = /(^|[/._-])(log-?in|sign-?in|sign_in|auth|sso|session|passport|accounts?)([/._?-]|$)/i;
-const PAYWALL = /(^|[/._-])(subscribe|subscription|paywall|register|membership|offers?)([/._?-]|$)/i;
+// A sign-in or an offer is a whole part of an address (a path segment, maybe with an extension, or the
+// host's first label), never a word of a story's slug: short links redirect to slugs such as
+// /google-ends-sign-in-with-passwords or /netflix-raises-subscription-prices all the time.
+const LOGIN_WORD = '(log-?in|sign-?in|sign_in|signon|auth|sso|session|passport|accounts?|my-?account|oauth2?)';
+const LOGIN_PATH = new RegExp(`(^|/)${LOGIN_WORD}(\\.\\w+)?(/|$)`, 'i');
+const LOGIN_HOST = new RegExp(`^${LOGIN_WORD}\\.`, 'i');
+const PAYWALL_PATH = /(^|\/)(subscribe|subscriptions?|paywall|register|membership|offers?)(\.\w+)?(\/|$)/i;
+const isLogin = (url: URL) => LOGIN_HOST.test(url.hostname) || LOGIN_PATH.test(url.pathname);
 const HOME = /^\/?(index\.\w+|[a-z]{2}(-[a-z]{2})?\/?)?$/i;
 const NOT_FOUND_TITLE = /\b404\b|page not found|not found|页面不存在|找不到|已删除/i;
 
@@ -147,9 +153,8 @@ export function classifyAnswer(requested: string, page: FetchedPage, clippedTitl
   if (page.title !== undefined && NOT_FOUND_TITLE.test(page.title) && !isClippedTitle(page.title, clippedTitle))
     return 'gone';
   if (to.href === from.href) return 'ok';
-  const landed = `${to.hostname}${to.pathname}${to.search}`;
-  if (LOGIN.test(landed) && !LOGIN.test(`${from.hostname}${from.pathname}`)) return 'login';
-  if (PAYWALL.test(`${to.pathname}${to.search}`) && !PAYWALL.test(from.pathname)) return 'paywall';
+  if (isLogin(to) && !isLogin(from)) return 'login';
+  if (PAYWALL_PATH.test(to.pathname) && !PAYWALL_PATH.test(from.pathname)) return 'paywall';
   if (HOME.test(to.pathname) && !HOME.test(from.pathname)) return 'home';
   return 'moved';
 }

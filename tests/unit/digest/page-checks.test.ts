@@ -44,6 +44,26 @@ describe('classifyAnswer', () => {
     expect(classifyAnswer(url, answer)).toBe(status);
   });
 
+  it('does not take a story whose address has "sign-in" or "subscription" in its words for a wall', () => {
+    // Short links and ids redirect to the story's full address all the time: an ordinary redirect.
+    const short = 'https://news.example.com/p/123';
+    for (const slug of [
+      '2026/01/27/google-ends-sign-in-with-passwords',
+      '2026/01/27/netflix-raises-subscription-prices',
+      '2026/01/27/parliament-session-ends-early',
+      '2026/01/27/voters-register-early.html',
+      'tech/accounts-of-the-outage',
+    ])
+      expect(classifyAnswer(short, page(`https://news.example.com/${slug}`))).toBe('moved');
+    // The walls themselves: a path part, a host, or a query that is the sign-in or the offer.
+    expect(classifyAnswer(short, page('https://news.example.com/account/login?return=%2Fp%2F123'))).toBe('login');
+    expect(classifyAnswer(short, page('https://sso.example.com/cas/login'))).toBe('login');
+    expect(classifyAnswer(short, page('https://news.example.com/auth/realms/readers'))).toBe('login');
+    expect(classifyAnswer(short, page('https://passport.example.cn/signin.html?from=news'))).toBe('login');
+    expect(classifyAnswer(short, page('https://news.example.com/subscriptions/offers?src=wall'))).toBe('paywall');
+    expect(classifyAnswer(short, page('https://news.example.com/membership/'))).toBe('paywall');
+  });
+
   it('does not take an article about something not found for an error page', () => {
     // Titles of real stories: words an error page uses, in a page that is the story the editor clipped.
     const story = (title: string) => classifyAnswer(url, page(url, 200, { title }), title.split(' | ')[0]);
