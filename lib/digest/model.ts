@@ -44,10 +44,11 @@ export interface DigestDoc {
 
 const text = (value: string): Inline => ({ kind: 'text', text: value });
 const literal = (value: string): Inline => ({ kind: 'literal', text: value });
-const sourceLink = (source: Source): Inline => ({
+/** The source's name linked to its page (or to `url`, a place on it). */
+const sourceLink = (source: Source, url = source.canonicalUrl): Inline => ({
   kind: 'link',
   text: source.source || source.title,
-  url: source.canonicalUrl,
+  url,
 });
 
 export function categorySlug(category: string): string {
@@ -112,6 +113,7 @@ function itemValues(
   fields: ReadonlySet<FieldName>,
   n: number,
   only?: Source,
+  quote?: string,
 ): Partial<Record<FieldName, FieldValue<Inline>>> {
   const lead = only ?? item.sources[0];
   const values: Partial<Record<FieldName, FieldValue<Inline>>> = {};
@@ -135,6 +137,11 @@ function itemValues(
         break;
       case 'gap':
         values.gap = summary === '' || FULL_WIDTH_END.test(summary) ? '' : ' ';
+        break;
+      case 'quoteLink':
+        // The source's name, linked to the quote's place on the page (a text fragment).
+        if (lead && quote !== undefined)
+          values.quoteLink = [sourceLink(lead, quoteFragmentUrl(lead.canonicalUrl, quote))];
         break;
       default:
         if (lead) values[field] = sourceValue(field, lead, item, ctx, only);
@@ -163,10 +170,14 @@ function sourceValue(field: FieldName, lead: Source, item: WeekItem, ctx: Contex
   }
 }
 
-function line(ctx: Context, key: TemplateKey, item: WeekItem, n = 1, only?: Source): Inline[] {
+function line(ctx: Context, key: TemplateKey, item: WeekItem, n = 1, only?: Source, quote?: string): Inline[] {
   // The editor's own items cite nothing: they take the thought line (no 来源), whatever the section.
   const template = item.sources.length === 0 && key === 'brief' ? 'thought' : key;
-  return fillTemplate(ctx.templates.segments[template], itemValues(item, ctx, ctx.fields[template], n, only), runs);
+  return fillTemplate(
+    ctx.templates.segments[template],
+    itemValues(item, ctx, ctx.fields[template], n, only, quote),
+    runs,
+  );
 }
 
 function analysisBlocks(items: readonly WeekItem[], ctx: Context): Block[] {
@@ -175,7 +186,11 @@ function analysisBlocks(items: readonly WeekItem[], ctx: Context): Block[] {
     blocks.push(...parseNote(item.note, 3));
     for (const source of item.sources) {
       for (const quote of source.quotes) {
-        blocks.push({ kind: 'quote', text: quote.text, attribution: line(ctx, 'attribution', item, 1, source) });
+        blocks.push({
+          kind: 'quote',
+          text: quote.text,
+          attribution: line(ctx, 'attribution', item, 1, source, quote.text),
+        });
       }
     }
     return blocks;

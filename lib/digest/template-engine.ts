@@ -21,7 +21,9 @@ export const ITEM_FIELDS = [
   'n',
   'gap',
 ] as const;
-export type FieldName = (typeof WEEK_FIELDS)[number] | (typeof ITEM_FIELDS)[number];
+/** Fields of a line about one quote (the line under each quote in 深度解析). */
+export const QUOTE_FIELDS = ['quoteLink'] as const;
+export type FieldName = (typeof WEEK_FIELDS)[number] | (typeof ITEM_FIELDS)[number] | (typeof QUOTE_FIELDS)[number];
 
 export type Segment =
   | { kind: 'literal'; text: string }

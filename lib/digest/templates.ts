@@ -4,6 +4,7 @@ import {
   type FieldName,
   ITEM_FIELDS,
   parseTemplate,
+  QUOTE_FIELDS,
   type Segment,
   TemplateError,
   WEEK_FIELDS,
@@ -44,7 +45,7 @@ const ALLOWED: Record<TemplateKey, readonly FieldName[]> = {
   brief: ITEM_FIELDS,
   thought: ITEM_FIELDS,
   analysis: ITEM_FIELDS,
-  attribution: ITEM_FIELDS,
+  attribution: [...ITEM_FIELDS, ...QUOTE_FIELDS],
   reference: ITEM_FIELDS,
 };
 

@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { weekIdFor, weekRange } from '../../lib/week';
 import { readDownload } from '../harness/downloads';
@@ -80,5 +82,23 @@ describe('page → clip → week list → downloaded draft', () => {
     await page.goto(`${env.server.url('wire-article.html')}#:~:text=${directive}`);
     const text = await page.evaluate(() => document.body.textContent?.replace(/\s+/g, ' '));
     for (const term of directive.split(',')) expect(text).toContain(decodeURIComponent(term));
+
+    // The same link is there for templates: the line under a deep dive's quote names the source,
+    // linked to the quote's place on the page, once the editor writes {{quoteLink}} there.
+    const underQuote = options.getByRole('textbox', { name: 'Under each quote' });
+    await underQuote.fill('— {{quoteLink}}');
+    await underQuote.press('Tab');
+    await popup.locator('li.clip').first().focus();
+    await popup.keyboard.press('2');
+    await expect.poll(() => popup.locator('[data-section="analysis"] li.clip').count()).toBe(1);
+    rmSync(join(env.session.downloadsDir, filename), { force: true });
+    await popup.getByRole('button', { name: 'Export draft' }).click();
+    await expect.poll(() => notice.textContent()).toBe(`Downloaded ${filename}.`);
+    const deepDive = await readDownload(env.session.downloadsDir, filename);
+    expect(deepDive).toContain(`> — [Reuters](${link})`);
+    // A template naming {{quoteLink}} on a line with no quote is refused there, with the fields it takes.
+    const brief = options.getByRole('textbox', { name: /^Bullets with sources/ });
+    await brief.fill('{{summary}} {{quoteLink}}');
+    await expect.poll(() => options.getByRole('alert').first().textContent()).toContain('quoteLink');
   });
 });

@@ -73,6 +73,25 @@ describe('templates in the draft', () => {
     expect(digest.markdown).toContain('[\\# Not a \\*heading\\*');
   });
 
+  it('links the line under a quote to the quote’s place on its page with {{quoteLink}}, and only that line', () => {
+    const digest = renderDigest({
+      ...SEED_WEEK,
+      settings: { ...SEED_WEEK.settings, templates: { attribution: '— {{quoteLink}}({{source}})' } },
+    });
+    // Under each deep dive's quote: the publisher's name, linked to the passage with a text fragment.
+    expect(digest.markdown).toContain(
+      '> — [Reuters](https://www.reuters.com/technology/microsoft-capex-record-2026-01-28/#:~:text=Capital%20expenditures%20rose%20to,billion%20in%20the%20quarter.)(Reuters)',
+    );
+    // A line about an item, not a quote, has no quote to link to: refused with the fields it takes.
+    const compiled = compileTemplates('zh', { brief: '{{summary}} {{quoteLink}}', attribution: '{{quoteLink}}' });
+    expect(compiled.errors).toEqual([
+      {
+        key: 'brief',
+        problem: { code: 'template.unknown-field', params: expect.objectContaining({ name: 'quoteLink' }) },
+      },
+    ]);
+  });
+
   it('falls back to the default for a broken template and says which', () => {
     const compiled = compileTemplates('en', { brief: '{{summary}} {{oops}}' });
     expect(compiled.errors).toEqual([
