@@ -1,4 +1,5 @@
 // How `npm run eval:metadata` turns a saved page's bytes into text (docs/metadata-accuracy.md).
+import { pageEncoding } from '../lib/digest/page-checks';
 
 /** The page's text: UTF-8 when the bytes are valid UTF-8, else the charset its <meta> declares. */
 export function decode(bytes: Buffer): string {
@@ -10,11 +11,6 @@ export function decode(bytes: Buffer): string {
   } catch {
     // Not UTF-8: the page's declared encoding below.
   }
-  const head = bytes.subarray(0, 4096).toString('latin1');
-  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
-  try {
-    return new TextDecoder(declared && declared !== 'utf8' ? declared : 'utf-8').decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
+  // A saved file has no header: what its <meta> declares, read as the quote check reads a live page.
+  return new TextDecoder(pageEncoding('', bytes)).decode(bytes);
 }

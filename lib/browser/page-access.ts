@@ -28,9 +28,7 @@ async function readCapped(response: Response): Promise<string> {
     }
   }
   const bytes = new Uint8Array(await new Blob(chunks as BlobPart[]).arrayBuffer());
-  return new TextDecoder(pageEncoding(response.headers.get('content-type') ?? '', bytes.subarray(0, 1024))).decode(
-    bytes,
-  );
+  return new TextDecoder(pageEncoding(response.headers.get('content-type') ?? '', bytes)).decode(bytes);
 }
 
 /**

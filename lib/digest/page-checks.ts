@@ -214,6 +214,9 @@ export interface CheckOptions {
   signal?: AbortSignal;
 }
 
+/** Fewer letters than this (spaces and punctuation aside) is no story: a script's empty shell, an error line. */
+const MIN_STORY_CHARS = 100;
+
 async function checkOne(target: CheckTarget, options: CheckOptions): Promise<LinkCheck> {
   const controller = new AbortController();
   const stop = () => controller.abort();
@@ -224,15 +227,20 @@ async function checkOne(target: CheckTarget, options: CheckOptions): Promise<Lin
     const page = await options.fetchPage(target.url, controller.signal);
     const status = classifyAnswer(target.url, page, target.title);
     const readable = page.status < 400 && page.text !== undefined;
+    let quotes = readable ? target.quotes.map((q) => findQuote(q, page.text as string)) : [];
+    // A page whose words its script draws sends an empty shell ("enable JavaScript"): a quote not
+    // in it was not looked for in the story, so it is not checked rather than missing.
+    if (readable && normalizeForMatch(page.text as string).length < MIN_STORY_CHARS)
+      quotes = quotes.filter((q) => q.found);
+    const notLookedFor = target.quotes.length - quotes.length;
     return {
       url: target.url,
       itemIds: target.itemIds,
       status,
       httpStatus: page.status,
       ...(page.finalUrl !== target.url ? { finalUrl: page.finalUrl } : {}),
-      ...(readable
-        ? { quotes: target.quotes.map((q) => findQuote(q, page.text as string)) }
-        : { quotes: [], ...unchecked }),
+      quotes,
+      ...(notLookedFor > 0 ? { unchecked: notLookedFor } : {}),
     };
   } catch (error) {
     const status: LinkStatus = controller.signal.aborted
@@ -276,10 +284,14 @@ function knownEncoding(label: string | undefined): string | undefined {
   }
 }
 
+/** How far into a page its <meta charset> is looked for: the standard's prescan takes 1,024 bytes, but a
+ * browser that meets the <meta> later still switches to it, and long heads put it past 1 KB. */
+export const CHARSET_SCAN_BYTES = 4096;
+
 /**
  * The encoding a browser would read a page in (the HTML standard's order, shortened): a byte order
- * mark, then the header's charset, then a <meta> within the first 1,024 bytes, else UTF-8. Many
- * Chinese sites serve GBK and say so only in the <meta>; read as UTF-8, every quote would be missing.
+ * mark, then the header's charset, then a <meta> near the top, else UTF-8. Many Chinese sites serve
+ * GBK and say so only in the <meta>; read as UTF-8, every quote would be missing.
  */
 export function pageEncoding(contentType: string, head: Uint8Array): string {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
@@ -288,7 +300,7 @@ export function pageEncoding(contentType: string, head: Uint8Array): string {
   const declared = knownEncoding(HEADER_CHARSET.exec(contentType)?.[1]);
   if (declared) return declared;
   // Bytes as Latin-1 characters: the markup is ASCII whatever the page's encoding.
-  const start = String.fromCharCode(...head.subarray(0, 1024));
+  const start = String.fromCharCode(...head.subarray(0, CHARSET_SCAN_BYTES));
   const meta = knownEncoding(META_CHARSET.exec(start)?.[1]);
   // A <meta> naming UTF-16 was itself read as single bytes, so the page is not UTF-16: the standard takes UTF-8.
   return meta?.startsWith('utf-16') ? 'utf-8' : (meta ?? 'utf-8');

@@ -69,7 +69,7 @@ function startSites(): Promise<{ server: Server; url: (path: string) => string }
           200,
           article(
             'Model launch, updated',
-            '<p>The company said the model is a helper for human judgement, and would ship in March.</p>',
+            '<p>The company said the model is a helper for human judgement, and would ship in March.</p><p>Analysts expect the launch to lift sales in the second half, though the company gave no figures.</p><p>它在数学基准上的得分提高了 12%，但推理成本也随之上升。</p>',
           ),
         );
       case '/moved':
@@ -88,6 +88,12 @@ function startSites(): Promise<{ server: Server; url: (path: string) => string }
         return redirect('/');
       case '/away':
         return redirect(`http://localhost:${port}/fine`);
+      case '/app':
+        // A page whose words its script draws: the server sends a shell.
+        return html(
+          200,
+          '<!doctype html><html lang="en"><head><title>Model launch</title></head><body><div id="root"></div><noscript>You need to enable JavaScript to run this app.</noscript></body></html>',
+        );
       case '/gbk':
         return res.writeHead(200, { 'content-type': 'text/html' }).end(GBK_PAGE);
       case '/slow':
@@ -119,6 +125,7 @@ const CASES: [path: string, status: string][] = [
   ['/away', 'elsewhere'],
   ['/slow', 'timeout'],
   ['/gbk', 'ok'],
+  ['/app', 'ok'],
 ];
 
 describe.each(['light', 'dark'] as const)('checking links and quotes, in %s mode', (colorScheme) => {
@@ -163,7 +170,9 @@ describe.each(['light', 'dark'] as const)('checking links and quotes, in %s mode
               ? [{ text: 'A quote on a page that is gone', createdAt: 1 }]
               : urls[i]?.endsWith('/gbk')
                 ? [{ text: '本市今年新增公共充电桩三千个', createdAt: 1 }]
-                : [],
+                : urls[i]?.endsWith('/app')
+                  ? [{ text: 'is not a replacement for human judgement', createdAt: 1 }]
+                  : [],
       createdAt: 1,
       updatedAt: 1,
     }));
@@ -194,11 +203,13 @@ describe.each(['light', 'dark'] as const)('checking links and quotes, in %s mode
       .evaluateAll((rows) =>
         rows.map((row) => [row.querySelector('button')?.textContent, row.getAttribute('data-status')]),
       );
+    // The page whose script draws its words is listed for its quote, which was not looked for.
+    const shell = `Story ${CASES.findIndex(([path]) => path === '/app')}`;
     const expected = [
       ...CASES.map(([, status], i) => [`Story ${i}`, status]),
       [`Story ${CASES.length}`, 'unreachable'],
       [`Story ${CASES.length + 1}`, 'unreachable'],
-    ].filter(([title, status]) => status !== 'ok' || title === 'Story 1');
+    ].filter(([title, status]) => status !== 'ok' || title === 'Story 1' || title === shell);
     expect(shown).toEqual(expected);
 
     // The ordinary redirect is not an error and names where it lands; the changed quote names the passage now there.
@@ -212,8 +223,11 @@ describe.each(['light', 'dark'] as const)('checking links and quotes, in %s mode
       'Closest passage now: “The company said the model is a helper for human judgement, and would ship in March.”',
     );
     expect(await row('Story 3').textContent()).toContain('Quotes not checked: 1');
+    expect(await row(shell).textContent()).toContain('Quotes not checked: 1');
+    expect(await row(shell).textContent()).not.toContain('Quote not on the page');
+    // Worth a look: the redirect to another site, the changed quote's page, and the shell whose quote was not looked for.
     expect(await report.locator('p.hint').textContent()).toMatch(
-      new RegExp(`${urls.length} links; broken: 9; worth a look: 2; quotes not found: 1\\.$`),
+      new RegExp(`${urls.length} links; broken: 9; worth a look: 3; quotes not found: 1\\.$`),
     );
 
     // The result stays with the week: a new popup shows it without checking again.

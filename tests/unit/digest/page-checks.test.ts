@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  CHARSET_SCAN_BYTES,
   type CheckTarget,
   checkPages,
   checkTargets,
@@ -240,6 +241,29 @@ describe('checkPages', () => {
     ]);
   });
 
+  it('does not call a quote missing from a page whose text its script draws (an empty shell)', async () => {
+    const shell = 'You need to enable JavaScript to run this app.';
+    const article = `${'A paragraph of the story as the server sends it. '.repeat(8)}hello world.`;
+    const report = await checkPages(targets(3), {
+      now: () => 1,
+      fetchPage: async (url) =>
+        page(url, 200, { title: 'x', text: url.includes('s0') ? shell : url.includes('s1') ? article : 'hello world' }),
+    });
+    expect(report.links.map((l) => [l.quotes.map((q) => q.found), l.unchecked])).toEqual([
+      // The shell: the quote is not looked for in text that is not the page's.
+      [[], 1],
+      [[true], undefined],
+      // Short text that has the quote: found.
+      [[true], undefined],
+    ]);
+    // A page with its text that no longer has the quote: missing, as before.
+    const changed = await checkPages(targets(1), {
+      now: () => 1,
+      fetchPage: async (url) => page(url, 200, { title: 'x', text: article.replace('hello world', 'goodbye') }),
+    });
+    expect(changed.links[0]?.quotes).toEqual([{ text: 'hello world', found: false }]);
+  });
+
   it('starts nothing more once cancelled', async () => {
     const controller = new AbortController();
     let started = 0;
@@ -295,14 +319,15 @@ describe('pageEncoding', () => {
     expect(pageEncoding('text/html', new Uint8Array([0xfe, 0xff, 0, 0x3c]))).toBe('utf-16be');
   });
 
-  it('looks for the <meta> in the first 1,024 bytes only, as a browser does', () => {
-    const late = `<html><head><title>${'x'.repeat(1100)}</title><meta charset="gbk">`;
-    expect(pageEncoding('text/html', bytes(late))).toBe('utf-8');
+  it('looks for the <meta> near the top only: past a long head (1,100 bytes) but not in the body', () => {
+    const head = (n: number) => `<html><head><title>${'x'.repeat(n)}</title><meta charset="gbk">`;
+    expect(pageEncoding('text/html', bytes(head(1100)))).toBe('gbk');
+    expect(pageEncoding('text/html', bytes(head(CHARSET_SCAN_BYTES)))).toBe('utf-8');
   });
 
   it('answers an encoding TextDecoder takes, for any header and any first bytes', () => {
     fc.assert(
-      fc.property(fc.string(), fc.uint8Array({ maxLength: 1100 }), (type, head) => {
+      fc.property(fc.string(), fc.uint8Array({ maxLength: 5000 }), (type, head) => {
         new TextDecoder(pageEncoding(type, head));
       }),
     );
