@@ -79,9 +79,18 @@ export function PageChecks({ db, weekId, items, sections, checkPages, onFocusIte
     const item = items.find((i) => i.id === id);
     return (item && itemLabel(item)) || t('untitled');
   };
-  const flagged = report?.links.filter(needsLook) ?? [];
-  const broken = report?.links.filter((l) => BROKEN.has(l.status)).length ?? 0;
-  const missing = report?.links.reduce((n, l) => n + l.quotes.filter((q) => !q.found).length, 0) ?? 0;
+  // The report speaks of the week as it is now: links the editor removed or changed since the check
+  // leave it (and its counts), and the hint below says how the week moved on.
+  const cited = new Set(targets.map((target) => target.url));
+  const current = report?.links.filter((l) => cited.has(l.url)) ?? [];
+  const checked = new Set(report?.links.map((l) => l.url));
+  const since = {
+    gone: (report?.links.length ?? 0) - current.length,
+    added: targets.filter((target) => !checked.has(target.url)).length,
+  };
+  const flagged = current.filter(needsLook);
+  const broken = current.filter((l) => BROKEN.has(l.status)).length;
+  const missing = current.reduce((n, l) => n + l.quotes.filter((q) => !q.found).length, 0);
 
   return (
     <div class="page-checks">
@@ -107,12 +116,13 @@ export function PageChecks({ db, weekId, items, sections, checkPages, onFocusIte
                 dateStyle: 'medium',
                 timeStyle: 'short',
               }),
-              links: report.links.length,
+              links: current.length,
               broken,
               look: flagged.filter((l) => !BROKEN.has(l.status) && l.status !== 'moved').length,
               missing,
             })}
           </p>
+          {(since.gone > 0 || since.added > 0) && <p class="hint">{t('linkCheckSince', since)}</p>}
           <ul>
             {flagged.map((link) => (
               <li

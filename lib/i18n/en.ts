@@ -157,6 +157,8 @@ export const EN_MESSAGES = {
   linkCheckProgress: 'Checking {done} of {total}…',
   linkCheckRefused: 'Not checked: the browser was not allowed to open the sites.',
   linkCheckFailed: 'The check stopped: {error}',
+  linkCheckSince:
+    'The week changed since this check: links no longer in it: {gone}; links not checked yet: {added}. Check again to see them all.',
   linkCheckSummary:
     'Checked {when}: {links} links; broken: {broken}; worth a look: {look}; quotes not found: {missing}.',
   untitled: '(untitled)',

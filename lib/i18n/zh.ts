@@ -155,6 +155,7 @@ export const ZH_MESSAGES: Record<PopupMessageKey, string> = {
   linkCheckProgress: '正在检查第 {done} 个，共 {total} 个…',
   linkCheckRefused: '未检查：没有获准打开这些网站。',
   linkCheckFailed: '检查中断：{error}',
+  linkCheckSince: '本次检查之后：{gone} 个链接已不在本周，{added} 个新链接尚未检查。再检查一次即可看到全部。',
   linkCheckSummary: '{when} 检查：{links} 个链接，{broken} 个失效，{look} 个需留意，{missing} 条引文未找到。',
   untitled: '（无标题）',
   'link.ok': '链接正常',

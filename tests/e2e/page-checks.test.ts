@@ -238,6 +238,20 @@ describe.each(['light', 'dark'] as const)('checking links and quotes, in %s mode
     const again = await env.session.openPopup();
     await expect.poll(() => again.getByTestId('link-report').locator('li[data-status]').count()).toBe(expected.length);
 
+    // The editor drops the story whose page is gone: the report stops listing it, counts what is left,
+    // and says the week changed since the check.
+    await again.locator('li.clip', { has: again.locator('a.clip-title[title="Story 3"]') }).focus();
+    await again.keyboard.press('Delete');
+    const after = again.getByTestId('link-report');
+    await expect.poll(() => after.locator('li[data-status]').count()).toBe(expected.length - 1);
+    expect(await after.locator('li[data-status="gone"]').count()).toBe(1);
+    expect(await after.locator('p.hint').first().textContent()).toMatch(
+      /broken: 8; worth a look: 3; quotes not found: 1\.$/,
+    );
+    expect(await after.locator('p.hint').last().textContent()).toBe(
+      'The week changed since this check: links no longer in it: 1; links not checked yet: 0. Check again to see them all.',
+    );
+
     // Nothing stays granted that the check asked for (the e2e build holds 127.0.0.1 itself).
     const origins = await env.session.worker.evaluate(async () => (await chrome.permissions.getAll()).origins);
     expect(origins).toEqual(['*://127.0.0.1/*']);
