@@ -255,15 +255,46 @@ async function checkOne(target: CheckTarget, options: CheckOptions): Promise<Lin
   }
 }
 
-/** Checks every target, at most `concurrency` at a time; the report keeps the targets' order. */
+function siteOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Checks every target, at most `concurrency` at a time and one at a time per site (a site asked for
+ * many pages at once may refuse some with 429, which would read as broken links); the report keeps
+ * the targets' order.
+ */
 export async function checkPages(targets: readonly CheckTarget[], options: CheckOptions): Promise<PageCheckReport> {
   const links: LinkCheck[] = new Array(targets.length);
-  let next = 0;
+  const waiting = targets.map((_, i) => i);
+  const busy = new Set<string>();
+  // Settled whenever a site becomes free, so workers waiting for one look again.
+  let free = () => {};
+  let freed = new Promise<void>((resolve) => (free = resolve));
   let done = 0;
   const worker = async () => {
-    while (next < targets.length && !options.signal?.aborted) {
-      const index = next++;
-      links[index] = await checkOne(targets[index] as CheckTarget, options);
+    while (waiting.length > 0 && !options.signal?.aborted) {
+      const at = waiting.findIndex((i) => !busy.has(siteOf((targets[i] as CheckTarget).url)));
+      if (at < 0) {
+        await freed;
+        continue;
+      }
+      const index = waiting.splice(at, 1)[0] as number;
+      const target = targets[index] as CheckTarget;
+      const site = siteOf(target.url);
+      busy.add(site);
+      try {
+        links[index] = await checkOne(target, options);
+      } finally {
+        busy.delete(site);
+        const wake = free;
+        freed = new Promise<void>((resolve) => (free = resolve));
+        wake();
+      }
       options.onProgress?.(++done, targets.length);
     }
   };

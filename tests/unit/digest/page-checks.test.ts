@@ -219,6 +219,39 @@ describe('checkPages', () => {
     expect(report.links.every((l) => l.status === 'ok' && l.quotes[0]?.found)).toBe(true);
   });
 
+  it('asks one site for one page at a time, while other sites fill the other places', async () => {
+    // A week citing five stories of one wire and four of other sites: a site asked for five pages at
+    // once may refuse some (429), which would read as a problem with the links.
+    const sites = ['wire', 'wire', 'wire', 'wire', 'wire', 'a', 'b', 'c', 'd'];
+    const list: CheckTarget[] = sites.map((site, i) => ({
+      url: `https://${site}.example/${i}`,
+      itemIds: [],
+      quotes: [],
+    }));
+    const open = new Map<string, number>();
+    let most = 0;
+    let mostOneSite = 0;
+    const report = await checkPages(list, {
+      concurrency: 4,
+      now: () => 1,
+      fetchPage: async (url) => {
+        const host = new URL(url).host;
+        open.set(host, (open.get(host) ?? 0) + 1);
+        most = Math.max(
+          most,
+          [...open.values()].reduce((a, b) => a + b, 0),
+        );
+        mostOneSite = Math.max(mostOneSite, open.get(host) ?? 0);
+        await new Promise((r) => setTimeout(r, 2));
+        open.set(host, (open.get(host) ?? 0) - 1);
+        return page(url);
+      },
+    });
+    expect(mostOneSite).toBe(1);
+    expect(most).toBe(4);
+    expect(report.links.map((l) => l.url)).toEqual(list.map((t) => t.url));
+  });
+
   it('stops a request at its time limit and tells failures apart', async () => {
     const report = await checkPages(targets(4), {
       timeoutMs: 30,
