@@ -143,7 +143,13 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
         text: t('movedToTrash', { title: itemLabel(item) }),
         revert: () => writes().then((w) => w.restoreItem(db, item.id, now())),
       });
-      void run(writes().then((w) => w.trashItem(db, item.id, now())));
+      // Focus goes to the card that takes its place (or the one before the last), not to the page's top.
+      const list = bySection(item.sectionId);
+      const at = list.findIndex((c) => c.id === item.id);
+      const neighbour = list[at + 1] ?? list[at - 1];
+      void run(writes().then((w) => w.trashItem(db, item.id, now()))).then((ok) => {
+        if (ok && neighbour) focusCard(neighbour.id);
+      });
     },
     edit: (item) => setEditing(item.id),
     saveSummary: (item, summary) => run(writes().then((w) => w.updateItem(db, item.id, { summary }, now()))),

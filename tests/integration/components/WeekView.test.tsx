@@ -91,6 +91,29 @@ describe('WeekView', () => {
     await expect.poll(async () => (await order()).slice(0, 3)).toEqual(['Story 3', 'Story 2', 'Story 1']);
   });
 
+  it('leaves focus on the next card when one goes to the trash, so the keyboard carries on there', async () => {
+    db = openDatabase(`week-view-${Math.random()}`);
+    for (const n of [1, 2, 3]) await saveClip(db, page(n), ctx());
+    const redraw = await showWeek();
+
+    cardOf('Story 2').focus();
+    press(cardOf('Story 2'), 'Delete', false);
+    await expect.poll(async () => (await order()).length).toBe(2);
+    await redraw();
+    expect(titles()).toEqual(['Story 1', 'Story 3']);
+    await expect.poll(() => document.activeElement).toBe(cardOf('Story 3'));
+    // The last card of a section hands focus to the one before it.
+    press(cardOf('Story 3'), 'Delete', false);
+    await expect.poll(async () => (await order()).length).toBe(1);
+    await redraw();
+    await expect.poll(() => document.activeElement).toBe(cardOf('Story 1'));
+    // Undo is one key away from there, and the card comes back.
+    document.activeElement?.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true, cancelable: true }),
+    );
+    await expect.poll(async () => (await order()).length).toBe(2);
+  });
+
   it('marks a card whose date was read from the address for a second look, from what the source stored', async () => {
     db = openDatabase(`week-view-${Math.random()}`);
     await saveClip(db, { ...page(1), publishedAt: '2026-01-20', origins: { publishedAt: 'url' } }, ctx());
