@@ -146,7 +146,14 @@ export function PageChecks({ db, weekId, items, sections, checkPages, onFocusIte
                       {q.closest ? t('quoteClosest', { passage: q.closest }) : t('quoteNowhere')}
                     </p>
                   ))}
-                {link.unchecked ? <p class="quote-check">{t('quotesUnchecked', { count: link.unchecked })}</p> : null}
+                {link.unchecked ? (
+                  <p class="quote-check">
+                    {/* A page that answered yet gave no text to look in: a PDF, or words its script draws. */}
+                    {t(link.httpStatus !== undefined && link.httpStatus < 400 ? 'quotesNoText' : 'quotesUnchecked', {
+                      count: link.unchecked,
+                    })}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -178,6 +178,7 @@ export const EN_MESSAGES = {
   quoteMissing: 'Quote not on the page any more: “{quote}”.',
   quoteClosest: 'Closest passage now: “{passage}”',
   quoteNowhere: 'Nothing like it was found.',
+  quotesNoText: 'Quotes not checked: {count} (the page sends no text to look in: a PDF, or words its script draws).',
   quotesUnchecked: 'Quotes not checked: {count} (the page could not be read).',
   moreActions: 'More actions',
   toTop: 'Move to the top of the section',

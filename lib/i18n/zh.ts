@@ -174,6 +174,7 @@ export const ZH_MESSAGES: Record<PopupMessageKey, string> = {
   quoteMissing: '页面上已找不到这条引文：「{quote}」。',
   quoteClosest: '现在最接近的段落：「{passage}」',
   quoteNowhere: '没有找到相近的内容。',
+  quotesNoText: '{count} 条引文未检查（该页面没有可查的文字：PDF，或由脚本生成的内容）。',
   quotesUnchecked: '{count} 条引文未检查（无法读取该页面）。',
   moreActions: '更多操作',
   toTop: '移到栏目顶部',

@@ -223,7 +223,9 @@ describe.each(['light', 'dark'] as const)('checking links and quotes, in %s mode
       'Closest passage now: “The company said the model is a helper for human judgement, and would ship in March.”',
     );
     expect(await row('Story 3').textContent()).toContain('Quotes not checked: 1');
-    expect(await row(shell).textContent()).toContain('Quotes not checked: 1');
+    expect(await row(shell).textContent()).toContain(
+      'Quotes not checked: 1 (the page sends no text to look in: a PDF, or words its script draws).',
+    );
     expect(await row(shell).textContent()).not.toContain('Quote not on the page');
     // Worth a look: the redirect to another site, the changed quote's page, and the shell whose quote was not looked for.
     expect(await report.locator('p.hint').textContent()).toMatch(
