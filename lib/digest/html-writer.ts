@@ -209,7 +209,9 @@ export function renderDigestHtml(input: DigestInput): RenderedHtml {
 
 /** Inline styles the 公众号 editor keeps (it drops classes and stylesheets). */
 const WECHAT_STYLES: Partial<Record<Tag, string>> = {
-  section: 'font-size:15px;line-height:1.75;color:#333;letter-spacing:0.5px;',
+  // A font for the whole draft: without one, a browser sets the English runs (lang="en") in its serif.
+  section:
+    "font-family:-apple-system,BlinkMacSystemFont,'Helvetica Neue','PingFang SC','Hiragino Sans GB','Microsoft YaHei',Arial,sans-serif;font-size:15px;line-height:1.75;color:#333;letter-spacing:0.5px;",
   h1: 'font-size:20px;font-weight:bold;margin:24px 0 12px;',
   h2: 'font-size:17px;font-weight:bold;margin:28px 0 12px;padding-left:10px;border-left:4px solid #1f5fbf;',
   h3: 'font-size:16px;font-weight:bold;margin:20px 0 8px;',

@@ -66,5 +66,14 @@ describe('Copy for 公众号', () => {
     const html = await readDownload(env.session.downloadsDir, filename);
     expect(html).toContain('<sup style=');
     expect(html).not.toMatch(/<a\s/);
+    // Opened in a browser, English inside the Chinese draft (a publisher, a slug) is set in the draft's
+    // sans-serif like the rest, not in the browser's default serif for English.
+    const file = await env.session.context.newPage();
+    await file.setContent(html);
+    const fonts = await file.evaluate(() =>
+      Array.from(document.querySelectorAll('[lang="en"]'), (el) => getComputedStyle(el).fontFamily),
+    );
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) expect(font).toMatch(/sans-serif$/);
   });
 });
