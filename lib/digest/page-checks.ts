@@ -128,9 +128,10 @@ const NOT_FOUND_TITLE = /\b404\b|page not found|not found|页面不存在|找不
  * "not found" (为什么年轻人找不到工作) is that story, not an error page.
  */
 function isClippedTitle(title: string, clipped: string | undefined): boolean {
-  if (!clipped) return false;
-  const [page, wanted] = [normalizeForMatch(title), normalizeForMatch(clipped)];
-  if (wanted !== '' && page.includes(wanted)) return true;
+  const [page, wanted] = [normalizeForMatch(title), normalizeForMatch(clipped ?? '')];
+  // A word or two proves nothing: an error page's title may hold it in the site's name.
+  if (wanted.length < 5) return false;
+  if (page.includes(wanted)) return true;
   return bagLikeness(bigrams(wanted), bigrams(page)) >= 0.6;
 }
 

@@ -77,6 +77,8 @@ describe('classifyAnswer', () => {
     expect(classifyAnswer(url, page(url, 200, { title: 'Page not found | Wire One' }), clipped)).toBe('gone');
     expect(classifyAnswer(url, page(url, 200, { title: '404 - 您访问的页面不存在' }), clipped)).toBe('gone');
     expect(classifyAnswer(url, page(url, 200, { title: '找不到页面' }), '国产大模型发布新版本')).toBe('gone');
+    // A clip titled with a word or two is no proof: the error page's title may hold it (the site's name).
+    expect(classifyAnswer(url, page(url, 200, { title: 'Page not found – AI News' }), 'AI')).toBe('gone');
   });
 
   it('does not call a page on the login host a login wall when the link itself pointed there', () => {
