@@ -1,3 +1,4 @@
+import { SAME_STORY_LIKENESS, titleLikeness } from '../same-story';
 import { bagLikeness } from '../text';
 import type { WeekItem } from '../types';
 
@@ -124,15 +125,15 @@ const HOME = /^\/?(index\.\w+|[a-z]{2}(-[a-z]{2})?\/?)?$/i;
 const NOT_FOUND_TITLE = /\b404\b|page not found|not found|页面不存在|找不到|已删除/i;
 
 /**
- * Whether a page's title is the clipped one (give or take the site's name): a story about something
+ * Whether a page's title is the clipped one (give or take the site's name), compared as the same-story
+ * suggestion compares titles: a story about something
  * "not found" (为什么年轻人找不到工作) is that story, not an error page.
  */
 function isClippedTitle(title: string, clipped: string | undefined): boolean {
-  const [page, wanted] = [normalizeForMatch(title), normalizeForMatch(clipped ?? '')];
+  const wanted = normalizeForMatch(clipped ?? '');
   // A word or two proves nothing: an error page's title may hold it in the site's name.
-  if (wanted.length < 5) return false;
-  if (page.includes(wanted)) return true;
-  return bagLikeness(bigrams(wanted), bigrams(page)) >= 0.6;
+  if (!clipped || wanted.length < 5) return false;
+  return normalizeForMatch(title).includes(wanted) || titleLikeness(title, clipped) >= SAME_STORY_LIKENESS;
 }
 
 /** What an answer means for a reader who follows the link (clipped under `clippedTitle`). */
