@@ -229,9 +229,15 @@ describe('a fifteen-entry week built in the side panel', () => {
 
     // Delete with the key, undo with Ctrl+Z: the entry is back where it was.
     const before = await titlesIn('briefs');
+    const deleted = before.indexOf(title(4));
+    const next = before[deleted + 1] ?? before[deleted - 1];
     await card(4).focus();
     await panel.keyboard.press('Delete');
     await expect.poll(() => card(4).count()).toBe(0);
+    // Focus stays in the list, on the card that took its place (or the one before the last).
+    await expect
+      .poll(() => panel.evaluate(() => document.activeElement?.querySelector('a.clip-title')?.getAttribute('title')))
+      .toBe(next);
     await panel.keyboard.press('Control+z');
     await expect.poll(() => titlesIn('briefs')).toEqual(before);
 
