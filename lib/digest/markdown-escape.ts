@@ -28,6 +28,17 @@ export function escapeInline(text: string): string {
   return escapeLine(foldSpace(text));
 }
 
+/**
+ * A run of text inside a line, next to emphasis, links or code: whitespace folds to one space but the
+ * ends are kept (`of *Title*` must not become `of*Title*`, which CommonMark shows as `ofTitle`).
+ * `lineStart` trims its start and escapes a block marker there, as for a whole line.
+ */
+export function escapeRun(text: string, lineStart: boolean): string {
+  const folded = /[^\S ]| {2}/.test(text) ? text.replace(/\s+/g, ' ') : text;
+  if (lineStart) return escapeLine(folded.trimStart());
+  return NEEDS_ESCAPE.test(folded) ? folded.replace(INLINE_SPECIALS, '\\$&').replace(ENTITY_START, '\\&') : folded;
+}
+
 // Line breaks, runs of blanks, or blanks at either end: then the text is split and folded.
 const NEEDS_SPLIT = /[\r\n\t\f\v\u00a0]| {2}|^\s|\s$/;
 
