@@ -4,6 +4,8 @@ import { renderDigest } from '../../../lib/digest/markdown-writer';
 import { quoteFragmentUrl } from '../../../lib/digest/text-fragment';
 import { SEED_WEEK } from '../../fixtures/weeks/ai-weekly-2026-01-26';
 
+const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 describe('links to a quote’s place on its page', () => {
   it('quotes a short passage whole and a long one by its first and last words', () => {
     expect(quoteFragmentUrl('https://a.example/p', 'Short, sharp - and true.')).toBe(
@@ -36,6 +38,38 @@ describe('links to a quote’s place on its page', () => {
         const folded = quote.replace(/\s+/g, ' ');
         for (const term of directive.split(',')) expect(folded).toContain(decodeURIComponent(term));
       }),
+    );
+  });
+
+  it('cuts a Chinese quote by characters, never inside an emoji or a rare Han character', () => {
+    const quote =
+      '据报道这款新模😀型在多项基准测试中超过了此前的所有系统，业内人士认为这标志着一个新的阶段，也引发了关于训练数据来源和能耗的大量讨论。';
+    const url = quoteFragmentUrl('https://a.example/x', quote);
+    const [start] = (url.split(':~:text=')[1] as string).split(',');
+    expect(decodeURIComponent(start as string)).toBe('据报道这款新模😀');
+    expect(quoteFragmentUrl('https://a.example/x', `${'𠮷'.repeat(40)}。结尾在这里结束了${'𠮷'}`)).toContain(
+      encodeURIComponent(`在这里结束了𠮷`),
+    );
+    // A lone surrogate a page supplied is written as U+FFFD, not thrown on.
+    expect(quoteFragmentUrl('https://a.example/x', 'ab\ud800cd')).toBe('https://a.example/x#:~:text=ab%EF%BF%BDcd');
+  });
+
+  it('yields a URL for any text, emoji, rare Han and lone surrogates included, whose terms are text of the quote (property)', () => {
+    const unit = fc.oneof(
+      fc.constantFrom('中', '文', '。', '😀', '𠮷', '👩‍💻', ' ', '\n', '-', ','),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+      fc.constantFrom('\ud800', '\udfff'),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { minLength: 1, maxLength: 90 }), (parts) => {
+        const quote = parts.join('');
+        const url = quoteFragmentUrl('https://a.example/p', quote);
+        if (quote.trim() === '') return;
+        const directive = url.split(':~:text=')[1] as string;
+        const folded = quote.replace(LONE, '\ufffd').replace(/\s+/g, ' ');
+        for (const term of directive.split(',')) expect(folded).toContain(decodeURIComponent(term));
+      }),
+      { numRuns: 2000 },
     );
   });
 
