@@ -21,7 +21,12 @@ export type Block =
   | { kind: 'list'; ordered: boolean; start: number; items: Inline[][] }
   | { kind: 'quote'; text: string; attribution?: Inline[] }
   /** Each quote with, when the editor asked for it, a link to its place on the page (lib/digest/text-fragment.ts). */
-  | { kind: 'references'; items: { content: Inline[]; quotes: { text: string; link?: string }[] }[] };
+  | {
+      kind: 'references';
+      /** False when the editor's reference line writes its own number (`{{n}}`): then no list number is added. */
+      numbered: boolean;
+      items: { content: Inline[]; quotes: { text: string; link?: string }[] }[];
+    };
 
 /** The text a reader reads in some runs (link labels included). */
 export function inlineText(content: readonly Inline[]): string {

@@ -133,21 +133,21 @@ function block(w: Writer, b: Block): string {
         : '';
       return `${open(w, 'blockquote')}${paragraphs(w, b.text)}${attribution}</blockquote>`;
     }
-    case 'references':
-      return `${open(w, 'ol')}${b.items
-        .map((i) =>
-          item(
-            w,
-            i.content,
-            i.quotes
-              .map((q) => {
-                const link = q.link ? ` ${inline(w, [{ kind: 'link', text: '↗', url: q.link }])}` : '';
-                return `${open(w, 'blockquote')}${paragraphs(w, q.text)}${link}</blockquote>`;
-              })
-              .join(''),
-          ),
-        )
-        .join('')}</ol>`;
+    case 'references': {
+      const quotes = (i: (typeof b.items)[number]) =>
+        i.quotes
+          .map((q) => {
+            const link = q.link ? ` ${inline(w, [{ kind: 'link', text: '↗', url: q.link }])}` : '';
+            return `${open(w, 'blockquote')}${paragraphs(w, q.text)}${link}</blockquote>`;
+          })
+          .join('');
+      // The template's own `{{n}}` numbers each line: paragraphs, not a second list number.
+      if (!b.numbered)
+        return b.items
+          .map((i) => `${open(w, 'p', inlineText(i.content))}${inline(w, i.content)}</p>${quotes(i)}`)
+          .join('');
+      return `${open(w, 'ol')}${b.items.map((i) => item(w, i.content, quotes(i))).join('')}</ol>`;
+    }
   }
 }
 
@@ -269,7 +269,9 @@ function blockText(b: Block): string {
       return [b.text, b.attribution ? inlineText(b.attribution) : ''].filter((x) => x).join('\n');
     case 'references':
       return b.items
-        .map((i, n) => [`${n + 1}. ${inlineText(i.content)}`, ...i.quotes.map((q) => q.text)].join('\n'))
+        .map((i, n) =>
+          [`${b.numbered ? `${n + 1}. ` : ''}${inlineText(i.content)}`, ...i.quotes.map((q) => q.text)].join('\n'),
+        )
         .join('\n');
   }
 }

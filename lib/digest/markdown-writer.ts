@@ -211,8 +211,10 @@ function block(b: Block, out: string[]): void {
       return;
     case 'references':
       b.items.forEach((item, i) => {
-        const marker = `${i + 1}. `;
+        // The template's own `{{n}}` numbers the line: the quotes then follow it unindented.
+        const marker = b.numbered ? `${i + 1}. ` : '';
         const indent = ' '.repeat(marker.length);
+        if (!b.numbered && i > 0) out.push('');
         out.push(`${marker}${inline(item.content)}`);
         item.quotes.forEach((q, j) => {
           // A `>` line between quotes keeps each its own paragraph.

@@ -220,8 +220,9 @@ function sectionBlocks(section: Section, own: WeekItem[], all: WeekItem[], ctx: 
       return [
         {
           kind: 'references',
-          items: cited.map(({ source, item }) => ({
-            content: line(ctx, 'reference', item, 1, source),
+          numbered: !ctx.fields.reference.has('n'),
+          items: cited.map(({ source, item }, i) => ({
+            content: line(ctx, 'reference', item, i + 1, source),
             quotes: source.quotes.map((q) =>
               ctx.quoteLinks ? { text: q.text, link: quoteFragmentUrl(source.canonicalUrl, q.text) } : { text: q.text },
             ),

@@ -1,5 +1,6 @@
 import { Parser } from 'commonmark';
 import { describe, expect, it } from 'vitest';
+import { renderDigestHtml } from '../../../lib/digest/html-writer';
 import { digestSlug, renderDigest } from '../../../lib/digest/markdown-writer';
 import { SEED_WEEK } from '../../fixtures/weeks/ai-weekly-2026-01-26';
 import { expectGolden } from './golden';
@@ -93,6 +94,24 @@ describe('renderDigest', () => {
         'paragraph', // closing
       ]);
     }
+  });
+
+  it('numbers each reference once: {{n}} counts the references, and no list number is added to it', () => {
+    const settings = { ...SEED_WEEK.settings, templates: { reference: '{{n}}. {{link}} ({{source}})' } };
+    const md = renderDigest({ ...SEED_WEEK, settings }).markdown;
+    const references = md.slice(md.indexOf('## 参考资料与本地摘录')).split('\n');
+    const numbered = references.filter((l) => /^\d+\. /.test(l));
+    expect(numbered.map((l) => Number(/^(\d+)\./.exec(l)?.[1]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(md).not.toMatch(/^\d+\. \d+\. /m);
+    // A CommonMark reader sees ten numbered references, 1 to 10.
+    const starts: number[] = [];
+    for (let node = new Parser().parse(md).firstChild; node; node = node.next)
+      if (node.type === 'list' && node.listType === 'ordered' && md.includes('## 参考资料与本地摘录'))
+        for (let li = node.firstChild, k = 0; li; li = li.next, k++) starts.push((node.listStart ?? 1) + k);
+    expect(starts.slice(-10)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const html = renderDigestHtml({ ...SEED_WEEK, settings }).fragment;
+    expect(html).not.toMatch(/<li[^>]*>1\. /);
+    expect(html).toContain('10. ');
   });
 
   it('leaves out empty sections', () => {

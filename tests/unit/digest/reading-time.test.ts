@@ -52,6 +52,7 @@ describe('readingMinutesOf', () => {
     fc.record({ kind: fc.constant('quote' as const), text: words, attribution: content }),
     fc.record({
       kind: fc.constant('references' as const),
+      numbered: fc.boolean(),
       items: fc.array(fc.record({ content, quotes: fc.array(fc.record({ text: words }), { maxLength: 2 }) }), {
         maxLength: 3,
       }),
