@@ -23,7 +23,18 @@ function pushText(out: Inline[], text: string): void {
   else out.push({ kind: 'text', text });
 }
 
-function closingIndex(source: string, from: number, delimiter: string): number {
+/**
+ * Where `delimiter` closes, from `from`; -1 if nowhere. `failed` remembers, per delimiter, the earliest
+ * start that found none, so a line of 100,000 unclosed `[` is scanned once, not once per `[`.
+ */
+function closingIndex(source: string, from: number, delimiter: string, failed: Map<string, number>): number {
+  if (from >= (failed.get(delimiter) ?? Number.POSITIVE_INFINITY)) return -1;
+  const found = scanClosing(source, from, delimiter);
+  if (found < 0) failed.set(delimiter, Math.min(from, failed.get(delimiter) ?? from));
+  return found;
+}
+
+function scanClosing(source: string, from: number, delimiter: string): number {
   let i = from;
   while (i < source.length) {
     if (source[i] === '\\') {
@@ -42,9 +53,13 @@ function closingIndex(source: string, from: number, delimiter: string): number {
   return -1;
 }
 
+// `(url)`, `(<url>)`, or a URL with balanced parentheses inside (`…/Foo_(bar)`), as CommonMark allows.
+const DESTINATION = /\(\s*(?:<([^<>\n]+)>|((?:[^\s()<>]|\([^\s()<>]*\))+))\s*\)/y;
+
 /** Inline Markdown of one line (or a joined paragraph) as runs. */
 export function parseInline(source: string): Inline[] {
   const out: Inline[] = [];
+  const failed = new Map<string, number>();
   let i = 0;
   while (i < source.length) {
     const c = source[i] as string;
@@ -70,10 +85,11 @@ export function parseInline(source: string): Inline[] {
       continue;
     }
     if (c === '[') {
-      const close = closingIndex(source, i + 1, ']');
-      const match = close > 0 ? /^\(\s*<?([^\s()<>]+)>?\s*\)/.exec(source.slice(close + 1)) : null;
+      const close = closingIndex(source, i + 1, ']', failed);
+      DESTINATION.lastIndex = close + 1;
+      const match = close > 0 ? DESTINATION.exec(source) : null;
       if (match) {
-        const url = match[1] as string;
+        const url = (match[1] ?? match[2]) as string;
         const label = source.slice(i + 1, close);
         const end = close + 1 + match[0].length;
         if (/^https?:\/\//i.test(url)) {
@@ -93,7 +109,7 @@ export function parseInline(source: string): Inline[] {
       const prev = source[i - 1] ?? ' ';
       // `snake_case` and `2*3*4` are text: `_` never opens inside a word.
       const intraword = c === '_' && /[\p{L}\p{N}]/u.test(prev);
-      const end = intraword ? -1 : closingIndex(source, start, delimiter);
+      const end = intraword ? -1 : closingIndex(source, start, delimiter, failed);
       const inner = end > start ? source.slice(start, end) : '';
       if (inner !== '' && inner.trim() === inner) {
         out.push({ kind: 'emphasis', strong, content: parseInline(inner) });

@@ -156,4 +156,20 @@ describe('draft fidelity', () => {
     }
     expect(quotes).toBe(2);
   });
+
+  it('parses odd input in linear time: 100,000 unclosed [ or * take well under a second', () => {
+    for (const odd of ['['.repeat(100_000), '*'.repeat(100_000), '[a]'.repeat(30_000), `${' '.repeat(40_000)}x`]) {
+      const t0 = performance.now();
+      parseNote(odd, 1);
+      expect(performance.now() - t0).toBeLessThan(1000);
+    }
+  });
+
+  it('keeps a link whose address has parentheses (Wikipedia’s A_(b))', () => {
+    expect(parseInline('see [A](https://en.wikipedia.org/wiki/A_(b)) now')).toEqual([
+      { kind: 'text', text: 'see ' },
+      { kind: 'link', text: 'A', url: 'https://en.wikipedia.org/wiki/A_(b)' },
+      { kind: 'text', text: ' now' },
+    ]);
+  });
 });
