@@ -53,7 +53,8 @@ function safeHref(href: string | null, base: string): string | undefined {
   try {
     const url = new URL(href, base);
     return url.protocol === 'http:' || url.protocol === 'https:'
-      ? url.href.replace(/[()\s]/g, encodeURIComponent)
+      ? // encodeURIComponent leaves parentheses as they are; the link's Markdown needs them encoded.
+        url.href.replace(/\(/g, '%28').replace(/\)/g, '%29')
       : undefined;
   } catch {
     return undefined;
@@ -76,17 +77,20 @@ function inline(node: Node, base: string): string {
     return trimmed ? `\n\n${prefix}${trimmed}\n\n` : '';
   }
   if (!trimmed) return inner;
+  // Blanks at the edges of a link or emphasis stay outside its markers: `of <em>Title </em>now` → `of *Title* now`.
+  const lead = /^\s/.test(inner) ? ' ' : '';
+  const trail = /\s$/.test(inner) ? ' ' : '';
   switch (tag) {
     case 'A': {
       const href = safeHref(el.getAttribute('href'), base);
-      return href ? `[${trimmed}](${href})` : inner;
+      return href ? `${lead}[${trimmed}](${href})${trail}` : inner;
     }
     case 'EM':
     case 'I':
-      return `*${trimmed}*`;
+      return `${lead}*${trimmed}*${trail}`;
     case 'STRONG':
     case 'B':
-      return `**${trimmed}**`;
+      return `${lead}**${trimmed}**${trail}`;
     case 'CODE': {
       const code = el.textContent ?? '';
       const fence = code.includes('`') ? '``' : '`';

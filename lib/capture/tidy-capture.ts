@@ -2,7 +2,7 @@ import { RECORD_LIMITS } from '../record-rules';
 import type { FieldOrigins, PageCapture } from '../types';
 import { publisherFor } from './publishers';
 import { normalizeName, stripSiteName } from './site-name';
-import { cleanUrl } from './url';
+import { cleanUrl, unwrapRedirect } from './url';
 
 // What the extension does to a capture once it has left the page. Done here rather than in the
 // injected clipper so that tables (tracking parameters, known sites) do not count against its size
@@ -48,6 +48,29 @@ export function tidyCapture(capture: PageCapture): PageCapture {
   const canonical = cleanUrl(capture.canonicalUrl);
   const page = cleanUrl(capture.pageUrl);
   const canonicalUrl = canonical.length > RECORD_LIMITS.url && page.length <= RECORD_LIMITS.url ? page : canonical;
-  const named = withKnownSite(capture, capture.pageUrl);
+  let named = withKnownSite(capture, capture.pageUrl);
+  const markdown = named.selection?.markdown;
+  if (markdown !== undefined && named.selection) {
+    const tidied = tidyQuoteLinks(markdown);
+    if (tidied !== markdown) named = { ...named, selection: { ...named.selection, markdown: tidied } };
+  }
   return canonicalUrl === capture.canonicalUrl ? named : { ...named, canonicalUrl };
+}
+
+/** Parentheses and blanks percent-encoded (encodeURIComponent leaves parentheses as they are). */
+const encodeParens = (url: string) =>
+  url.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+
+// A link as the clipper writes it in a quote's Markdown: parentheses and blanks in the address encoded.
+const QUOTE_LINK = /\]\((https?:\/\/[^\s()]+)\)/g;
+
+/**
+ * The links in a quote's Markdown as a reader should follow them: a site's redirect
+ * (`link.zhihu.com/?target=…`) replaced by its destination (its anchor kept: it may be the point).
+ */
+export function tidyQuoteLinks(markdown: string): string {
+  return markdown.replace(QUOTE_LINK, (whole, url: string) => {
+    const target = unwrapRedirect(url);
+    return target === url ? whole : `](${encodeParens(target)})`;
+  });
 }

@@ -66,11 +66,60 @@ function isTracking(name: string, host: string): boolean {
   return TRACKING_EXACT.has(lower) || TRACKING_PREFIX.some((p) => lower.startsWith(p));
 }
 
+/**
+ * Sites that send a reader to another page through an address of their own (`link.zhihu.com/?target=…`):
+ * the parameter that holds the destination, and the path where they do it.
+ */
+const REDIRECTS: Record<string, { param: string; path?: RegExp }> = {
+  'link.zhihu.com': { param: 'target' },
+  'link.juejin.cn': { param: 'target' },
+  'link.csdn.net': { param: 'target' },
+  'gitee.com': { param: 'target', path: /^\/link$/ },
+  'www.jianshu.com': { param: 'url', path: /^\/go-wild$/ },
+  'www.douban.com': { param: 'url', path: /^\/link2\/?$/ },
+  'www.oschina.net': { param: 'url', path: /^\/action\/GoToLink$/ },
+  'weibo.cn': { param: 'u', path: /^\/sinaurl$/ },
+  'www.google.com': { param: 'q', path: /^\/url$/ },
+  'google.com': { param: 'q', path: /^\/url$/ },
+  'www.youtube.com': { param: 'q', path: /^\/redirect$/ },
+  'l.facebook.com': { param: 'u', path: /^\/l\.php$/ },
+  'lm.facebook.com': { param: 'u', path: /^\/l\.php$/ },
+  'out.reddit.com': { param: 'url' },
+  'slack-redir.net': { param: 'url', path: /^\/link$/ },
+};
+
+/** The destination of a redirect link (`google.com/url?q=…`), or undefined when `url` is not one. */
+function redirectTarget(url: URL): string | undefined {
+  const rule = REDIRECTS[url.hostname.toLowerCase()];
+  if (!rule || (rule.path && !rule.path.test(url.pathname))) return undefined;
+  // Google's own links name it `url` as often as `q`.
+  const target = url.searchParams.get(rule.param) ?? (rule.param === 'q' ? url.searchParams.get('url') : null);
+  return target && /^https?:\/\//i.test(target) ? target : undefined;
+}
+
+/** The page a redirect link leads to (through a few redirects at most); any other address as it is. */
+export function unwrapRedirect(raw: string): string {
+  let current = raw;
+  for (let hop = 0; hop < 3; hop++) {
+    let url: URL;
+    try {
+      url = new URL(current.trim());
+    } catch {
+      return current;
+    }
+    const target = redirectTarget(url);
+    if (!target) return current;
+    current = target;
+  }
+  return current;
+}
+
 /** The URL without tracking parameters and fragment; unparseable input comes back trimmed. */
 export function cleanUrl(raw: string): string {
   let url: URL;
   try {
-    url = new URL(raw.trim());
+    // A redirect link stands for its destination.
+    url = new URL(unwrapRedirect(raw.trim()).trim());
   } catch {
     return raw.trim();
   }

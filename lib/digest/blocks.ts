@@ -13,19 +13,27 @@ export type Inline =
   /** A line break inside a paragraph or list item of a note. */
   | { kind: 'break' };
 
+/** A quote in the references: its text, its Markdown as blocks when it has any, its link to its place. */
+export interface QuoteBlock {
+  text: string;
+  blocks?: Block[];
+  link?: string;
+}
+
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; content: Inline[] }
   | { kind: 'paragraph'; content: Inline[] }
   | { kind: 'bullets'; items: Inline[][] }
   /** A list the editor wrote in a note: bullets, or numbers from `start`. */
   | { kind: 'list'; ordered: boolean; start: number; items: Inline[][] }
-  | { kind: 'quote'; text: string; attribution?: Inline[] }
+  /** `blocks`: the quote's own Markdown (links, emphasis, lists the selection carried), when it has one. */
+  | { kind: 'quote'; text: string; blocks?: Block[]; attribution?: Inline[] }
   /** Each quote with, when the editor asked for it, a link to its place on the page (lib/digest/text-fragment.ts). */
   | {
       kind: 'references';
       /** False when the editor's reference line writes its own number (`{{n}}`): then no list number is added. */
       numbered: boolean;
-      items: { content: Inline[]; quotes: { text: string; link?: string }[] }[];
+      items: { content: Inline[]; quotes: QuoteBlock[] }[];
     };
 
 /** The text a reader reads in some runs (link labels included). */

@@ -107,6 +107,11 @@ function paragraphs(w: Writer, text: string): string {
     .join('');
 }
 
+/** A quote's Markdown as blocks (links, emphasis, lists), or its text as paragraphs. */
+function quoteHtml(w: Writer, q: { text: string; blocks?: Block[] }): string {
+  return q.blocks ? q.blocks.map((b) => block(w, b)).join('') : paragraphs(w, q.text);
+}
+
 function item(w: Writer, content: Inline[], after = ''): string {
   return `${open(w, 'li', inlineText(content))}${inline(w, content)}${after}</li>`;
 }
@@ -131,14 +136,14 @@ function block(w: Writer, b: Block): string {
       const attribution = b.attribution
         ? `${open(w, 'p', inlineText(b.attribution))}${inline(w, b.attribution)}</p>`
         : '';
-      return `${open(w, 'blockquote')}${paragraphs(w, b.text)}${attribution}</blockquote>`;
+      return `${open(w, 'blockquote')}${quoteHtml(w, b)}${attribution}</blockquote>`;
     }
     case 'references': {
       const quotes = (i: (typeof b.items)[number]) =>
         i.quotes
           .map((q) => {
             const link = q.link ? ` ${inline(w, [{ kind: 'link', text: '↗', url: q.link }])}` : '';
-            return `${open(w, 'blockquote')}${paragraphs(w, q.text)}${link}</blockquote>`;
+            return `${open(w, 'blockquote')}${quoteHtml(w, q)}${link}</blockquote>`;
           })
           .join('');
       // The template's own `{{n}}` numbers each line: paragraphs, not a second list number.

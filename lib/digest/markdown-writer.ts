@@ -186,6 +186,17 @@ function writeRuns(content: readonly Run[], indent: string, lineStart: boolean):
   return out;
 }
 
+/** A quote's lines: its Markdown's blocks, each line behind `> `, or its text escaped. */
+function quoteLines(q: { text: string; blocks?: Block[] }, indent = ''): string[] {
+  if (!q.blocks) return blockquote(q.text, indent);
+  const inner: string[] = [];
+  for (const b of q.blocks) {
+    if (inner.length > 0) inner.push('');
+    block(b, inner);
+  }
+  return inner.map((l) => (l === '' ? `${indent}>` : `${indent}> ${l}`));
+}
+
 /** Appends a block's lines to `out`. */
 function block(b: Block, out: string[]): void {
   switch (b.kind) {
@@ -206,7 +217,7 @@ function block(b: Block, out: string[]): void {
       });
       return;
     case 'quote':
-      for (const l of blockquote(b.text)) out.push(l);
+      for (const l of quoteLines(b)) out.push(l);
       if (b.attribution) out.push('>', `> ${inline(b.attribution)}`);
       return;
     case 'references':
@@ -219,7 +230,7 @@ function block(b: Block, out: string[]): void {
         item.quotes.forEach((q, j) => {
           // A `>` line between quotes keeps each its own paragraph.
           if (j > 0) out.push(`${indent}>`);
-          const lines = blockquote(q.text, indent);
+          const lines = quoteLines(q, indent);
           // The link to the quote's place on the page ends its last line.
           if (q.link && lines.length > 0)
             lines[lines.length - 1] += ` ${inline([{ kind: 'link', text: '↗', url: q.link }])}`;

@@ -1,7 +1,7 @@
 import { compareByOrder } from '../order-key';
-import type { DigestSettings, Section, Source, WeekItem } from '../types';
+import type { DigestSettings, Quote, Section, Source, WeekItem } from '../types';
 import { civilDate, weekRange } from '../week';
-import { type Block, type Inline, inlineText } from './blocks';
+import { type Block, type Inline, inlineText, type QuoteBlock } from './blocks';
 import { foldSpace } from './fold-space';
 import { DIGEST_LABELS, type DigestLabels } from './labels';
 import { parseNote } from './note-markdown';
@@ -188,13 +188,27 @@ function analysisBlocks(items: readonly WeekItem[], ctx: Context): Block[] {
       for (const quote of source.quotes) {
         blocks.push({
           kind: 'quote',
-          text: quote.text,
+          ...quoteBlock(quote),
           attribution: line(ctx, 'attribution', item, 1, source, quote.text),
         });
       }
     }
     return blocks;
   });
+}
+
+// Quote Markdown past this size is printed as its text: parsing is linear, but a digest carries no such quote.
+const QUOTE_MARKDOWN_LIMIT = 20_000;
+
+/**
+ * A quote as the draft prints it: the selection's Markdown (its links, emphasis, code and lists, escaped
+ * and checked like a note's) when it carried any, else its text. Headings in it sit below the deep dive's.
+ */
+function quoteBlock(quote: Quote): QuoteBlock {
+  const markdown = quote.markdown;
+  if (!markdown || markdown.length > QUOTE_MARKDOWN_LIMIT || markdown === quote.text) return { text: quote.text };
+  const blocks = parseNote(markdown, 4);
+  return blocks.length > 0 ? { text: quote.text, blocks } : { text: quote.text };
 }
 
 /** Every source the week's items cite, once, in the order the draft first cites them. */
@@ -224,7 +238,9 @@ function sectionBlocks(section: Section, own: WeekItem[], all: WeekItem[], ctx: 
           items: cited.map(({ source, item }, i) => ({
             content: line(ctx, 'reference', item, i + 1, source),
             quotes: source.quotes.map((q) =>
-              ctx.quoteLinks ? { text: q.text, link: quoteFragmentUrl(source.canonicalUrl, q.text) } : { text: q.text },
+              ctx.quoteLinks
+                ? { ...quoteBlock(q), link: quoteFragmentUrl(source.canonicalUrl, q.text) }
+                : quoteBlock(q),
             ),
           })),
         },

@@ -19,6 +19,16 @@ describe('fragmentToMarkdown', () => {
     expect(md).toBe('Read [the *paper*](https://example.com/paper?id=1) and **run** `npm test`.\n\nSecond *para*.');
   });
 
+  it('keeps blanks at the edges of emphasis and links outside the markers, and encodes parentheses in links', () => {
+    const md = fragmentToMarkdown(
+      fragment(
+        '<p>of<em> The Weekly </em>Gradient and<a href="https://en.wikipedia.org/wiki/A_(b)"> a link </a>now</p>',
+      ),
+      'https://example.com/',
+    );
+    expect(md).toBe('of *The Weekly* Gradient and [a link](https://en.wikipedia.org/wiki/A_%28b%29) now');
+  });
+
   it('drops scripts, styles and javascript: links, and escapes Markdown in text', () => {
     const md = fragmentToMarkdown(
       fragment(

@@ -93,3 +93,17 @@ describe('withKnownSite', () => {
     expect(withKnownSite(f, 'not a url')).toBe(f);
   });
 });
+
+describe('tidyCapture: links in the quote', () => {
+  it('replaces redirect links in the selection’s Markdown by their destinations, encoded as the clipper writes links', () => {
+    const markdown =
+      'See [the report](https://link.zhihu.com/?target=https%3A//example.org/a_%28b%29%3Fx%3D1) and [this](https://a.example/p).';
+    const tidied = tidyCapture({
+      ...capture('https://a.example/story'),
+      selection: { text: 'See the report and this.', markdown },
+    });
+    expect(tidied.selection?.markdown).toBe(
+      'See [the report](https://example.org/a_%28b%29?x=1) and [this](https://a.example/p).',
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalAllowed, cleanUrl, registrableDomain } from '../../../lib/capture/url';
+import { canonicalAllowed, cleanUrl, registrableDomain, unwrapRedirect } from '../../../lib/capture/url';
 
 describe('cleanUrl', () => {
   it('strips tracking parameters and fragments, keeps identifying ones', () => {
@@ -79,5 +79,33 @@ describe('cleanUrl on hostile links', () => {
 
   it('leaves a query without tracking parameters exactly as written', () => {
     expect(cleanUrl('https://a.example/p?q=a%20b&x=1+2')).toBe('https://a.example/p?q=a%20b&x=1+2');
+  });
+});
+
+describe('unwrapRedirect and cleanUrl on redirect links', () => {
+  it('replaces a site’s redirect by its destination', () => {
+    const target = 'https://example.org/report?id=7#findings';
+    expect(unwrapRedirect(`https://link.zhihu.com/?target=${encodeURIComponent(target)}`)).toBe(target);
+    expect(unwrapRedirect(`https://www.google.com/url?q=${encodeURIComponent(target)}&sa=D`)).toBe(target);
+    expect(unwrapRedirect(`https://www.google.com/url?url=${encodeURIComponent(target)}`)).toBe(target);
+    expect(unwrapRedirect(`https://link.juejin.cn/?target=${encodeURIComponent(target)}`)).toBe(target);
+    expect(unwrapRedirect(`https://l.facebook.com/l.php?u=${encodeURIComponent(target)}&h=x`)).toBe(target);
+    // A redirect to a redirect.
+    const twice = `https://www.google.com/url?q=${encodeURIComponent(`https://link.zhihu.com/?target=${encodeURIComponent(target)}`)}`;
+    expect(unwrapRedirect(twice)).toBe(target);
+    // And cleanUrl then cleans the destination.
+    expect(cleanUrl(`https://link.zhihu.com/?target=${encodeURIComponent('https://a.example/p?utm_source=z')}`)).toBe(
+      'https://a.example/p',
+    );
+  });
+
+  it('leaves other addresses alone: other paths of those sites, and destinations that are not web pages', () => {
+    expect(unwrapRedirect('https://www.google.com/search?q=https://a.example')).toBe(
+      'https://www.google.com/search?q=https://a.example',
+    );
+    expect(unwrapRedirect('https://link.zhihu.com/?target=javascript:alert(1)')).toBe(
+      'https://link.zhihu.com/?target=javascript:alert(1)',
+    );
+    expect(unwrapRedirect('not a url')).toBe('not a url');
   });
 });

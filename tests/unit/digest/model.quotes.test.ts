@@ -1,0 +1,62 @@
+import { Parser } from 'commonmark';
+import { describe, expect, it } from 'vitest';
+import { renderDigestHtml, renderDigestWechat } from '../../../lib/digest/html-writer';
+import { renderDigest } from '../../../lib/digest/markdown-writer';
+import type { WeekItem } from '../../../lib/types';
+import { SEED_WEEK } from '../../fixtures/weeks/ai-weekly-2026-01-26';
+import { nodeTypes } from './commonmark-nodes';
+
+const deep = SEED_WEEK.items.find((i) => i.id === 'i-deep-capex') as WeekItem;
+const source = deep.sources[0] as WeekItem['sources'][number];
+
+/** The seed week with one deep dive citing one source with this quote. */
+function weekWithQuote(text: string, markdown?: string) {
+  const quoted = { ...source, quotes: [{ text, ...(markdown ? { markdown } : {}), createdAt: 1 }] };
+  return { ...SEED_WEEK, items: [{ ...deep, sources: [quoted] }], lede: '', closing: '' };
+}
+
+describe('buildDigest: a quote’s own Markdown', () => {
+  const text = 'The CEO said more in code.\n\none\ntwo';
+  const markdown = 'The **CEO** said [more](https://x.example/a_(b)) in `code`.\n\n- one\n- two';
+
+  it('keeps the links, emphasis, code and lists a selection carried, in Markdown', () => {
+    const md = renderDigest(weekWithQuote(text, markdown)).markdown;
+    expect(md).toContain('> The **CEO** said [more](https://x.example/a_%28b%29) in `code`.');
+    expect(md).toContain('> - one');
+    const types = nodeTypes(new Parser().parse(md));
+    for (const t of ['block_quote', 'strong', 'link', 'code', 'list']) expect(types).toContain(t);
+    // In the references too, under the numbered entry.
+    const references = md.slice(md.lastIndexOf('## '));
+    expect(references).toContain('   > The **CEO** said [more]');
+  });
+
+  it('keeps them in HTML and rich text, and as numbered markers for the 公众号 editor', () => {
+    const { fragment } = renderDigestHtml(weekWithQuote(text, markdown));
+    const doc = new DOMParser().parseFromString(fragment, 'text/html');
+    const quote = doc.querySelector('blockquote') as Element;
+    expect(quote.querySelector('strong')?.textContent).toBe('CEO');
+    expect(quote.querySelector('a')?.getAttribute('href')).toBe('https://x.example/a_(b)');
+    expect(quote.querySelector('code')?.textContent).toBe('code');
+    expect(Array.from(quote.querySelectorAll('li'), (li) => li.textContent)).toEqual(['one', 'two']);
+    const wechat = renderDigestWechat(weekWithQuote(text, markdown));
+    expect(wechat.html).not.toContain('<a ');
+    expect(
+      new DOMParser().parseFromString(wechat.html, 'text/html').querySelector('blockquote strong')?.textContent,
+    ).toBe('CEO');
+    expect(wechat.html).toContain('https://x.example/a_(b)');
+  });
+
+  it('escapes and checks a quote’s Markdown like a note: no HTML, no script links', () => {
+    const hostile = 'a <img src=x onerror=alert(1)> [x](javascript:alert(1)) **b**';
+    const md = renderDigest(weekWithQuote('a x b', hostile)).markdown;
+    expect(nodeTypes(new Parser().parse(md))).not.toContain('html_inline');
+    const { fragment } = renderDigestHtml(weekWithQuote('a x b', hostile));
+    expect(fragment).not.toContain('<img');
+    expect(fragment).not.toContain('href="javascript');
+  });
+
+  it('prints a quote without Markdown as its text, escaped', () => {
+    const md = renderDigest(weekWithQuote('2 * 3 = [six]')).markdown;
+    expect(md).toContain('> 2 \\* 3 = \\[six\\]');
+  });
+});
