@@ -1,8 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { weekLabel } from '../lib/i18n/translate';
 import { parseTags } from '../lib/record-rules';
 import { dateForEditor, parseTypedDate } from '../lib/typed-date';
-import type { Quote, Source, WeekItem } from '../lib/types';
+import type { Quote, SectionKind, Source, WeekItem } from '../lib/types';
 import { addDays, civilDate, weekRange } from '../lib/week';
 import { itemLabel, type Undoable } from './ItemCard';
 import { LengthHint } from './LengthHint';
@@ -16,6 +16,8 @@ interface Props {
   item: WeekItem;
   tags: string[];
   now: () => number;
+  /** The kind of the item's section: says where its note is published. */
+  sectionKind?: SectionKind;
   onClose: () => void;
   /** The item went to another week: the editor closes and the week view offers Undo. */
   onMovedWeek: (change: Undoable) => void;
@@ -52,11 +54,26 @@ function changed<T extends object>(opened: T, now: T): Partial<T> {
  * it, tags) and every cited source with its quotes. Saves only what changed since it opened, so
  * a quote clipped meanwhile is never overwritten.
  */
+/** Where the draft prints an item's note (lib/digest/model.ts): told beside the note, so nothing is a surprise. */
+function noteWhere(kind: SectionKind | undefined, cites: boolean) {
+  if (kind === 'analysis') return 'noteWhereAnalysis' as const;
+  if (kind === 'references' && !cites) return 'noteWhereReferences' as const;
+  return 'noteWhereBullet' as const;
+}
+
 /** Weeks an item is moved to: four before its own, two after. */
 const WEEK_CHOICES = [-4, -3, -2, -1, 0, 1, 2];
 
-export function ItemEditor({ db, item, tags, now, onClose, onMovedWeek }: Props) {
+export function ItemEditor({ db, item, tags, now, sectionKind, onClose, onMovedWeek }: Props) {
   const { t, locale } = useLocale();
+  const form = useRef<HTMLFormElement>(null);
+  // Opened at its card: brought into view and focused, so the editor writes where they clicked ✎.
+  useEffect(() => {
+    const el = form.current;
+    if (!el) return;
+    el.scrollIntoView?.({ block: 'nearest' });
+    el.querySelector<HTMLTextAreaElement>('textarea[name="summary"]')?.focus({ preventScroll: true });
+  }, []);
   const [opened] = useState(() => ({
     item: { summary: item.summary, note: item.note, tags: item.tags.join(', ') },
     sources: item.sources.map((s) => sourceFields(s, locale)),
@@ -144,6 +161,7 @@ export function ItemEditor({ db, item, tags, now, onClose, onMovedWeek }: Props)
 
   return (
     <form
+      ref={form}
       class="clip-form editor"
       aria-label={t('edit')}
       onSubmit={(e) => {
@@ -181,9 +199,13 @@ export function ItemEditor({ db, item, tags, now, onClose, onMovedWeek }: Props)
             rows={10}
             value={fields.note}
             placeholder={t('markdownHint')}
+            aria-describedby={`note-where-${item.id}`}
             onInput={(e) => setFields({ ...fields, note: e.currentTarget.value })}
           />
         )}
+        <p id={`note-where-${item.id}`} class="hint">
+          {t(noteWhere(sectionKind, item.sources.length > 0))}
+        </p>
       </div>
       <label>
         <span>{t('tags')}</span>

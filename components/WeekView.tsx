@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { Fragment } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { compareByOrder } from '../lib/order-key';
 import type { Section, WeekItem, WeekNote } from '../lib/types';
 import { civilDate } from '../lib/week';
@@ -55,6 +56,9 @@ function WeekText(props: {
   );
 }
 
+/** How long Undo is offered after a delete, ungroup or move to another week. */
+export const UNDO_SHOWN_MS = 8000;
+
 /** The week's items under their sections, arranged by mouse or keyboard. */
 export function WeekView({ db, weekId, items, sections, tags, week, focusItemId, now, newId }: Props) {
   const today = civilDate(now());
@@ -67,6 +71,18 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
     setUndo(undefined);
     void run(undo.revert());
   };
+  // The offer leaves after a few seconds, or at the editor's next action or a new clip landing:
+  // it must not linger over later work (Ctrl+Z is meant for what was just done).
+  useEffect(() => {
+    if (!undo) return;
+    const timer = setTimeout(() => setUndo(undefined), UNDO_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [undo]);
+  const itemCount = useRef(items.length);
+  useEffect(() => {
+    if (items.length > itemCount.current) setUndo(undefined);
+    itemCount.current = items.length;
+  }, [items.length]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
@@ -110,34 +126,45 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
   const focusCard = (id: string) => setFocusTarget({ id });
   const bySection = (id: string) => items.filter((c) => c.sectionId === id).sort(compareByOrder);
 
+  // Any other action ends the offer to undo the last one.
+  const act =
+    <A extends unknown[], R>(f: (...args: A) => R) =>
+    (...args: A): R => {
+      setUndo(undefined);
+      return f(...args);
+    };
   const actions: CardActions = {
-    moveToSection: (item, sectionId) => {
+    moveToSection: act((item, sectionId) => {
       if (sectionId !== item.sectionId)
         void run(
           writes()
             .then((w) => w.moveItem(db, item.id, { sectionId, toEnd: true }, now()))
             .then(() => focusCard(item.id)),
         );
-    },
-    nudge: (item, direction) =>
-      void run(
-        writes()
-          .then((w) => w.nudgeItem(db, item.id, direction, now()))
-          .then(() => focusCard(item.id)),
-      ),
-    moveToEdge: (item, edge) =>
-      void run(
-        writes()
-          .then((w) =>
-            w.moveItem(
-              db,
-              item.id,
-              edge === 'top' ? { sectionId: item.sectionId } : { sectionId: item.sectionId, toEnd: true },
-              now(),
-            ),
-          )
-          .then(() => focusCard(item.id)),
-      ),
+    }),
+    nudge: act(
+      (item, direction) =>
+        void run(
+          writes()
+            .then((w) => w.nudgeItem(db, item.id, direction, now()))
+            .then(() => focusCard(item.id)),
+        ),
+    ),
+    moveToEdge: act(
+      (item, edge) =>
+        void run(
+          writes()
+            .then((w) =>
+              w.moveItem(
+                db,
+                item.id,
+                edge === 'top' ? { sectionId: item.sectionId } : { sectionId: item.sectionId, toEnd: true },
+                now(),
+              ),
+            )
+            .then(() => focusCard(item.id)),
+        ),
+    ),
     trash: (item) => {
       setUndo({
         text: t('movedToTrash', { title: itemLabel(item) }),
@@ -151,9 +178,9 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
         if (ok && neighbour) focusCard(neighbour.id);
       });
     },
-    edit: (item) => setEditing(item.id),
-    saveSummary: (item, summary) => run(writes().then((w) => w.updateItem(db, item.id, { summary }, now()))),
-    joinWithPrevious: (item) => {
+    edit: act((item) => setEditing(item.id)),
+    saveSummary: act((item, summary) => run(writes().then((w) => w.updateItem(db, item.id, { summary }, now())))),
+    joinWithPrevious: act((item) => {
       const list = bySection(item.sectionId);
       const previous = list[list.findIndex((c) => c.id === item.id) - 1];
       if (previous)
@@ -162,7 +189,7 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
             .then((w) => w.joinItems(db, previous.id, item.id, now()))
             .then(() => focusCard(previous.id)),
         );
-    },
+    }),
     splitLast: (item) => {
       const last = item.sourceIds[item.sourceIds.length - 1];
       if (!last) return;
@@ -179,10 +206,12 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
     },
     settle: (conflict, choice) =>
       void run(import('./ConflictList').then((m) => m.settleShown(db, conflict, choice, now()))),
-    dropOn: (target, draggedId) =>
-      void run(
-        writes().then((w) => w.moveItem(db, draggedId, { sectionId: target.sectionId, afterId: target.id }, now())),
-      ),
+    dropOn: act(
+      (target, draggedId) =>
+        void run(
+          writes().then((w) => w.moveItem(db, draggedId, { sectionId: target.sectionId, afterId: target.id }, now())),
+        ),
+    ),
   };
 
   const known = new Set(sections.map((s) => s.id));
@@ -205,6 +234,12 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
     },
   ].filter((g) => g.items.length > 0 || g.id !== '_unsorted');
   const editingItem = items.find((c) => c.id === editing);
+  // Escape or Done hands focus back to the card the editor opened from.
+  const closeEditor = () => {
+    const id = editing;
+    setEditing(undefined);
+    if (id) focusCard(id);
+  };
   // A lede or closing changed here and in a restored backup: both texts, for the editor to choose.
   const weekConflicts = (field: 'lede' | 'closing') =>
     week?.conflicts?.some((c) => c.field === field) && (
@@ -214,7 +249,11 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
   return (
     // Dragging near the top or bottom edge scrolls the page, so a card can travel the whole week.
     // biome-ignore lint/a11y/noStaticElementInteractions: drag only; the keyboard moves cards with Alt+arrows and Alt+Home/End.
-    <div class="week-view" onDragOver={scrollNearEdge} onDrop={(e) => e.preventDefault()}>
+    <div
+      class={undo ? 'week-view has-toast' : 'week-view'}
+      onDragOver={scrollNearEdge}
+      onDrop={(e) => e.preventDefault()}
+    >
       <WeekText
         name="lede"
         label={t('lede')}
@@ -231,19 +270,6 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
             {t('undo')}
           </button>
         </p>
-      )}
-      {editingItem && (
-        <ItemEditor
-          db={db}
-          item={editingItem}
-          tags={tags}
-          now={now}
-          onClose={() => setEditing(undefined)}
-          onMovedWeek={(change) => {
-            setEditing(undefined);
-            setUndo(change);
-          }}
-        />
       )}
       {items.length === 0 && <p class="empty">{t('noClips')}</p>}
       <p id="card-help" class="hint">
@@ -266,14 +292,26 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
           </h3>
           <ul>
             {group.items.map((item, i) => (
-              <ItemCard
-                key={item.id}
-                item={item}
-                sections={sections}
-                hasPrevious={i > 0}
-                actions={actions}
-                today={today}
-              />
+              <Fragment key={item.id}>
+                <ItemCard item={item} sections={sections} hasPrevious={i > 0} actions={actions} today={today} />
+                {/* The editor opens at its card, not at the top of the week (off screen in the side panel). */}
+                {editingItem?.id === item.id && (
+                  <li class="editor-slot">
+                    <ItemEditor
+                      db={db}
+                      item={editingItem}
+                      tags={tags}
+                      now={now}
+                      sectionKind={group.section?.kind}
+                      onClose={closeEditor}
+                      onMovedWeek={(change) => {
+                        setEditing(undefined);
+                        setUndo(change);
+                      }}
+                    />
+                  </li>
+                )}
+              </Fragment>
             ))}
           </ul>
           {group.section && group.section.kind !== 'references' && (

@@ -9,7 +9,14 @@ import { listSections } from './store/sections';
 import { getSettings } from './store/settings';
 
 /** Saves text as a file and says under which name; the browser edge supplies the real one. */
-export type SaveFile = (filename: string, text: string, mimeType: string, saveAs?: boolean) => Promise<string>;
+/** `replace`: a file of that name is replaced (a week's draft exported again), not kept beside as `name (1)`. */
+export type SaveFile = (
+  filename: string,
+  text: string,
+  mimeType: string,
+  saveAs?: boolean,
+  replace?: boolean,
+) => Promise<string>;
 
 /** Everything the renderers need for one week, read in one transaction. */
 export async function loadDigestInput(db: ClipperDb, weekId: string): Promise<DigestInput> {
@@ -29,7 +36,7 @@ export async function loadDigestInput(db: ClipperDb, weekId: string): Promise<Di
   };
 }
 
-/** Renders the week and hands the draft to `save` under the slug's file name. */
+/** Renders the week and hands the draft to `save` under the slug's file name, replacing an earlier export of it. */
 export async function exportWeekDraft(
   db: ClipperDb,
   weekId: string,
@@ -39,14 +46,16 @@ export async function exportWeekDraft(
   const input = await loadDigestInput(db, weekId);
   if (format === 'wechat') {
     const draft = renderDigestWechat(input);
-    return { filename: await save(draft.filename, draft.document, 'text/html', input.settings.askWhereToSave) };
+    return { filename: await save(draft.filename, draft.document, 'text/html', input.settings.askWhereToSave, true) };
   }
   if (format === 'html') {
     const html = renderDigestHtml(input);
-    return { filename: await save(html.filename, html.document, 'text/html', input.settings.askWhereToSave) };
+    return { filename: await save(html.filename, html.document, 'text/html', input.settings.askWhereToSave, true) };
   }
   const digest = renderDigest(input);
-  return { filename: await save(digest.filename, digest.markdown, 'text/markdown', input.settings.askWhereToSave) };
+  return {
+    filename: await save(digest.filename, digest.markdown, 'text/markdown', input.settings.askWhereToSave, true),
+  };
 }
 
 /**

@@ -33,13 +33,16 @@ export async function downloadText(
   content: string | Blob,
   mimeType: string,
   saveAs = false,
+  replace = false,
 ): Promise<string> {
   const canBlob = typeof URL.createObjectURL === 'function';
   const url = canBlob
     ? URL.createObjectURL(new Blob([content], { type: `${mimeType};charset=utf-8` }))
     : dataUrl(typeof content === 'string' ? content : await content.text(), mimeType);
   try {
-    const id = await browser.downloads.download({ url, filename, saveAs, conflictAction: 'uniquify' });
+    // A week's draft exported again replaces the last one (no `… (1).md`); backups are kept side by side.
+    const conflictAction = replace ? 'overwrite' : 'uniquify';
+    const id = await browser.downloads.download({ url, filename, saveAs, conflictAction });
     return await savedName(id, filename);
   } finally {
     // The download has its own copy once started; a minute covers slow disks.

@@ -45,7 +45,12 @@ const SKIP = new Set([
 ]);
 
 function escapeText(text: string): string {
-  return text.replace(/[\\`*_[\]<>]/g, '\\$&');
+  // A marker that would start a block where a line starts (`- `, `# `, `> `, `1. `) is text too.
+  return text
+    .replace(/[\\`*_[\]<>]/g, '\\$&')
+    .replace(/^(\s*)([-+#=]|\\>|\d{1,9}(?=[.)]))/, (_, space, mark) =>
+      mark.startsWith('\\') ? `${space}${mark}` : /\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`,
+    );
 }
 
 function safeHref(href: string | null, base: string): string | undefined {

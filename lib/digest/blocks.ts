@@ -23,7 +23,8 @@ export interface QuoteBlock {
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; content: Inline[] }
   | { kind: 'paragraph'; content: Inline[] }
-  | { kind: 'bullets'; items: Inline[][] }
+  /** `notes[i]`: the blocks under bullet i (an item's note), when it has any. */
+  | { kind: 'bullets'; items: Inline[][]; notes?: (Block[] | undefined)[] }
   /** A list the editor wrote in a note: bullets, or numbers from `start`. */
   | { kind: 'list'; ordered: boolean; start: number; items: Inline[][] }
   /** `blocks`: the quote's own Markdown (links, emphasis, lists the selection carried), when it has one. */

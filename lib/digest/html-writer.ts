@@ -125,7 +125,9 @@ function block(w: Writer, b: Block): string {
     case 'paragraph':
       return `${open(w, 'p', inlineText(b.content))}${inline(w, b.content)}</p>`;
     case 'bullets':
-      return `${open(w, 'ul')}${b.items.map((i) => item(w, i)).join('')}</ul>`;
+      return `${open(w, 'ul')}${b.items
+        .map((i, n) => item(w, i, (b.notes?.[n] ?? []).map((child) => block(w, child)).join('')))
+        .join('')}</ul>`;
     case 'list': {
       const items = b.items.map((i) => item(w, i)).join('');
       return b.ordered
@@ -267,7 +269,9 @@ function blockText(b: Block): string {
     case 'paragraph':
       return inlineText(b.content);
     case 'bullets':
-      return b.items.map((i) => `• ${inlineText(i)}`).join('\n');
+      return b.items
+        .map((i, n) => [`• ${inlineText(i)}`, ...(b.notes?.[n] ?? []).map(blockText)].join('\n'))
+        .join('\n');
     case 'list':
       return b.items.map((i, n) => `${b.ordered ? `${b.start + n}.` : '•'} ${inlineText(i)}`).join('\n');
     case 'quote':

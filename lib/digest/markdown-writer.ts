@@ -194,7 +194,8 @@ function quoteLines(q: { text: string; blocks?: Block[] }, indent = ''): string[
     if (inner.length > 0) inner.push('');
     block(b, inner);
   }
-  return inner.map((l) => (l === '' ? `${indent}>` : `${indent}> ${l}`));
+  // A line broken inside a paragraph is one entry holding a newline: every line gets its `> `.
+  return inner.flatMap((l) => l.split('\n')).map((l) => (l === '' ? `${indent}>` : `${indent}> ${l}`));
 }
 
 /** Appends a block's lines to `out`. */
@@ -208,7 +209,15 @@ function block(b: Block, out: string[]): void {
       out.push(inline(b.content));
       return;
     case 'bullets':
-      for (const item of b.items) out.push(`- ${inline(item, '  ')}`);
+      b.items.forEach((item, i) => {
+        out.push(`- ${inline(item, '  ')}`);
+        // The item's note: its blocks inside the list item, indented under the bullet's text.
+        for (const child of b.notes?.[i] ?? []) {
+          const lines: string[] = [];
+          block(child, lines);
+          out.push('', ...lines.map((l) => (l === '' ? '' : `  ${l}`)));
+        }
+      });
       return;
     case 'list':
       b.items.forEach((item, i) => {

@@ -219,6 +219,22 @@ function citedSources(items: readonly WeekItem[]): { source: Source; item: WeekI
   return [...seen.values()];
 }
 
+/**
+ * Briefs and thoughts: a bullet each, the item's note (if any) as paragraphs under its bullet, so a note
+ * written on a brief reaches the draft (docs/digest-format.md, "Notes").
+ */
+function bulletBlocks(own: readonly WeekItem[], ctx: Context, key: 'brief' | 'thought'): Block[] {
+  if (own.length === 0) return [];
+  const notes = own.map((item) => (item.note.trim() ? parseNote(item.note, 3) : undefined));
+  return [
+    {
+      kind: 'bullets',
+      items: own.map((item, i) => line(ctx, key, item, i + 1)),
+      ...(notes.some((n) => n && n.length > 0) ? { notes } : {}),
+    },
+  ];
+}
+
 function sectionBlocks(section: Section, own: WeekItem[], all: WeekItem[], ctx: Context): Block[] {
   switch (section.kind) {
     case 'references': {
@@ -250,9 +266,9 @@ function sectionBlocks(section: Section, own: WeekItem[], all: WeekItem[], ctx: 
     case 'analysis':
       return analysisBlocks(own, ctx);
     case 'thoughts':
-      return own.length === 0 ? [] : [{ kind: 'bullets', items: own.map((s, i) => line(ctx, 'thought', s, i + 1)) }];
+      return bulletBlocks(own, ctx, 'thought');
     default:
-      return own.length === 0 ? [] : [{ kind: 'bullets', items: own.map((s, i) => line(ctx, 'brief', s, i + 1)) }];
+      return bulletBlocks(own, ctx, 'brief');
   }
 }
 
@@ -336,6 +352,12 @@ function pushRuns(out: string[], content: readonly Inline[]): void {
  */
 export function readingMinutesOf(blocks: readonly Block[]): number {
   const out: string[] = [];
+  collectText(blocks, out);
+  return readingMinutes(out.join(''));
+}
+
+/** The text a reader reads in some blocks, appended to `out` piece by piece, a line break after each. */
+function collectText(blocks: readonly Block[], out: string[]): void {
   const piece = (content: readonly Inline[]) => {
     pushRuns(out, content);
     out.push('\n');
@@ -347,6 +369,9 @@ export function readingMinutesOf(blocks: readonly Block[]): number {
         piece(b.content);
         break;
       case 'bullets':
+        for (const item of b.items) piece(item);
+        for (const note of b.notes ?? []) if (note) collectText(note, out);
+        break;
       case 'list':
         for (const item of b.items) piece(item);
         break;
@@ -361,5 +386,4 @@ export function readingMinutesOf(blocks: readonly Block[]): number {
         }
     }
   }
-  return readingMinutes(out.join(''));
 }

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { weekIdFor, weekRange } from '../../lib/week';
@@ -48,6 +48,15 @@ describe('page → clip → week list → downloaded draft', () => {
     const { start, end } = weekRange(weekId);
     const filename = `ai-weekly-info-${end}.md`;
     await expect.poll(() => popup.getByRole('status').last().textContent()).toBe(`Downloaded ${filename}.`);
+    // Exported again, the week's draft replaces the file: no `… (1).md` beside it.
+    await popup.getByRole('button', { name: 'Export draft' }).click();
+    const finished = () =>
+      env.session.worker.evaluate(async () =>
+        (await chrome.downloads.search({ state: 'complete' })).map((d) => d.filename.split(/[\\/]/).pop()),
+      );
+    await expect.poll(finished).toHaveLength(2);
+    expect(await finished()).toEqual([filename, filename]);
+    expect(readdirSync(env.session.downloadsDir).filter((f) => f.startsWith('ai-weekly-info-'))).toEqual([filename]);
     const draft = await readDownload(env.session.downloadsDir, filename);
     const lines = draft.split('\n');
     expect(lines[0]).toBe(`# AI 一周记(${start} 至 ${end})`);
@@ -55,7 +64,7 @@ describe('page → clip → week list → downloaded draft', () => {
     expect(draft).toContain(`- Apple 收购以色列音频 AI 初创 Q.ai(估值约 16 亿美元)。来源:[Reuters](${canonical})`);
     expect(draft).toContain(`1. [Apple to buy Israeli audio AI startup Q.ai](${canonical}) — Reuters, 2026-01-29`);
     expect(draft).toContain(
-      '   > The technology will help AirPods understand speech in noisy rooms, the company said.',
+      '   > The technology will help *AirPods* understand speech in noisy rooms, the company said.',
     );
   });
 

@@ -133,7 +133,9 @@ describe('a browser restart between clip and export', () => {
       await popup.getByRole('button', { name: 'Export draft' }).click();
       const draft = await readDownload(session.downloadsDir, `ai-weekly-info-${end}.md`);
       expect(draft).toContain('Apple to buy Israeli audio AI startup Q.ai');
-      expect(draft).toContain('> The technology will help AirPods understand speech in noisy rooms, the company said.');
+      expect(draft).toContain(
+        '> The technology will help *AirPods* understand speech in noisy rooms, the company said.',
+      );
       await session.close();
     } finally {
       rmSync(profile, { recursive: true, force: true });

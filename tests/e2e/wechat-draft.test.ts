@@ -52,10 +52,12 @@ describe('Copy for 公众号', () => {
     expect(shape.briefs).toBe(2);
     expect(shape.quotes).toBe(2);
     expect(shape.outsideLinks).toBe(0);
-    expect(shape.markers).toEqual(['[1]', '[2]', '[1]', '[2]']);
+    // The two sources, cited in the briefs and again in the references, then the link inside a quote.
+    expect(shape.markers).toEqual(['[1]', '[2]', '[1]', '[2]', '[3]']);
     expect(shape.listed).toEqual([
       `[1] ${env.server.url('technology/apple-to-buy-israeli-audio-ai-startup-qai-2026-01-29/')}`,
       expect.stringMatching(/^\[2\] https?:\/\//),
+      expect.stringMatching(/^\[3\] https?:\/\//),
     ]);
     expect(shape.styledHeading).toContain('border-left');
 

@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LocaleContext } from '../../../components/locale';
-import { WeekView } from '../../../components/WeekView';
+import { UNDO_SHOWN_MS, WeekView } from '../../../components/WeekView';
 import { EN_MESSAGES } from '../../../lib/i18n/en';
 import { translator } from '../../../lib/i18n/translate';
 import { compareByOrder } from '../../../lib/order-key';
@@ -122,5 +122,52 @@ describe('WeekView', () => {
     const badge = (title: string) => cardOf(title).querySelector('.badge.warn')?.getAttribute('title') ?? '';
     expect(badge('Story 1')).toContain('from the address: check');
     expect(badge('Story 2')).not.toContain('from the address');
+  });
+
+  it('opens the editor at its card, focused, and Escape hands focus back to the card', async () => {
+    db = openDatabase(`week-view-${Math.random()}`);
+    for (const n of [1, 2, 3, 4, 5]) await saveClip(db, page(n), ctx());
+    await showWeek();
+    const edit = cardOf('Story 4').querySelector<HTMLButtonElement>('button[aria-label^="Edit"]') as HTMLButtonElement;
+    edit.click();
+    const form = await expect
+      .poll(() => document.querySelector('form.editor'))
+      .toBeTruthy()
+      .then(() => document.querySelector('form.editor') as HTMLFormElement);
+    // Right under the card it edits, not at the top of the week.
+    expect(form.closest('li')?.previousElementSibling).toBe(cardOf('Story 4'));
+    await expect.poll(() => document.activeElement).toBe(form.querySelector('textarea[name="summary"]'));
+    // Where the note goes is said beside it.
+    expect(form.textContent).toContain('as a paragraph under this entry’s bullet');
+    form.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    await expect.poll(() => document.querySelector('form.editor')).toBeNull();
+    await expect.poll(() => document.activeElement).toBe(cardOf('Story 4'));
+  });
+
+  it('offers Undo for a few seconds, until the next action, with room under the last card', async () => {
+    db = openDatabase(`week-view-${Math.random()}`);
+    for (const n of [1, 2, 3]) await saveClip(db, page(n), ctx());
+    const redraw = await showWeek();
+    cardOf('Story 2').focus();
+    press(cardOf('Story 2'), 'Delete', false);
+    await expect.poll(async () => (await order()).length).toBe(2);
+    await redraw();
+    expect(document.querySelector('.toast')).not.toBeNull();
+    expect(document.querySelector('.week-view')?.classList.contains('has-toast')).toBe(true);
+    // The next action ends the offer.
+    press(cardOf('Story 3'), 'ArrowUp');
+    await expect.poll(() => document.querySelector('.toast')).toBeNull();
+    expect(document.querySelector('.week-view')?.classList.contains('has-toast')).toBe(false);
+
+    // Left alone, it leaves by itself.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      press(cardOf('Story 1'), 'Delete', false);
+      await vi.waitFor(() => expect(document.querySelector('.toast')).not.toBeNull());
+      vi.advanceTimersByTime(UNDO_SHOWN_MS + 10);
+      await vi.waitFor(() => expect(document.querySelector('.toast')).toBeNull());
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -55,6 +55,15 @@ describe('buildDigest: a quote’s own Markdown', () => {
     expect(fragment).not.toContain('href="javascript');
   });
 
+  it('keeps every line of a quote inside the block quote, and text that looks like a block stays text', () => {
+    const md = renderDigest(weekWithQuote('x', '\\- not a list\n\\> not a quote\n1\\. not numbered *yes*')).markdown;
+    expect(md).toContain('> \\- not a list\n> \\> not a quote\n> 1\\. not numbered *yes*');
+    let quote = new Parser().parse(md).firstChild;
+    while (quote && quote.type !== 'block_quote') quote = quote.next;
+    expect(quote).toBeTruthy();
+    expect(nodeTypes(quote as NonNullable<typeof quote>)).not.toContain('list');
+  });
+
   it('prints a quote without Markdown as its text, escaped', () => {
     const md = renderDigest(weekWithQuote('2 * 3 = [six]')).markdown;
     expect(md).toContain('> 2 \\* 3 = \\[six\\]');
