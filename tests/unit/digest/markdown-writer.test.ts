@@ -114,6 +114,29 @@ describe('renderDigest', () => {
     expect(html).toContain('10. ');
   });
 
+  it('publishes a note on a brief or a thought as paragraphs under its bullet, in Markdown and HTML', () => {
+    const items = SEED_WEEK.items.map((i) =>
+      i.sectionId === 'briefs' && i === SEED_WEEK.items.find((x) => x.sectionId === 'briefs')
+        ? { ...i, note: 'Why it matters: **cost**.\n\n- one\n- two' }
+        : i,
+    );
+    const md = renderDigest({ ...SEED_WEEK, items }).markdown;
+    expect(md).toContain('\n\n  Why it matters: **cost**.\n\n  - one\n  - two\n');
+    const list = new Parser().parse(md).firstChild;
+    let bullets = list;
+    while (bullets && bullets.type !== 'list') bullets = bullets.next;
+    const first = bullets?.firstChild;
+    // Inside the first list item: its line, the note's paragraph and the note's list.
+    const kinds: string[] = [];
+    for (let n = first?.firstChild; n; n = n.next) kinds.push(n.type);
+    expect(kinds).toEqual(['paragraph', 'paragraph', 'list']);
+    const html = renderDigestHtml({ ...SEED_WEEK, items }).fragment;
+    const li = new DOMParser().parseFromString(html, 'text/html').querySelector('ul > li') as Element;
+    expect(li.querySelector('p')?.textContent).toBe('Why it matters: cost.');
+    expect(li.querySelector('p strong')?.textContent).toBe('cost');
+    expect(Array.from(li.querySelectorAll('ul li'), (x) => x.textContent)).toEqual(['one', 'two']);
+  });
+
   it('leaves out empty sections', () => {
     const md = renderDigest({ ...SEED_WEEK, items: SEED_WEEK.items.filter((c) => c.sectionId === 'briefs') }).markdown;
     expect(md).not.toContain('## 深度解析');
