@@ -179,8 +179,10 @@ async function plan(db: ClipperDb, original: Backup, now: number) {
   summary.replacesSettings = fresh;
   // A fresh browser takes the backup's settings whole; otherwise its records join this browser's weeks.
   const placed = fresh ? original : inLocalWeeks(original, (await getSettings(db)).weekStartsOn);
-  const matched = await matchSources(db, clampClocks(placed, now, summary), summary, fresh);
-  // What was deleted for good here stays deleted, unless the backup changed it later.
+  const clamped = clampClocks(placed, now, summary);
+  // What was deleted for good here stays deleted, unless the backup changed it later. Decided by the
+  // backup's own ids, before its pages are matched to this browser's by address: a page deleted for
+  // good and clipped again must not take back the old copy's quotes through the new one.
   const gone = new Map((await db.tombstones.toArray()).map((t) => [t.id, t.deletedAt]));
   const alive = <T extends Versioned>(kind: 'item' | 'source', record: T) => {
     const deletedAt = gone.get(`${kind}:${record.id}`);
@@ -188,11 +190,12 @@ async function plan(db: ClipperDb, original: Backup, now: number) {
     summary.deletedHere++;
     return false;
   };
-  const backup: Backup = {
-    ...matched,
-    sources: matched.sources.filter((s) => alive('source', s)),
-    items: matched.items.filter((i) => alive('item', i)),
-  };
+  const items = clamped.items.filter((i) => alive('item', i));
+  // A page that an item still cites survives its own deletion: the item kept (edited there after the
+  // delete here, or new there) must not lose its page, on any copy, in any order of exchange.
+  const cited = new Set(items.flatMap((i) => i.sourceIds));
+  const sources = clamped.sources.filter((s) => cited.has(s.id) || alive('source', s));
+  const backup = await matchSources(db, { ...clamped, sources, items }, summary, fresh);
   const [localSources, localItems] = fresh
     ? [[], []]
     : await Promise.all([

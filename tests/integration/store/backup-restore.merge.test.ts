@@ -106,4 +106,80 @@ describe('merging a backup', () => {
     const ids = new Set(sources.map((s) => s.id));
     for (const item of await here.items.toArray()) for (const id of item.sourceIds) expect(ids.has(id)).toBe(true);
   });
+
+  it('keeps a page deleted for good here when an item edited there later still cites it (both directions)', async () => {
+    const a = fresh();
+    const b = fresh();
+    const { item, source } = await saveClip(
+      a,
+      { ...page('https://news.example/big'), selection: { text: 'The quote that matters.' }, summary: 'orig' },
+      ctx(1_000),
+    );
+    await saveClip(a, page('https://news.example/other'), ctx(1_001));
+    await applyRestore(b, await backupOf(a), 1_002);
+    const id = item?.id as string;
+    await trashItem(a, id, 1_010);
+    await purgeItem(a, id, 1_011);
+    await updateItem(b, id, { summary: 'B kept working on it' }, 1_020);
+    await applyRestore(a, await backupOf(b), 1_030);
+    await applyRestore(b, await backupOf(a), 1_031);
+    for (const db of [a, b]) {
+      expect((await db.items.get(id))?.summary).toBe('B kept working on it');
+      const kept = await db.sources.get(source.id);
+      expect(kept?.quotes.map((q) => q.text)).toEqual(['The quote that matters.']);
+    }
+    // And the next backup reads with nothing to fix.
+    const parsed = parseBackup(await createBackup(a));
+    expect(parsed.ok && parsed.issues).toEqual([]);
+  });
+
+  it('keeps a page the other copy deleted for good when an item it never saw cites it', async () => {
+    const a = fresh();
+    const b = fresh();
+    const { item, source } = await saveClip(
+      a,
+      { ...page('https://news.example/p'), selection: { text: 'On P' } },
+      ctx(1_000),
+    );
+    await saveClip(a, page('https://news.example/keep'), ctx(1_001));
+    await applyRestore(b, await backupOf(a), 1_002);
+    // A cites P again from a second item; B empties the first from its trash, and P with it.
+    const deep = await saveClip(
+      a,
+      { ...page('https://news.example/p'), sectionId: 'analysis', summary: 'deep' },
+      ctx(1_005),
+    );
+    expect(deep.source.id).toBe(source.id);
+    await trashItem(b, item?.id as string, 1_010);
+    await purgeItem(b, item?.id as string, 1_011);
+    expect(await b.sources.get(source.id)).toBeUndefined();
+    await applyRestore(b, await backupOf(a), 1_020);
+    await applyRestore(a, await backupOf(b), 1_021);
+    for (const db of [a, b]) {
+      expect((await db.items.get(deep.item?.id as string))?.sourceIds).toEqual([source.id]);
+      expect((await db.sources.get(source.id))?.canonicalUrl).toBe('https://news.example/p');
+    }
+  });
+
+  it('does not give a page clipped again the quotes of its copy deleted for good, from an older backup', async () => {
+    const db = fresh();
+    await saveClip(db, page('https://keep.example/'), ctx(1_000));
+    const old = await saveClip(
+      db,
+      { ...page('https://news.example/p'), selection: { text: 'Deleted for good' } },
+      ctx(1_001),
+    );
+    const older = await backupOf(db);
+    await trashItem(db, old.item?.id as string, 1_010);
+    await purgeItem(db, old.item?.id as string, 1_011);
+    const again = await saveClip(
+      db,
+      { ...page('https://news.example/p'), selection: { text: 'Fresh quote' } },
+      ctx(1_020),
+    );
+    expect(again.source.id).not.toBe(old.source.id);
+    await applyRestore(db, older, 1_030);
+    expect((await db.sources.get(again.source.id))?.quotes.map((q) => q.text)).toEqual(['Fresh quote']);
+    expect(await db.items.get(old.item?.id as string)).toBeUndefined();
+  });
 });
