@@ -236,6 +236,7 @@ export function App(props: AppProps) {
               tags={tags.value ?? []}
               week={week.value}
               focusItemId={focusItemId}
+              deepDiveQuotes={settings.value.deepDiveQuotes}
               now={now}
               newId={newId}
             />

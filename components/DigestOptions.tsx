@@ -28,6 +28,16 @@ export function DigestOptions(props: { settings: DigestSettings; sections: reado
       />
       <CheckField name="frontMatter" label={t('frontMatter')} {...common} />
       <CheckField name="keepEmptySections" label={t('keepEmpty')} {...common} />
+      <ChoiceField
+        name="deepDiveQuotes"
+        label={t('deepDiveQuotes')}
+        options={[
+          ['none', t('deepDiveQuotesNone')],
+          ['first', t('deepDiveQuotesFirst')],
+          ['all', t('deepDiveQuotesAll')],
+        ]}
+        {...common}
+      />
       <CheckField name="quoteLinks" label={t('quoteLinks')} {...common} />
       <CheckField name="askWhereToSave" label={t('askWhereToSave')} {...common} />
     </OptionsSection>

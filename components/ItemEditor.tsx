@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { weekLabel } from '../lib/i18n/translate';
-import { parseTags } from '../lib/record-rules';
+import { parseTags, quoteKey } from '../lib/record-rules';
 import { dateForEditor, parseTypedDate } from '../lib/typed-date';
-import type { Quote, SectionKind, Source, WeekItem } from '../lib/types';
+import type { DeepDiveQuotes, Quote, SectionKind, Source, WeekItem } from '../lib/types';
 import { addDays, civilDate, weekRange } from '../lib/week';
 import { itemLabel, type Undoable } from './ItemCard';
 import { LengthHint } from './LengthHint';
@@ -16,8 +16,10 @@ interface Props {
   item: WeekItem;
   tags: string[];
   now: () => number;
-  /** The kind of the item's section: says where its note is published. */
+  /** The kind of the item's section: says where its note is published, and whether quotes print under it. */
   sectionKind?: SectionKind;
+  /** The digest's default for a deep dive's quotes, shown as ticks until the editor sets their own. */
+  deepDiveQuotes?: DeepDiveQuotes;
   onClose: () => void;
   /** The item went to another week: the editor closes and the week view offers Undo. */
   onMovedWeek: (change: Undoable) => void;
@@ -64,7 +66,7 @@ function noteWhere(kind: SectionKind | undefined, cites: boolean) {
 /** Weeks an item is moved to: four before its own, two after. */
 const WEEK_CHOICES = [-4, -3, -2, -1, 0, 1, 2];
 
-export function ItemEditor({ db, item, tags, now, sectionKind, onClose, onMovedWeek }: Props) {
+export function ItemEditor({ db, item, tags, now, sectionKind, deepDiveQuotes, onClose, onMovedWeek }: Props) {
   const { t, locale } = useLocale();
   const form = useRef<HTMLFormElement>(null);
   // Opened at its card: brought into view and focused, so the editor writes where they clicked ✎.
@@ -82,6 +84,18 @@ export function ItemEditor({ db, item, tags, now, sectionKind, onClose, onMovedW
   const [previewing, setPreviewing] = useState(false);
   const [sources, setSources] = useState(opened.sources);
   const [error, setError] = useState<string | undefined>();
+  // The deep dive's ticked quotes: the item's own, else what the digest's default prints.
+  const [openedTicks] = useState(() =>
+    item.shownQuotes
+      ? [...item.shownQuotes]
+      : item.sources.flatMap((s) =>
+          (deepDiveQuotes === 'all' ? s.quotes : deepDiveQuotes === 'first' ? s.quotes.slice(0, 1) : []).map((q) =>
+            quoteKey(s.id, q),
+          ),
+        ),
+  );
+  const [ticks, setTicks] = useState(openedTicks);
+  const showsQuotes = sectionKind === 'analysis';
 
   /** To the end of the same section in another week; Undo puts it back at its old place. */
   const moveToWeek = async (weekId: string) => {
@@ -106,6 +120,9 @@ export function ItemEditor({ db, item, tags, now, sectionKind, onClose, onMovedW
       if (itemChanges.summary !== undefined) patch.summary = itemChanges.summary;
       if (itemChanges.note !== undefined) patch.note = itemChanges.note;
       if (itemChanges.tags !== undefined) patch.tags = parseTags(itemChanges.tags);
+      // Ticks are written only when the editor changed one: until then the digest's default applies.
+      if (showsQuotes && JSON.stringify([...ticks].sort()) !== JSON.stringify([...openedTicks].sort()))
+        patch.shownQuotes = ticks;
       const sourcePatches: { id: string; patch: SourcePatch }[] = [];
       for (const [i, source] of item.sources.entries()) {
         const was = opened.sources[i] as SourceFields;
@@ -237,6 +254,23 @@ export function ItemEditor({ db, item, tags, now, sectionKind, onClose, onMovedW
                 <li key={`${quote.createdAt}-${q}`}>
                   <blockquote>{quote.text.length > 280 ? `${quote.text.slice(0, 280)}…` : quote.text}</blockquote>
                   <span class="actions">
+                    {showsQuotes && (
+                      <label class="check quote-tick">
+                        <input
+                          type="checkbox"
+                          name={`show-quote-${index}-${q}`}
+                          checked={ticks.includes(quoteKey(item.sources[index]?.id ?? '', quote))}
+                          onChange={(e) => {
+                            const key = quoteKey(item.sources[index]?.id ?? '', quote);
+                            const on = e.currentTarget.checked;
+                            setTicks((now) =>
+                              on ? [...now.filter((k) => k !== key), key] : now.filter((k) => k !== key),
+                            );
+                          }}
+                        />
+                        {t('showQuote')}
+                      </label>
+                    )}
                     <button
                       type="button"
                       aria-label={`${t('moveUp')} ${q + 1}`}

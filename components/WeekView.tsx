@@ -1,7 +1,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { compareByOrder } from '../lib/order-key';
-import type { Section, WeekItem, WeekNote } from '../lib/types';
+import type { DeepDiveQuotes, Section, WeekItem, WeekNote } from '../lib/types';
 import { civilDate } from '../lib/week';
 import { type CardActions, Conflicts, ItemCard, itemLabel, type Undoable } from './ItemCard';
 import { lazyComponent } from './lazy';
@@ -25,6 +25,8 @@ interface Props {
   week?: WeekNote;
   /** An item to focus once it is on screen (opened from search or a draft check). */
   focusItemId?: string;
+  /** Which quotes a deep dive prints when its editor ticked none (options); shown as the editor's ticks. */
+  deepDiveQuotes?: DeepDiveQuotes;
   now: () => number;
   newId: () => string;
 }
@@ -60,7 +62,7 @@ function WeekText(props: {
 export const UNDO_SHOWN_MS = 8000;
 
 /** The week's items under their sections, arranged by mouse or keyboard. */
-export function WeekView({ db, weekId, items, sections, tags, week, focusItemId, now, newId }: Props) {
+export function WeekView({ db, weekId, items, sections, tags, week, focusItemId, deepDiveQuotes, now, newId }: Props) {
   const today = civilDate(now());
   const { t } = useLocale();
   const [editing, setEditing] = useState<string | undefined>();
@@ -303,6 +305,7 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
                       tags={tags}
                       now={now}
                       sectionKind={group.section?.kind}
+                      deepDiveQuotes={deepDiveQuotes}
                       onClose={closeEditor}
                       onMovedWeek={(change) => {
                         setEditing(undefined);

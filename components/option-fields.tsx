@@ -6,7 +6,7 @@ export type SaveSettings = (patch: Partial<DigestSettings>) => Promise<void>;
 
 type TextKey = 'digestName' | 'digestNameEn' | 'category' | 'timeZone';
 type CheckKey = 'frontMatter' | 'keepEmptySections' | 'askWhereToSave' | 'quoteLinks';
-type ChoiceKey = 'language' | 'uiLanguage' | 'theme' | 'weekStartsOn' | 'defaultSectionId';
+type ChoiceKey = 'language' | 'uiLanguage' | 'theme' | 'weekStartsOn' | 'defaultSectionId' | 'deepDiveQuotes';
 
 export function TextField(props: {
   name: TextKey;
@@ -56,7 +56,7 @@ export function ChoiceField<K extends ChoiceKey>(props: {
       <span>{props.label}</span>
       <select
         name={props.name}
-        value={String(props.settings[props.name])}
+        value={String(props.settings[props.name] ?? props.options[0]?.[0])}
         onChange={(e) => {
           const raw = e.currentTarget.value;
           void props.save({ [props.name]: numeric ? Number(raw) : raw } as Partial<DigestSettings>);

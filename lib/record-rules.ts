@@ -7,7 +7,7 @@
  */
 import { ClipInputError } from './errors';
 import { RECORD_LIMITS } from './record-limits';
-import { cleanBlock, cleanLine, cleanMarkdown } from './text';
+import { cleanBlock, cleanLine, cleanMarkdown, fnv1a } from './text';
 import type { FieldOrigin, FieldOrigins } from './types';
 
 export { RECORD_LIMITS };
@@ -17,6 +17,22 @@ export const SOURCE_SCHEMES: readonly string[] = ['http:', 'https:', 'file:'];
 
 const LANG_TAG = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * A quote's name for an item's ticks (`Item.shownQuotes`): its source, when it was clipped and a hash
+ * of its text. A quote has no id of its own; this survives reordering, merging and other quotes' removal.
+ */
+export function quoteKey(sourceId: string, quote: { text: string; createdAt: number }): string {
+  return `${sourceId}/${quote.createdAt.toString(36)}.${fnv1a(quote.text).toString(36)}`;
+}
+
+/** The ticks an editor gave an item's quotes: distinct keys, within the limits, or a refusal. */
+export function requireShownQuotes(keys: readonly string[]): string[] {
+  const clean = [...new Set(keys.filter((k) => typeof k === 'string' && k !== '' && k.length <= RECORD_LIMITS.id * 2))];
+  if (clean.length > RECORD_LIMITS.shownQuotes)
+    throw new ClipInputError('text.too-long', { max: RECORD_LIMITS.shownQuotes });
+  return clean;
+}
 
 /** A link a source may keep: parsed, an allowed scheme, within the limit; undefined otherwise. */
 export function validLink(url: string): string | undefined {

@@ -84,6 +84,11 @@ export interface Item extends Clocked {
   tags: string[];
   /** The cited sources, in citing order; empty for the editor's own thoughts. */
   sourceIds: string[];
+  /**
+   * The quotes printed under this item in the draft (a deep dive), by `quoteKey`; absent, the digest's
+   * default (`DigestSettings.deepDiveQuotes`). The references print every quote whatever this says.
+   */
+  shownQuotes?: string[];
   /** Set while the item is in the trash; restoring clears it. */
   deletedAt?: number;
   /** Search keys from the item's and its sources' text (lib/store/search-terms.ts); never edited directly. */
@@ -149,6 +154,7 @@ export type DigestLanguage = 'zh' | 'en';
 export type TemplateKey = 'title' | 'slug' | 'meta' | 'brief' | 'thought' | 'analysis' | 'attribution' | 'reference';
 
 export type UiLanguage = 'auto' | 'zh' | 'en';
+export type DeepDiveQuotes = 'none' | 'first' | 'all';
 export type Theme = 'auto' | 'light' | 'dark';
 
 export interface DigestSettings {
@@ -172,6 +178,11 @@ export interface DigestSettings {
   keepEmptySections: boolean;
   /** Link each quote in the references to its place on the page (a text fragment, `#:~:text=`). */
   quoteLinks: boolean;
+  /**
+   * Which quotes a deep dive prints under it when the editor has not ticked its own: none (as the
+   * published digest does), the first of each source, or all. Absent: none.
+   */
+  deepDiveQuotes?: DeepDiveQuotes;
   /** Ask where to save each exported file instead of saving to the downloads folder. */
   askWhereToSave: boolean;
   /** Remind the editor to back up when the last backup is older than this many days; 0 turns it off. */

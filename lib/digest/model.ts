@@ -1,5 +1,6 @@
 import { compareByOrder } from '../order-key';
-import type { DigestSettings, Quote, Section, Source, WeekItem } from '../types';
+import { quoteKey } from '../record-rules';
+import type { DeepDiveQuotes, DigestSettings, Item, Quote, Section, Source, WeekItem } from '../types';
 import { civilDate, weekRange } from '../week';
 import { type Block, type Inline, inlineText, type QuoteBlock } from './blocks';
 import { foldSpace } from './fold-space';
@@ -75,6 +76,8 @@ interface Context {
   timeZone?: string;
   /** Link each quote in the references to its place on the page. */
   quoteLinks: boolean;
+  /** Which quotes a deep dive prints when its editor ticked none. */
+  deepDiveQuotes: DeepDiveQuotes;
   /** The fields each template names. */
   fields: Record<TemplateKey, ReadonlySet<FieldName>>;
 }
@@ -185,7 +188,7 @@ function analysisBlocks(items: readonly WeekItem[], ctx: Context): Block[] {
     const blocks: Block[] = [{ kind: 'heading', level: 3, content: line(ctx, 'analysis', item, index + 1) }];
     blocks.push(...parseNote(item.note, 3));
     for (const source of item.sources) {
-      for (const quote of source.quotes) {
+      for (const quote of shownQuotes(item, source, ctx.deepDiveQuotes)) {
         blocks.push({
           kind: 'quote',
           ...quoteBlock(quote),
@@ -209,6 +212,19 @@ function quoteBlock(quote: Quote): QuoteBlock {
   if (!markdown || markdown.length > QUOTE_MARKDOWN_LIMIT || markdown === quote.text) return { text: quote.text };
   const blocks = parseNote(markdown, 4);
   return blocks.length > 0 ? { text: quote.text, blocks } : { text: quote.text };
+}
+
+/**
+ * The quotes a deep dive prints under it: those the editor ticked on the item, else the digest's default
+ * (none, as the published digest prints none; the first of each source; or all). The references keep them all.
+ */
+export function shownQuotes(item: Item, source: Source, fallback: DeepDiveQuotes = 'none'): Quote[] {
+  if (item.shownQuotes) {
+    const ticked = new Set(item.shownQuotes);
+    return source.quotes.filter((q) => ticked.has(quoteKey(source.id, q)));
+  }
+  if (fallback === 'all') return source.quotes;
+  return fallback === 'first' ? source.quotes.slice(0, 1) : [];
 }
 
 /** Every source the week's items cite, once, in the order the draft first cites them. */
@@ -282,6 +298,7 @@ export function buildDigest(input: DigestInput): DigestDoc {
     templates,
     timeZone: input.timeZone,
     quoteLinks: input.settings.quoteLinks === true,
+    deepDiveQuotes: input.settings.deepDiveQuotes ?? 'none',
     fields: fieldsOf(templates),
   };
   const range = weekRange(weekId);

@@ -106,6 +106,7 @@ export const EN_MESSAGES = {
   noteWhereAnalysis: 'Published in the draft under this entry’s heading.',
   noteWhereReferences: 'Published in the draft after the list of references.',
   noteWhereBullet: 'Published in the draft as a paragraph under this entry’s bullet.',
+  showQuote: 'In the draft',
   note: 'Note',
   author: 'Author',
   published: 'Published',

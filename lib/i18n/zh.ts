@@ -106,6 +106,7 @@ export const ZH_MESSAGES: Record<PopupMessageKey, string> = {
   noteWhereAnalysis: '导出时印在本条标题之下。',
   noteWhereReferences: '导出时印在参考资料列表之后。',
   noteWhereBullet: '导出时作为段落印在本条要点之下。',
+  showQuote: '印在正文',
   note: '按语',
   author: '作者',
   published: '发布时间',

@@ -142,6 +142,11 @@ function readSettings(c: Checker, raw: unknown): DigestSettings {
     if (s.language === 'zh' || s.language === 'en') out.language = s.language;
     else c.fix('settings.language', 'field.not-one-of', { allowed: 'zh, en' });
   }
+  if (s.deepDiveQuotes !== undefined) {
+    if (s.deepDiveQuotes === 'none' || s.deepDiveQuotes === 'first' || s.deepDiveQuotes === 'all')
+      out.deepDiveQuotes = s.deepDiveQuotes;
+    else c.fix('settings.deepDiveQuotes', 'field.not-one-of', { allowed: 'none, first, all' });
+  }
   for (const key of ['frontMatter', 'keepEmptySections', 'askWhereToSave', 'quoteLinks'] as const) {
     if (s[key] !== undefined) {
       if (typeof s[key] === 'boolean') out[key] = s[key];
@@ -430,6 +435,12 @@ function readItem(c: Checker, raw: unknown, path: string): Item | undefined {
   if (item.order !== undefined && !/^[0-9a-z]*[1-9a-z]$/.test(item.order))
     c.fail(`${path}.order`, 'field.not-order-key');
   if (r.deletedAt !== undefined) optional(item, 'deletedAt', c.time(r.deletedAt, `${path}.deletedAt`));
+  if (r.shownQuotes !== undefined) {
+    const keys = (c.array(r.shownQuotes, `${path}.shownQuotes`, LIMITS.shownQuotes) ?? [])
+      .map((k, i) => c.string(k, `${path}.shownQuotes[${i}]`, LIMITS.id * 2, { empty: false }))
+      .filter((k): k is string => k !== undefined);
+    item.shownQuotes = keys;
+  }
   readClocks(c, r, path, 'item', item);
   return c.failures === before ? item : undefined;
 }

@@ -107,6 +107,7 @@ export function itemRecord(i: Item): Item {
     tags: [...i.tags],
     sourceIds: [...i.sourceIds],
   } as Item;
+  if (i.shownQuotes) out.shownQuotes = [...i.shownQuotes];
   optional(out, 'deletedAt', i.deletedAt);
   out.createdAt = i.createdAt;
   out.updatedAt = i.updatedAt;

@@ -22,6 +22,7 @@ export const DEFAULT_SETTINGS: DigestSettings = {
   publisherOverrides: {},
   keepEmptySections: false,
   quoteLinks: false,
+  deepDiveQuotes: 'none',
   askWhereToSave: false,
   backupReminderDays: 7,
   templates: {},

@@ -9,6 +9,7 @@ import {
   requireDate,
   requireLink,
   requireNote,
+  requireShownQuotes,
   requireSummary,
   requireTags,
   validLang,
@@ -333,7 +334,7 @@ export async function addOwnItem(
 }
 
 /** What an editor writes on an item. */
-export type ItemPatch = Partial<Pick<Item, 'summary' | 'note' | 'tags'>>;
+export type ItemPatch = Partial<Pick<Item, 'summary' | 'note' | 'tags' | 'shownQuotes'>>;
 
 /** What an editor corrects on a source. */
 export type SourcePatch = Partial<
@@ -345,6 +346,7 @@ function normalizedItemPatch(patch: ItemPatch): ItemPatch {
   if (out.summary !== undefined) out.summary = requireSummary(out.summary);
   if (out.note !== undefined) out.note = requireNote(out.note);
   if (out.tags !== undefined) out.tags = requireTags(out.tags);
+  if (out.shownQuotes !== undefined) out.shownQuotes = requireShownQuotes(out.shownQuotes);
   return out;
 }
 
@@ -519,10 +521,14 @@ export async function joinItems(db: ClipperDb, intoId: string, otherId: string, 
       ...into,
       sourceIds: [...new Set([...into.sourceIds, ...other.sourceIds])],
       summary: into.summary.trim() ? into.summary : other.summary,
-      note: [into.note, other.note].filter((n) => n.trim() !== '').join('\n\n'),
+      // The joined note obeys the note's limit like any other write: refused with a message, nothing joined.
+      note: requireNote([into.note, other.note].filter((n) => n.trim() !== '').join('\n\n')),
       tags: requireTags([...into.tags, ...other.tags]),
       updatedAt: nextStamp(now, Math.max(into.updatedAt, other.updatedAt)),
     };
+    // The quotes either ticked to show stay ticked on the story.
+    if (into.shownQuotes || other.shownQuotes)
+      next.shownQuotes = requireShownQuotes([...(into.shownQuotes ?? []), ...(other.shownQuotes ?? [])]);
     await putItem(db, next);
     // The joined item lives on in `into`; its tombstone keeps an older backup from splitting it off again.
     await deleteItem(db, other);
@@ -548,11 +554,15 @@ export async function splitSource(
       .map((c) => c.order)
       .sort();
     const next = siblings.find((o) => o > item.order);
-    await putItem(db, {
+    // Ticks on the split-off page's quotes go with it.
+    const ownTick = (key: string) => key.startsWith(`${sourceId}/`);
+    const kept: Item = {
       ...item,
       sourceIds: item.sourceIds.filter((id) => id !== sourceId),
       updatedAt: nextStamp(ctx.now, item.updatedAt),
-    });
+    };
+    if (item.shownQuotes) kept.shownQuotes = item.shownQuotes.filter((k) => !ownTick(k));
+    await putItem(db, kept);
     const split: Item = {
       id: ctx.newId(),
       weekId: item.weekId,
@@ -565,6 +575,7 @@ export async function splitSource(
       createdAt: ctx.now,
       updatedAt: ctx.now,
     };
+    if (item.shownQuotes) split.shownQuotes = item.shownQuotes.filter(ownTick);
     await putItem(db, split);
     return (await withSources(db, [split]))[0] as WeekItem;
   });

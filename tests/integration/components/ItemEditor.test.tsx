@@ -5,10 +5,11 @@ import { ItemEditor } from '../../../components/ItemEditor';
 import { LocaleContext } from '../../../components/locale';
 import { EN_MESSAGES } from '../../../lib/i18n/en';
 import { translator } from '../../../lib/i18n/translate';
+import { quoteKey } from '../../../lib/record-rules';
 import { type ClipperDb, openDatabase } from '../../../lib/store/db';
 import { saveClip } from '../../../lib/store/item-writes';
 import { listWeek } from '../../../lib/store/items';
-import type { WeekItem } from '../../../lib/types';
+import type { Quote, WeekItem } from '../../../lib/types';
 
 const t = translator(EN_MESSAGES);
 let db: ClipperDb;
@@ -32,7 +33,10 @@ async function type(name: string, value: string) {
 /** Moves to another week the editor reported, each with its Undo. */
 const moved: Undoable[] = [];
 
-async function openEditor(item: WeekItem): Promise<{ closed: Promise<void> }> {
+async function openEditor(
+  item: WeekItem,
+  extra: Partial<Pick<Parameters<typeof ItemEditor>[0], 'sectionKind' | 'deepDiveQuotes'>> = {},
+): Promise<{ closed: Promise<void> }> {
   let closed: () => void = () => {};
   const done = new Promise<void>((resolve) => {
     closed = resolve;
@@ -46,6 +50,7 @@ async function openEditor(item: WeekItem): Promise<{ closed: Promise<void> }> {
         now={() => 5_000}
         onClose={() => closed()}
         onMovedWeek={(change) => moved.push(change)}
+        {...extra}
       />
     </LocaleContext.Provider>,
     document.body,
@@ -109,5 +114,41 @@ describe('ItemEditor', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(document.querySelector('[role="alert"]')?.textContent).toContain('“next Tuesday-ish” is not a date');
     expect(document.querySelector<HTMLInputElement>('[name="publishedAt"]')?.value).toBe('next Tuesday-ish');
+  });
+
+  it('ticks which quotes a deep dive prints, starting from the digest’s default, and saves only a change', async () => {
+    db = openDatabase(`editor-${Math.random()}`);
+    await saveClip(db, { ...page, sectionId: 'analysis', selection: { text: 'First quote.' } }, ctx(1_000));
+    await saveClip(db, { ...page, sectionId: 'analysis', selection: { text: 'Second quote.' } }, ctx(1_001));
+    const [item] = await listWeek(db, '2026-01-26');
+    const ticks = () => [...document.querySelectorAll<HTMLInputElement>('input[name^="show-quote-"]')];
+
+    // Untouched, nothing is written: the default keeps deciding.
+    let opened = await openEditor(item as WeekItem, { sectionKind: 'analysis', deepDiveQuotes: 'first' });
+    expect(ticks().map((b) => b.checked)).toEqual([true, false]);
+    submit();
+    await opened.closed;
+    expect((await db.items.get(item?.id as string))?.shownQuotes).toBeUndefined();
+
+    opened = await openEditor(item as WeekItem, { sectionKind: 'analysis', deepDiveQuotes: 'first' });
+    ticks()[0]?.click();
+    ticks()[1]?.click();
+    await new Promise((r) => setTimeout(r, 10));
+    submit();
+    await opened.closed;
+    const source = item?.sources[0];
+    const second = source?.quotes.find((q) => q.text === 'Second quote.');
+    expect((await db.items.get(item?.id as string))?.shownQuotes).toEqual([
+      quoteKey(source?.id as string, second as Quote),
+    ]);
+  });
+
+  it('offers no ticks on a brief, whose quotes are listed in the references only', async () => {
+    db = openDatabase(`editor-${Math.random()}`);
+    await saveClip(db, { ...page, selection: { text: 'A quote.' } }, ctx(1_000));
+    const [item] = await listWeek(db, '2026-01-26');
+    await openEditor(item as WeekItem, { sectionKind: 'briefs' });
+    expect(document.querySelector('input[name^="show-quote-"]')).toBeNull();
+    expect(document.querySelector('form')?.textContent).toContain('as a paragraph under this entry’s bullet');
   });
 });

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClipInputError } from '../../../lib/errors';
+import { parseBackup } from '../../../lib/store/backup-read';
+import { applyRestore } from '../../../lib/store/backup-restore';
+import { createBackup } from '../../../lib/store/backup-write';
 import { type ClipperDb, openDatabase } from '../../../lib/store/db';
 import { saveClip, updateEntry } from '../../../lib/store/item-writes';
 
@@ -54,5 +57,21 @@ describe('updateEntry: what the full editor saves', () => {
     const page = { pageUrl: 'https://e.com/2', canonicalUrl: 'https://e.com/2', title: 'P2', source: 'S' };
     await expect(saveClip(db, { ...page, summary: long }, ctx)).rejects.toBeInstanceOf(ClipInputError);
     expect(await db.sources.count()).toBe(1);
+  });
+
+  it('keeps the quotes ticked to show under the item, with their own clock, through a backup and restore', async () => {
+    const { itemId, sourceId } = await story();
+    const key = `${sourceId}/abc.def`;
+    const saved = await updateEntry(db, itemId, { shownQuotes: [key, key] }, [], 2_000);
+    expect(saved.shownQuotes).toEqual([key]);
+    const stored = await db.items.get(itemId);
+    expect(stored?.clocks?.shownQuotes?.at).toMatch(/^2000@/);
+    const parsed = parseBackup(await createBackup(db));
+    if (!parsed.ok) throw new Error('refused');
+    expect(parsed.issues).toEqual([]);
+    const other = openDatabase(`entry-${Math.random()}`);
+    await applyRestore(other, parsed.backup, 3_000);
+    expect((await other.items.get(itemId))?.shownQuotes).toEqual([key]);
+    other.close();
   });
 });

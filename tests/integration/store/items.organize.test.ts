@@ -111,6 +111,29 @@ describe('stories, edits, trash', () => {
     await expect(joinItems(db, a.id, a.id, 1)).rejects.toThrow(ClipInputError);
   });
 
+  it('refuses a join whose notes together pass the note limit, and changes nothing', async () => {
+    const a = await clip('A', 'briefs', '2026-01-26', { summary: 'The story' });
+    const b = await clip('B');
+    await updateItem(db, a.id, { note: 'n'.repeat(120_000) }, 2000);
+    await updateItem(db, b.id, { note: 'm'.repeat(120_000) }, 2001);
+    await expect(joinItems(db, a.id, b.id, 2002)).rejects.toThrow('text.too-long');
+    expect((await db.items.get(a.id))?.note.length).toBe(120_000);
+    expect((await db.items.get(b.id))?.sourceIds).toHaveLength(1);
+  });
+
+  it('keeps the quotes ticked to show through a join, and a split takes its page’s ticks along', async () => {
+    const a = await clip('A');
+    const b = await clip('B');
+    const [ka, kb] = [`${a.sourceIds[0]}/1.a`, `${b.sourceIds[0]}/1.b`];
+    await updateItem(db, a.id, { shownQuotes: [ka] }, 2000);
+    await updateItem(db, b.id, { shownQuotes: [kb] }, 2001);
+    const story = await joinItems(db, a.id, b.id, 2002);
+    expect(story.shownQuotes).toEqual([ka, kb]);
+    const split = await splitSource(db, a.id, b.sourceIds[0] as string, { now: 3000, newId });
+    expect(split.shownQuotes).toEqual([kb]);
+    expect((await db.items.get(a.id))?.shownQuotes).toEqual([ka]);
+  });
+
   it('updates only the fields given, so concurrent edits of other fields survive', async () => {
     const a = await clip('A');
     await Promise.all([

@@ -84,9 +84,10 @@ describe('renderDigest', () => {
         'h2',
         'bullet:8', // briefs, one a story of two sources
         'h2',
-        ...dive('paragraph', 'bullet:2', 'paragraph', 'paragraph', 'block_quote', 'block_quote'),
-        ...dive('bullet:2', 'paragraph', 'ordered:3', 'block_quote'),
-        ...dive('paragraph', 'bullet:3', 'paragraph', 'block_quote'),
+        // No quotes under the deep dives, as the published digest (deepDiveQuotes: none).
+        ...dive('paragraph', 'bullet:2', 'paragraph', 'paragraph'),
+        ...dive('bullet:2', 'paragraph', 'ordered:3'),
+        ...dive('paragraph', 'bullet:3', 'paragraph'),
         'h2',
         'bullet:3', // thoughts: no source
         'h2',

@@ -2,6 +2,7 @@ import { Parser } from 'commonmark';
 import { describe, expect, it } from 'vitest';
 import { renderDigestHtml, renderDigestWechat } from '../../../lib/digest/html-writer';
 import { renderDigest } from '../../../lib/digest/markdown-writer';
+import { quoteKey } from '../../../lib/record-rules';
 import type { WeekItem } from '../../../lib/types';
 import { SEED_WEEK } from '../../fixtures/weeks/ai-weekly-2026-01-26';
 import { nodeTypes } from './commonmark-nodes';
@@ -12,7 +13,8 @@ const source = deep.sources[0] as WeekItem['sources'][number];
 /** The seed week with one deep dive citing one source with this quote. */
 function weekWithQuote(text: string, markdown?: string) {
   const quoted = { ...source, quotes: [{ text, ...(markdown ? { markdown } : {}), createdAt: 1 }] };
-  return { ...SEED_WEEK, items: [{ ...deep, sources: [quoted] }], lede: '', closing: '' };
+  const settings = { ...SEED_WEEK.settings, deepDiveQuotes: 'all' as const };
+  return { ...SEED_WEEK, settings, items: [{ ...deep, sources: [quoted] }], lede: '', closing: '' };
 }
 
 describe('buildDigest: a quote’s own Markdown', () => {
@@ -67,5 +69,47 @@ describe('buildDigest: a quote’s own Markdown', () => {
   it('prints a quote without Markdown as its text, escaped', () => {
     const md = renderDigest(weekWithQuote('2 * 3 = [six]')).markdown;
     expect(md).toContain('> 2 \\* 3 = \\[six\\]');
+  });
+});
+
+describe('buildDigest: which quotes a deep dive prints', () => {
+  const quotes = [
+    { text: 'First quote.', createdAt: 1 },
+    { text: 'Second quote.', createdAt: 2 },
+  ];
+  const week = (deepDiveQuotes: 'none' | 'first' | 'all' | undefined, shown?: string[]) => {
+    const quoted = { ...source, quotes };
+    const item = { ...deep, sources: [quoted], ...(shown ? { shownQuotes: shown } : {}) };
+    const settings = { ...SEED_WEEK.settings, ...(deepDiveQuotes ? { deepDiveQuotes } : {}) };
+    return { ...SEED_WEEK, settings, items: [item], lede: '', closing: '' };
+  };
+  const underDive = (md: string) => md.slice(md.indexOf('### '), md.indexOf('## 参考资料'));
+  const references = (md: string) => md.slice(md.indexOf('## 参考资料'));
+
+  it('prints none by default, as the published digest does; the references keep every quote', () => {
+    const md = renderDigest(week(undefined)).markdown;
+    expect(underDive(md)).not.toContain('>');
+    expect(references(md)).toContain('> First quote.');
+    expect(references(md)).toContain('> Second quote.');
+  });
+
+  it('prints the first of each source, or all, when the options say so', () => {
+    expect(underDive(renderDigest(week('first')).markdown)).toContain('> First quote.');
+    expect(underDive(renderDigest(week('first')).markdown)).not.toContain('Second quote.');
+    expect(underDive(renderDigest(week('all')).markdown)).toContain('> Second quote.');
+  });
+
+  it('prints exactly the quotes ticked on the item, whatever the default, matched by quoteKey', () => {
+    const second = quoteKey(source.id, quotes[1] as (typeof quotes)[number]);
+    const md = renderDigest(week('all', [second])).markdown;
+    expect(underDive(md)).toContain('> Second quote.');
+    expect(underDive(md)).not.toContain('First quote.');
+    // Ticking none prints none, even with "all" as the default.
+    expect(underDive(renderDigest(week('all', [])).markdown)).not.toContain('>');
+    // A tick names its quote, not its place: reordered quotes keep their ticks.
+    const reordered = week('none', [second]);
+    (reordered.items[0] as WeekItem).sources[0] = { ...source, quotes: [...quotes].reverse() };
+    expect(underDive(renderDigest(reordered).markdown)).toContain('> Second quote.');
+    expect(underDive(renderDigest(reordered).markdown)).not.toContain('First quote.');
   });
 });

@@ -76,7 +76,11 @@ describe('templates in the draft', () => {
   it('links the line under a quote to the quote’s place on its page with {{quoteLink}}, and only that line', () => {
     const digest = renderDigest({
       ...SEED_WEEK,
-      settings: { ...SEED_WEEK.settings, templates: { attribution: '— {{quoteLink}}({{source}})' } },
+      settings: {
+        ...SEED_WEEK.settings,
+        deepDiveQuotes: 'all',
+        templates: { attribution: '— {{quoteLink}}({{source}})' },
+      },
     });
     // Under each deep dive's quote: the publisher's name, linked to the passage with a text fragment.
     expect(digest.markdown).toContain(
