@@ -199,6 +199,7 @@ export function App(props: AppProps) {
             exportWeek={exportWeek}
             onFocusItem={(id) => setFocusItemId(id)}
             checkPages={props.checkPages}
+            folded={panel}
           />
         )}
         {loadError !== undefined && (

@@ -155,7 +155,7 @@ export function BatchClip({ sections, defaultSectionId, tabClips }: Props) {
           ))}
         </select>
         <button type="button" class="primary" disabled={running || chosen.size === 0} onClick={() => clip([...chosen])}>
-          {t('batchClip', { count: chosen.size })}
+          {chosen.size === 1 ? t('batchClipOne') : t('batchClip', { count: chosen.size })}
         </button>
         <button type="button" disabled={running} onClick={() => setTabs(undefined)}>
           {t('batchClose')}

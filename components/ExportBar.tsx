@@ -17,10 +17,12 @@ interface Props {
   onFocusItem: (id: string) => void;
   /** Link and quote checks; absent where the page cannot ask for site access. */
   checkPages?: PageCheckRunner;
+  /** Folded into one line that opens on demand (the side panel: the week comes first). */
+  folded?: boolean;
 }
 
 /** Export, copy and the draft checks for the week on screen. */
-export function ExportBar({ db, weekId, items, sections, exportWeek, onFocusItem, checkPages }: Props) {
+export function ExportBar({ db, weekId, items, sections, exportWeek, onFocusItem, checkPages, folded }: Props) {
   const { t } = useLocale();
   const [notice, setNotice] = useState<{ tone: NoticeTone; text: string } | undefined>();
   const [busy, setBusy] = useState(false);
@@ -74,8 +76,8 @@ export function ExportBar({ db, weekId, items, sections, exportWeek, onFocusItem
       return t('copied', { format: kind === 'markdown' ? 'Markdown' : kind === 'rich' ? 'HTML' : t('wechat') });
     });
 
-  return (
-    <div class="export-bar">
+  const content = (
+    <>
       <div class="actions">
         <button type="button" class="primary" onClick={() => void download('markdown')} disabled={busy || empty}>
           {t('exportDraft')}
@@ -146,6 +148,17 @@ export function ExportBar({ db, weekId, items, sections, exportWeek, onFocusItem
           onFocusItem={onFocusItem}
         />
       )}
-    </div>
+    </>
+  );
+  if (!folded) return <div class="export-bar">{content}</div>;
+  return (
+    <details class="export-bar folded">
+      <summary>
+        {t('exportAndChecks')}
+        {!empty && checks.length > 0 && <span class="count"> · {t('checksShort', { count: checks.length })}</span>}
+        {published && <span class="count"> · {t('publishedShort')}</span>}
+      </summary>
+      {content}
+    </details>
   );
 }

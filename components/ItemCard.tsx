@@ -38,6 +38,12 @@ function Badge({ mark, text }: { mark: string; text: string }) {
   );
 }
 
+/** Publishers as the card shows them: two whole names, then how many more (`知乎专栏 · 掘金周报 +1`). */
+export function publisherLine(publishers: readonly string[]): string {
+  const shown = publishers.slice(0, 2).join(' · ');
+  return publishers.length > 2 ? `${shown} +${publishers.length - 2}` : shown;
+}
+
 /** What names an item in lists: its first source's title, or the editor's own words. */
 export function itemLabel(item: WeekItem): string {
   return item.sources[0]?.title || item.summary || item.note.slice(0, 80);
@@ -101,6 +107,8 @@ export function ItemCard({ item, sections, hasPrevious, actions, today }: Props)
     .filter(([, code]) => code !== 'author-missing')
     .map(([field, code]) => `${fieldNames[field as keyof typeof fieldNames]}: ${t(`doubt.${code}`)}`);
   const menuId = `card-menu-${item.id}`;
+  // Each publisher once, in citing order (two Reuters stories joined show Reuters once).
+  const publishers = [...new Set(item.sources.map((s) => s.source || s.title).filter((s) => s))];
 
   return (
     <li
@@ -125,69 +133,75 @@ export function ItemCard({ item, sections, hasPrevious, actions, today }: Props)
         if (dragged && dragged !== item.id) actions.dropOn(item, dragged);
       }}
     >
-      {/* One line: title, publishers and badges (cut with … at the panel's width; the editor has them whole). */}
+      {/* The title on up to two lines with ✎ and ⋯ beside it; then every publisher of the story and the badges. */}
       <div class="card-head">
-        {lead ? (
-          // Not draggable itself: a drag that starts on the title moves the card, never the link (which
-          // dropped outside a card would make the browser open it in place of the week).
-          <a
-            href={lead.canonicalUrl}
-            target="_blank"
-            rel="noreferrer noopener"
-            class="clip-title"
-            title={lead.title}
-            draggable={false}
+        <div class="card-title-row">
+          {lead ? (
+            // Not draggable itself: a drag that starts on the title moves the card, never the link (which
+            // dropped outside a card would make the browser open it in place of the week).
+            <a
+              href={lead.canonicalUrl}
+              target="_blank"
+              rel="noreferrer noopener"
+              class="clip-title"
+              title={lead.title}
+              draggable={false}
+            >
+              {lead.title}
+            </a>
+          ) : (
+            <span class="clip-title">{t('ownNote')}</span>
+          )}
+          <button
+            type="button"
+            class="icon"
+            title={t('edit')}
+            onClick={() => actions.edit(item)}
+            aria-label={`${t('edit')}: ${label}`}
           >
-            {lead.title}
-          </a>
-        ) : (
-          <span class="clip-title">{t('ownNote')}</span>
-        )}
-        <span class="meta">
-          {item.sources
-            .map((s) => s.source || s.title)
-            .filter((s) => s)
-            .join(' · ')}
-        </span>
-        {quoteCount > 0 && (
-          <Badge mark={`❝${quoteCount}`} text={quoteCount === 1 ? t('oneQuote') : t('quotes', { count: quoteCount })} />
-        )}
-        {item.sources.length > 1 && (
-          <Badge mark={`⊕${item.sources.length}`} text={t('story', { count: item.sources.length })} />
-        )}
-        {item.note.trim() && lead && <Badge mark="¶" text={t('noteBadge')} />}
-        {doubts.length > 0 && (
-          <span class="badge warn" title={doubts.join('; ')}>
-            {t('doubtBadge')}
-          </span>
-        )}
-        {item.tags.map((tag) => (
-          <span class="tag" key={tag}>
-            {tag}
-          </span>
-        ))}
-        {conflicted && <span class="badge warn">{t('conflictBadge')}</span>}
-        <button
-          type="button"
-          class="icon"
-          title={t('edit')}
-          onClick={() => actions.edit(item)}
-          aria-label={`${t('edit')}: ${label}`}
-        >
-          ✎
-        </button>
-        <button
-          type="button"
-          class="icon"
-          ref={menuButton}
-          title={t('moreActions')}
-          aria-label={`${t('moreActions')}: ${label}`}
-          aria-expanded={menuOpen}
-          aria-controls={menuId}
-          onClick={() => setMenuOpen(!menuOpen)}
-        >
-          ⋯
-        </button>
+            ✎
+          </button>
+          <button
+            type="button"
+            class="icon"
+            ref={menuButton}
+            title={t('moreActions')}
+            aria-label={`${t('moreActions')}: ${label}`}
+            aria-expanded={menuOpen}
+            aria-controls={menuId}
+            onClick={() => setMenuOpen(!menuOpen)}
+          >
+            ⋯
+          </button>
+        </div>
+        <div class="card-meta-row">
+          {publishers.length > 0 && (
+            <span class="meta" title={publishers.join(' · ')}>
+              {publisherLine(publishers)}
+            </span>
+          )}
+          {quoteCount > 0 && (
+            <Badge
+              mark={`❝${quoteCount}`}
+              text={quoteCount === 1 ? t('oneQuote') : t('quotes', { count: quoteCount })}
+            />
+          )}
+          {item.sources.length > 1 && (
+            <Badge mark={`⊕${item.sources.length}`} text={t('story', { count: item.sources.length })} />
+          )}
+          {item.note.trim() && lead && <Badge mark="¶" text={t('noteBadge')} />}
+          {doubts.length > 0 && (
+            <span class="badge warn" title={doubts.join('; ')}>
+              {t('doubtBadge')}
+            </span>
+          )}
+          {item.tags.map((tag) => (
+            <span class="tag" key={tag}>
+              {tag}
+            </span>
+          ))}
+          {conflicted && <span class="badge warn">{t('conflictBadge')}</span>}
+        </div>
       </div>
       {conflicted && <Conflicts item={item} onSettle={actions.settle} />}
       {/* A textarea that grows with its text: a 60-character Chinese summary is read whole. */}

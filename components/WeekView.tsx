@@ -60,6 +60,8 @@ function WeekText(props: {
 
 /** How long Undo is offered after a delete, ungroup or move to another week. */
 export const UNDO_SHOWN_MS = 8000;
+/** A new entry this long after the offer is someone's clip, not the offered change's own doing. */
+const CLIP_LANDED_AFTER_MS = 1500;
 
 /** The week's items under their sections, arranged by mouse or keyboard. */
 export function WeekView({ db, weekId, items, sections, tags, week, focusItemId, deepDiveQuotes, now, newId }: Props) {
@@ -80,9 +82,14 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
     const timer = setTimeout(() => setUndo(undefined), UNDO_SHOWN_MS);
     return () => clearTimeout(timer);
   }, [undo]);
+  // A clip landing later ends the offer; the entry an ungroup itself adds (at the same moment) does not.
   const itemCount = useRef(items.length);
+  const offeredAt = useRef(0);
   useEffect(() => {
-    if (items.length > itemCount.current) setUndo(undefined);
+    if (undo) offeredAt.current = Date.now();
+  }, [undo]);
+  useEffect(() => {
+    if (items.length > itemCount.current && Date.now() - offeredAt.current > CLIP_LANDED_AFTER_MS) setUndo(undefined);
     itemCount.current = items.length;
   }, [items.length]);
   useEffect(() => {

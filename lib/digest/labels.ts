@@ -9,6 +9,8 @@ export interface DigestLabels {
   empty: string;
   /** Heading of the numbered link list that ends a 公众号 draft (links are not allowed in its text). */
   links: string;
+  /** `{{sourceWord}}`: the word before an item's sources, by how many it cites (`Source:` / `Sources:`). */
+  sourceWord: (count: number) => string;
 }
 
 export const DIGEST_LABELS: Record<DigestLanguage, DigestLabels> = {
@@ -17,11 +19,13 @@ export const DIGEST_LABELS: Record<DigestLanguage, DigestLabels> = {
     listSeparator: '、',
     empty: '(本周暂无)',
     links: '参考链接',
+    sourceWord: () => '来源',
   },
   en: {
     readingTime: (minutes) => `Estimated reading time: ${minutes} min`,
     listSeparator: ', ',
     empty: '(Nothing this week.)',
     links: 'Links',
+    sourceWord: (count) => (count > 1 ? 'Sources' : 'Source'),
   },
 };

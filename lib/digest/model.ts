@@ -138,6 +138,9 @@ function itemValues(
       case 'n':
         values.n = String(n);
         break;
+      case 'sourceWord':
+        values.sourceWord = ctx.labels.sourceWord(only ? 1 : item.sources.length);
+        break;
       case 'gap':
         values.gap = summary === '' || FULL_WIDTH_END.test(summary) ? '' : ' ';
         break;

@@ -20,6 +20,7 @@ export const ITEM_FIELDS = [
   'tags',
   'n',
   'gap',
+  'sourceWord',
 ] as const;
 /** Fields of a line about one quote (the line under each quote in 深度解析). */
 export const QUOTE_FIELDS = ['quoteLink'] as const;

@@ -30,7 +30,7 @@ export const DEFAULT_TEMPLATES: Record<DigestLanguage, DigestTemplate> = {
     title: '{{name}} ({{weekStart}} to {{weekEnd}})',
     slug: '{{category}}-{{weekEnd}}',
     meta: 'Category: {{category}} | slug: {{slug}} | Range: last 7 days',
-    brief: '{{summary}}{{gap}}Source: {{sources}}',
+    brief: '{{summary}}{{gap}}{{sourceWord}}: {{sources}}',
     thought: '{{summary}}',
     analysis: '{{n}}) {{summary}}',
     attribution: '— {{sourceLink}}',

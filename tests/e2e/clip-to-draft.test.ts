@@ -97,6 +97,8 @@ describe('page → clip → week list → downloaded draft', () => {
     const underQuote = options.getByRole('textbox', { name: 'Under each quote' });
     await underQuote.fill('— {{quoteLink}}');
     await underQuote.press('Tab');
+    // Deep dives print no quotes unless asked (the published digest prints none): every quote, here.
+    await options.getByRole('combobox', { name: /^Quotes under each deep dive/ }).selectOption('all');
     await popup.locator('li.clip').first().focus();
     await popup.keyboard.press('2');
     await expect.poll(() => popup.locator('[data-section="analysis"] li.clip').count()).toBe(1);

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Item, Source } from '../../lib/types';
@@ -48,7 +48,7 @@ function bigRecords(
 describe('downloads', () => {
   const env = useExtension();
 
-  it('exports a 5 MB draft whole through the background, and names the file the browser really saved', async () => {
+  it('exports a 5 MB draft whole through the background, and a second export replaces the first', async () => {
     await clearRecords(env.session.worker);
     const { sources, items } = bigRecords(1, 5_000_000);
     await putRecords(env.session.worker, 'sources', sources);
@@ -64,13 +64,19 @@ describe('downloads', () => {
     expect(draft.length).toBeGreaterThan(5_000_000);
     expect(draft).toContain('END-OF-0000');
 
-    // The same export again: the browser keeps both and says which name it used.
-    const again = filename.replace(/\.md$/, ' (1).md');
+    // The same export again replaces the week's draft (no `… (1).md`), and says the name the browser used.
     await popup.getByRole('button', { name: 'Export draft' }).click();
+    const saved = () =>
+      env.session.worker.evaluate(async () =>
+        (await chrome.downloads.search({ state: 'complete' })).map((d) => d.filename.split(/[\\/]/).pop()),
+      );
+    await expect.poll(saved, { timeout: 30_000 }).toHaveLength(2);
+    expect(await saved()).toEqual([filename, filename]);
     await expect
       .poll(() => popup.getByRole('status').last().textContent(), { timeout: 30_000 })
-      .toBe(`Downloaded ${again}.`);
-    expect((await readDownload(env.session.downloadsDir, again, 30_000)).length).toBe(draft.length);
+      .toBe(`Downloaded ${filename}.`);
+    expect(readdirSync(env.session.downloadsDir).filter((f) => f.startsWith('ai-weekly-info-'))).toEqual([filename]);
+    expect((await readDownload(env.session.downloadsDir, filename, 30_000)).length).toBe(draft.length);
   }, 120_000);
 
   it('downloads a 50 MB backup whole from the options page', async () => {

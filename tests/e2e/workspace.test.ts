@@ -247,6 +247,31 @@ describe('a fifteen-entry week built in the side panel', () => {
     expect(entries).toHaveLength(15);
     expect(await panel.locator('li.clip').count()).toBe(15);
 
+    // The week comes first: export, checks and link checks are one folded line above it.
+    await panel.evaluate(() => window.scrollTo(0, 0));
+    const firstCard = await panel.locator('li.clip').first().boundingBox();
+    expect(firstCard?.y).toBeLessThan(330);
+    await panel.locator('details.export-bar > summary').click();
+    await expect.poll(() => panel.getByRole('button', { name: 'Export draft' }).isVisible()).toBe(true);
+    await panel.locator('details.export-bar > summary').click();
+
+    // ✎ on the last card opens the editor right there, on screen and focused; Escape hands focus back.
+    const lastCard = panel.locator('li.clip').last();
+    await lastCard.scrollIntoViewIfNeeded();
+    await lastCard.getByRole('button', { name: /^Edit: / }).click();
+    const cardEditor = panel.locator('form.editor');
+    await expect.poll(() => cardEditor.count()).toBe(1);
+    await expect.poll(() => cardEditor.evaluate((form) => form.contains(document.activeElement))).toBe(true);
+    const box = await cardEditor.boundingBox();
+    const viewport = panel.viewportSize();
+    expect(box && viewport && box.y >= 0 && box.y < viewport.height).toBe(true);
+    expect(
+      await cardEditor.evaluate((form) => form.closest('li')?.previousElementSibling?.classList.contains('clip')),
+    ).toBe(true);
+    await panel.keyboard.press('Escape');
+    await expect.poll(() => cardEditor.count()).toBe(0);
+    await expect.poll(() => lastCard.evaluate((el) => el === document.activeElement)).toBe(true);
+
     // The whole week on about two side-panel screens (it took four before the compact cards).
     await panel.evaluate(() => window.scrollTo(0, 0));
     await panel.screenshot({ path: `${OUT}/side-panel-week-light.png`, fullPage: true });
@@ -264,14 +289,14 @@ describe('a fifteen-entry week built in the side panel', () => {
     const options = await env.session.context.newPage();
     await options.goto(`chrome-extension://${env.session.extensionId}/options.html`);
     await options.getByRole('combobox', { name: 'Interface language' }).selectOption('zh');
-    await expect.poll(() => panel.getByRole('button', { name: '导出草稿' }).count()).toBe(1);
+    await expect.poll(() => panel.locator('details.export-bar > summary').textContent()).toContain('导出与检查');
     expect(await panel.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(PANEL.height * 2.2);
     expect(await axeViolations(panel)).toEqual([]);
     await panel.screenshot({ path: `${OUT}/side-panel-week-zh-dark.png`, fullPage: true });
     await panel.emulateMedia({ colorScheme: 'light' });
     await panel.screenshot({ path: `${OUT}/side-panel-week-zh-light.png`, fullPage: true });
     await options.getByRole('combobox', { name: '界面语言' }).selectOption('en');
-    await expect.poll(() => panel.getByRole('button', { name: 'Export draft' }).count()).toBe(1);
+    await expect.poll(() => panel.locator('details.export-bar > summary').textContent()).toContain('Export and checks');
     await options.close();
 
     // Last, as it drops the card wherever the pointer ends up: dragging to the bottom edge scrolls

@@ -6,7 +6,7 @@ import { EN_MESSAGES } from '../../../lib/i18n/en';
 import { translator } from '../../../lib/i18n/translate';
 import { compareByOrder } from '../../../lib/order-key';
 import { type ClipperDb, openDatabase } from '../../../lib/store/db';
-import { saveClip } from '../../../lib/store/item-writes';
+import { joinItems, saveClip } from '../../../lib/store/item-writes';
 import { listWeek } from '../../../lib/store/items';
 import { listSections } from '../../../lib/store/sections';
 
@@ -169,5 +169,26 @@ describe('WeekView', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('shows every publisher of a story on its card: two whole names and how many more', async () => {
+    db = openDatabase(`week-view-${Math.random()}`);
+    const ids: string[] = [];
+    for (const [n, source] of [
+      [1, '知乎专栏'],
+      [2, '掘金周报'],
+      [3, 'Reuters'],
+    ] as const) {
+      const { item } = await saveClip(db, { ...page(n), source }, ctx());
+      ids.push(item?.id as string);
+    }
+    await joinItems(db, ids[0] as string, ids[1] as string, ++clock);
+    await joinItems(db, ids[0] as string, ids[2] as string, ++clock);
+    await showWeek();
+    const meta = cardOf('Story 1').querySelector('.meta') as HTMLElement;
+    expect(meta.textContent).toBe('知乎专栏 · 掘金周报 +1');
+    expect(meta.title).toBe('知乎专栏 · 掘金周报 · Reuters');
+    // The title is not cut to one line: it may wrap to two.
+    expect(cardOf('Story 1').querySelector('.card-title-row .clip-title')).not.toBeNull();
   });
 });

@@ -138,6 +138,13 @@ describe('renderDigest', () => {
     expect(Array.from(li.querySelectorAll('ul li'), (x) => x.textContent)).toEqual(['one', 'two']);
   });
 
+  it('says Source before one link and Sources before several in an English draft', () => {
+    const md = renderDigest({ ...SEED_WEEK, settings: { ...SEED_WEEK.settings, language: 'en' } }).markdown;
+    expect(md).toContain('Sources: [知乎专栏](https://zhuanlan.zhihu.com/p/1999000001), [掘金周报]');
+    expect(md).toContain('Source: [StateScoop]');
+    expect(md).not.toContain('Source: [知乎专栏]');
+  });
+
   it('leaves out empty sections', () => {
     const md = renderDigest({ ...SEED_WEEK, items: SEED_WEEK.items.filter((c) => c.sectionId === 'briefs') }).markdown;
     expect(md).not.toContain('## 深度解析');
