@@ -23,7 +23,7 @@ interface Props {
 
 /** Export, copy and the draft checks for the week on screen. */
 export function ExportBar({ db, weekId, items, sections, exportWeek, onFocusItem, checkPages, folded }: Props) {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const [notice, setNotice] = useState<{ tone: NoticeTone; text: string } | undefined>();
   const [busy, setBusy] = useState(false);
   const earlier = useLiveQuery(() => earlierUses(db, items), [items]);
@@ -121,7 +121,10 @@ export function ExportBar({ db, weekId, items, sections, exportWeek, onFocusItem
           ) : (
             <ul>
               {checks.map((check, i) => {
-                const text = t(`check.${check.kind}`, { subject: check.subject, detail: check.detail ?? '' });
+                // A length reads with thousands separators in the UI's language (1,000,000 / 1,000,000).
+                const detail =
+                  check.kind === 'long-quote' ? Number(check.detail).toLocaleString(locale) : (check.detail ?? '');
+                const text = t(`check.${check.kind}`, { subject: check.subject, detail });
                 return (
                   <li key={`${check.kind}-${check.itemId ?? check.sectionId}-${i}`}>
                     {check.itemId ? (

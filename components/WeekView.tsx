@@ -243,6 +243,7 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
     },
   ].filter((g) => g.items.length > 0 || g.id !== '_unsorted');
   const editingItem = items.find((c) => c.id === editing);
+  const citedCount = new Set(items.flatMap((i) => i.sourceIds)).size;
   // Escape or Done hands focus back to the card the editor opened from.
   const closeEditor = () => {
     const id = editing;
@@ -297,8 +298,14 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
             }}
           >
             <span class="key">{gi < 9 && group.id !== '_unsorted' ? gi + 1 : ''}</span> {group.name}{' '}
-            <span class="count">{group.items.length}</span>
+            <span class="count">
+              {group.section?.kind === 'references' ? group.items.length + citedCount : group.items.length}
+            </span>
           </h3>
+          {/* 参考资料 is written from the sources the week cites: say so, and how many, where it looks empty. */}
+          {group.section?.kind === 'references' && (
+            <p class="hint references-hint">{t('referencesFilled', { count: citedCount })}</p>
+          )}
           <ul>
             {group.items.map((item, i) => (
               <Fragment key={item.id}>

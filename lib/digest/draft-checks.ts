@@ -8,7 +8,14 @@ export type CheckKind =
   | 'used-before'
   | 'used-in-issue'
   | 'outside-week'
-  | 'empty-section';
+  | 'empty-section'
+  | 'long-quote';
+
+/**
+ * A quote longer than a digest can carry (about two screens of reading): it is kept whole, but the
+ * draft's references print all of it, so the checks say so before a 1 MB quote goes out.
+ */
+export const LONG_QUOTE_CHARS = 3_000;
 
 export interface DraftCheck {
   kind: CheckKind;
@@ -58,6 +65,16 @@ export function checkDraft({ weekId, items, sections, earlier }: CheckInput): Dr
             ? { kind: 'used-in-issue', itemId: item.id, subject: source.title, detail: before.issue }
             : { kind: 'used-before', itemId: item.id, subject: source.title, detail: before.weekId },
         );
+      }
+      const longest = Math.max(0, ...source.quotes.map((q) => q.text.length));
+      if (longest > LONG_QUOTE_CHARS && !reported.has(`long:${source.id}`)) {
+        reported.add(`long:${source.id}`);
+        checks.push({
+          kind: 'long-quote',
+          itemId: item.id,
+          subject: source.title,
+          detail: String(longest),
+        });
       }
       const published = /^\d{4}-\d{2}-\d{2}/.exec(source.publishedAt ?? '')?.[0];
       // A week's digest covers news from that week; a day's slack allows for time zones.

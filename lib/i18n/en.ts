@@ -71,6 +71,8 @@ export const EN_MESSAGES = {
   'check.used-in-issue': '“{subject}” already ran in {detail}.',
   'check.outside-week': '“{subject}” was published on {detail}, outside this week.',
   'check.empty-section': 'Section “{subject}” is empty.',
+  'check.long-quote':
+    'A quote of “{subject}” is {detail} characters long: the references print all of it. Shorten it in the editor?',
   noClips: 'No clips this week yet. Clip a page to start the digest.',
   unsorted: 'Unsorted',
   quotes: '{count} quotes',
@@ -110,6 +112,7 @@ export const EN_MESSAGES = {
   exportAndChecks: 'Export and checks',
   publishedShort: 'published',
   checksShort: '{count} to look at',
+  referencesFilled: 'The draft lists here every source this week cites: {count} now, each with its quotes.',
   note: 'Note',
   author: 'Author',
   published: 'Published',

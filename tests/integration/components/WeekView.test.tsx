@@ -191,4 +191,13 @@ describe('WeekView', () => {
     // The title is not cut to one line: it may wrap to two.
     expect(cardOf('Story 1').querySelector('.card-title-row .clip-title')).not.toBeNull();
   });
+
+  it('says 参考资料 is filled from the sources the week cites, and how many', async () => {
+    db = openDatabase(`week-view-${Math.random()}`);
+    for (const n of [1, 2, 3]) await saveClip(db, page(n), ctx());
+    await showWeek();
+    const references = document.querySelector('[data-section="references"]') as HTMLElement;
+    expect(references.querySelector('h3 .count')?.textContent).toBe('3');
+    expect(references.querySelector('.references-hint')?.textContent).toContain('every source this week cites: 3 now');
+  });
 });

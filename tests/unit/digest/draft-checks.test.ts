@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDraft } from '../../../lib/digest/draft-checks';
+import { checkDraft, LONG_QUOTE_CHARS } from '../../../lib/digest/draft-checks';
 import { DEFAULT_SECTIONS } from '../../../lib/store/defaults';
 import type { WeekItem } from '../../../lib/types';
 import { SEED_WEEK } from '../../fixtures/weeks/ai-weekly-2026-01-26';
@@ -55,5 +55,18 @@ describe('checkDraft', () => {
     expect(checkDraft({ weekId: '2026-01-26', items: clean, sections: [...DEFAULT_SECTIONS], earlier: [] })).toEqual(
       [],
     );
+  });
+
+  it('flags a quote longer than a digest can carry, once per source, with its length', () => {
+    const [first, ...rest] = SEED_WEEK.items.filter((c) => c.id !== 'i-hostile' && c.sources.length > 0);
+    const lead = first?.sources[0] as NonNullable<typeof first>['sources'][number];
+    const long = { ...lead, quotes: [{ text: 'x'.repeat(1_000_000), createdAt: 1 }] };
+    const items = [{ ...(first as NonNullable<typeof first>), sources: [long] }, ...rest];
+    const checks = checkDraft({ weekId: '2026-01-26', items, sections: [...DEFAULT_SECTIONS], earlier: [] });
+    expect(checks.filter((c) => c.kind === 'long-quote')).toEqual([
+      { kind: 'long-quote', itemId: first?.id, subject: lead.title, detail: '1000000' },
+    ]);
+    // A quote of a few paragraphs is no warning.
+    expect(LONG_QUOTE_CHARS).toBeGreaterThanOrEqual(2_000);
   });
 });
