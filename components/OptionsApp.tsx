@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { EN_MESSAGES } from '../lib/i18n/en';
+import type { Translate } from '../lib/i18n/keys';
 import { OPTIONS_MESSAGES } from '../lib/i18n/options';
 import { ZH_MESSAGES } from '../lib/i18n/zh';
 import type { DigestSettings, StorageState } from '../lib/types';
@@ -43,7 +44,9 @@ export function OptionsApp({ db, newId, browserLanguage, today, now, saveFile, r
   const settings = useLiveQuery(() => getSettings(db), []);
   const sections = useLiveQuery(() => listSections(db), []);
   const meta = useLiveQuery(() => getLocalMeta(db), []);
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
+  // Worded when shown, not when set: switching the interface language rewords the last message too
+  // (it said `Saved.` in English right after switching to 中文).
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: (t: Translate) => string } | undefined>();
   // Live queries wait for a database that will not open; opening it once says why it will not.
   const [openFailure, setOpenFailure] = useState<unknown>();
   useEffect(() => {
@@ -66,16 +69,16 @@ export function OptionsApp({ db, newId, browserLanguage, today, now, saveFile, r
   const current = settings.value;
   const save = (patch: Partial<DigestSettings>) =>
     updateSettings(db, patch, now()).then(
-      () => setMessage({ tone: 'success', text: t('settingsSaved') }),
-      (e: unknown) => setMessage({ tone: 'error', text: describeError(t, e) }),
+      () => setMessage({ tone: 'success', text: (tr) => tr('settingsSaved') }),
+      (e: unknown) => setMessage({ tone: 'error', text: (tr) => describeError(tr, e) }),
     );
-  const onError = (text: string) => setMessage({ tone: 'error', text });
+  const onError = (text: string) => setMessage({ tone: 'error', text: () => text });
 
   return (
     <LocaleContext.Provider value={i18n}>
       <main class="options">
         <h1>{t('optionsTitle')}</h1>
-        {message && <Notice tone={message.tone}>{message.text}</Notice>}
+        {message && <Notice tone={message.tone}>{message.text(t)}</Notice>}
         <OptionsSection id="sections" title={t('sectionsHeading')} hint={t('sectionsHint')} fields={false}>
           <SectionsEditor db={db} sections={sections.value} newId={newId} onError={onError} />
         </OptionsSection>

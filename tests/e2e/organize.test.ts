@@ -300,6 +300,10 @@ describe('organizing the week in the popup', () => {
     await options.getByRole('combobox', { name: 'Interface language' }).selectOption('zh');
     await expect.poll(() => popup.getByRole('button', { name: '导出草稿' }).count()).toBe(1);
     await expect.poll(() => options.locator('h1').textContent()).toBe('Digest Clipper 设置');
+    // The last message follows the language too (it stayed `Saved.`), and buttons keep to one line.
+    await expect.poll(() => options.getByRole('status').first().textContent()).toBe('已保存。');
+    const add = await options.getByRole('button', { name: '添加栏目' }).boundingBox();
+    expect(add?.height).toBeLessThan(34);
     await options.getByRole('combobox', { name: '界面语言' }).selectOption('en');
     await expect.poll(() => popup.getByRole('button', { name: 'Export draft' }).count()).toBe(1);
   });

@@ -69,11 +69,23 @@ describe('a fifteen-entry week built in the side panel', () => {
     dir = mkdtempSync(join(tmpdir(), 'workspace-week-'));
     mkdirSync(join(dir, 'p'));
     for (let i = 0; i < PAGES.length; i++) writeFileSync(join(dir, 'p', `${i}.html`), articlePage(i, today));
-    // A page whose own script keeps it busy for seven seconds after it starts loading: the clipper
-    // cannot run there until it is done (the capture's time limit is 3 s in the e2e build).
+    // A page whose own script keeps it busy until the test frees it (p/free.txt appears; a minute at
+    // most): the clipper cannot run there meanwhile (the capture's time limit is 3 s in the e2e build).
+    // Freed by the test, not by a clock: on a loaded machine a fixed seven seconds ran out before the
+    // batch reached the page, and the test failed now and then.
     writeFileSync(
       join(dir, 'p', 'busy.html'),
-      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Busy page</title><meta property="og:site_name" content="Busy Site"></head><body><h1>Busy page</h1><p>Words.</p><script>const end = Date.now() + 7000; while (Date.now() < end) {}</script></body></html>',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Busy page</title><meta property="og:site_name" content="Busy Site"></head><body><h1>Busy page</h1><p>Words.</p><script>
+const end = Date.now() + 60000;
+while (Date.now() < end) {
+  const x = new XMLHttpRequest();
+  x.open('GET', 'free.txt?' + Date.now(), false);
+  try { x.send(); } catch {}
+  if (x.status === 200) break;
+  const next = Date.now() + 50;
+  while (Date.now() < next) {}
+}
+</script></body></html>`,
     );
     pages = await startFixtureServer(dir);
   });
@@ -372,6 +384,7 @@ describe('a fifteen-entry week built in the side panel', () => {
     await expect.poll(() => row('Busy page').getAttribute('data-tab-status'), { timeout: 20_000 }).toBe('failed');
     expect(await row('Busy page').locator('.tab-status').textContent()).toMatch(/did not answer|3 s/);
     // Once the page is free again, Retry clips it.
+    writeFileSync(join(dir, 'p', 'free.txt'), 'free');
     await busy.evaluate(() => document.readyState);
     await row('Busy page').getByRole('button', { name: 'Retry: Busy page' }).click();
     await expect
