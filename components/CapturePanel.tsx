@@ -142,7 +142,11 @@ export function CapturePanel(props: CapturePanelProps) {
           )}
         </summary>
         {state.phase === 'reading' && <p class="reading">{t('readingPage')}</p>}
-        {state.phase === 'manual' && <Notice tone="error">{describeProblem(t, state.problem)}</Notice>}
+        {state.phase === 'manual' && (
+          <Notice tone="error">
+            {describeProblem(t, state.problem)} {t('manualBelow')}
+          </Notice>
+        )}
         {state.phase === 'ready' && state.already && (
           <Notice tone="info">
             {t('alreadyClipped', { week: state.already.weekId, count: state.already.quotes })}

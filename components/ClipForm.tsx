@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
+import { ClipInputError } from '../lib/errors';
 import { fieldDoubts } from '../lib/field-doubts';
-import { ORIGIN_FIELDS, parseTags } from '../lib/record-rules';
+import { ORIGIN_FIELDS, parseTags, validLink } from '../lib/record-rules';
 import { dateForEditor, parseTypedDate } from '../lib/typed-date';
 import type { Section } from '../lib/types';
 import { civilDate } from '../lib/week';
@@ -45,6 +46,11 @@ export function ClipForm({ draft, sections, tags, busy, now, onChange, onSave }:
       </>
     );
   };
+  // The form's own words for an empty title or a bad link, in the UI's language: the browser's
+  // built-in ones (`Please fill out this field.`) follow the browser's language, not the editor's choice.
+  const problemText = (code: 'clip.no-title') => describeError(t, new ClipInputError(code));
+  const linkProblem = () =>
+    describeError(t, new ClipInputError('clip.bad-link', { url: draft.canonicalUrl.trim().slice(0, 80) }));
   // The date as people write it (`2026/1/27`, `1月27日`, `昨天`); one that is not a date blocks saving, with why.
   const [dateText, setDateText] = useState(dateForEditor(draft.publishedAt, locale));
   const typeDate = (input: HTMLInputElement) => {
@@ -67,7 +73,13 @@ export function ClipForm({ draft, sections, tags, busy, now, onChange, onSave }:
     >
       <label>
         <span>{t('title')}</span>
-        <input name="title" value={draft.title} required onInput={(e) => set({ title: e.currentTarget.value })} />
+        <input
+          name="title"
+          value={draft.title}
+          required
+          ref={(el) => el?.setCustomValidity(draft.title.trim() ? '' : problemText('clip.no-title'))}
+          onInput={(e) => set({ title: e.currentTarget.value })}
+        />
       </label>
       <div class="row">
         <label>
@@ -111,6 +123,7 @@ export function ClipForm({ draft, sections, tags, busy, now, onChange, onSave }:
           type="url"
           value={draft.canonicalUrl}
           required
+          ref={(el) => el?.setCustomValidity(validLink(draft.canonicalUrl.trim()) ? '' : linkProblem())}
           onInput={(e) => set({ canonicalUrl: e.currentTarget.value })}
         />
       </label>

@@ -54,7 +54,11 @@ export async function quickClip(
 
 /** What the badge tooltip says after a quick clip, in the UI's language. */
 export function quickClipMessage(result: QuickClipResult, t: Translate): string {
-  if (!result.ok) return describeProblem(t, result.problem);
+  // A tooltip has nothing below it: the hand-entry form is in the popup.
+  if (!result.ok)
+    return result.problem.code.startsWith('capture.')
+      ? `${describeProblem(t, result.problem)} ${t('manualFromToolbar')}`
+      : describeProblem(t, result.problem);
   const { outcome, sectionName } = result;
   const title = outcome.source.title;
   if (outcome.sourceCreated || outcome.itemAction === 'created')

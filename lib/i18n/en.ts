@@ -113,6 +113,8 @@ export const EN_MESSAGES = {
   publishedShort: 'published',
   checksShort: '{count} to look at',
   referencesFilled: 'The draft lists here every source this week cites: {count} now, each with its quotes.',
+  manualBelow: 'You can still record the source by hand below.',
+  manualFromToolbar: 'Click the toolbar button to record the source by hand.',
   note: 'Note',
   author: 'Author',
   published: 'Published',

@@ -4,21 +4,17 @@ import type { ProblemCode } from '../errors';
 export const PROBLEMS_EN: Record<ProblemCode, string> = {
   'capture.no-address': 'This tab has no page address yet. Wait for it to load, then try again.',
   'capture.bad-address': 'This address cannot be clipped: {url}',
-  'capture.browser-page':
-    'Browser pages (settings, new tab, extensions) cannot be clipped. You can still record the source by hand below.',
-  'capture.store-page':
-    'The browser does not let extensions read extension-store pages. You can still record the source by hand below.',
-  'capture.scheme': 'Pages at {scheme}: addresses cannot be clipped. You can still record the source by hand below.',
-  'capture.pdf':
-    'PDF files open in the browser’s own viewer, which extensions cannot read. Record the source by hand below.',
-  'capture.crashed': 'This tab has crashed or closed. Reload it and try again, or record the source by hand below.',
-  'capture.blocked':
-    'The browser did not let Digest Clipper read this page ({detail}). Record the source by hand below.',
+  'capture.browser-page': 'Browser pages (settings, new tab, extensions) cannot be clipped.',
+  'capture.store-page': 'The browser does not let extensions read extension-store pages.',
+  'capture.scheme': 'Pages at {scheme}: addresses cannot be clipped.',
+  'capture.pdf': 'PDF files open in the browser’s own viewer, which extensions cannot read.',
+  'capture.crashed': 'This tab has crashed or closed. Reload it and try again.',
+  'capture.blocked': 'The browser did not let Digest Clipper read this page ({detail}).',
   'capture.no-tab': 'There is no tab to clip. Open the page again and retry.',
   'capture.loading': 'The page is still loading. Try again in a moment.',
   'capture.timeout':
-    'The page did not answer within {seconds} seconds (it may be busy). Record the source by hand below, or reload the page and try again.',
-  'capture.empty': 'The page gave nothing back to clip. Reload it and try again, or record the source by hand below.',
+    'The page did not answer within {seconds} seconds (it may be busy). Reload the page and try again.',
+  'capture.empty': 'The page gave nothing back to clip. Reload it and try again.',
   'clip.bad-link': 'The link "{url}" is not a valid address.',
   'clip.no-title': 'Give the clip a title before saving.',
   'clip.gone': 'This clip no longer exists.',

@@ -112,6 +112,8 @@ export const ZH_MESSAGES: Record<PopupMessageKey, string> = {
   publishedShort: '已发布',
   checksShort: '{count} 项待查',
   referencesFilled: '导出时此处列出本周引用的全部来源(目前 {count} 个)及其引文。',
+  manualBelow: '仍可在下方手动记录来源。',
+  manualFromToolbar: '点击工具栏按钮可手动记录来源。',
   note: '按语',
   author: '作者',
   published: '发布时间',

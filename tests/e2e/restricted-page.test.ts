@@ -74,12 +74,22 @@ describe('a page the browser will not let us read', () => {
     await expect.poll(() => popup.locator('details.capture summary').textContent()).toContain('nothing to read');
     await popup.locator('details.capture summary').click();
     await expect.poll(() => popup.getByRole('alert').count()).toBe(1);
+    // The form's own words, in the UI's language, where the browser would say `Please fill out this field.`
+    await popup.getByLabel('Title').fill('');
+    expect(await popup.getByLabel('Title').evaluate((el: HTMLInputElement) => el.validationMessage)).toBe(
+      'Give the clip a title before saving.',
+    );
     await popup.getByLabel('Title').fill('No link here');
+    await popup.getByLabel('Link').fill('not a link');
+    expect(await popup.getByLabel('Link').evaluate((el: HTMLInputElement) => el.validationMessage)).toContain(
+      'is not a valid address',
+    );
+    // Past the form's own check, the store refuses it too, and says so.
     await popup.getByLabel('Link').evaluate((el: HTMLInputElement) => {
       el.removeAttribute('required');
       el.type = 'text';
+      if (el.form) el.form.noValidate = true;
     });
-    await popup.getByLabel('Link').fill('not a link');
     const before = await readEntries(popup);
     await popup.getByRole('button', { name: 'Save clip' }).click();
     await expect.poll(() => popup.getByRole('alert').last().textContent()).toContain('is not a valid address');

@@ -57,6 +57,10 @@ describe('quickClip (context menu and shortcut)', () => {
     const result = await quickClip({ db, capture: async () => refused, now, newId: () => 'x' }, 7);
     expect(quickClipMessage(result, english)).toMatch(/^Browser pages .* cannot be clipped/);
     expect(quickClipMessage(result, chinese)).toMatch(/^浏览器自己的页面/);
+    // A tooltip has nothing below it: it points at the toolbar button, never at a form "below".
+    expect(quickClipMessage(result, english)).toMatch(/Click the toolbar button to record the source by hand\.$/);
+    expect(quickClipMessage(result, english)).not.toContain('below');
+    expect(quickClipMessage(result, chinese)).not.toContain('下方');
     expect(await db.items.count()).toBe(0);
   });
 });

@@ -51,4 +51,26 @@ describe('dates as editors type them', () => {
       ),
     );
   });
+
+  it('reads weekdays as editors type them, in Chinese and English', () => {
+    const saturday = '2026-01-31';
+    expect(parseTypedDate('上周五', saturday)).toBe('2026-01-23');
+    expect(parseTypedDate('上星期一', saturday)).toBe('2026-01-19');
+    expect(parseTypedDate('周五', saturday)).toBe('2026-01-30');
+    expect(parseTypedDate('星期天', saturday)).toBe('2026-01-25');
+    expect(parseTypedDate('本周日', saturday)).toBe('2026-02-01');
+    expect(parseTypedDate('这周一', saturday)).toBe('2026-01-26');
+    expect(parseTypedDate('last Friday', saturday)).toBe('2026-01-30');
+    expect(parseTypedDate('Friday', saturday)).toBe('2026-01-30');
+    expect(parseTypedDate('this Sun', saturday)).toBe('2026-02-01');
+    const friday = '2026-01-30';
+    expect(parseTypedDate('last friday', friday)).toBe('2026-01-23');
+    expect(parseTypedDate('friday', friday)).toBe('2026-01-30');
+    expect(() => parseTypedDate('someday', saturday)).toThrow(ClipInputError);
+  });
+
+  it('refuses names of JavaScript’s own members as dates with the usual message, not a crash', () => {
+    for (const word of ['constructor', '__proto__', 'toString', 'hasOwnProperty'])
+      expect(() => parseTypedDate(word, '2026-01-31')).toThrow(ClipInputError);
+  });
 });
