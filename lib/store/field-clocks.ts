@@ -115,6 +115,16 @@ function order(mine: FieldClock, theirs: FieldClock): Order {
   return 'both';
 }
 
+/**
+ * Whether a field's clock follows a change (`stamp`): it was made from it (its base), or later in the
+ * same browser, which had that change before it. A conflict over a change that the field's current
+ * value follows is settled: the editor there chose, knowing both sides.
+ */
+function follows(clock: FieldClock, stamp: string): boolean {
+  if (clock.base === stamp) return true;
+  return stampReplica(clock.at) === stampReplica(stamp) && compareStamps(clock.at, stamp) > 0;
+}
+
 export interface RecordMerge<T> {
   record: T;
   /** Fields whose value now comes from the other copy. */
@@ -186,8 +196,13 @@ export function mergeRecord<T extends Clocked>(kind: RecordKind, mine: T, theirs
       conflicts.push(conflict);
       result.conflicts.push(conflict.field);
     }
-  // A conflict whose value the record now has is settled.
-  const open = conflicts.filter((c) => !sameValue(asConflictValue(fieldValue(out, c.field)), c.value));
+  // A conflict whose value the record now has is settled, and so is one that the field's value follows
+  // (settled in the other copy: its choice there follows both sides, so it closes here too).
+  const open = conflicts.filter(
+    (c) =>
+      !sameValue(asConflictValue(fieldValue(out, c.field)), c.value) &&
+      !follows(clocks[c.field] ?? clockOf(mine, c.field), c.at),
+  );
   if (open.length > 0) out.conflicts = open;
   else delete out.conflicts;
   out.clocks = clocks;

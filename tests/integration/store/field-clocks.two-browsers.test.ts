@@ -139,4 +139,27 @@ describe('merging two browsers’ copies field by field', () => {
     const next = await updateItem(home, firstId, { note: 'n' }, NOW + 300);
     expect(next.updatedAt).toBe(NOW + 300);
   });
+
+  it('closes a conflict settled in one copy in the other too, and the copies agree after any exchanges', async () => {
+    await updateItem(home, firstId, { summary: 'home summary' }, NOW + 10);
+    await updateItem(office, firstId, { summary: 'office summary' }, NOW + 20);
+    await applyRestore(home, parsed(await createBackup(office)), NOW + 30);
+    await applyRestore(office, parsed(await createBackup(home)), NOW + 31);
+    const at = (await home.items.get(firstId))?.conflicts?.[0]?.at as string;
+    expect(at).toBeTruthy();
+    expect((await office.items.get(firstId))?.conflicts).toHaveLength(1);
+    await settleItemConflict(home, firstId, { field: 'summary', at }, 'theirs', NOW + 40);
+    await applyRestore(office, parsed(await createBackup(home)), NOW + 50);
+    // Settled at home, knowing both sides: closed at the office too, with the value chosen.
+    expect((await office.items.get(firstId))?.conflicts).toBeUndefined();
+    for (let round = 0; round < 3; round++) {
+      await applyRestore(home, parsed(await createBackup(office)), NOW + 60 + round * 2);
+      await applyRestore(office, parsed(await createBackup(home)), NOW + 61 + round * 2);
+    }
+    for (const db of [home, office]) {
+      const item = await db.items.get(firstId);
+      expect(item?.summary).toBe('office summary');
+      expect(item?.conflicts).toBeUndefined();
+    }
+  });
 });
