@@ -39,16 +39,30 @@ interface Versioned {
 
 /**
  * A change time from a file is never trusted beyond `now`: one stamped far in the future would win
- * every later merge. Such a time becomes the latest credible time in the file.
+ * every later merge. Future times are brought back to just before `now`, in their order: a fast
+ * clock's two edits stay one after the other (pulled back to one value, the older one used to win,
+ * silently), and a later file from it still comes after an earlier one.
  */
 function clampClocks(backup: Backup, now: number, summary: RestorePlan): Backup {
-  const times = [
-    ...[...backup.sources, ...backup.items, ...backup.weeks].map((r) => r.updatedAt),
-    ...backup.tombstones.map((t) => t.deletedAt),
-  ];
-  const credible = Math.max(0, ...times.filter((t) => t <= now));
+  const future = new Set<number>();
+  const note = (t: number) => {
+    if (t > now) future.add(t);
+  };
+  for (const r of [...backup.sources, ...backup.items, ...backup.weeks]) {
+    note(r.updatedAt);
+    for (const c of Object.values(r.clocks ?? {})) {
+      note(stampTime(c.at));
+      if (c.base !== undefined) note(stampTime(c.base));
+    }
+    for (const c of r.conflicts ?? []) note(stampTime(c.at));
+  }
+  for (const t of backup.tombstones) note(t.deletedAt);
+  const sorted = [...future].sort((a, b) => a - b);
+  // The k-th of n future times becomes now - (n - k): distinct, ordered, never past `now`.
+  const pulled = new Map(sorted.map((t, i) => [t, Math.max(0, now - (sorted.length - 1 - i))]));
+  const credibleTime = (t: number) => pulled.get(t) ?? t;
   const clampStamp = (stamp: string) =>
-    stampTime(stamp) <= now ? stamp : makeStamp(credible, stamp.slice(stamp.indexOf('@') + 1));
+    stampTime(stamp) <= now ? stamp : makeStamp(credibleTime(stampTime(stamp)), stamp.slice(stamp.indexOf('@') + 1));
   const clampClock = (clock: FieldClock): FieldClock =>
     clock.base === undefined
       ? { at: clampStamp(clock.at) }
@@ -62,7 +76,7 @@ function clampClocks(backup: Backup, now: number, summary: RestorePlan): Backup 
       (r.conflicts ?? []).some((c) => stampTime(c.at) > now);
     if (!future) return r;
     summary.clamped++;
-    const out: T = { ...r, updatedAt: Math.min(r.updatedAt, credible) };
+    const out: T = { ...r, updatedAt: credibleTime(r.updatedAt) };
     if (r.clocks)
       out.clocks = Object.fromEntries(Object.entries(r.clocks).map(([field, clock]) => [field, clampClock(clock)]));
     if (r.conflicts) out.conflicts = r.conflicts.map((c) => ({ ...c, at: clampStamp(c.at) }));
@@ -73,7 +87,7 @@ function clampClocks(backup: Backup, now: number, summary: RestorePlan): Backup 
     sources: backup.sources.map(clamp),
     items: backup.items.map(clamp),
     weeks: backup.weeks.map(clamp),
-    tombstones: backup.tombstones.map((t) => (t.deletedAt <= now ? t : { ...t, deletedAt: credible })),
+    tombstones: backup.tombstones.map((t) => (t.deletedAt <= now ? t : { ...t, deletedAt: credibleTime(t.deletedAt) })),
   };
 }
 

@@ -182,4 +182,22 @@ describe('merging a backup', () => {
     expect((await db.sources.get(again.source.id))?.quotes.map((q) => q.text)).toEqual(['Fresh quote']);
     expect(await db.items.get(old.item?.id as string)).toBeUndefined();
   });
+
+  it('keeps the order of a fast clock’s edits: its later edit wins, not the first (clock skew)', async () => {
+    const SKEW = 10 * 60_000;
+    const laptop = fresh();
+    const desktop = fresh();
+    const { item } = await saveClip(laptop, page('https://a.example/x'), ctx(NOW - 86_400_000));
+    await applyRestore(desktop, await backupOf(laptop), NOW);
+    await updateItem(laptop, item?.id as string, { summary: 'first draft' }, NOW + 60_000 + SKEW);
+    await applyRestore(desktop, await backupOf(laptop), NOW + 2 * 60_000);
+    expect((await desktop.items.get(item?.id as string))?.summary).toBe('first draft');
+    await updateItem(laptop, item?.id as string, { summary: 'final wording' }, NOW + 4 * 60_000 + SKEW);
+    const plan = await planRestore(desktop, await backupOf(laptop), NOW + 5 * 60_000);
+    expect(plan.clamped).toBe(1);
+    await applyRestore(desktop, await backupOf(laptop), NOW + 5 * 60_000);
+    const got = await desktop.items.get(item?.id as string);
+    expect(got?.summary).toBe('final wording');
+    expect(got?.updatedAt).toBeLessThanOrEqual(NOW + 5 * 60_000);
+  });
 });
