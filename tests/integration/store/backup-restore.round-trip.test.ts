@@ -87,7 +87,8 @@ describe('what is saved always restores', () => {
     expect(quoteCut).toBe(false);
     expect(source.quotes[0]?.text).toHaveLength(2_500_000);
     await expectRoundTrip(db);
-  });
+    // A time limit of its own: in fake-indexeddb this takes about 1 s alone and over 5 s on a busy two-core machine.
+  }, 30_000);
 
   it('a file:/// page', async () => {
     const db = fresh();
@@ -223,5 +224,6 @@ describe('round trip (property)', () => {
       ),
       { numRuns: 120 },
     );
-  });
+    // A time limit of its own: in fake-indexeddb this takes about 1 s alone and over 5 s on a busy two-core machine.
+  }, 30_000);
 });
