@@ -17,6 +17,8 @@ export const RECORD_LIMITS = {
   tag: 60,
   tags: 200,
   sourceIds: 1_000,
+  /** Open conflicts one record keeps (the newest): a merge and the backup reader hold to it alike. */
+  conflicts: 100,
   /** Quotes ticked to show under one item. */
   shownQuotes: 1_000,
   /** A publication date as ISO 8601 text. */

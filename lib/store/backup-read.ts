@@ -37,7 +37,6 @@ const LIMITS = {
   // Settings text (templates, names) the options page writes.
   setting: 5_000,
   records: 2_000_000,
-  conflicts: 100,
 };
 
 const SECTION_KINDS: readonly SectionKind[] = ['briefs', 'analysis', 'thoughts', 'references'];
@@ -355,7 +354,15 @@ function readClocks(c: Checker, r: Json, path: string, kind: RecordKind, target:
   }
   if (r.conflicts === undefined) return;
   const conflictFields: readonly string[] = CONFLICT_FIELDS[kind];
-  const conflicts = (c.soft(() => c.array(r.conflicts, `${path}.conflicts`, LIMITS.conflicts)) ?? [])
+  // More open conflicts than a record keeps: the newest are read, and the file is told it was trimmed
+  // (the whole list used to be dropped, every conflict with it).
+  let listed: unknown[] = [];
+  if (!Array.isArray(r.conflicts)) c.soft(() => c.array(r.conflicts, `${path}.conflicts`, LIMITS.conflicts));
+  else if (r.conflicts.length > LIMITS.conflicts) {
+    c.fix(`${path}.conflicts`, 'field.too-many', { max: LIMITS.conflicts });
+    listed = r.conflicts.slice(-LIMITS.conflicts);
+  } else listed = r.conflicts;
+  const conflicts = listed
     .map((raw, i) =>
       c.soft((): FieldConflict | undefined => {
         const at = `${path}.conflicts[${i}]`;
@@ -364,16 +371,34 @@ function readClocks(c: Checker, r: Json, path: string, kind: RecordKind, target:
         if (typeof x.field !== 'string' || !conflictFields.includes(x.field))
           return c.fail(`${at}.field`, 'field.not-one-of', { allowed: conflictFields.join(', ') });
         if (!validStamp(x.at)) return c.fail(`${at}.at`, 'field.not-clock');
+        // Their value obeys the field's own rules: a field every record has is never null, tags are a
+        // list, text is text (a forged null used to delete the field when chosen, and the week broke).
         let value: ConflictValue | undefined;
-        if (x.value === null) value = null;
-        else if (Array.isArray(x.value)) value = readTags(c, x.value, `${at}.value`);
-        else value = c.string(x.value, `${at}.value`, LIMITS.note);
+        const shape = CONFLICT_SHAPES[kind][x.field];
+        if (x.value === null) value = shape === 'optional' ? null : c.fail(`${at}.value`, 'field.not-string');
+        else if (shape === 'list') value = readTags(c, x.value, `${at}.value`);
+        else
+          value = c.string(
+            x.value,
+            `${at}.value`,
+            LIMITS.note,
+            shape === 'required' ? { empty: x.field !== 'title' } : {},
+          );
+        if (typeof value === 'string' && x.field === 'publishedAt' && !isValidDate(value))
+          return c.fail(`${at}.value`, 'field.not-date');
         return value === undefined ? undefined : { field: x.field, value, at: x.at };
       }),
     )
     .filter((x): x is FieldConflict => x !== undefined);
   if (conflicts.length > 0) target.conflicts = conflicts;
 }
+
+/** What a conflicting value of each field may be: text every record has, text it may lack, or a list. */
+const CONFLICT_SHAPES: Record<RecordKind, Record<string, 'required' | 'optional' | 'list'>> = {
+  item: { summary: 'required', note: 'required', tags: 'list' },
+  source: { title: 'required', source: 'required', author: 'optional', publishedAt: 'optional', excerpt: 'optional' },
+  week: { lede: 'required', closing: 'optional' },
+};
 
 function readQuotes(c: Checker, raw: unknown, path: string): Quote[] {
   return (c.array(raw, path, LIMITS.quotes) ?? [])

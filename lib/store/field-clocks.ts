@@ -1,3 +1,4 @@
+import { RECORD_LIMITS } from '../record-limits';
 import type { Clocked, ConflictValue, FieldClock, FieldConflict, Quote } from '../types';
 
 /**
@@ -203,6 +204,11 @@ export function mergeRecord<T extends Clocked>(kind: RecordKind, mine: T, theirs
       !sameValue(asConflictValue(fieldValue(out, c.field)), c.value) &&
       !follows(clocks[c.field] ?? clockOf(mine, c.field), c.at),
   );
+  // Bounded like every list a record holds: the newest changes are kept (a file could bring hundreds).
+  if (open.length > RECORD_LIMITS.conflicts) {
+    const newest = new Set([...open].sort((a, b) => compareStamps(a.at, b.at)).slice(-RECORD_LIMITS.conflicts));
+    open.splice(0, open.length, ...open.filter((c) => newest.has(c)));
+  }
   if (open.length > 0) out.conflicts = open;
   else delete out.conflicts;
   out.clocks = clocks;

@@ -170,3 +170,36 @@ describe('refusing bad backup files', () => {
     );
   });
 });
+
+describe('parseBackup: open conflicts a file carries', () => {
+  async function withConflicts(conflicts: unknown[]) {
+    const db = freshDb();
+    await seed(db);
+    const file = JSON.parse(await createBackup(db));
+    file.items[0].conflicts = conflicts;
+    return JSON.stringify(file);
+  }
+
+  it('reads a conflicting value by its field’s rules: no null for a note or summary, a list for tags', async () => {
+    const result = parseBackup(
+      await withConflicts([
+        { field: 'note', value: null, at: '1@ab' },
+        { field: 'tags', value: 'not a list', at: '2@ab' },
+        { field: 'summary', value: 'their summary', at: '3@ab' },
+      ]),
+    );
+    if (!result.ok) throw new Error('refused');
+    expect(result.backup.items[0]?.conflicts).toEqual([{ field: 'summary', value: 'their summary', at: '3@ab' }]);
+    expect(result.issues.map((i) => i.path)).toEqual(['items[0].conflicts[0].value', 'items[0].conflicts[1].value']);
+  });
+
+  it('keeps the newest hundred of a longer list instead of dropping them all', async () => {
+    const many = Array.from({ length: 105 }, (_, i) => ({ field: 'summary', value: `v${i}`, at: `${i + 1}@ab` }));
+    const result = parseBackup(await withConflicts(many));
+    if (!result.ok) throw new Error('refused');
+    const kept = result.backup.items[0]?.conflicts ?? [];
+    expect(kept).toHaveLength(100);
+    expect(kept[0]?.value).toBe('v5');
+    expect(result.issues.map((i) => `${i.path} ${i.code}`)).toEqual(['items[0].conflicts field.too-many']);
+  });
+});

@@ -164,4 +164,22 @@ describe('field clocks', () => {
     expect(merged.lede).toBe('我的导语');
     expect(merged.conflicts).toEqual([{ field: 'lede', value: 'their lede', at: '2500@bb' }]);
   });
+
+  it('keeps at most the newest hundred open conflicts on a record, whatever the other copy brings', () => {
+    const theirConflicts = Array.from({ length: 100 }, (_, i) => ({
+      field: 'note',
+      value: `n${i}`,
+      at: `${i + 1}@zz`,
+    }));
+    const mine = edit(ancestor, [{ field: 'summary', value: 'mine' }], 'aa', { now: 2_000 });
+    const theirs = {
+      ...edit(ancestor, [{ field: 'summary', value: 'theirs' }], 'bb', { now: 2_000 }),
+      conflicts: theirConflicts,
+    };
+    const { record } = mergeRecord('item', mine, theirs);
+    expect(record.conflicts).toHaveLength(100);
+    // The newest stay: the new summary conflict is among them, the oldest note conflict is not.
+    expect(record.conflicts?.some((c) => c.field === 'summary' && c.value === 'theirs')).toBe(true);
+    expect(record.conflicts?.some((c) => c.value === 'n0')).toBe(false);
+  });
 });
