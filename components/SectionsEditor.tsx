@@ -15,11 +15,12 @@ interface Props {
   db: ClipperDb;
   sections: Section[];
   newId: () => string;
+  now: () => number;
   onError: (message: string) => void;
 }
 
 /** Add, rename, reorder and delete sections; a deleted section's clips move, never vanish. */
-export function SectionsEditor({ db, sections, newId, onError }: Props) {
+export function SectionsEditor({ db, sections, newId, now, onError }: Props) {
   const { t } = useLocale();
   const [name, setName] = useState('');
   const [deleting, setDeleting] = useState<string | undefined>();
@@ -108,7 +109,7 @@ export function SectionsEditor({ db, sections, newId, onError }: Props) {
                   type="button"
                   class="danger"
                   onClick={() =>
-                    void run(sectionWrites().then((w) => w.deleteSection(db, section.id, moveTo))).then(() =>
+                    void run(sectionWrites().then((w) => w.deleteSection(db, section.id, moveTo, now()))).then(() =>
                       setDeleting(undefined),
                     )
                   }

@@ -102,9 +102,9 @@ export interface Item extends Clocked {
  * bringing it back from an older backup (docs/data-safety.md).
  */
 export interface Tombstone {
-  /** `item:<id>` or `source:<id>`. */
+  /** `item:<id>`, `source:<id>` or `section:<id>`. */
   id: string;
-  kind: 'item' | 'source';
+  kind: 'item' | 'source' | 'section';
   recordId: string;
   deletedAt: number;
 }

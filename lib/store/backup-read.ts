@@ -474,9 +474,9 @@ function readTombstone(c: Checker, raw: unknown, path: string): Tombstone | unde
   const r = c.record(raw, path);
   if (!r) return undefined;
   const kind =
-    r.kind === 'item' || r.kind === 'source'
+    r.kind === 'item' || r.kind === 'source' || r.kind === 'section'
       ? r.kind
-      : c.fail(`${path}.kind`, 'field.not-one-of', { allowed: 'item, source' });
+      : c.fail(`${path}.kind`, 'field.not-one-of', { allowed: 'item, source, section' });
   const recordId = c.string(r.recordId, `${path}.recordId`, LIMITS.id, { empty: false });
   const deletedAt = c.time(r.deletedAt, `${path}.deletedAt`);
   if (kind === undefined || recordId === undefined || deletedAt === undefined) return undefined;

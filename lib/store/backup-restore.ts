@@ -222,8 +222,10 @@ async function plan(db: ClipperDb, original: Backup, now: number) {
   );
   const sourceWrites = merge('source', backup.sources, localSources, summary);
   const itemWrites = merge('item', backup.items, localItems, summary);
-  const sections = fresh ? backup.sections : backup.sections.filter((s) => !localSections.has(s.id));
-  summary.sectionsAdded = backup.sections.filter((s) => !localSections.has(s.id)).length;
+  // A section deleted here stays deleted (its entries moved, and their moves merge as changes).
+  const added = backup.sections.filter((s) => !localSections.has(s.id) && !gone.has(`section:${s.id}`));
+  const sections = fresh ? backup.sections : added;
+  summary.sectionsAdded = added.length;
   // Week notes merge like records; only their conflicts are counted (the other counts are of entries and sources).
   const weekCounts = { ...summary, conflicts: 0 };
   const weeks = merge(
@@ -254,8 +256,19 @@ async function plan(db: ClipperDb, original: Backup, now: number) {
     summary.deletedThere++;
     deletes.push(tombstone);
   }
+  // A section the other copy deleted goes here too once none of this copy's entries is left in it
+  // (theirs arrive moved; one filed there here since is not left without a section).
+  const movedAway = new Map(itemWrites.map((i) => [i.id, i.sectionId]));
+  const sectionDeletes: string[] = [];
+  const defaultSection = fresh ? undefined : (await getSettings(db)).defaultSectionId;
+  for (const tombstone of backup.tombstones.filter((t) => t.kind === 'section')) {
+    if (!localSections.has(tombstone.recordId) || tombstone.recordId === defaultSection) continue;
+    const filed = await db.items.filter((i) => i.sectionId === tombstone.recordId).primaryKeys();
+    if (filed.every((id) => (movedAway.get(id as string) ?? tombstone.recordId) !== tombstone.recordId))
+      sectionDeletes.push(tombstone.recordId);
+  }
   const tombstones = backup.tombstones.filter((t) => (gone.get(t.id) ?? -1) < t.deletedAt);
-  return { summary, sourceWrites, itemWrites, sections, weeks, fresh, deletes, tombstones, backup };
+  return { summary, sourceWrites, itemWrites, sections, weeks, fresh, deletes, sectionDeletes, tombstones, backup };
 }
 
 /** What a restore would do, without writing anything (the dry run). */
@@ -294,11 +307,8 @@ export async function applyRestore(
   const { onProgress, signal } = progress;
   const stores = [db.sources, db.items, db.postings, db.sections, db.weeks, db.settings, db.tombstones];
   return db.transaction('rw', stores, async () => {
-    const { summary, sourceWrites, itemWrites, sections, weeks, fresh, deletes, tombstones, backup } = await plan(
-      db,
-      original,
-      now,
-    );
+    const { summary, sourceWrites, itemWrites, sections, weeks, fresh, deletes, sectionDeletes, tombstones, backup } =
+      await plan(db, original, now);
     await db.tombstones.bulkPut(tombstones);
     const termChanges: TermChange[] = [];
     for (const tombstone of deletes) {
@@ -315,6 +325,7 @@ export async function applyRestore(
       await db.settings.put({ key: 'digest', value: backup.settings });
     }
     await db.sections.bulkPut(sections);
+    if (sectionDeletes.length > 0) await db.sections.bulkDelete(sectionDeletes);
     await db.weeks.bulkPut(weeks);
     // Search keys come from the item and the sources it cites, as they are after the merge: the
     // items to (re)index are known before anything is written, so progress has its total from the start.

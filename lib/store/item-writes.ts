@@ -207,7 +207,9 @@ export async function saveClip(db: ClipperDb, input: ClipDraft, ctx: SaveContext
   if (quote && draft.selection?.markdown && !selected.cut && draft.selection.markdown.length <= RECORD_LIMITS.quote * 2)
     quote.markdown = draft.selection.markdown;
 
-  return db.transaction('rw', db.sources, db.items, db.postings, db.sections, async () => {
+  return db.transaction('rw', db.sources, db.items, db.postings, db.sections, db.weeks, async () => {
+    // A published week takes no new clip and no re-clip's changes until it is unlocked.
+    await assertUnlocked(db, ctx.weekId);
     const existing = await findSourceByUrl(db, draft.canonicalUrl);
     let source: Source;
     let quoteOutcome: SaveOutcome['quote'] = quote ? 'added' : 'none';

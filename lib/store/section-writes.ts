@@ -3,7 +3,9 @@ import { RECORD_LIMITS } from '../record-rules';
 import { cleanLine } from '../text';
 import type { Section, SectionKind } from '../types';
 import type { ClipperDb } from './db';
+import { stampChanges } from './field-clocks';
 import { getSettings } from './settings';
+import { assertUnlocked } from './weeks';
 
 /** A section name as stored: one line, not empty, within the limit a backup can restore. */
 function sectionName(name: string): string {
@@ -50,12 +52,29 @@ export async function reorderSections(db: ClipperDb, ids: string[]): Promise<voi
 }
 
 /** Deletes a section after moving its items (all weeks, trash included) to another one. */
-export async function deleteSection(db: ClipperDb, id: string, moveTo: string): Promise<number> {
+export async function deleteSection(db: ClipperDb, id: string, moveTo: string, now: number): Promise<number> {
   if (id === moveTo) throw new ClipInputError('section.same-target');
-  return db.transaction('rw', db.sections, db.items, db.settings, async () => {
+  return db.transaction('rw', db.sections, db.items, db.settings, db.weeks, db.tombstones, async () => {
     if (!(await db.sections.get(moveTo))) throw new ClipInputError('section.target-missing');
-    const moved = await db.items.filter((c) => c.sectionId === id).modify({ sectionId: moveTo });
+    const items = await db.items.filter((c) => c.sectionId === id).toArray();
+    // A published week's entries stay where they were published: the section is not deleted under them.
+    await assertUnlocked(db, ...items.map((i) => i.weekId));
+    // Each move is a change of the entry's section, stamped like any other, so a merge carries it to the
+    // other copies (written without a clock, the other copy's older section won back).
+    await db.items.bulkPut(
+      items.map((item) =>
+        stampChanges(
+          'item',
+          item,
+          { ...item, sectionId: moveTo, updatedAt: Math.max(now, item.updatedAt + 1) },
+          db.replica,
+        ),
+      ),
+    );
+    const moved = items.length;
     await db.sections.delete(id);
+    // Kept deleted in a restore or merge: an older copy's section does not come back.
+    await db.tombstones.put({ id: `section:${id}`, kind: 'section', recordId: id, deletedAt: now });
     const settings = await getSettings(db);
     if (settings.defaultSectionId === id)
       await db.settings.put({ key: 'digest', value: { ...settings, defaultSectionId: moveTo } });

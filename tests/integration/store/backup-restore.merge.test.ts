@@ -4,6 +4,7 @@ import { applyRestore, planRestore } from '../../../lib/store/backup-restore';
 import { type Backup, createBackup } from '../../../lib/store/backup-write';
 import { type ClipperDb, openDatabase } from '../../../lib/store/db';
 import { purgeItem, saveClip, trashItem, updateItem } from '../../../lib/store/item-writes';
+import { addSection, deleteSection } from '../../../lib/store/section-writes';
 
 /** Merges that lose nothing: each case here lost or resurrected data before (issue 11, part 2). */
 const opened: ClipperDb[] = [];
@@ -199,5 +200,24 @@ describe('merging a backup', () => {
     const got = await desktop.items.get(item?.id as string);
     expect(got?.summary).toBe('final wording');
     expect(got?.updatedAt).toBeLessThanOrEqual(NOW + 5 * 60_000);
+  });
+
+  it('carries a deleted section to the other copy: its entries moved there too, and it does not come back', async () => {
+    const a = fresh();
+    const b = fresh();
+    await addSection(a, 'Tools', 'briefs', () => 'tools');
+    const { item } = await saveClip(a, { ...page('https://a.example/t'), sectionId: 'tools' }, ctx(1_000));
+    await applyRestore(b, await backupOf(a), 1_001);
+    expect(await b.sections.get('tools')).toBeTruthy();
+    await deleteSection(a, 'tools', 'briefs', 2_000);
+    // Both directions, twice: the section stays deleted and the entry stays moved, on both copies.
+    for (const t of [3_000, 3_002]) {
+      await applyRestore(b, await backupOf(a), t);
+      await applyRestore(a, await backupOf(b), t + 1);
+    }
+    for (const db of [a, b]) {
+      expect(await db.sections.get('tools')).toBeUndefined();
+      expect((await db.items.get(item?.id as string))?.sectionId).toBe('briefs');
+    }
   });
 });

@@ -133,7 +133,7 @@ describe('what is saved always restores', () => {
   it('files a clip saved into a section deleted meanwhile under the default section', async () => {
     const db = fresh();
     await addSection(db, '工具', 'briefs', () => 'tools');
-    await deleteSection(db, 'tools', 'briefs');
+    await deleteSection(db, 'tools', 'briefs', 5_000);
     const { item } = await saveClip(db, draft({ sectionId: 'tools' }), ctx);
     expect(item?.sectionId).toBe('briefs');
     const own = await addOwnItem(db, { weekId: '2026-01-26', sectionId: 'tools', summary: '想法' }, ctx);

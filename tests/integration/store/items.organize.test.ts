@@ -215,7 +215,7 @@ describe('sections and settings', () => {
     expect(extra).toMatchObject({ id: 'tools', name: '工具推荐', order: 5 });
     await clip('T', 'tools');
     await updateSettings(db, { defaultSectionId: 'tools' }, 1);
-    expect(await deleteSection(db, 'tools', 'briefs')).toBe(1);
+    expect(await deleteSection(db, 'tools', 'briefs', 5_000)).toBe(1);
     expect(await titles()).toEqual(['T']);
     expect((await listSections(db)).map((s) => s.id)).toEqual(['briefs', 'analysis', 'thoughts', 'references']);
     expect((await getSettings(db)).defaultSectionId).toBe('briefs');

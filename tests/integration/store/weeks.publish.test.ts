@@ -12,6 +12,7 @@ import {
   updateItem,
 } from '../../../lib/store/item-writes';
 import { earlierUses, listWeek } from '../../../lib/store/items';
+import { addSection, deleteSection } from '../../../lib/store/section-writes';
 import { setPublished } from '../../../lib/store/weeks';
 
 let db: ClipperDb;
@@ -34,7 +35,22 @@ describe('published weeks', () => {
     await expect(
       addOwnItem(db, { weekId: '2026-01-26', sectionId: 'thoughts', summary: 'x' }, { now: 3_000, newId: () => 'o' }),
     ).rejects.toMatchObject(locked);
+    // Clipping a new page into it, re-clipping a page of it, or deleting its entries' section: refused too.
+    await expect(
+      saveClip(db, { ...page, pageUrl: 'https://e.com/2', canonicalUrl: 'https://e.com/2' }, { ...ctx, now: 3_000 }),
+    ).rejects.toMatchObject(locked);
+    await expect(
+      saveClip(db, { ...page, summary: 'typed', tags: ['late'] }, { ...ctx, now: 3_000 }),
+    ).rejects.toMatchObject(locked);
+    await addSection(db, 'Tools', 'briefs', () => 'tools');
+    await setPublished(db, '2026-01-26', false, 2_100);
+    await moveItem(db, id, { sectionId: 'tools', toEnd: true }, 2_200);
+    await setPublished(db, '2026-01-26', true, 2_300);
+    await expect(deleteSection(db, 'tools', 'briefs', 3_000)).rejects.toMatchObject(locked);
+    expect(await db.sections.get('tools')).toBeTruthy();
+    expect((await db.items.get(id))?.sectionId).toBe('tools');
     expect((await db.items.get(id))?.summary).toBe('');
+    expect(await db.items.count()).toBe(1);
 
     await setPublished(db, '2026-01-26', false, 4_000);
     expect((await updateItem(db, id, { summary: 'after unlock' }, 5_000)).summary).toBe('after unlock');
