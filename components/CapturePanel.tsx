@@ -7,7 +7,7 @@ import type { Section, WeekItem } from '../lib/types';
 import { lazyComponent } from './lazy';
 import { describeError, useLocale } from './locale';
 import { Notice, type NoticeTone } from './Notice';
-import { type ClipDraft, type ClipperDb, itemWrites } from './store';
+import { type ClipDraft, type ClipperDb, itemsCiting, itemWrites } from './store';
 
 // Loads while the clipper reads the page; it is not needed before the capture arrives.
 const ClipForm = lazyComponent(() => import('./ClipForm').then((m) => m.ClipForm));
@@ -51,6 +51,9 @@ function stateFrom(result: CaptureResult, sectionId: string, weekId: string): Ca
       author: source.author,
       publishedAt: source.publishedAt,
       sectionId: here?.sectionId ?? sectionId,
+      // What the entry already says: shown, so typing there edits it in view instead of replacing it unseen.
+      ...(here?.summary ? { summary: here.summary } : {}),
+      ...(here?.tags?.length ? { tags: here.tags } : {}),
     };
     const last = uses[uses.length - 1];
     const issue = uses.filter((u) => u.issue).pop()?.issue;
@@ -74,6 +77,21 @@ function stateFrom(result: CaptureResult, sectionId: string, weekId: string): Ca
   };
 }
 
+/**
+ * A clipped page's uses with what each entry says, read here when the capture came without it: the form
+ * shows the stored summary, so a re-clip never replaces it unseen.
+ */
+async function withEntries(db: ClipperDb, result: CaptureResult): Promise<CaptureResult> {
+  const known = result.ok ? result.alreadyClipped : undefined;
+  if (!result.ok || !known || known.uses.every((u) => u.summary !== undefined)) return result;
+  const citing = await itemsCiting(db, known.source.id);
+  const uses = known.uses.map((use) => {
+    const entry = citing.find((i) => i.weekId === use.weekId && i.sectionId === use.sectionId);
+    return entry ? { ...use, summary: entry.summary, tags: entry.tags } : use;
+  });
+  return { ...result, alreadyClipped: { ...known, uses } };
+}
+
 /** Reads the target tab once and lets the editor confirm the clip. */
 export function CapturePanel(props: CapturePanelProps) {
   const { t } = useLocale();
@@ -85,13 +103,16 @@ export function CapturePanel(props: CapturePanelProps) {
   // The page is read once per popup.
   useEffect(() => {
     let cancelled = false;
-    props.capture().then((result) => {
-      if (cancelled) return;
-      setState(stateFrom(result, props.defaultSectionId, props.currentWeekId));
-      // A tab that is no page (a new tab, the browser's settings) has nothing to clip: the form
-      // folds away so the week stays in view; the editor can still open it to enter a source by hand.
-      if (!result.ok && (result.reason === 'restricted' || result.reason === 'no-tab')) setOpen(false);
-    });
+    props
+      .capture()
+      .then((result) => withEntries(props.db, result))
+      .then((result) => {
+        if (cancelled) return;
+        setState(stateFrom(result, props.defaultSectionId, props.currentWeekId));
+        // A tab that is no page (a new tab, the browser's settings) has nothing to clip: the form
+        // folds away so the week stays in view; the editor can still open it to enter a source by hand.
+        if (!result.ok && (result.reason === 'restricted' || result.reason === 'no-tab')) setOpen(false);
+      });
     return () => {
       cancelled = true;
     };

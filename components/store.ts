@@ -9,7 +9,7 @@ export type { RestorePlan } from '../lib/store/backup-restore';
 export type { Backup } from '../lib/store/backup-write';
 export type { ClipperDb, LocalMeta } from '../lib/store/db';
 export type { ClipDraft, ItemPatch, SaveOutcome, SourcePatch } from '../lib/store/item-writes';
-export { allTags, earlierUses, listTrash, listWeek, weeksWithCounts } from '../lib/store/items';
+export { allTags, earlierUses, itemsCiting, listTrash, listWeek, weeksWithCounts } from '../lib/store/items';
 export { listSections } from '../lib/store/sections';
 export { backupOverdue, getLocalMeta, getSettings, recordBackup, updateSettings } from '../lib/store/settings';
 

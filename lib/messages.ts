@@ -20,7 +20,11 @@ export type CaptureResult =
        * Set when this page is already a source: the form shows the stored fields (with the
        * editor's corrections), and where the page is cited.
        */
-      alreadyClipped?: { source: Source; uses: { weekId: string; sectionId: string; issue?: string }[] };
+      /** Each item citing the page: where, and what the editor wrote there (the form shows it, so a save never replaces it unseen). */
+      alreadyClipped?: {
+        source: Source;
+        uses: { weekId: string; sectionId: string; summary?: string; tags?: string[]; issue?: string }[];
+      };
     }
   | {
       ok: false;

@@ -22,7 +22,8 @@ export async function captureForPopup(db: ClipperDb, tabId: number): Promise<Cap
   const issues = new Map(weeks.flatMap((w) => (w?.published ? [[w.id, w.published.issue] as const] : [])));
   const uses = citing.map((i) => {
     const issue = issues.get(i.weekId);
-    return issue ? { weekId: i.weekId, sectionId: i.sectionId, issue } : { weekId: i.weekId, sectionId: i.sectionId };
+    const use = { weekId: i.weekId, sectionId: i.sectionId, summary: i.summary, tags: i.tags };
+    return issue ? { ...use, issue } : use;
   });
   const usedIn = [...issues.values()].pop();
   await markTabClipped(
