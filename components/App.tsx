@@ -7,6 +7,7 @@ import { lazyComponent } from './lazy';
 import { describeError, LocaleContext } from './locale';
 import { Notice } from './Notice';
 import type { PageCheckRunner } from './PageChecks';
+import type { PanelTabAccess } from './PanelClip';
 import {
   allTags,
   backupOverdue,
@@ -29,6 +30,8 @@ const SearchPanel = lazyComponent(() => import('./SearchPanel').then((m) => m.Se
 const ExportBar = lazyComponent(() => import('./ExportBar').then((m) => m.ExportBar));
 const TrashView = lazyComponent(() => import('./TrashView').then((m) => m.TrashView));
 const BatchClip = lazyComponent(() => import('./BatchClip').then((m) => m.BatchClip));
+// The side panel's clip form: loaded in the panel only, not in the popup's start-up script.
+const PanelClip = lazyComponent(() => import('./PanelClip').then((m) => m.PanelClip));
 
 export interface AppProps {
   db: ClipperDb;
@@ -46,6 +49,8 @@ export interface AppProps {
   tabClips?: TabClips;
   /** Link and quote checks (components/PageChecks.tsx). */
   checkPages?: PageCheckRunner;
+  /** *Clip this tab* in the side panel (components/PanelClip.tsx). */
+  panelTab?: PanelTabAccess;
 }
 
 type View = 'week' | 'trash';
@@ -147,7 +152,24 @@ export function App(props: AppProps) {
         {/* The panel is not a click on the toolbar: it gets no access to the page, so clips come from the
             toolbar, the menu or the shortcut, and appear here as they land. */}
         {panel ? (
-          <p class="hint">{t('panelHint')}</p>
+          props.panelTab ? (
+            <PanelClip
+              db={db}
+              sections={sections.value}
+              tags={tags.value ?? []}
+              defaultSectionId={settings.value.defaultSectionId}
+              currentWeekId={currentWeekId}
+              otherWeek={
+                weekId === currentWeekId ? undefined : { id: weekId, label: weekLabel(range.start, range.end, locale) }
+              }
+              now={now}
+              newId={newId}
+              items={items.value}
+              access={props.panelTab}
+            />
+          ) : (
+            <p class="hint">{t('panelHint')}</p>
+          )
         ) : (
           <CapturePanel
             db={db}
