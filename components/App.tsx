@@ -127,6 +127,18 @@ export function App(props: AppProps) {
     ? weekList
     : [{ weekId, count: items.value?.length ?? 0 }, ...weekList];
   const loadError = items.error ?? trash.error;
+  // The clip form's inputs, the same in the popup and in the side panel's Clip this tab.
+  const formProps = {
+    db,
+    sections: sections.value,
+    tags: tags.value ?? [],
+    defaultSectionId: settings.value.defaultSectionId,
+    currentWeekId,
+    otherWeek: weekId === currentWeekId ? undefined : { id: weekId, label: weekLabel(range.start, range.end, locale) },
+    now,
+    newId,
+    items: items.value,
+  };
   return (
     <LocaleContext.Provider value={i18n}>
       <main class={panel ? 'popup panel' : 'popup'}>
@@ -149,42 +161,16 @@ export function App(props: AppProps) {
             </button>
           </p>
         )}
-        {/* The panel is not a click on the toolbar: it gets no access to the page, so clips come from the
-            toolbar, the menu or the shortcut, and appear here as they land. */}
+        {/* The panel is not a click on the toolbar: it reads the tab beside it only when asked (Clip this
+            tab, at that click); clips from the toolbar, the menu or the shortcut appear here as they land. */}
         {panel ? (
           props.panelTab ? (
-            <PanelClip
-              db={db}
-              sections={sections.value}
-              tags={tags.value ?? []}
-              defaultSectionId={settings.value.defaultSectionId}
-              currentWeekId={currentWeekId}
-              otherWeek={
-                weekId === currentWeekId ? undefined : { id: weekId, label: weekLabel(range.start, range.end, locale) }
-              }
-              now={now}
-              newId={newId}
-              items={items.value}
-              access={props.panelTab}
-            />
+            <PanelClip {...formProps} access={props.panelTab} />
           ) : (
             <p class="hint">{t('panelHint')}</p>
           )
         ) : (
-          <CapturePanel
-            db={db}
-            sections={sections.value}
-            tags={tags.value ?? []}
-            defaultSectionId={settings.value.defaultSectionId}
-            currentWeekId={currentWeekId}
-            otherWeek={
-              weekId === currentWeekId ? undefined : { id: weekId, label: weekLabel(range.start, range.end, locale) }
-            }
-            now={now}
-            newId={newId}
-            capture={capture}
-            items={items.value}
-          />
+          <CapturePanel {...formProps} capture={capture} />
         )}
         {props.tabClips && (
           <BatchClip

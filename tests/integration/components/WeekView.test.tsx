@@ -65,6 +65,18 @@ const titles = () => [...document.querySelectorAll('[data-section="briefs"] .cli
 const press = (el: HTMLElement, key: string, alt = true) =>
   el.dispatchEvent(new KeyboardEvent('keydown', { key, altKey: alt, bubbles: true, cancelable: true }));
 
+/** Three stories on screen, the second sent to the trash with the Delete key; returns the redraw. */
+async function threeStoriesSecondTrashed() {
+  db = openDatabase(`week-view-${Math.random()}`);
+  for (const n of [1, 2, 3]) await saveClip(db, page(n), ctx());
+  const redraw = await showWeek();
+  cardOf('Story 2').focus();
+  press(cardOf('Story 2'), 'Delete', false);
+  await expect.poll(async () => (await order()).length).toBe(2);
+  await redraw();
+  return redraw;
+}
+
 describe('WeekView', () => {
   it('returns focus to a card it moved, and leaves it where the editor puts it next', async () => {
     db = openDatabase(`week-view-${Math.random()}`);
@@ -92,14 +104,7 @@ describe('WeekView', () => {
   });
 
   it('leaves focus on the next card when one goes to the trash, so the keyboard carries on there', async () => {
-    db = openDatabase(`week-view-${Math.random()}`);
-    for (const n of [1, 2, 3]) await saveClip(db, page(n), ctx());
-    const redraw = await showWeek();
-
-    cardOf('Story 2').focus();
-    press(cardOf('Story 2'), 'Delete', false);
-    await expect.poll(async () => (await order()).length).toBe(2);
-    await redraw();
+    const redraw = await threeStoriesSecondTrashed();
     expect(titles()).toEqual(['Story 1', 'Story 3']);
     await expect.poll(() => document.activeElement).toBe(cardOf('Story 3'));
     // The last card of a section hands focus to the one before it.
@@ -145,13 +150,7 @@ describe('WeekView', () => {
   });
 
   it('offers Undo for a few seconds, until the next action, with room under the last card', async () => {
-    db = openDatabase(`week-view-${Math.random()}`);
-    for (const n of [1, 2, 3]) await saveClip(db, page(n), ctx());
-    const redraw = await showWeek();
-    cardOf('Story 2').focus();
-    press(cardOf('Story 2'), 'Delete', false);
-    await expect.poll(async () => (await order()).length).toBe(2);
-    await redraw();
+    await threeStoriesSecondTrashed();
     expect(document.querySelector('.toast')).not.toBeNull();
     expect(document.querySelector('.week-view')?.classList.contains('has-toast')).toBe(true);
     // The next action ends the offer.
