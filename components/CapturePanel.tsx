@@ -32,7 +32,13 @@ export interface CapturePanelProps {
 
 type CaptureState =
   | { phase: 'reading' }
-  | { phase: 'ready'; draft: ClipDraft; already?: { weekId: string; quotes: number; issue?: string } }
+  | {
+      phase: 'ready';
+      draft: ClipDraft;
+      already?: { weekId: string; quotes: number; issue?: string };
+      /** What the page's entries of this week say, by section: the form shows the one of the section chosen. */
+      entries?: Record<string, { summary?: string }>;
+    }
   | { phase: 'manual'; draft: ClipDraft; problem: Problem };
 
 function stateFrom(result: CaptureResult, sectionId: string, weekId: string): CaptureState {
@@ -57,10 +63,14 @@ function stateFrom(result: CaptureResult, sectionId: string, weekId: string): Ca
     };
     const last = uses[uses.length - 1];
     const issue = uses.filter((u) => u.issue).pop()?.issue;
+    const entries = Object.fromEntries(
+      uses.filter((u) => u.weekId === weekId).map((u) => [u.sectionId, { summary: u.summary }]),
+    );
     return {
       phase: 'ready',
       draft,
       already: { weekId: last?.weekId ?? weekId, quotes: source.quotes.length, ...(issue ? { issue } : {}) },
+      entries,
     };
   }
   const url = result.tab?.url ?? '';
@@ -75,6 +85,19 @@ function stateFrom(result: CaptureResult, sectionId: string, weekId: string): Ca
       sectionId,
     },
   };
+}
+
+/**
+ * The draft after an edit in the form: choosing another section shows that section's entry's summary (or
+ * none), unless the editor already typed over what the form showed. Tags stay as shown: they are added.
+ */
+function withEntryOf(state: CaptureState, draft: ClipDraft): ClipDraft {
+  if (state.phase !== 'ready' || !state.entries || draft.sectionId === state.draft.sectionId) return draft;
+  const was = state.entries[state.draft.sectionId ?? ''];
+  const now = state.entries[draft.sectionId ?? ''];
+  const next = { ...draft };
+  if ((draft.summary ?? '') === (was?.summary ?? '')) next.summary = now?.summary ?? '';
+  return next;
 }
 
 /**
@@ -192,7 +215,7 @@ export function CapturePanel(props: CapturePanelProps) {
             tags={props.tags}
             busy={busy}
             now={props.now}
-            onChange={(draft) => setState({ ...state, draft })}
+            onChange={(draft) => setState({ ...state, draft: withEntryOf(state, draft) })}
             onSave={() => void save()}
           />
         )}

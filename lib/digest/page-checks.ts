@@ -176,7 +176,22 @@ function bigrams(text: string): string[] {
   return pairs;
 }
 
-const PASSAGE_END = /(?<=[。！？!?.;；])\s*|\n+/;
+// Where a sentence ends: after full-width punctuation, after Latin punctuation followed by a blank (a point
+// inside `$37.5` or `v2.1` ends nothing), or at a line break.
+const PASSAGE_END = /(?<=[。！？；])\s*|(?<=[!?.;])\s+|\n+/g;
+
+/** The page's sentences as spans of its own text, so a passage shown is the page's words exactly. */
+function sentenceSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  let start = 0;
+  for (const boundary of text.matchAll(PASSAGE_END)) {
+    const end = boundary.index ?? 0;
+    if (text.slice(start, end).trim() !== '') spans.push({ start, end });
+    start = end + boundary[0].length;
+  }
+  if (text.slice(start).trim() !== '') spans.push({ start, end: text.length });
+  return spans;
+}
 
 /**
  * Whether a quote is still on the page; if not, the passage most like it (one to three
@@ -185,16 +200,16 @@ const PASSAGE_END = /(?<=[。！？!?.;；])\s*|\n+/;
 export function findQuote(quote: string, pageText: string): QuoteCheck {
   const wanted = normalizeForMatch(quote);
   if (wanted === '' || normalizeForMatch(pageText).includes(wanted)) return { text: quote, found: true };
-  const sentences = pageText
-    .split(PASSAGE_END)
-    .map((s) => s.replace(/\s+/g, ' ').trim())
-    .filter((s) => s !== '');
+  const spans = sentenceSpans(pageText);
   const grams = bigrams(wanted);
   let best = { score: 0.5, passage: '' };
-  for (let i = 0; i < sentences.length; i++) {
-    let passage = '';
-    for (const sentence of sentences.slice(i, i + 3)) {
-      passage = passage === '' ? sentence : `${passage} ${sentence}`;
+  for (let i = 0; i < spans.length; i++) {
+    for (const last of spans.slice(i, i + 3)) {
+      // The page's own text from the first sentence to this one, blanks folded: never re-joined words.
+      const passage = pageText
+        .slice((spans[i] as { start: number }).start, last.end)
+        .replace(/\s+/g, ' ')
+        .trim();
       const normal = normalizeForMatch(passage);
       if (normal.length > wanted.length * 3) break;
       const score = bagLikeness(grams, bigrams(normal));

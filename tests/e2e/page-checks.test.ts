@@ -232,6 +232,22 @@ describe.each(['light', 'dark'] as const)('checking links and quotes, in %s mode
       new RegExp(`${urls.length} links; broken: 9; worth a look: 3; quotes not found: 1\\.$`),
     );
 
+    // Each status reads on from the entry's title: its first words never start a line of their own.
+    const strays = await report.locator('li[data-status]').evaluateAll(
+      (rows) =>
+        rows.filter((li) => {
+          const title = li.querySelector('button') as HTMLElement;
+          const colon = title.nextSibling as Text;
+          const range = document.createRange();
+          range.setStart(colon, 0);
+          range.setEnd(colon, Math.min(2, colon.length));
+          const lastLine = [...title.getClientRects()].pop() as DOMRect;
+          const first = range.getClientRects()[0] as DOMRect;
+          return Math.abs(first.top - lastLine.top) > 2;
+        }).length,
+    );
+    expect(strays).toBe(0);
+
     // The result stays with the week: a new popup shows it without checking again.
     expect(await axeViolations(popup)).toEqual([]);
     await report.scrollIntoViewIfNeeded();

@@ -64,6 +64,18 @@ describe('CapturePanel on a page clipped before', () => {
       summary = document.querySelector<HTMLInputElement>('input[name="summary"]');
     }
     expect(summary?.value).toBe('A careful summary written on Monday.');
+    // Filed under another section as well: that entry has no summary yet, so the form shows none.
+    const section = document.querySelector<HTMLSelectElement>('select[name="section"]') as HTMLSelectElement;
+    section.value = 'analysis';
+    section.dispatchEvent(new Event('change', { bubbles: true }));
+    await tick(20);
+    expect(document.querySelector<HTMLInputElement>('input[name="summary"]')?.value).toBe('');
+    section.value = 'briefs';
+    section.dispatchEvent(new Event('change', { bubbles: true }));
+    await tick(20);
+    expect(document.querySelector<HTMLInputElement>('input[name="summary"]')?.value).toBe(
+      'A careful summary written on Monday.',
+    );
     // Saved as shown: the quote joins, the summary stays.
     document.querySelector('form')?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     for (let i = 0; i < 100 && ((await db.sources.get(source.id))?.quotes.length ?? 0) < 2; i++) await tick(20);

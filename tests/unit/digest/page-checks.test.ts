@@ -89,6 +89,17 @@ describe('classifyAnswer', () => {
 });
 
 describe('findQuote', () => {
+  it('shows the page’s own words as the closest passage: a point inside $37.5 ends no sentence', () => {
+    const page =
+      'Microsoft said it spent $37.5 billion on AI in the quarter.  Azure grew 39%. 第一句话在这里。第二句话在那里。';
+    const check = findQuote('Microsoft said it spent $35 billion on AI this quarter.', page);
+    expect(check.found).toBe(false);
+    expect(check.closest).toBe('Microsoft said it spent $37.5 billion on AI in the quarter.');
+    // Chinese sentences keep their own spacing (none) when a passage spans two.
+    const zh = findQuote('第一句话在这里。第二句话在哪里。', page);
+    expect(zh.closest).toBe('第一句话在这里。第二句话在那里。');
+  });
+
   const text = [
     'OpenAI 发布了新模型。它在数学基准上的得分提高了 12%，但推理成本也随之上升。',
     'The company said the model “is not a replacement for human judgement”, and would ship in March.',
