@@ -80,6 +80,14 @@ export function parseTypedDate(text: string, today: string): string | undefined 
       if (date && date <= addDays(today, 7)) return date;
     }
   }
+  // A month by name without a year (`Jan 28`, `28 January`): the latest such day at most a week ahead.
+  if (/[a-z]{3}/i.test(typed) && !/\d{4}/.test(typed) && /\d/.test(typed)) {
+    const year = Number(today.slice(0, 4));
+    for (const y of [year + 1, year, year - 1]) {
+      const date = parseDate(`${typed.replace(/[,.]\s*$/, '')}, ${y}`) ?? parseDate(`${typed} ${y}`);
+      if (date && date <= addDays(today, 7)) return date;
+    }
+  }
   const parsed = parseDate(typed);
   if (parsed) return parsed;
   throw new ClipInputError('clip.bad-date', { date: cleanLine(typed, 40) });

@@ -73,4 +73,12 @@ describe('dates as editors type them', () => {
     for (const word of ['constructor', '__proto__', 'toString', 'hasOwnProperty'])
       expect(() => parseTypedDate(word, '2026-01-31')).toThrow(ClipInputError);
   });
+
+  it('reads a month by name without a year, as the English placeholder suggests (Jan 28)', () => {
+    expect(parseTypedDate('Jan 28', '2026-01-31')).toBe('2026-01-28');
+    expect(parseTypedDate('January 28', '2026-01-31')).toBe('2026-01-28');
+    expect(parseTypedDate('28 Jan', '2026-01-31')).toBe('2026-01-28');
+    // Late December typed in early January is last year's.
+    expect(parseTypedDate('Dec 30', '2026-01-03')).toBe('2025-12-30');
+  });
 });
