@@ -6,10 +6,22 @@ import { CheckField, ChoiceField, OptionsSection, type SaveSettings, TextField }
 export function DigestOptions(props: { settings: DigestSettings; sections: readonly Section[]; save: SaveSettings }) {
   const { t } = useLocale();
   const common = { settings: props.settings, save: props.save };
+  const english = props.settings.language === 'en';
   return (
     <OptionsSection id="digest" title={t('digestHeading')}>
-      <TextField name="digestName" label={t('digestName')} {...common} />
-      <TextField name="digestNameEn" label={t('digestNameEn')} {...common} />
+      {/* Which name the draft prints is said under it: renaming the other one changes nothing in the draft. */}
+      <TextField
+        name="digestName"
+        label={t('digestName')}
+        hint={english ? undefined : t('usedByDrafts', { language: t('chineseNames') })}
+        {...common}
+      />
+      <TextField
+        name="digestNameEn"
+        label={t('digestNameEn')}
+        hint={english ? t('usedByDrafts', { language: t('englishNames') }) : undefined}
+        {...common}
+      />
       <TextField name="category" label={t('category')} {...common} />
       <ChoiceField
         name="language"

@@ -80,7 +80,14 @@ export function OptionsApp({ db, newId, browserLanguage, today, now, saveFile, r
         <h1>{t('optionsTitle')}</h1>
         {message && <Notice tone={message.tone}>{message.text(t)}</Notice>}
         <OptionsSection id="sections" title={t('sectionsHeading')} hint={t('sectionsHint')} fields={false}>
-          <SectionsEditor db={db} sections={sections.value} newId={newId} now={now} onError={onError} />
+          <SectionsEditor
+            db={db}
+            sections={sections.value}
+            newId={newId}
+            now={now}
+            draftLanguage={current.language}
+            onError={onError}
+          />
         </OptionsSection>
         <DigestOptions settings={current} sections={sections.value} save={save} />
         <WeekOptions settings={current} save={save} />

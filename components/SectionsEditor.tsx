@@ -16,11 +16,13 @@ interface Props {
   sections: Section[];
   newId: () => string;
   now: () => number;
+  /** The drafts' language: which of the two names they print is said above the list. */
+  draftLanguage?: 'zh' | 'en';
   onError: (message: string) => void;
 }
 
 /** Add, rename, reorder and delete sections; a deleted section's clips move, never vanish. */
-export function SectionsEditor({ db, sections, newId, now, onError }: Props) {
+export function SectionsEditor({ db, sections, newId, now, draftLanguage, onError }: Props) {
   const { t } = useLocale();
   const [name, setName] = useState('');
   const [deleting, setDeleting] = useState<string | undefined>();
@@ -38,17 +40,30 @@ export function SectionsEditor({ db, sections, newId, now, onError }: Props) {
 
   return (
     <div class="sections-editor">
+      <p class="hint sections-head">
+        {t('sectionNamesHead')}{' '}
+        <strong>
+          {t('usedByDraftsSections', {
+            language: t(draftLanguage === 'en' ? 'englishNames' : 'chineseNames'),
+            which: t(draftLanguage === 'en' ? 'englishNames' : 'chineseNames'),
+          })}
+        </strong>
+      </p>
       <ol>
         {sections.map((section, i) => (
           <li key={section.id} data-section-id={section.id}>
             <input
               aria-label={`${t('sectionName')} ${i + 1}`}
+              title={t('sectionName')}
+              class={draftLanguage === 'en' ? undefined : 'used'}
               value={section.name}
               onChange={(e) => update(section.id, { name: e.currentTarget.value })}
             />
             <input
               aria-label={`${t('sectionNameEn')}: ${section.name}`}
               placeholder={t('sectionNameEn')}
+              title={t('sectionNameEn')}
+              class={draftLanguage === 'en' ? 'used' : undefined}
               value={section.nameEn ?? ''}
               onChange={(e) => update(section.id, { nameEn: e.currentTarget.value.trim() })}
             />

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OptionsApp } from '../../../components/OptionsApp';
 import { readRawDatabase } from '../../../lib/browser/raw-export';
 import { openDatabase } from '../../../lib/store/db';
+import { updateSettings } from '../../../lib/store/settings';
 
 /** Some records in IndexedDB, written with the raw API. */
 function writeRecords(name: string): Promise<void> {
@@ -72,5 +73,41 @@ describe('OptionsApp when the database cannot be opened', () => {
       stores: { items: [{ id: 'kept', summary: '一条摘要' }] },
     });
     await waitFor(() => document.body.textContent?.includes('Saved digest-clipper-raw-2026-11-29.json'));
+  });
+});
+
+describe('OptionsApp: names by the drafts’ language', () => {
+  it('labels each name by language and says which one the drafts print', async () => {
+    const db = openDatabase(`options-${Math.random()}`);
+    await updateSettings(db, { uiLanguage: 'en' }, 1);
+    render(
+      <OptionsApp
+        db={db}
+        newId={() => 'x'}
+        browserLanguage="en-US"
+        today={() => '2026-11-29'}
+        now={() => 2}
+        saveFile={async (filename) => filename}
+        readStorage={async () => ({ persisted: true })}
+        readRaw={async () => '{}'}
+      />,
+      document.body,
+    );
+    const label = (text: string) =>
+      waitFor(() => Array.from(document.querySelectorAll('label')).find((l) => l.textContent?.startsWith(text)));
+    expect((await label('Digest name in Chinese drafts')).textContent).toContain('Your drafts are in Chinese');
+    expect((await label('Digest name in English drafts')).textContent).not.toContain('Your drafts are');
+    expect(document.querySelector('.sections-head')?.textContent).toContain('they use the Chinese names');
+    expect(document.querySelector('[data-section-id="briefs"] input.used')?.getAttribute('aria-label')).toBe(
+      'Section name 1',
+    );
+    // An English digest: the English names are the ones printed, and the page says so.
+    await updateSettings(db, { language: 'en' }, 3);
+    await waitFor(() => document.querySelector('.sections-head')?.textContent?.includes('English names'));
+    expect((await label('Digest name in English drafts')).textContent).toContain('Your drafts are in English');
+    expect(document.querySelector('[data-section-id="briefs"] input.used')?.getAttribute('aria-label')).toMatch(
+      /^Name in English drafts/,
+    );
+    db.close();
   });
 });
