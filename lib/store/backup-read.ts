@@ -450,8 +450,9 @@ function readItem(c: Checker, raw: unknown, path: string): Item | undefined {
     summary: c.string(r.summary, `${path}.summary`, LIMITS.line),
     note: c.string(r.note, `${path}.note`, LIMITS.note),
     tags: readTags(c, r.tags, `${path}.tags`),
+    // One citation that is not an id drops that citation, not the whole item.
     sourceIds: (c.array(r.sourceIds, `${path}.sourceIds`, LIMITS.sourceIds) ?? [])
-      .map((t, i) => c.string(t, `${path}.sourceIds[${i}]`, LIMITS.id, { empty: false }))
+      .map((t, i) => c.soft(() => c.string(t, `${path}.sourceIds[${i}]`, LIMITS.id, { empty: false })))
       .filter((t): t is string => t !== undefined),
     createdAt: c.time(r.createdAt, `${path}.createdAt`),
     updatedAt: c.time(r.updatedAt, `${path}.updatedAt`),
@@ -547,6 +548,8 @@ export function parseBackup(text: string): ParsedBackup {
   let sources: Source[];
   let items: Item[];
   let itemPath = 'items';
+  // Where each item stood in the file: a report names the record by its place there, not among those kept.
+  const position = new WeakMap<Item, number>();
   if (v1) {
     // Version 1 held clips; they become sources and items exactly as the database upgrade makes them.
     const clips = firstOfEachId(
@@ -565,7 +568,11 @@ export function parseBackup(text: string): ParsedBackup {
     );
     items = firstOfEachId(
       c,
-      list(top.items, 'items', LIMITS.records).map((x, i) => c.one(() => readItem(c, x, `items[${i}]`))),
+      list(top.items, 'items', LIMITS.records).map((x, i) => {
+        const item = c.one(() => readItem(c, x, `items[${i}]`));
+        if (item) position.set(item, i);
+        return item;
+      }),
       'items',
     );
   }
@@ -586,7 +593,8 @@ export function parseBackup(text: string): ParsedBackup {
     sections.find((s) => s.id === settings.defaultSectionId)?.id ??
     [...sections].sort((a, b) => a.order - b.order)[0]?.id;
   const sourceIds = new Set(sources.map((s) => s.id));
-  items = items.map((item, i) => {
+  items = items.map((item, kept) => {
+    const i = position.get(item) ?? kept;
     let next = item;
     if (!sectionIds.has(item.sectionId) && fallbackSection) {
       c.fix(`${itemPath}[${i}].sectionId`, 'field.unknown-section', { id: item.sectionId });

@@ -203,3 +203,25 @@ describe('parseBackup: open conflicts a file carries', () => {
     expect(result.issues.map((i) => `${i.path} ${i.code}`)).toEqual(['items[0].conflicts field.too-many']);
   });
 });
+
+describe('parseBackup: a partly bad file', () => {
+  it('names each record by its place in the file, and drops one bad citation instead of its item', async () => {
+    const db = freshDb();
+    await seed(db);
+    const file = JSON.parse(await createBackup(db));
+    expect(file.items.length).toBeGreaterThanOrEqual(3);
+    file.items[0].summary = 42;
+    file.items[1].sourceIds = [...file.items[1].sourceIds, 7];
+    file.items[2].sectionId = 'no-such-section';
+    const result = parseBackup(JSON.stringify(file));
+    if (!result.ok) throw new Error('refused');
+    expect(result.backup.items.map((i) => i.id)).toEqual(file.items.slice(1).map((i: { id: string }) => i.id));
+    const sourceIds = result.backup.items[0]?.sourceIds;
+    expect(sourceIds).toEqual(file.items[1].sourceIds.slice(0, -1));
+    expect(result.issues.map((i) => `${i.path} ${i.code} ${i.effect}`)).toEqual([
+      'items[0].summary field.not-string skipped',
+      `items[1].sourceIds[${file.items[1].sourceIds.length - 1}] field.not-string fixed`,
+      'items[2].sectionId field.unknown-section fixed',
+    ]);
+  });
+});
