@@ -14,7 +14,8 @@ export function accessPatterns(urls: readonly string[]): string[] {
     } catch {
       continue;
     }
-    if (host === '') continue;
+    // A host with a wildcard (`https://*/` written in a note) would ask for every site: never asked for.
+    if (host === '' || host.includes('*')) continue;
     patterns.add(`*://${host}/*`);
     const isName = /[a-z]/i.test(host.replace(/^\[.*\]$/, '')) && !host.startsWith('[');
     const base = host.replace(/^www\./, '');

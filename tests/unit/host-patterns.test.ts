@@ -13,4 +13,11 @@ describe('accessPatterns', () => {
       ]),
     ).toEqual(['*://www.example.com/*', '*://*.example.com/*', '*://example.com/*', '*://127.0.0.1/*', '*://[::1]/*']);
   });
+
+  it('never asks for every site because a note holds a link with a wildcard host (https://*/)', () => {
+    expect(accessPatterns(['https://*/', 'https://*.com/x', 'https://a.example/'])).toEqual([
+      '*://a.example/*',
+      '*://*.a.example/*',
+    ]);
+  });
 });
