@@ -164,10 +164,18 @@ const EDITION = /^(www|m|amp|mobile|wap)\./;
  */
 export function canonicalAllowed(candidate: string, pageUrl: string): boolean {
   try {
-    const a = new URL(candidate).hostname.toLowerCase();
-    const b = new URL(pageUrl).hostname.toLowerCase();
-    return a === b || a.replace(EDITION, '') === b.replace(EDITION, '');
+    const canonical = new URL(candidate);
+    const page = new URL(pageUrl);
+    const a = canonical.hostname.toLowerCase();
+    const b = page.hostname.toLowerCase();
+    if (a !== b && a.replace(EDITION, '') !== b.replace(EDITION, '')) return false;
+    // On a site of many authors, each at a path of their own, a page may name only its own author's page.
+    return !PER_AUTHOR.has(b.replace(EDITION, '')) || firstSegment(canonical) === firstSegment(page);
   } catch {
     return false;
   }
 }
+
+/** Sites where the first part of the path is a person's (`dev.to/<user>/…`, `medium.com/@user/…`). */
+const PER_AUTHOR = new Set(['dev.to', 'medium.com', 'github.com', 'gist.github.com', 'x.com', 'twitter.com']);
+const firstSegment = (url: URL) => url.pathname.split('/')[1]?.toLowerCase() ?? '';

@@ -57,6 +57,10 @@ describe('canonicalAllowed', () => {
     ['https://victim.com.cn/a', 'https://evil.com.cn/b', false],
     ['https://victim.co.uk/a', 'https://evil.co.uk/b', false],
     ['http://127.0.0.2/a', 'http://127.0.0.1/b', false],
+    // One host, many authors: a page names only its own author's pages.
+    ['https://dev.to/victim/why-we-audit-3k2j', 'https://dev.to/evil/free-tokens-1a2b', false],
+    ['https://medium.com/@victim/post-1', 'https://medium.com/@evil/post-2', false],
+    ['https://dev.to/alice/a-post-2b3c', 'https://dev.to/alice/a-post-2b3c?utm=x', true],
     // The same site's editions may point at each other.
     ['https://www.example.co.uk/story', 'https://m.example.co.uk/story', true],
     ['https://www.theguardian.com/a', 'https://amp.theguardian.com/a', true],
