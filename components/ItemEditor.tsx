@@ -79,6 +79,9 @@ export function ItemEditor({ db, item, tags, now, sectionKind, deepDiveQuotes, o
   const [opened] = useState(() => ({
     item: { summary: item.summary, note: item.note, tags: item.tags.join(', ') },
     sources: item.sources.map((s) => sourceFields(s, locale)),
+    // The sources as they were when the editor opened, by id: a split or join meanwhile reorders
+    // `item.sources`, and a correction must land on the source it was typed for.
+    sourceIds: item.sources.map((s) => s.id),
   }));
   const [fields, setFields] = useState(opened.item);
   const [previewing, setPreviewing] = useState(false);
@@ -124,16 +127,26 @@ export function ItemEditor({ db, item, tags, now, sectionKind, deepDiveQuotes, o
       if (showsQuotes && JSON.stringify([...ticks].sort()) !== JSON.stringify([...openedTicks].sort()))
         patch.shownQuotes = ticks;
       const sourcePatches: { id: string; patch: SourcePatch }[] = [];
-      for (const [i, source] of item.sources.entries()) {
+      for (const [i, id] of opened.sourceIds.entries()) {
         const was = opened.sources[i] as SourceFields;
         const diff = changed(was, sources[i] as SourceFields);
         if (Object.keys(diff).length === 0) continue;
-        const sourcePatch: SourcePatch = { ...diff } as SourcePatch;
+        const { quotes, ...fields } = diff;
+        const sourcePatch: SourcePatch = { ...fields } as SourcePatch;
+        // Quotes by what changed, never the list written whole: a quote clipped meanwhile stays.
+        if (quotes) {
+          const key = (q: Quote) => quoteKey(id, q);
+          const kept = new Set(quotes.map(key));
+          sourcePatch.quoteEdits = {
+            removed: was.quotes.map(key).filter((k) => !kept.has(k)),
+            order: quotes.map(key),
+          };
+        }
         if (diff.author !== undefined) sourcePatch.author = diff.author.trim() || undefined;
         // Typed as people write dates (`2026/1/27`, `1月27日`, `昨天`); what is not a date is refused with a message.
         if (diff.publishedAt !== undefined)
           sourcePatch.publishedAt = parseTypedDate(diff.publishedAt, civilDate(now()));
-        sourcePatches.push({ id: source.id, patch: sourcePatch });
+        sourcePatches.push({ id, patch: sourcePatch });
       }
       if (Object.keys(patch).length > 0 || sourcePatches.length > 0)
         await (await itemWrites()).updateEntry(db, item.id, patch, sourcePatches, now());

@@ -5,6 +5,7 @@ import {
   cleanQuote,
   isValidDate,
   ORIGIN_FIELDS,
+  quoteKey,
   RECORD_LIMITS,
   requireDate,
   requireLink,
@@ -341,7 +342,26 @@ export type ItemPatch = Partial<Pick<Item, 'summary' | 'note' | 'tags' | 'shownQ
 /** What an editor corrects on a source. */
 export type SourcePatch = Partial<
   Pick<Source, 'title' | 'source' | 'canonicalUrl' | 'author' | 'publishedAt' | 'quotes'>
->;
+> & {
+  /**
+   * Quote changes by quote (`quoteKey`): these removed, the rest in this order. A quote the list does not
+   * name (clipped since the editor opened) stays, after the others.
+   */
+  quoteEdits?: { removed: readonly string[]; order: readonly string[] };
+};
+
+/** The source's quotes after an editor's removals and reordering, by quote, not by position. */
+function editedQuotes(source: Source, edits: NonNullable<SourcePatch['quoteEdits']>): Source['quotes'] {
+  const removed = new Set(edits.removed);
+  const rank = new Map(edits.order.map((key, i) => [key, i]));
+  const kept = source.quotes.filter((q) => !removed.has(quoteKey(source.id, q)));
+  const at = (q: Source['quotes'][number]) => rank.get(quoteKey(source.id, q)) ?? Number.POSITIVE_INFINITY;
+  // A stable sort: quotes the order does not name keep their place among themselves, at the end.
+  return kept
+    .map((q, i) => ({ q, i }))
+    .sort((a, b) => at(a.q) - at(b.q) || a.i - b.i)
+    .map(({ q }) => q);
+}
 
 function normalizedItemPatch(patch: ItemPatch): ItemPatch {
   const out: ItemPatch = { ...patch };
@@ -394,7 +414,9 @@ export async function updateSource(db: ClipperDb, id: string, patch: SourcePatch
   return db.transaction('rw', db.sources, db.items, db.postings, async () => {
     const current = await db.sources.get(id);
     if (!current) throw new ClipInputError('clip.gone');
-    const patched = applyPatch<Source>(current, changes);
+    const { quoteEdits, ...fields } = changes;
+    const patched = applyPatch<Source>(current, fields);
+    if (quoteEdits) patched.quotes = editedQuotes(current, quoteEdits);
     const corrected = ORIGIN_FIELDS.filter((field) => patched[field] !== current[field]);
     const origins = withOrigins(current.origins, patched, corrected, () => 'editor');
     if (origins) patched.origins = origins;

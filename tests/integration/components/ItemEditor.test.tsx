@@ -7,7 +7,7 @@ import { EN_MESSAGES } from '../../../lib/i18n/en';
 import { translator } from '../../../lib/i18n/translate';
 import { quoteKey } from '../../../lib/record-rules';
 import { type ClipperDb, openDatabase } from '../../../lib/store/db';
-import { saveClip } from '../../../lib/store/item-writes';
+import { joinItems, saveClip, splitSource } from '../../../lib/store/item-writes';
 import { listWeek } from '../../../lib/store/items';
 import type { Quote, WeekItem } from '../../../lib/types';
 
@@ -77,6 +77,44 @@ describe('ItemEditor', () => {
     const [after] = await listWeek(db, '2026-01-26');
     expect(after?.sources[0]?.quotes.map((q) => q.text)).toEqual(['First.', 'Second.']);
     expect(after?.note).toBe('- one\n- two');
+  });
+
+  it('removes a quote by the quote, not the list: one clipped while the editor was open survives', async () => {
+    db = openDatabase(`editor-${Math.random()}`);
+    await saveClip(db, { ...page, selection: { text: 'Q1 to remove' } }, ctx(1));
+    await saveClip(db, { ...page, selection: { text: 'Q2 kept' } }, ctx(2));
+    const [item] = await listWeek(db, '2026-01-26');
+    const { closed } = await openEditor(item as WeekItem);
+    await saveClip(db, { ...page, selection: { text: 'Q3 clipped meanwhile' } }, ctx(3));
+    document.querySelector<HTMLButtonElement>('button[aria-label="Remove quote 1"]')?.click();
+    await new Promise((r) => setTimeout(r, 10));
+    submit();
+    await closed;
+    const [after] = await listWeek(db, '2026-01-26');
+    expect(after?.sources[0]?.quotes.map((q) => q.text)).toEqual(['Q2 kept', 'Q3 clipped meanwhile']);
+  });
+
+  it('corrects the source it was typed for, even when the story was split while the editor was open', async () => {
+    db = openDatabase(`editor-${Math.random()}`);
+    const at = (n: number) => ({
+      ...page,
+      pageUrl: `https://a.example/${n}`,
+      canonicalUrl: `https://a.example/${n}`,
+      title: `Story ${n}`,
+    });
+    const one = await saveClip(db, at(1), ctx(1));
+    const two = await saveClip(db, at(2), ctx(2));
+    const three = await saveClip(db, at(3), ctx(3));
+    await joinItems(db, one.item?.id as string, two.item?.id as string, 4);
+    const story = await joinItems(db, one.item?.id as string, three.item?.id as string, 5);
+    const { closed } = await openEditor(story);
+    // Story 2 is split off behind the open editor: the story now cites 1 and 3.
+    await splitSource(db, story.id, two.source.id, { now: 6, newId: () => 'split' });
+    await type('title-2', 'Story 2 (corrected)');
+    submit();
+    await closed;
+    expect((await db.sources.get(two.source.id))?.title).toBe('Story 2 (corrected)');
+    expect((await db.sources.get(three.source.id))?.title).toBe('Story 3');
   });
 
   it('moves the item to a week around its own, and hands the week view an Undo that puts it back', async () => {
