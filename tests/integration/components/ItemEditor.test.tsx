@@ -107,9 +107,13 @@ describe('ItemEditor', () => {
     const three = await saveClip(db, at(3), ctx(3));
     await joinItems(db, one.item?.id as string, two.item?.id as string, 4);
     const story = await joinItems(db, one.item?.id as string, three.item?.id as string, 5);
-    const { closed } = await openEditor(story);
-    // Story 2 is split off behind the open editor: the story now cites 1 and 3.
+    await openEditor(story);
+    // Story 2 is split off behind the open editor: the story now cites 1 and 3, and the week view
+    // hands the open editor the item as it is now (the form keeps what it shows).
     await splitSource(db, story.id, two.source.id, { now: 6, newId: () => 'split' });
+    const now = (await listWeek(db, '2026-01-26')).find((i) => i.id === story.id) as WeekItem;
+    expect(now.sources.map((x) => x.title)).toEqual(['Story 1', 'Story 3']);
+    const { closed } = await openEditor(now);
     await type('title-2', 'Story 2 (corrected)');
     submit();
     await closed;
