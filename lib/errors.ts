@@ -19,6 +19,7 @@ export const PROBLEM_CODES = [
   'capture.timeout',
   // Saving and editing clips, sections and settings (lib/store/).
   'clip.bad-link',
+  'clip.duplicate-link',
   'clip.no-title',
   'clip.gone',
   'clip.not-in-section',

@@ -15,6 +15,7 @@ export const PROBLEMS_ZH: Record<ProblemCode, string> = {
   'capture.timeout': '页面在 {seconds} 秒内没有响应（可能正忙）。请刷新页面后重试。',
   'capture.empty': '页面没有返回可剪藏的内容。重新加载后再试。',
   'clip.bad-link': '链接“{url}”不是有效的网址。',
+  'clip.duplicate-link': '已有来源使用这个链接:“{title}”。请引用那个来源,或改用其他链接。',
   'clip.no-title': '保存前请先填写标题。',
   'clip.gone': '这条剪藏已不存在。',
   'clip.not-in-section': '要放在其后的那条剪藏不在该栏目中。',

@@ -109,7 +109,9 @@ async function matchSources(db: ClipperDb, backup: Backup, summary: RestorePlan,
   const rename = new Map<string, string>();
   const sources = backup.sources.map((source, i) => {
     const local = sameId[i];
-    if (local && local.canonicalUrl !== source.canonicalUrl) {
+    // One page under one id, though its link was corrected on one side: the address it was clipped
+    // from (never edited) says it is the same page. Only an id naming another page is renamed.
+    if (local && local.canonicalUrl !== source.canonicalUrl && local.pageUrl !== source.pageUrl) {
       const id = `${source.id}~${fnv1a(source.canonicalUrl).toString(36)}`;
       summary.renamed++;
       rename.set(source.id, id);

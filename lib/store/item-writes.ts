@@ -414,6 +414,12 @@ export async function updateSource(db: ClipperDb, id: string, patch: SourcePatch
   return db.transaction('rw', db.sources, db.items, db.postings, async () => {
     const current = await db.sources.get(id);
     if (!current) throw new ClipInputError('clip.gone');
+    // One source per page: a link another source already has is refused, with that source named
+    // (accepted, a later restore silently merged the two and one's quotes were lost).
+    if (changes.canonicalUrl !== undefined && changes.canonicalUrl !== current.canonicalUrl) {
+      const other = await findSourceByUrl(db, changes.canonicalUrl);
+      if (other && other.id !== id) throw new ClipInputError('clip.duplicate-link', { title: other.title });
+    }
     const { quoteEdits, ...fields } = changes;
     const patched = applyPatch<Source>(current, fields);
     if (quoteEdits) patched.quotes = editedQuotes(current, quoteEdits);

@@ -3,7 +3,7 @@ import { parseBackup } from '../../../lib/store/backup-read';
 import { applyRestore, planRestore } from '../../../lib/store/backup-restore';
 import { type Backup, createBackup } from '../../../lib/store/backup-write';
 import { type ClipperDb, openDatabase } from '../../../lib/store/db';
-import { purgeItem, saveClip, trashItem, updateItem } from '../../../lib/store/item-writes';
+import { purgeItem, saveClip, trashItem, updateItem, updateSource } from '../../../lib/store/item-writes';
 import { addSection, deleteSection } from '../../../lib/store/section-writes';
 
 /** Merges that lose nothing: each case here lost or resurrected data before (issue 11, part 2). */
@@ -219,5 +219,43 @@ describe('merging a backup', () => {
       expect(await db.sections.get('tools')).toBeUndefined();
       expect((await db.items.get(item?.id as string))?.sectionId).toBe('briefs');
     }
+  });
+
+  it('keeps a page one source when its link was corrected on one copy: no split in two, in either direction', async () => {
+    const a = fresh();
+    const b = fresh();
+    const { source } = await saveClip(a, page('https://wire.example/story?id=1'), ctx(1_000));
+    await saveClip(a, page('https://other.example/'), ctx(1_001));
+    await applyRestore(b, await backupOf(a), 1_002);
+    await updateSource(
+      b,
+      source.id,
+      { canonicalUrl: 'https://wire.example/story/1', title: 'Story (corrected)' },
+      1_010,
+    );
+    for (const t of [1_020, 1_022]) {
+      await applyRestore(a, await backupOf(b), t);
+      await applyRestore(b, await backupOf(a), t + 1);
+    }
+    for (const db of [a, b]) {
+      const pages = (await db.sources.toArray()).filter((s) => s.canonicalUrl.startsWith('https://wire.example'));
+      expect(pages.map((s) => [s.id, s.canonicalUrl, s.title])).toEqual([
+        [source.id, 'https://wire.example/story/1', 'Story (corrected)'],
+      ]);
+    }
+  });
+
+  it('refuses to give a source the link another source already has, naming that source', async () => {
+    const db = fresh();
+    const x = await saveClip(db, page('https://wire.example/x', 'Story X'), ctx(1_000));
+    const y = await saveClip(db, page('https://wire.example/y', 'Story Y'), ctx(1_001));
+    await expect(
+      updateSource(db, y.source.id, { canonicalUrl: 'https://wire.example/x' }, 1_002),
+    ).rejects.toMatchObject({
+      code: 'clip.duplicate-link',
+      params: { title: 'Story X' },
+    });
+    expect((await db.sources.get(y.source.id))?.canonicalUrl).toBe('https://wire.example/y');
+    expect((await db.sources.get(x.source.id))?.canonicalUrl).toBe('https://wire.example/x');
   });
 });
