@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { weekLabel } from '../lib/i18n/translate';
+import { RECORD_LIMITS } from '../lib/record-limits';
 import { parseTags, quoteKey } from '../lib/record-rules';
 import { dateForEditor, parseTypedDate } from '../lib/typed-date';
 import type { DeepDiveQuotes, Quote, SectionKind, Source, WeekItem } from '../lib/types';
@@ -233,6 +234,7 @@ export function ItemEditor({ db, item, tags, now, sectionKind, deepDiveQuotes, o
             onInput={(e) => setFields({ ...fields, note: e.currentTarget.value })}
           />
         )}
+        <LengthHint text={fields.note} max={RECORD_LIMITS.note} counter />
         <p id={`note-where-${item.id}`} class="hint">
           {t(noteWhere(sectionKind, item.sources.length > 0))}
         </p>

@@ -150,6 +150,7 @@ export const EN_MESSAGES = {
   'doubt.author-missing': 'none found',
   'doubt.author-publisher': 'same as the publisher: check',
   tooLong: '{count} characters, at most {max}: shorten it to save.',
+  charCount: '{count} / {max} characters',
   week: 'Week',
   ungrouped: 'Split “{title}” off the story.',
   movedToWeek: 'Moved “{title}” to the week of {week}.',

@@ -16,7 +16,8 @@ export const PROBLEMS_EN: Record<ProblemCode, string> = {
     'The page did not answer within {seconds} seconds (it may be busy). Reload the page and try again.',
   'capture.empty': 'The page gave nothing back to clip. Reload it and try again.',
   'clip.bad-link': 'The link "{url}" is not a valid address.',
-  'clip.duplicate-link': 'Another source already has this link: “{title}”. Cite that one, or correct this link otherwise.',
+  'clip.duplicate-link':
+    'Another source already has this link: “{title}”. Cite that one, or correct this link otherwise.',
   'clip.no-title': 'Give the clip a title before saving.',
   'clip.gone': 'This clip no longer exists.',
   'clip.not-in-section': 'The clip to place it after is not in that section.',

@@ -22,7 +22,14 @@ export async function loadMessages(locale: Locale): Promise<Dictionary> {
 export function translator(...dictionaries: Dictionary[]): Translate {
   const messages: Dictionary = Object.assign({}, ...[...dictionaries].reverse());
   return (key, params = {}) =>
-    (messages[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+    (messages[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = params[name];
+      if (value === undefined) return `{${name}}`;
+      // Large numbers read with thousands separators (`200,000 characters`); years and small counts do not.
+      return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) >= 10_000
+        ? value.toLocaleString('en-US')
+        : String(value);
+    });
 }
 
 /** Week labels follow the language: `2026-01-26 至 2026-02-01` / `Jan 26 – Feb 1, 2026`. */

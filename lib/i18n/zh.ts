@@ -148,6 +148,7 @@ export const ZH_MESSAGES: Record<PopupMessageKey, string> = {
   'doubt.author-missing': '未找到',
   'doubt.author-publisher': '与来源相同,请核对',
   tooLong: '{count} 个字符,最多 {max}:请删减后再保存。',
+  charCount: '{count} / {max} 字',
   week: '所在周',
   ungrouped: '已将「{title}」从报道中拆出。',
   movedToWeek: '已将「{title}」移到 {week} 这一周。',

@@ -121,6 +121,22 @@ describe('ItemEditor', () => {
     expect((await db.sources.get(three.source.id))?.title).toBe('Story 3');
   });
 
+  it('counts the note as it is typed, and says a 1 MB paste is over the limit at once, with separators', async () => {
+    db = openDatabase(`editor-${Math.random()}`);
+    await saveClip(db, { ...page }, ctx(1));
+    const [item] = await listWeek(db, '2026-01-26');
+    await openEditor(item as WeekItem);
+    await type('note', 'Twelve chars');
+    expect(document.querySelector('.note-field .counter')?.textContent).toBe('12 / 200,000 characters');
+    const started = performance.now();
+    await type('note', 'x'.repeat(1_000_000));
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(document.querySelector('.note-field .warn')?.textContent).toBe(
+      '1,000,000 characters, at most 200,000: shorten it to save.',
+    );
+    expect(document.querySelector('.note-field .counter')).toBeNull();
+  });
+
   it('moves the item to a week around its own, and hands the week view an Undo that puts it back', async () => {
     db = openDatabase(`editor-${Math.random()}`);
     await saveClip(db, { ...page, sectionId: 'briefs' }, ctx(1));

@@ -30,4 +30,13 @@ describe('UI language', () => {
     expect(weekLabel('2026-01-26', '2026-02-01', 'en')).toBe('Jan 26 – Feb 1, 2026');
     expect(weekLabel('2026-12-28', '2027-01-03', 'en')).toBe('Dec 28, 2026 – Jan 3, 2027');
   });
+
+  it('writes large numbers with thousands separators, in every message (limits, counts)', () => {
+    const t = translator(EN_MESSAGES);
+    const zh = translator(ZH_MESSAGES, EN_MESSAGES);
+    expect(t('problem.text.too-long', { max: 200_000 })).toContain('200,000');
+    expect(zh('problem.text.too-long', { max: 200_000 })).toContain('200,000');
+    // Years and small counts stay as written.
+    expect(t('tooLong', { count: 2026, max: 2000 })).toBe('2026 characters, at most 2000: shorten it to save.');
+  });
 });
