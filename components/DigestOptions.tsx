@@ -38,6 +38,7 @@ export function DigestOptions(props: { settings: DigestSettings; sections: reado
         options={props.sections.map((s) => [s.id, s.name] as const)}
         {...common}
       />
+      <CheckField name="titleInBody" label={t('titleInBody')} {...common} />
       <CheckField name="frontMatter" label={t('frontMatter')} {...common} />
       <CheckField name="keepEmptySections" label={t('keepEmpty')} {...common} />
       <ChoiceField

@@ -5,7 +5,7 @@ import type { DigestSettings } from '../lib/types';
 export type SaveSettings = (patch: Partial<DigestSettings>) => Promise<void>;
 
 type TextKey = 'digestName' | 'digestNameEn' | 'category' | 'timeZone';
-type CheckKey = 'frontMatter' | 'keepEmptySections' | 'askWhereToSave' | 'quoteLinks';
+type CheckKey = 'frontMatter' | 'keepEmptySections' | 'askWhereToSave' | 'quoteLinks' | 'titleInBody';
 type ChoiceKey = 'language' | 'uiLanguage' | 'theme' | 'weekStartsOn' | 'defaultSectionId' | 'deepDiveQuotes';
 
 export function TextField(props: {
@@ -34,7 +34,7 @@ export function CheckField(props: { name: CheckKey; label: string; settings: Dig
       <input
         type="checkbox"
         name={props.name}
-        checked={props.settings[props.name]}
+        checked={props.settings[props.name] ?? true}
         onChange={(e) => void props.save({ [props.name]: e.currentTarget.checked })}
       />
       <span>{props.label}</span>

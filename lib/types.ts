@@ -183,6 +183,11 @@ export interface DigestSettings {
    * published digest does), the first of each source, or all. Absent: none.
    */
   deepDiveQuotes?: DeepDiveQuotes;
+  /**
+   * Print the title as the draft's first heading. Off for editors whose publishing tool has a title field
+   * of its own (a newsletter editor), where a heading in the body repeats it. Absent: on.
+   */
+  titleInBody?: boolean;
   /** Ask where to save each exported file instead of saving to the downloads folder. */
   askWhereToSave: boolean;
   /** Remind the editor to back up when the last backup is older than this many days; 0 turns it off. */

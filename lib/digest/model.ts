@@ -336,7 +336,7 @@ export function buildDigest(input: DigestInput): DigestDoc {
     body.push(...(blocks.length > 0 ? blocks : [{ kind: 'paragraph' as const, content: [literal(labels.empty)] }]));
   }
 
-  const head: Block[] = [{ kind: 'heading', level: 1, content: titleRuns }];
+  const head: Block[] = settings.titleInBody === false ? [] : [{ kind: 'heading', level: 1, content: titleRuns }];
   if (input.lede?.trim()) head.push(...parseNote(input.lede, 1));
   if (input.closing?.trim()) body.push(...parseNote(input.closing, 1));
   head.push({ kind: 'paragraph', content: fillTemplate(templates.segments.meta, { ...weekValues, slug }, runs) });

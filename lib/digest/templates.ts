@@ -32,7 +32,8 @@ export const DEFAULT_TEMPLATES: Record<DigestLanguage, DigestTemplate> = {
     meta: 'Category: {{category}} | slug: {{slug}} | Range: last 7 days',
     brief: '{{summary}}{{gap}}{{sourceWord}}: {{sources}}',
     thought: '{{summary}}',
-    analysis: '{{n}}) {{summary}}',
+    // A plain heading: numbered `1) …` headings read as a Chinese digest's convention in an English newsletter.
+    analysis: '{{summary}}',
     attribution: '— {{sourceLink}}',
     reference: '{{link}} — {{source?, }}{{date}}',
   },

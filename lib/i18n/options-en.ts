@@ -50,6 +50,7 @@ export const OPTIONS_EN = {
   deepDiveQuotesNone: 'None (the references list them all)',
   deepDiveQuotesFirst: 'The first quote of each source',
   deepDiveQuotesAll: 'Every quote',
+  titleInBody: 'Start the draft with its title as a heading (turn off when your newsletter tool has a title field)',
   quoteLinks: 'Link each quote to its place on the page (text fragment, highlighted in Chrome, Edge and Safari)',
   askWhereToSave: 'Ask where to save each exported file',
   defaultSection: 'Default section for quick clips',

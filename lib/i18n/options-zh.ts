@@ -51,6 +51,7 @@ export const OPTIONS_ZH: Record<OptionsMessageKey, string> = {
   deepDiveQuotesNone: '不印(参考资料中列出全部引文)',
   deepDiveQuotesFirst: '每个来源的第一条引文',
   deepDiveQuotesAll: '全部引文',
+  titleInBody: '草稿以标题作为首个标题行(发布工具自带标题栏时关闭)',
   quoteLinks: '每条引文附上指向原文位置的链接(文本片段,Chrome、Edge、Safari 中高亮显示)',
   askWhereToSave: '每次导出时选择保存位置',
   defaultSection: '快速摘录的默认栏目',

@@ -23,6 +23,7 @@ export const DEFAULT_SETTINGS: DigestSettings = {
   keepEmptySections: false,
   quoteLinks: false,
   deepDiveQuotes: 'none',
+  titleInBody: true,
   askWhereToSave: false,
   backupReminderDays: 7,
   templates: {},

@@ -145,6 +145,15 @@ describe('renderDigest', () => {
     expect(md).not.toContain('Source: [知乎专栏]');
   });
 
+  it('leaves the title out of the body when asked (a newsletter tool has its own title field), front matter keeps it', () => {
+    const settings = { ...SEED_WEEK.settings, language: 'en' as const, titleInBody: false, frontMatter: true };
+    const md = renderDigest({ ...SEED_WEEK, settings }).markdown;
+    expect(md).not.toMatch(/^# /m);
+    expect(md).toMatch(/^title: "AI /m);
+    // English deep dives take plain headings by default, not `1) …`.
+    expect(md).toContain('### AI 资本开支与“兑现压力”加码');
+  });
+
   it('leaves out empty sections', () => {
     const md = renderDigest({ ...SEED_WEEK, items: SEED_WEEK.items.filter((c) => c.sectionId === 'briefs') }).markdown;
     expect(md).not.toContain('## 深度解析');
