@@ -112,7 +112,7 @@ describe('backup and restore in the options page', () => {
     writeFileSync(big, JSON.stringify(doc));
     const restoreBig = async () => {
       await options.getByLabel('Restore from a backup file').setInputFiles(big);
-      await expect.poll(() => options.locator('.plan').textContent(), { timeout: 30_000 }).toContain('12026 new');
+      await expect.poll(() => options.locator('.plan').textContent(), { timeout: 30_000 }).toContain('12,026 new');
       await options.getByRole('button', { name: 'Restore now' }).click();
     };
     await restoreBig();
@@ -130,7 +130,7 @@ describe('backup and restore in the options page', () => {
     await restoreBig();
     await expect
       .poll(() => options.getByRole('status').last().textContent(), { timeout: 60_000 })
-      .toContain('Restored: 12026 new');
+      .toContain('Restored: 12,026 new');
     expect(await readEntries(options)).toHaveLength(6_016);
   }, 120_000);
 });
