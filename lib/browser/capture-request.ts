@@ -16,15 +16,6 @@ export async function requestCapture(search: string): Promise<CaptureResult> {
   }));
 }
 
-/** Reads one tab by id (the side panel's *Clip this tab*); a dead background becomes a message. */
-export function captureTabById(tabId: number): Promise<CaptureResult> {
-  return sendRequest({ type: 'captureTab', tabId }).catch((error: unknown) => ({
-    ok: false as const,
-    reason: 'injection-failed' as const,
-    problem: problemOf(error),
-  }));
-}
-
 /** The tab the popup clips: the one named in `?tabId=` (tests, windows opened by us) or the active one. */
 export async function targetTabId(search: string): Promise<number | undefined> {
   const fromQuery = Number(new URLSearchParams(search).get('tabId'));

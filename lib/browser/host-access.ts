@@ -23,30 +23,6 @@ export async function releaseHostAccess(origins: string[]): Promise<void> {
 }
 
 /**
- * The tab beside the side panel (the window's active one, or `?tabId=` in tests) with its address,
- * which only the `tabs` permission shows: asked for in the click, given back at once when it was not
- * held. Undefined when the editor says no or there is no such tab.
- */
-export function askTargetTab(search: string): Promise<WindowTab | undefined> {
-  const before = browser.permissions.contains({ permissions: ['tabs'] });
-  const asked = browser.permissions.request({ permissions: ['tabs'] });
-  return Promise.all([before, asked]).then(async ([held, granted]) => {
-    if (!granted) return undefined;
-    try {
-      const fromQuery = Number(new URLSearchParams(search).get('tabId'));
-      const [active] =
-        Number.isInteger(fromQuery) && fromQuery > 0
-          ? [await browser.tabs.get(fromQuery)]
-          : await browser.tabs.query({ active: true, currentWindow: true });
-      if (active?.id === undefined) return undefined;
-      return { id: active.id, title: active.title ?? '', url: active.url ?? '', highlighted: true };
-    } finally {
-      if (!held) await browser.permissions.remove({ permissions: ['tabs'] }).catch(() => false);
-    }
-  });
-}
-
-/**
  * The tabs of this window with their addresses and titles, which only the `tabs` permission shows:
  * asked for in the click, used for this one look, and given back at once when it was not held.
  * Undefined when the editor says no.

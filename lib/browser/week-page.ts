@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import type { CheckTarget } from '../digest/page-checks';
 import type { ExportFormat } from '../messages';
 import { openDatabase } from '../store/db';
-import { captureTabById, requestCapture } from './capture-request';
-import { askHostAccess, askTargetTab, askWindowTabs, releaseHostAccess } from './host-access';
+import { requestCapture } from './capture-request';
+import { askHostAccess, askWindowTabs, releaseHostAccess } from './host-access';
 import { sendRequest } from './messaging';
 import type { PageCheckRun } from './page-access';
 import { requestPersistence } from './storage';
@@ -28,14 +28,6 @@ export function weekPageCapabilities() {
       askSites: askHostAccess,
       releaseSites: releaseHostAccess,
       clip: (tabId: number, sectionId: string) => sendRequest({ type: 'clipTab', tabId, sectionId }),
-    },
-    // The side panel's *Clip this tab*: the tab's address and its site asked for in the click, given back
-    // once the page is read.
-    panelTab: {
-      readTab: () => askTargetTab(location.search),
-      askSites: askHostAccess,
-      releaseSites: releaseHostAccess,
-      capture: captureTabById,
     },
     // The request is made in the click; the checking code loads while the browser asks.
     checkPages: (targets: CheckTarget[], origins: string[], run: PageCheckRun) => {

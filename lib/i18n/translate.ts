@@ -22,13 +22,10 @@ export async function loadMessages(locale: Locale): Promise<Dictionary> {
 export function translator(...dictionaries: Dictionary[]): Translate {
   const messages: Dictionary = Object.assign({}, ...[...dictionaries].reverse());
   return (key, params = {}) =>
+    // Large numbers read with thousands separators (`200,000 characters`); years and small counts do not.
     (messages[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = params[name];
-      if (value === undefined) return `{${name}}`;
-      // Large numbers read with thousands separators (`200,000 characters`); years and small counts do not.
-      return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) >= 10_000
-        ? value.toLocaleString('en-US')
-        : String(value);
+      return typeof value === 'number' && value >= 1e4 ? value.toLocaleString('en') : String(value ?? `{${name}}`);
     });
 }
 

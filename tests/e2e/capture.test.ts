@@ -82,6 +82,8 @@ describe('ways to clip', () => {
     popup = await env.session.openPopup(tabId);
     const title = popup.getByLabel('Title', { exact: true });
     await expect.poll(() => title.inputValue()).toBe('Kimi K2.5 开源:长文本与推理的新进展');
+    // The entry's summary is shown, so typing there edits it in view, never replaces it unseen.
+    expect(await popup.getByLabel('Summary', { exact: true }).inputValue()).toBe('一句话摘要');
     expect(await popup.locator('select[name="section"]').inputValue()).toBe('briefs');
     await title.fill('Kimi K2.5 开源：长文本与推理');
     await popup.locator('select[name="section"]').selectOption('analysis');
