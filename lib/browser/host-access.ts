@@ -23,21 +23,30 @@ export async function releaseHostAccess(origins: string[]): Promise<void> {
 }
 
 /**
- * The tabs of this window with their addresses and titles, which only the `tabs` permission shows:
- * asked for in the click, used for this one look, and given back at once when it was not held.
- * Undefined when the editor says no.
+ * Asks for `tabs` in the click (the tabs' addresses and titles, which only it shows), runs `use` with it,
+ * and gives it back at once when it was not held. Undefined when the editor says no. Every request for
+ * access is made in this module (tests/e2e/manifest.test.ts holds it to that).
  */
-export function askWindowTabs(): Promise<WindowTab[] | undefined> {
+export function withTabsAccess<T>(use: () => Promise<T>): Promise<T | undefined> {
   const before = browser.permissions.contains({ permissions: ['tabs'] });
   const asked = browser.permissions.request({ permissions: ['tabs'] });
   return Promise.all([before, asked]).then(async ([held, granted]) => {
     if (!granted) return undefined;
-    const tabs = await browser.tabs.query({ currentWindow: true });
-    if (!held) await browser.permissions.remove({ permissions: ['tabs'] }).catch(() => false);
-    return tabs.flatMap((tab) =>
+    try {
+      return await use();
+    } finally {
+      if (!held) await browser.permissions.remove({ permissions: ['tabs'] }).catch(() => false);
+    }
+  });
+}
+
+/** The tabs of this window with their addresses and titles, for one look (batch clip). */
+export function askWindowTabs(): Promise<WindowTab[] | undefined> {
+  return withTabsAccess(async () =>
+    (await browser.tabs.query({ currentWindow: true })).flatMap((tab) =>
       tab.id === undefined
         ? []
         : [{ id: tab.id, title: tab.title ?? '', url: tab.url ?? '', highlighted: tab.highlighted === true }],
-    );
-  });
+    ),
+  );
 }

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { problemOf } from '../errors';
 import type { CaptureResult } from '../messages';
 import type { WindowTab } from '../types';
-import { askHostAccess, releaseHostAccess } from './host-access';
+import { askHostAccess, releaseHostAccess, withTabsAccess } from './host-access';
 import { sendRequest } from './messaging';
 
 // The side panel's *Clip this tab* (components/PanelClip.tsx): imported by the side panel's entry only,
@@ -14,21 +14,14 @@ import { sendRequest } from './messaging';
  * held. Undefined when the editor says no or there is no such tab.
  */
 export function askTargetTab(search: string): Promise<WindowTab | undefined> {
-  const before = browser.permissions.contains({ permissions: ['tabs'] });
-  const asked = browser.permissions.request({ permissions: ['tabs'] });
-  return Promise.all([before, asked]).then(async ([held, granted]) => {
-    if (!granted) return undefined;
-    try {
-      const fromQuery = Number(new URLSearchParams(search).get('tabId'));
-      const [active] =
-        Number.isInteger(fromQuery) && fromQuery > 0
-          ? [await browser.tabs.get(fromQuery)]
-          : await browser.tabs.query({ active: true, currentWindow: true });
-      if (active?.id === undefined) return undefined;
-      return { id: active.id, title: active.title ?? '', url: active.url ?? '', highlighted: true };
-    } finally {
-      if (!held) await browser.permissions.remove({ permissions: ['tabs'] }).catch(() => false);
-    }
+  return withTabsAccess(async () => {
+    const fromQuery = Number(new URLSearchParams(search).get('tabId'));
+    const [active] =
+      Number.isInteger(fromQuery) && fromQuery > 0
+        ? [await browser.tabs.get(fromQuery)]
+        : await browser.tabs.query({ active: true, currentWindow: true });
+    if (active?.id === undefined) return undefined;
+    return { id: active.id, title: active.title ?? '', url: active.url ?? '', highlighted: true };
   });
 }
 
