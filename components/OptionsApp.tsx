@@ -14,7 +14,7 @@ import { Notice } from './Notice';
 import { OptionsSection } from './option-fields';
 import { PublisherOptions } from './PublisherOptions';
 import { SectionsEditor } from './SectionsEditor';
-import { type ClipperDb, getLocalMeta, getSettings, listSections, updateSettings } from './store';
+import { type ClipperDb, getLocalMeta, getSettings, listSections, settingsWrites } from './store';
 import { TemplatesEditor } from './TemplatesEditor';
 import { useLiveQuery } from './useLiveQuery';
 import { useUiLocale } from './useUiLocale';
@@ -68,10 +68,12 @@ export function OptionsApp({ db, newId, browserLanguage, today, now, saveFile, r
   if (!settings.value || !sections.value || !i18n.ready) return <main class="options" />;
   const current = settings.value;
   const save = (patch: Partial<DigestSettings>) =>
-    updateSettings(db, patch, now()).then(
-      () => setMessage({ tone: 'success', text: (tr) => tr('settingsSaved') }),
-      (e: unknown) => setMessage({ tone: 'error', text: (tr) => describeError(tr, e) }),
-    );
+    settingsWrites()
+      .then((m) => m.updateSettings(db, patch, now()))
+      .then(
+        () => setMessage({ tone: 'success', text: (tr) => tr('settingsSaved') }),
+        (e: unknown) => setMessage({ tone: 'error', text: (tr) => describeError(tr, e) }),
+      );
   const onError = (text: string) => setMessage({ tone: 'error', text: () => text });
 
   return (

@@ -244,4 +244,12 @@ describe('database versions', () => {
     expect((await getSettings(db)).category).toBe('ai-weekly-info');
     expect(await db.sources.count()).toBe(0);
   });
+
+  it('starts an English digest in an English browser, a Chinese one in a Chinese browser', async () => {
+    const english = openDatabase(`fresh-${Math.random()}`, 'en-US');
+    const chinese = openDatabase(`fresh-${Math.random()}`, 'zh-TW');
+    opened.push(english, chinese);
+    expect((await getSettings(english)).language).toBe('en');
+    expect((await getSettings(chinese)).language).toBe('zh');
+  });
 });
