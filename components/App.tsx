@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadMessages, weekLabel } from '../lib/i18n/translate';
 import type { CaptureResult, ExportFormat } from '../lib/messages';
+import { draftSectionName } from '../lib/section-name';
 import { weekIdFor, weekOptionsOf, weekRange } from '../lib/week';
 import type { TabClips } from './BatchClip';
 import { lazyComponent } from './lazy';
@@ -59,7 +60,11 @@ export function App(props: AppProps) {
   const { db, now, newId, browserLanguage, capture, exportWeek, openOptions, openPanel } = props;
   const panel = props.surface === 'panel';
   const settings = useLiveQuery(() => getSettings(db), []);
-  const sections = useLiveQuery(() => listSections(db), []);
+  // Sections by the name the draft prints (an English digest shows its English names).
+  const sections = useLiveQuery(async () => {
+    const [list, current] = await Promise.all([listSections(db), getSettings(db)]);
+    return list.map((s) => ({ ...s, name: draftSectionName(s, current.language) }));
+  }, []);
 
   const weekOptions = settings.value ? weekOptionsOf(settings.value) : undefined;
   const currentWeekId = weekOptions ? weekIdFor(now(), weekOptions) : undefined;

@@ -1,3 +1,4 @@
+import { draftSectionName } from '../lib/section-name';
 import type { DigestSettings, Section } from '../lib/types';
 import { useLocale } from './locale';
 import { CheckField, ChoiceField, OptionsSection, type SaveSettings, TextField } from './option-fields';
@@ -35,10 +36,12 @@ export function DigestOptions(props: { settings: DigestSettings; sections: reado
       <ChoiceField
         name="defaultSectionId"
         label={t('defaultSection')}
-        options={props.sections.map((s) => [s.id, s.name] as const)}
+        options={props.sections.map((s) => [s.id, draftSectionName(s, props.settings.language)] as const)}
         {...common}
       />
       <CheckField name="titleInBody" label={t('titleInBody')} {...common} />
+      <CheckField name="metaLine" label={t('metaLine')} {...common} />
+      <CheckField name="readingTimeLine" label={t('readingTimeLine')} {...common} />
       <CheckField name="frontMatter" label={t('frontMatter')} {...common} />
       <CheckField name="keepEmptySections" label={t('keepEmpty')} {...common} />
       <ChoiceField

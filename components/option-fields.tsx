@@ -5,7 +5,14 @@ import type { DigestSettings } from '../lib/types';
 export type SaveSettings = (patch: Partial<DigestSettings>) => Promise<void>;
 
 type TextKey = 'digestName' | 'digestNameEn' | 'category' | 'timeZone';
-type CheckKey = 'frontMatter' | 'keepEmptySections' | 'askWhereToSave' | 'quoteLinks' | 'titleInBody';
+type CheckKey =
+  | 'frontMatter'
+  | 'keepEmptySections'
+  | 'askWhereToSave'
+  | 'quoteLinks'
+  | 'titleInBody'
+  | 'metaLine'
+  | 'readingTimeLine';
 type ChoiceKey = 'language' | 'uiLanguage' | 'theme' | 'weekStartsOn' | 'defaultSectionId' | 'deepDiveQuotes';
 
 export function TextField(props: {

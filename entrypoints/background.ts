@@ -25,7 +25,7 @@ export default defineBackground({
   type: 'module',
   main: () => {
     provideUpgradeSteps(upgradeSteps);
-    const db = openDatabase();
+    const db = openDatabase(undefined, browser.i18n.getUILanguage());
 
     listenForRequests({
       captureTab: ({ tabId }) => captureForPopup(db, tabId),
@@ -53,7 +53,8 @@ export default defineBackground({
       void showTrouble(t('badgeTitle', { message: describeProblem(t, problemOf(error)) }));
     };
     liveQuery(() => Promise.all([listSections(db), getSettings(db)])).subscribe({
-      next: ([sections, settings]) => void rebuildMenus(menuItems(sections, backgroundTranslator(settings.uiLanguage))),
+      next: ([sections, settings]) =>
+        void rebuildMenus(menuItems(sections, backgroundTranslator(settings.uiLanguage), settings.language)),
       error: trouble,
     });
     liveQuery(() => currentWeekCount(db, Date.now())).subscribe({ next: (n) => void showWeekCount(n), error: trouble });

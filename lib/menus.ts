@@ -1,5 +1,6 @@
 import type { Translate } from './i18n/keys';
-import type { Section } from './types';
+import { draftSectionName } from './section-name';
+import type { DigestLanguage, Section } from './types';
 
 /** Context-menu ids: one item per section under "Clip to", and "Clip page" without a selection. */
 export const CLIP_TO_PARENT = 'clip-to';
@@ -15,14 +16,14 @@ export interface MenuItem {
   parentId?: string;
 }
 
-export function menuItems(sections: readonly Section[], t: Translate): MenuItem[] {
+export function menuItems(sections: readonly Section[], t: Translate, language: DigestLanguage = 'zh'): MenuItem[] {
   return [
     { id: CLIP_TO_PARENT, title: t('menuClipTo'), contexts: ['selection'] },
     ...[...sections]
       .sort((a, b) => a.order - b.order)
       .map((s) => ({
         id: `${SECTION_PREFIX}${s.id}`,
-        title: s.name,
+        title: draftSectionName(s, language),
         contexts: ['selection'] as ['selection'],
         parentId: CLIP_TO_PARENT,
       })),

@@ -93,9 +93,10 @@ export function parseTypedDate(text: string, today: string): string | undefined 
   throw new ClipInputError('clip.bad-date', { date: cleanLine(typed, 40) });
 }
 
-/** A stored date as the editor reads and retypes it: `2026年1月27日` in Chinese, `2026-01-27` in English. */
+/** A stored date as the editor reads and retypes it: `2026年1月27日` in Chinese, `Jan 27, 2026` in English. */
 export function dateForEditor(stored: string | undefined, locale: 'zh' | 'en'): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(stored ?? '');
   if (!m) return stored ?? '';
-  return locale === 'zh' ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : `${m[1]}-${m[2]}-${m[3]}`;
+  const month = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ')[Number(m[2]) - 1];
+  return locale === 'zh' ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : `${month} ${Number(m[3])}, ${m[1]}`;
 }

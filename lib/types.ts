@@ -188,6 +188,10 @@ export interface DigestSettings {
    * of its own (a newsletter editor), where a heading in the body repeats it. Absent: on.
    */
   titleInBody?: boolean;
+  /** Print the meta line (`分类:… | slug:…`) under the title. Absent: on. */
+  metaLine?: boolean;
+  /** Print the reading-time line (`预计阅读时长 N 分钟`). Absent: on. */
+  readingTimeLine?: boolean;
   /** Ask where to save each exported file instead of saving to the downloads folder. */
   askWhereToSave: boolean;
   /** Remind the editor to back up when the last backup is older than this many days; 0 turns it off. */

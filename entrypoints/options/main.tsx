@@ -12,7 +12,7 @@ import { searchItems } from '../../lib/store/search';
 import { civilDate } from '../../lib/week';
 
 const root = document.getElementById('app');
-const db = openDatabase();
+const db = openDatabase(undefined, navigator.language);
 void requestPersistence();
 if (root) {
   render(

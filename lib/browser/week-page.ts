@@ -15,7 +15,7 @@ import { requestPersistence } from './storage';
 export function weekPageCapabilities() {
   void requestPersistence();
   return {
-    db: openDatabase(),
+    db: openDatabase(undefined, navigator.language),
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
     browserLanguage: navigator.language,

@@ -1,5 +1,4 @@
 import { type Block, type Inline, inlineText } from './blocks';
-import { readingTimeOf } from './markdown-writer';
 import { buildDigest, type DigestDoc, type DigestInput } from './model';
 
 /**
@@ -159,12 +158,7 @@ function block(w: Writer, b: Block): string {
 }
 
 function body(w: Writer, doc: DigestDoc): string {
-  const reading = readingTimeOf(doc);
-  return [
-    ...doc.head.map((b) => block(w, b)),
-    `${open(w, 'p', reading)}${escapeHtml(reading)}</p>`,
-    ...doc.body.map((b) => block(w, b)),
-  ].join('\n');
+  return [...doc.head.map((b) => block(w, b)), ...doc.body.map((b) => block(w, b))].join('\n');
 }
 
 /** The draft's body as an HTML fragment (what a rich-text copy puts on the clipboard). */

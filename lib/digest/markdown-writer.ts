@@ -1,5 +1,5 @@
 import { blockquote, codeSpan, escapeRun, link } from './markdown-escape';
-import { type Block, buildDigest, type DigestDoc, type DigestInput, type Inline, readingMinutesOf } from './model';
+import { type Block, buildDigest, type DigestDoc, type DigestInput, type Inline } from './model';
 
 export { type DigestInput, digestSlug } from './model';
 
@@ -261,10 +261,6 @@ function frontMatter(doc: DigestDoc): string[] {
   return [...lines, '---'];
 }
 
-export function readingTimeOf(doc: DigestDoc): string {
-  return doc.labels.readingTime(readingMinutesOf([...doc.head, ...doc.body]));
-}
-
 /** Appends one block's lines after a blank line; a block with no lines still stands between its separators. */
 function appendBlock(out: string[], lines: readonly string[] | Block): void {
   if (out.length > 0) out.push('');
@@ -280,7 +276,6 @@ export function digestToMarkdown(doc: DigestDoc, withFrontMatter: boolean): stri
   const out: string[] = [];
   if (withFrontMatter) appendBlock(out, frontMatter(doc));
   for (const b of doc.head) appendBlock(out, b);
-  appendBlock(out, [readingTimeOf(doc)]);
   for (const b of doc.body) appendBlock(out, b);
   return `${out.join('\n')}\n`;
 }

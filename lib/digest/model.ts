@@ -1,6 +1,7 @@
 import { compareByOrder } from '../order-key';
 import { quoteKey } from '../record-rules';
-import type { DeepDiveQuotes, DigestSettings, Item, Quote, Section, Source, WeekItem } from '../types';
+import { draftSectionName } from '../section-name';
+import type { DeepDiveQuotes, DigestLanguage, DigestSettings, Item, Quote, Section, Source, WeekItem } from '../types';
 import { civilDate, weekRange } from '../week';
 import { type Block, type Inline, inlineText, type QuoteBlock } from './blocks';
 import { foldSpace } from './fold-space';
@@ -35,7 +36,7 @@ export interface DigestDoc {
   date: string;
   tags: string[];
   labels: DigestLabels;
-  /** Title, lede and meta line. */
+  /** Title, lede, meta line and reading time (each that the editor prints). */
   head: Block[];
   /** The sections, then the closing paragraph. */
   body: Block[];
@@ -72,6 +73,8 @@ function itemText(item: WeekItem): string {
 
 interface Context {
   labels: DigestLabels;
+  /** The digest's language: month names in template dates. */
+  language: DigestLanguage;
   templates: CompiledTemplates;
   timeZone?: string;
   /** Link each quote in the references to its place on the page. */
@@ -90,6 +93,67 @@ function fieldsOf(templates: CompiledTemplates): Record<TemplateKey, ReadonlySet
 }
 
 const runs = { text, literal };
+
+type Token = Inline | { kind: 'mark'; mark: string };
+
+/**
+ * Emphasis an editor wrote in a template's own text (`**{{title}}**`, `*{{source}}*`) as emphasis
+ * runs, so HTML, rich text and 公众号 show it bold or italic rather than asterisks. Only the
+ * template's literal text is read this way: a field's value is always text. An unpaired mark
+ * stays literal.
+ */
+export function templateEmphasis(content: readonly Inline[]): Inline[] {
+  const tokens: Token[] = [];
+  for (const run of content) {
+    if (run.kind !== 'literal' || !run.text.includes('*')) {
+      tokens.push(run);
+      continue;
+    }
+    for (const part of run.text.split(/(\*\*|\*)/)) {
+      if (part) tokens.push(part === '*' || part === '**' ? { kind: 'mark', mark: part } : literal(part));
+    }
+  }
+  const build = (from: number, to: number): Inline[] => {
+    const out: Inline[] = [];
+    for (let i = from; i < to; i++) {
+      const token = tokens[i] as Token;
+      if (token.kind !== 'mark') {
+        out.push(token);
+        continue;
+      }
+      let close = -1;
+      for (let j = i + 1; j < to; j++) {
+        const other = tokens[j] as Token;
+        if (other.kind === 'mark' && other.mark === token.mark) {
+          close = j;
+          break;
+        }
+      }
+      if (close > i + 1) {
+        out.push({ kind: 'emphasis', strong: token.mark === '**', content: build(i + 1, close) });
+        i = close;
+      } else {
+        out.push(literal(token.mark));
+      }
+    }
+    // Neighbouring literals joined again, as the writers expect of a template's text.
+    return out.reduce<Inline[]>((joined, run) => {
+      const last = joined[joined.length - 1];
+      if (run.kind === 'literal' && last?.kind === 'literal') joined[joined.length - 1] = literal(last.text + run.text);
+      else joined.push(run);
+      return joined;
+    }, []);
+  };
+  return build(0, tokens.length);
+}
+
+function fill(
+  segments: readonly Segment[],
+  values: Partial<Record<FieldName, FieldValue<Inline>>>,
+  language: DigestLanguage,
+): Inline[] {
+  return templateEmphasis(fillTemplate(segments, values, runs, language));
+}
 
 function sourceLinks(item: WeekItem, labels: DigestLabels): Inline[] {
   return item.sources.flatMap((source, i) =>
@@ -179,10 +243,10 @@ function sourceValue(field: FieldName, lead: Source, item: WeekItem, ctx: Contex
 function line(ctx: Context, key: TemplateKey, item: WeekItem, n = 1, only?: Source, quote?: string): Inline[] {
   // The editor's own items cite nothing: they take the thought line (no 来源), whatever the section.
   const template = item.sources.length === 0 && key === 'brief' ? 'thought' : key;
-  return fillTemplate(
+  return fill(
     ctx.templates.segments[template],
     itemValues(item, ctx, ctx.fields[template], n, only, quote),
-    runs,
+    ctx.language,
   );
 }
 
@@ -298,6 +362,7 @@ export function buildDigest(input: DigestInput): DigestDoc {
   const templates = compileTemplates(settings.language, settings.templates);
   const ctx: Context = {
     labels,
+    language: settings.language,
     templates,
     timeZone: input.timeZone,
     quoteLinks: input.settings.quoteLinks === true,
@@ -312,8 +377,8 @@ export function buildDigest(input: DigestInput): DigestDoc {
     weekStart: range.start,
     weekEnd: range.end,
   };
-  const slug = categorySlug(inlineText(fillTemplate(templates.segments.slug, weekValues, runs)));
-  const titleRuns = fillTemplate(templates.segments.title, weekValues, runs);
+  const slug = categorySlug(inlineText(fill(templates.segments.slug, weekValues, settings.language)));
+  const titleRuns = fill(templates.segments.title, weekValues, settings.language);
   const sections = [...input.sections].sort((a, b) => a.order - b.order);
   const rank = new Map(sections.map((s, i) => [s.id, i]));
   const items = [...input.items].sort(
@@ -331,7 +396,7 @@ export function buildDigest(input: DigestInput): DigestDoc {
   for (const section of sections) {
     const blocks = sectionBlocks(section, bySection.get(section.id) ?? [], items, ctx);
     if (blocks.length === 0 && !settings.keepEmptySections) continue;
-    const sectionName = settings.language === 'en' ? section.nameEn || section.name : section.name;
+    const sectionName = draftSectionName(section, settings.language);
     body.push({ kind: 'heading', level: 2, content: [text(sectionName)] });
     body.push(...(blocks.length > 0 ? blocks : [{ kind: 'paragraph' as const, content: [literal(labels.empty)] }]));
   }
@@ -339,7 +404,14 @@ export function buildDigest(input: DigestInput): DigestDoc {
   const head: Block[] = settings.titleInBody === false ? [] : [{ kind: 'heading', level: 1, content: titleRuns }];
   if (input.lede?.trim()) head.push(...parseNote(input.lede, 1));
   if (input.closing?.trim()) body.push(...parseNote(input.closing, 1));
-  head.push({ kind: 'paragraph', content: fillTemplate(templates.segments.meta, { ...weekValues, slug }, runs) });
+  // Lines the editor can turn off (options): a newsletter tool may want neither.
+  if (settings.metaLine !== false)
+    head.push({
+      kind: 'paragraph',
+      content: fill(templates.segments.meta, { ...weekValues, slug }, settings.language),
+    });
+  if (settings.readingTimeLine !== false)
+    head.push({ kind: 'paragraph', content: [literal(labels.readingTime(readingMinutesOf([...head, ...body])))] });
 
   const tags = [...new Set(items.flatMap((c) => c.tags))].sort();
   const title = inlineText(titleRuns);

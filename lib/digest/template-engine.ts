@@ -2,7 +2,7 @@ import { type Problem, type ProblemCode, type ProblemParams, problem } from '../
 /**
  * A small, logic-less template language for the draft's lines, parsed by hand so it runs
  * under MV3's CSP (no eval). `{{field}}` inserts a value, `{{date|YYYY/MM/DD}}` formats a
- * date, `{{source?, }}` adds the text after `?` only when the value is not empty. Everything
+ * date (`{{weekEnd|MMM D, YYYY}}`), `{{source?, }}` adds the text after `?` only when the value is not empty. Everything
  * else is literal text. Errors say where they are (line and column).
  */
 
@@ -69,7 +69,7 @@ export function parseTemplate(text: string, allowed: readonly FieldName[]): Segm
     if (format !== undefined) {
       if (!DATE_FIELDS.has(name))
         throw new TemplateError('template.format-not-date', { name }, ...position(text, open));
-      if (!/^[YMD/\-.年月日 ]+$/.test(format) || !/YYYY|MM|M|DD|D/.test(format)) {
+      if (!/^[YMD/\-.,年月日 ]+$/.test(format) || !/YYYY|M|D/.test(format)) {
         throw new TemplateError('template.bad-date-format', { format }, ...position(text, open));
       }
     }
@@ -82,22 +82,41 @@ export function parseTemplate(text: string, allowed: readonly FieldName[]): Segm
   return segments;
 }
 
-/** `2026-01-30…` in a date format of YYYY, MM, M, DD and D. */
-export function formatDate(iso: string, format: string | undefined): string {
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const MONTHS_ZH = ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月'];
+
+/**
+ * `2026-01-30…` in a date format of YYYY, MMMM (January / 一月), MMM (Jan / 1月), MM, M, DD and
+ * D; month names in the digest's language.
+ */
+export function formatDate(iso: string, format: string | undefined, language: 'zh' | 'en' = 'zh'): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m || !format) return m ? m[0] : iso;
   const [, y, mo, d] = m as unknown as [string, string, string, string];
-  return format.replace(/YYYY|MM|M|DD|D/g, (token) =>
-    token === 'YYYY'
-      ? y
-      : token === 'MM'
-        ? mo
-        : token === 'M'
-          ? String(Number(mo))
-          : token === 'DD'
-            ? d
-            : String(Number(d)),
-  );
+  const month = Number(mo);
+  const tokens: Record<string, string> = {
+    YYYY: y,
+    MMMM: language === 'en' ? (MONTHS_EN[month - 1] as string) : (MONTHS_ZH[month - 1] as string),
+    MMM: language === 'en' ? (MONTHS_EN[month - 1] as string).slice(0, 3) : `${month}月`,
+    MM: mo,
+    M: String(month),
+    DD: d,
+    D: String(Number(d)),
+  };
+  return format.replace(/YYYY|MMMM|MMM|MM|M|DD|D/g, (token) => tokens[token] as string);
 }
 
 /** A field's value: plain text (escaped by the writer) or ready-made runs (links). */
@@ -108,6 +127,7 @@ export function fillTemplate<Run>(
   segments: readonly Segment[],
   values: Partial<Record<FieldName, FieldValue<Run>>>,
   make: { text: (value: string) => Run; literal: (value: string) => Run },
+  language: 'zh' | 'en' = 'zh',
 ): Run[] {
   const out: Run[] = [];
   for (const segment of segments) {
@@ -118,7 +138,7 @@ export function fillTemplate<Run>(
     const value = values[segment.name] ?? '';
     const empty = typeof value === 'string' ? value === '' : value.length === 0;
     if (typeof value === 'string') {
-      const shown = DATE_FIELDS.has(segment.name) ? formatDate(value, segment.format) : value;
+      const shown = DATE_FIELDS.has(segment.name) ? formatDate(value, segment.format, language) : value;
       if (shown) out.push(segment.name === 'gap' || segment.name === 'n' ? make.literal(shown) : make.text(shown));
     } else {
       out.push(...value);

@@ -27,7 +27,8 @@ export const DEFAULT_TEMPLATES: Record<DigestLanguage, DigestTemplate> = {
     reference: '{{link}} — {{source?, }}{{date}}',
   },
   en: {
-    title: '{{name}} ({{weekStart}} to {{weekEnd}})',
+    // The week as English newsletters write it: `AI Weekly (Jan 26 – Feb 1, 2026)`.
+    title: '{{name}} ({{weekStart|MMM D}} – {{weekEnd|MMM D, YYYY}})',
     slug: '{{category}}-{{weekEnd}}',
     meta: 'Category: {{category}} | slug: {{slug}} | Range: last 7 days',
     brief: '{{summary}}{{gap}}{{sourceWord}}: {{sources}}',

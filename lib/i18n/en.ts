@@ -3,6 +3,8 @@ import { PROBLEMS_EN } from './problems-en';
 
 /** The popup's (and the background's) English messages; every other language has the same keys. */
 export const EN_MESSAGES = {
+  /** How dates in messages are written (Intl's locale, medium style). */
+  dateLocale: 'en-US',
   appName: 'Digest Clipper',
   thisWeek: 'This week',
   previousWeek: 'Previous week',
@@ -57,9 +59,9 @@ export const EN_MESSAGES = {
   copyMarkdown: 'Copy Markdown',
   copyRich: 'Copy rich text',
   downloadHtml: 'Download HTML',
-  copyWechat: 'Copy for 公众号',
-  downloadWechat: 'Download 公众号 HTML',
-  wechat: '公众号',
+  copyWechat: 'Copy for WeChat',
+  downloadWechat: 'Download WeChat HTML',
+  wechat: 'WeChat',
   copied: 'Copied the draft ({format}).',
   copyFailed: 'Could not copy: {error}',
   checks: 'Checks before export ({count})',

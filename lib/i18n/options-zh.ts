@@ -51,6 +51,8 @@ export const OPTIONS_ZH: Record<OptionsMessageKey, string> = {
   deepDiveQuotesNone: '不印(参考资料中列出全部引文)',
   deepDiveQuotesFirst: '每个来源的第一条引文',
   deepDiveQuotesAll: '全部引文',
+  metaLine: '在标题下打印元信息行(分类 | slug | 发布时间范围)',
+  readingTimeLine: '打印预计阅读时长',
   titleInBody: '草稿以标题作为首个标题行(发布工具自带标题栏时关闭)',
   quoteLinks: '每条引文附上指向原文位置的链接(文本片段,Chrome、Edge、Safari 中高亮显示)',
   askWhereToSave: '每次导出时选择保存位置',

@@ -75,6 +75,7 @@ export const PROBLEMS_EN: Record<ProblemCode, string> = {
   'template.not-placeholder': 'line {line}, column {column}: "{text}" is not a placeholder',
   'template.unknown-field': 'line {line}, column {column}: unknown placeholder "{name}" here; use one of {allowed}',
   'template.format-not-date': 'line {line}, column {column}: only dates take a format, not "{name}"',
-  'template.bad-date-format': 'line {line}, column {column}: "{format}" is not a date format (use YYYY, MM, M, DD, D)',
+  'template.bad-date-format':
+    'line {line}, column {column}: "{format}" is not a date format (use YYYY, MMMM, MMM, MM, M, DD, D)',
   unexpected: 'Something went wrong: {detail}',
 };

@@ -70,6 +70,6 @@ export const PROBLEMS_ZH: Record<ProblemCode, string> = {
   'template.not-placeholder': '第 {line} 行第 {column} 列:“{text}”不是占位符',
   'template.unknown-field': '第 {line} 行第 {column} 列:此处没有占位符“{name}”;可用:{allowed}',
   'template.format-not-date': '第 {line} 行第 {column} 列:只有日期可以带格式,“{name}”不行',
-  'template.bad-date-format': '第 {line} 行第 {column} 列:“{format}”不是日期格式(可用 YYYY、MM、M、DD、D)',
+  'template.bad-date-format': '第 {line} 行第 {column} 列:“{format}”不是日期格式(可用 YYYY、MMMM、MMM、MM、M、DD、D)',
   unexpected: '出了点问题:{detail}',
 };

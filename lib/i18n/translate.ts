@@ -22,10 +22,17 @@ export async function loadMessages(locale: Locale): Promise<Dictionary> {
 export function translator(...dictionaries: Dictionary[]): Translate {
   const messages: Dictionary = Object.assign({}, ...[...dictionaries].reverse());
   return (key, params = {}) =>
-    // Large numbers read with thousands separators (`200,000 characters`); years and small counts do not.
+    // Large numbers read with thousands separators (`200,000 characters`), years and small counts
+    // as written; a date (`2026-01-27`) as the UI's language writes it (`Jan 27, 2026`, `2026年1月27日`).
     (messages[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = params[name];
-      return typeof value === 'number' && value >= 1e4 ? value.toLocaleString('en') : String(value ?? `{${name}}`);
+      const day = new Date(`${value}T00:00:00Z`);
+      return typeof value === 'number' && value >= 1e4
+        ? value.toLocaleString('en')
+        : // A real day only: `2026-02-30` is what someone typed, shown as typed.
+          messages.dateLocale && /^\d{4}-\d\d-\d\d$/.test(String(value)) && day.toJSON()?.startsWith(String(value))
+          ? day.toLocaleDateString(messages.dateLocale, { dateStyle: 'medium', timeZone: 'UTC' })
+          : String(value ?? `{${name}}`);
     });
 }
 

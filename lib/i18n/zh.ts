@@ -3,6 +3,8 @@ import { problemMessages } from './problem-messages';
 import { PROBLEMS_ZH } from './problems-zh';
 
 export const ZH_MESSAGES: Record<PopupMessageKey, string> = {
+  /** How dates in messages are written (Intl's locale, medium style). */
+  dateLocale: 'zh-CN',
   appName: 'Digest Clipper 摘录',
   thisWeek: '本周',
   previousWeek: '上一周',

@@ -146,7 +146,15 @@ function readSettings(c: Checker, raw: unknown): DigestSettings {
       out.deepDiveQuotes = s.deepDiveQuotes;
     else c.fix('settings.deepDiveQuotes', 'field.not-one-of', { allowed: 'none, first, all' });
   }
-  for (const key of ['frontMatter', 'keepEmptySections', 'askWhereToSave', 'quoteLinks', 'titleInBody'] as const) {
+  for (const key of [
+    'frontMatter',
+    'keepEmptySections',
+    'askWhereToSave',
+    'quoteLinks',
+    'titleInBody',
+    'metaLine',
+    'readingTimeLine',
+  ] as const) {
     if (s[key] !== undefined) {
       if (typeof s[key] === 'boolean') out[key] = s[key];
       else c.fix(`settings.${key}`, 'field.not-boolean');

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { PageCheckReport } from '../digest/page-checks';
 import type { DigestSettings, Item, Section, Source, Tombstone, WeekNote } from '../types';
-import { DEFAULT_SECTIONS, DEFAULT_SETTINGS } from './defaults';
+import { DEFAULT_SECTIONS, firstRunSettings } from './defaults';
 import type { TermRow } from './term-index';
 
 /**
@@ -140,7 +140,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 
 export const CURRENT_VERSION = (SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1] as SchemaVersion).version;
 
-export function openDatabase(name: string = DB_NAME): ClipperDb {
+/** `browserLanguage` (e.g. `en-US`) sets a new database's digest language; none means Chinese. */
+export function openDatabase(name: string = DB_NAME, browserLanguage?: string): ClipperDb {
   const db = new Dexie(name) as ClipperDb;
   for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
     const declared = db.version(version).stores({ ...stores });
@@ -148,7 +149,7 @@ export function openDatabase(name: string = DB_NAME): ClipperDb {
   }
   db.on('populate', async (tx) => {
     await tx.table('sections').bulkAdd(DEFAULT_SECTIONS.map((s) => ({ ...s })));
-    await tx.table('settings').add({ key: 'digest', value: { ...DEFAULT_SETTINGS } });
+    await tx.table('settings').add({ key: 'digest', value: firstRunSettings(browserLanguage) });
   });
   // Every write stamps its changes with this database's replica id (eight random hex digits, made
   // on first open), so it is read before any.

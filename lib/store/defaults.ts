@@ -1,4 +1,4 @@
-import type { DigestSettings, Section } from '../types';
+import type { DigestLanguage, DigestSettings, Section } from '../types';
 
 /** The sections of the published digest, in its order (docs/digest-format.md). */
 export const DEFAULT_SECTIONS: readonly Section[] = [
@@ -24,7 +24,19 @@ export const DEFAULT_SETTINGS: DigestSettings = {
   quoteLinks: false,
   deepDiveQuotes: 'none',
   titleInBody: true,
+  metaLine: true,
+  readingTimeLine: true,
   askWhereToSave: false,
   backupReminderDays: 7,
   templates: {},
 };
+
+/**
+ * A new database's settings: the digest's language (and so its name and section names) follows
+ * the browser's, so an editor in an English browser starts with an English digest.
+ */
+export function firstRunSettings(browserLanguage: string | undefined): DigestSettings {
+  const language: DigestLanguage =
+    browserLanguage === undefined || browserLanguage.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  return { ...DEFAULT_SETTINGS, language };
+}

@@ -7,7 +7,8 @@ import { useExtension } from '../harness/extension';
 import { readEntries, selectText } from '../harness/page';
 
 describe('page → clip → week list → downloaded draft', () => {
-  const env = useExtension();
+  // The Chinese digest of the reference week, as its editor sets it in options.
+  const env = useExtension({ digestLanguage: 'zh' });
 
   it('clips the selected quote through the popup and exports it in the digest format', async () => {
     const article = await env.session.context.newPage();

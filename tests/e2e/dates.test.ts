@@ -41,10 +41,10 @@ describe('typed dates', () => {
     await popup.getByRole('button', { name: 'Save clip' }).click();
     await expect.poll(async () => (await readEntries(popup))[0]?.publishedAt).toBe('2026-01-27');
 
-    // The editor shows the stored date as typed and takes a word for a day.
+    // The editor shows the stored date as the UI's language writes it and takes a word for a day.
     await popup.getByRole('button', { name: /^Edit: / }).click();
     const editor = popup.getByRole('form', { name: 'Edit' });
-    expect(await editor.getByLabel('Published').inputValue()).toBe('2026-01-27');
+    expect(await editor.getByLabel('Published').inputValue()).toBe('Jan 27, 2026');
     // Stored with the source: where the publisher was read, and that the date is the editor's own.
     const stored = (name: string) => editor.locator(`label:has(input[name="${name}"]) .origin`);
     expect(await stored('source').textContent()).toBe('page data');

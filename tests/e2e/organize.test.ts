@@ -66,7 +66,8 @@ const SEED = [
 ];
 
 describe('organizing the week in the popup', () => {
-  const env = useExtension();
+  // The Chinese digest of the reference week, as its editor sets it in options.
+  const env = useExtension({ digestLanguage: 'zh' });
   let popup: Page;
 
   const titlesIn = (section: string) => popup.locator(`[data-section="${section}"] .clip-title`).allTextContents();
@@ -313,7 +314,7 @@ describe('organizing the week in the popup', () => {
     await options.goto(`chrome-extension://${env.session.extensionId}/options.html`);
     const preview = options.getByTestId('template-preview');
     await expect.poll(() => preview.textContent()).toContain('- Alpha story 来源:[Source a](https://news.example/a)');
-    const brief = options.getByLabel('Bullets with sources (e.g. 本周要闻速览)');
+    const brief = options.getByLabel('Bullets with sources (e.g. This Week in Brief)');
     await brief.fill('{{title}} — {{sources}}');
     await expect.poll(() => preview.textContent()).toContain('- Alpha story — [Source a](https://news.example/a)');
     await brief.press('Tab');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkDestination } from '../../lib/digest/markdown-escape';
+import { formatDate } from '../../lib/digest/template-engine';
 import type { Source } from '../../lib/types';
 import { civilDate, weekIdFor, weekRange } from '../../lib/week';
 import { SEED_CLOSING, SEED_ITEMS, SEED_LEDE, SEED_SOURCES } from '../fixtures/weeks/ai-weekly-2026-01-26';
@@ -53,7 +54,8 @@ ${passages}
 }
 
 describe('the reference week, built through the UI', () => {
-  const env = useExtension();
+  // The Chinese digest of the reference week, as its editor sets it in options.
+  const env = useExtension({ digestLanguage: 'zh' });
   let pages: FixtureServer;
   let dir: string;
   let popup: Page;
@@ -123,6 +125,9 @@ describe('the reference week, built through the UI', () => {
     // first, since today may also be the week's last day.
     const today = civilDate(Date.now());
     out = out.replace(new RegExp(`^(\\d+\\. \\[.*, )${today}$`, 'gm'), (_, line: string) => `${line}2026-01-29`);
+    // The English title writes the week as `Nov 30 – Dec 6, 2026`: the same days, in words.
+    const words = (iso: string, format: string) => formatDate(iso, format, 'en');
+    out = out.split(`(${words(start, 'MMM D')} – ${words(end, 'MMM D, YYYY')})`).join('(Jan 26 – Feb 1, 2026)');
     return out.split(start).join('2026-01-26').split(end).join('2026-02-01');
   }
 

@@ -9,7 +9,8 @@ import { selectText } from '../harness/page';
  * the structure survives, styles are inline, and no link to another site remains.
  */
 describe('Copy for 公众号', () => {
-  const env = useExtension();
+  // The Chinese digest of the reference week, as its editor sets it in options.
+  const env = useExtension({ digestLanguage: 'zh' });
 
   it('pastes into a rich-text editor with its structure, numbered link markers and no outside links', async () => {
     await env.session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -25,8 +26,8 @@ describe('Copy for 公众号', () => {
     }
     const popup = await env.session.openPopup();
     await expect.poll(() => popup.locator('.clip').count()).toBe(2);
-    await popup.getByRole('button', { name: 'Copy for 公众号' }).click();
-    await expect.poll(() => popup.getByRole('status').last().textContent()).toBe('Copied the draft (公众号).');
+    await popup.getByRole('button', { name: 'Copy for WeChat' }).click();
+    await expect.poll(() => popup.getByRole('status').last().textContent()).toBe('Copied the draft (WeChat).');
 
     const editor = await env.session.context.newPage();
     await editor.goto(env.server.url('rich-editor.html'));
@@ -62,7 +63,7 @@ describe('Copy for 公众号', () => {
     expect(shape.styledHeading).toContain('border-left');
 
     // The same draft as a file.
-    await popup.getByRole('button', { name: 'Download 公众号 HTML' }).click();
+    await popup.getByRole('button', { name: 'Download WeChat HTML' }).click();
     const filename = `ai-weekly-info-${end}-wechat.html`;
     await expect.poll(() => popup.getByRole('status').last().textContent()).toBe(`Downloaded ${filename}.`);
     const html = await readDownload(env.session.downloadsDir, filename);

@@ -33,6 +33,13 @@ export interface LaunchOptions {
   /** Reuse a profile (to test a browser restart); a fresh one is made otherwise. */
   userDataDir?: string;
   colorScheme?: 'light' | 'dark';
+  /**
+   * The browser's UI language as Linux gives it (`zh_CN`; needs Debian's chromium-l10n). The
+   * default is the machine's, English here: a new profile then starts an English digest.
+   */
+  browserLanguage?: string;
+  /** The draft language to choose in options right after launch (as an editor would). */
+  digestLanguage?: 'zh' | 'en';
 }
 
 /** Real headless Chromium with the built extension loaded, downloads landing in a known folder. */
@@ -52,6 +59,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     headless: true,
     colorScheme: options.colorScheme ?? 'light',
     acceptDownloads: false,
+    ...(options.browserLanguage
+      ? { env: { ...process.env, LANGUAGE: options.browserLanguage, LANG: `${options.browserLanguage}.UTF-8` } }
+      : {}),
     args: [
       `--disable-extensions-except=${buildDir}`,
       `--load-extension=${buildDir}`,
@@ -110,6 +120,26 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       [menuItemId, tabId] as const,
     );
   };
+
+  if (options.digestLanguage) {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    const choice = page.locator('select[name="language"]');
+    await choice.selectOption(options.digestLanguage);
+    await page.waitForFunction(async (language) => {
+      const open = indexedDB.open('digest-clipper');
+      const db: IDBDatabase = await new Promise((done) => {
+        open.onsuccess = () => done(open.result);
+      });
+      const row = await new Promise<{ value: { language: string } }>((done) => {
+        const get = db.transaction('settings').objectStore('settings').get('digest');
+        get.onsuccess = () => done(get.result);
+      });
+      db.close();
+      return row.value.language === language;
+    }, options.digestLanguage);
+    await page.close();
+  }
 
   return {
     context,

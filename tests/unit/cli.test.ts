@@ -20,7 +20,7 @@ describe('digest-clipper render', () => {
 
   it('switches language and adds front matter on request', () => {
     const { stdout } = runCli(['render', EXAMPLE, '--week', '2026-01-26', '--lang', 'en', '--front-matter'], io);
-    expect(stdout.startsWith('---\ntitle: "AI Weekly (2026-01-26 to 2026-02-01)"\n')).toBe(true);
+    expect(stdout.startsWith('---\ntitle: "AI Weekly (Jan 26 – Feb 1, 2026)"\n')).toBe(true);
     expect(stdout).toContain('## Deep Dives');
     expect(stdout).toContain('Source: [Reuters]');
   });

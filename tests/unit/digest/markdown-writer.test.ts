@@ -154,6 +154,37 @@ describe('renderDigest', () => {
     expect(md).toContain('### AI 资本开支与“兑现压力”加码');
   });
 
+  it('leaves out the meta line and the reading time when the editor turns them off', () => {
+    const on = renderDigest(SEED_WEEK).markdown;
+    expect(on).toContain('分类:ai-weekly-info');
+    expect(on).toContain('预计阅读时长');
+    const settings = { ...SEED_WEEK.settings, metaLine: false, readingTimeLine: false };
+    const off = renderDigest({ ...SEED_WEEK, settings });
+    expect(off.markdown).not.toContain('分类:');
+    expect(off.markdown).not.toContain('预计阅读时长');
+    const html = renderDigestHtml({ ...SEED_WEEK, settings }).fragment;
+    expect(html).not.toContain('分类:');
+    expect(html).not.toContain('预计阅读时长');
+    // Everything else stays: the title, then the lede.
+    expect(off.markdown.split('\n').slice(0, 3)).toEqual(on.split('\n').slice(0, 3));
+  });
+
+  it('renders Markdown a template writes (bold, italic) in every format, a field value stays text', () => {
+    const settings = {
+      ...SEED_WEEK.settings,
+      templates: { title: '**{{name}}** *{{weekEnd|M月D日}}*', brief: '**{{summary}}** — {{sources}} *' },
+    };
+    const input = { ...SEED_WEEK, settings };
+    const md = renderDigest(input).markdown;
+    expect(md.split('\n')[0]).toBe('# **AI 一周记** *2月1日*');
+    const html = renderDigestHtml(input).fragment;
+    expect(html).toMatch(/<h1[^>]*><strong>AI 一周记<\/strong> <em>2月1日<\/em><\/h1>/);
+    expect(html).not.toContain('**');
+    // An unpaired mark stays a literal asterisk, and the title in front matter has no marks.
+    expect(html).toMatch(/<\/a> \*<\/li>/);
+    expect(renderDigest(input).title).toBe('AI 一周记 2月1日');
+  });
+
   it('leaves out empty sections', () => {
     const md = renderDigest({ ...SEED_WEEK, items: SEED_WEEK.items.filter((c) => c.sectionId === 'briefs') }).markdown;
     expect(md).not.toContain('## 深度解析');

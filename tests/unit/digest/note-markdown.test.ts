@@ -139,7 +139,7 @@ describe('draft fidelity', () => {
     expect(md).toContain('能力。Source: [Reuters]');
     expect(md).not.toContain('。 Source:');
     expect(md).toContain('## This Week in Brief');
-    expect(md.split('\n')[0]).toBe('# AI Weekly (2026-01-26 to 2026-02-01)');
+    expect(md.split('\n')[0]).toBe('# AI Weekly (Jan 26 – Feb 1, 2026)');
   });
 
   it('keeps several quotes of one source as separate paragraphs in the references', () => {

@@ -37,6 +37,15 @@ describe('the template language', () => {
     expect(formatDate('2026-02-01', 'YYYY年M月D日')).toBe('2026年2月1日');
     expect(formatDate('2026-02-01T00:00:00+08:00', undefined)).toBe('2026-02-01');
   });
+
+  it('writes month names in the digest language (MMM D, YYYY and MMMM)', () => {
+    expect(() => parseTemplate('{{weekEnd|MMM D, YYYY}}', ['weekEnd'])).not.toThrow();
+    expect(formatDate('2026-02-01', 'MMM D, YYYY', 'en')).toBe('Feb 1, 2026');
+    expect(formatDate('2026-09-30', 'MMMM D', 'en')).toBe('September 30');
+    expect(formatDate('2026-09-30', 'MMMM', 'zh')).toBe('九月');
+    expect(formatDate('2026-01-05', 'MMM D日', 'zh')).toBe('1月 5日');
+    expect(formatDate('2026-01-05', 'YYYY/MM/DD', 'en')).toBe('2026/01/05');
+  });
 });
 
 describe('templates in the draft', () => {

@@ -25,6 +25,25 @@ describe('UI language', () => {
     expect(Object.keys(OPTIONS_MESSAGES.zh).sort()).toEqual(Object.keys(OPTIONS_MESSAGES.en).sort());
   });
 
+  it('speaks English in the English UI: WeChat by its English name, section examples in English', async () => {
+    const english = { ...(await loadMessages('en')), ...OPTIONS_MESSAGES.en };
+    const han = Object.entries(english).filter(([, text]) => /\p{Script=Han}/u.test(text));
+    expect(han).toEqual([]);
+    expect(english.copyWechat).toBe('Copy for WeChat');
+  });
+
+  it('writes dates in messages the way the UI language does', () => {
+    expect(translator(EN_MESSAGES)('check.outside-week', { subject: 'A', detail: '2026-01-27' })).toContain(
+      'published on Jan 27, 2026,',
+    );
+    expect(translator(ZH_MESSAGES)('check.outside-week', { subject: 'A', detail: '2026-01-27' })).toContain(
+      '2026年1月27日',
+    );
+    // What an editor typed that is no day stays as typed.
+    expect(translator(EN_MESSAGES)('problem.clip.bad-date', { date: '2026-02-30' })).toContain('“2026-02-30”');
+    expect(translator(EN_MESSAGES)('problem.clip.bad-date', { date: '2026-01-2' })).toContain('“2026-01-2”');
+  });
+
   it('labels weeks per language, across a year boundary', () => {
     expect(weekLabel('2026-01-26', '2026-02-01', 'zh')).toBe('2026-01-26 至 2026-02-01');
     expect(weekLabel('2026-01-26', '2026-02-01', 'en')).toBe('Jan 26 – Feb 1, 2026');
