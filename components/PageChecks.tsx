@@ -149,9 +149,14 @@ export function PageChecks({ db, weekId, items, sections, checkPages, onFocusIte
                 {link.unchecked ? (
                   <p class="quote-check">
                     {/* A page that answered yet gave no text to look in: a PDF, or words its script draws. */}
-                    {t(link.httpStatus !== undefined && link.httpStatus < 400 ? 'quotesNoText' : 'quotesUnchecked', {
-                      count: link.unchecked,
-                    })}
+                    {t(
+                      link.status === 'barrier'
+                        ? 'quotesBehindBarrier'
+                        : link.httpStatus !== undefined && link.httpStatus < 400
+                          ? 'quotesNoText'
+                          : 'quotesUnchecked',
+                      { count: link.unchecked },
+                    )}
                   </p>
                 ) : null}
               </li>

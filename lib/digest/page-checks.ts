@@ -41,6 +41,8 @@ export type LinkStatus =
   | 'timeout'
   | 'login'
   | 'paywall'
+  /** The article's own address shows a barrier (its title, an offer to subscribe or sign in, no story). */
+  | 'barrier'
   | 'home'
   | 'elsewhere';
 
@@ -231,6 +233,22 @@ export interface CheckOptions {
   signal?: AbortSignal;
 }
 
+// What a barrier page says in place of the story: an offer to subscribe or to sign in to read on.
+const BARRIER_WORDS =
+  /subscribe (now )?to (continue|keep|read)|to (continue|keep) reading|subscribers? only|for subscribers|already a subscriber|(sign|log) ?in to (continue|read|keep reading)|create a free account to|register to (continue|read)|订阅(后|即可|以)?(继续)?(阅读|查看)|登录(后|即可|以)?(继续)?(阅读|查看)|付费(内容|阅读|文章)|开通会员|会员专享|剩余\d+%未读/i;
+/** A story shorter than this (letters) with a barrier's words is the barrier, not the story. */
+const BARRIER_MAX_CHARS = 1500;
+
+/**
+ * Whether the page at the clipped address is a paywall or sign-in barrier: it says so, and either
+ * a quote is not in it or it is too short to be the story. A story that merely ends with an offer to
+ * subscribe still has its quotes and its length.
+ */
+function isBarrier(text: string, quotes: readonly QuoteCheck[]): boolean {
+  if (!BARRIER_WORDS.test(text)) return false;
+  return quotes.some((q) => !q.found) || normalizeForMatch(text).length < BARRIER_MAX_CHARS;
+}
+
 /** Fewer letters than this (spaces and punctuation aside) is no story: a script's empty shell, an error line. */
 const MIN_STORY_CHARS = 100;
 
@@ -242,11 +260,16 @@ async function checkOne(target: CheckTarget, options: CheckOptions): Promise<Lin
   const unchecked = target.quotes.length > 0 ? { unchecked: target.quotes.length } : {};
   try {
     const page = await options.fetchPage(target.url, controller.signal);
-    const status = classifyAnswer(target.url, page, target.title);
+    let status = classifyAnswer(target.url, page, target.title);
     const readable = page.status < 400 && page.text !== undefined;
     let quotes = readable ? target.quotes.map((q) => findQuote(q, page.text as string)) : [];
-    // A page whose words its script draws sends an empty shell ("enable JavaScript"): a quote not
-    // in it was not looked for in the story, so it is not checked rather than missing.
+    // A page whose words its script draws sends an empty shell ("enable JavaScript"), and a barrier
+    // shows an offer instead of the story: a quote not in either was not looked for in the story, so
+    // it is not checked rather than missing.
+    if (readable && (status === 'ok' || status === 'moved') && isBarrier(page.text as string, quotes)) {
+      status = 'barrier';
+      quotes = quotes.filter((q) => q.found);
+    }
     if (readable && normalizeForMatch(page.text as string).length < MIN_STORY_CHARS)
       quotes = quotes.filter((q) => q.found);
     const notLookedFor = target.quotes.length - quotes.length;

@@ -84,6 +84,15 @@ function startSites(): Promise<{ server: Server; url: (path: string) => string }
         return redirect('/login?next=%2Fmembers-only');
       case '/premium':
         return redirect('/subscribe?from=premium');
+      case '/walled':
+        // The article's own address, its title, and an offer instead of the story.
+        return html(
+          200,
+          article(
+            'Model launch',
+            '<p>Subscribe to continue reading. Already a subscriber? <a href="/login">Sign in</a>.</p>',
+          ),
+        );
       case '/old-story':
         return redirect('/');
       case '/away':
@@ -121,6 +130,7 @@ const CASES: [path: string, status: string][] = [
   ['/broken', 'server-error'],
   ['/members-only', 'login'],
   ['/premium', 'paywall'],
+  ['/walled', 'barrier'],
   ['/old-story', 'home'],
   ['/away', 'elsewhere'],
   ['/slow', 'timeout'],
@@ -170,7 +180,7 @@ describe.each(['light', 'dark'] as const)('checking links and quotes, in %s mode
               ? [{ text: 'A quote on a page that is gone', createdAt: 1 }]
               : urls[i]?.endsWith('/gbk')
                 ? [{ text: '本市今年新增公共充电桩三千个', createdAt: 1 }]
-                : urls[i]?.endsWith('/app')
+                : urls[i]?.endsWith('/app') || urls[i]?.endsWith('/walled')
                   ? [{ text: 'is not a replacement for human judgement', createdAt: 1 }]
                   : [],
       createdAt: 1,
@@ -227,9 +237,15 @@ describe.each(['light', 'dark'] as const)('checking links and quotes, in %s mode
       'Quotes not checked: 1 (the page sends no text to look in: a PDF, or words its script draws).',
     );
     expect(await row(shell).textContent()).not.toContain('Quote not on the page');
-    // Worth a look: the redirect to another site, the changed quote's page, and the shell whose quote was not looked for.
+    // A paywall at the article's own address: said so, and its quote is not reported gone.
+    const walled = row(`Story ${CASES.findIndex(([path]) => path === '/walled')}`);
+    expect(await walled.textContent()).toContain('behind a paywall or sign-in');
+    expect(await walled.textContent()).toContain('Quotes not checked: 1');
+    expect(await walled.textContent()).not.toContain('Quote not on the page');
+    // Worth a look: the redirect to another site, the changed quote's page, the shell whose quote was not looked
+    // for, and the paywalled page.
     expect(await report.locator('p.hint').textContent()).toMatch(
-      new RegExp(`${urls.length} links; broken: 9; worth a look: 3; quotes not found: 1\\.$`),
+      new RegExp(`${urls.length} links; broken: 9; worth a look: 4; quotes not found: 1\\.$`),
     );
 
     // Each status reads on from the entry's title: its first words never start a line of their own.
@@ -264,7 +280,7 @@ describe.each(['light', 'dark'] as const)('checking links and quotes, in %s mode
     await expect.poll(() => after.locator('li[data-status]').count()).toBe(expected.length - 1);
     expect(await after.locator('li[data-status="gone"]').count()).toBe(1);
     expect(await after.locator('p.hint').first().textContent()).toMatch(
-      /broken: 8; worth a look: 3; quotes not found: 1\.$/,
+      /broken: 8; worth a look: 4; quotes not found: 1\.$/,
     );
     expect(await after.locator('p.hint').last().textContent()).toBe(
       'The week changed since this check: links no longer in it: 1; links not checked yet: 0. Check again to see them all.',

@@ -232,6 +232,22 @@ describe('checkPages', () => {
     expect(report.links.every((l) => l.status === 'ok' && l.quotes[0]?.found)).toBe(true);
   });
 
+  it('says a page behind a paywall at its own address is behind one, and does not call its quotes gone', async () => {
+    const story = 'The company said the model would ship in March. '.repeat(60);
+    const check = (text: string, quotes = ['would ship in March, the company said']) =>
+      checkPages([{ url: 'https://news.example/a', itemIds: ['i'], quotes, title: 'Model launch' }], {
+        now: () => 1,
+        fetchPage: async (url) => page(url, 200, { title: 'Model launch', text }),
+      }).then((r) => r.links[0]);
+    const walled = await check('Model launch. Subscribe to continue reading. Already a subscriber? Sign in.');
+    expect(walled).toMatchObject({ status: 'barrier', quotes: [], unchecked: 1 });
+    expect(await check('《模型发布》 订阅后阅读全文。开通会员即可查看。', [])).toMatchObject({ status: 'barrier' });
+    // The story itself, ending with an offer to subscribe, is the story: its quote is looked for.
+    const open = await check(`${story} Subscribe to continue reading our coverage.`, ['would ship in March']);
+    expect(open).toMatchObject({ status: 'ok', quotes: [{ found: true }] });
+    expect(await check(`${story} Subscribe to continue reading.`, [])).toMatchObject({ status: 'ok' });
+  });
+
   it('asks one site for one page at a time, while other sites fill the other places', async () => {
     // A week citing five stories of one wire and four of other sites: a site asked for five pages at
     // once may refuse some (429), which would read as a problem with the links.
