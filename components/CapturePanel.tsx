@@ -191,6 +191,9 @@ export function CapturePanel(props: CapturePanelProps) {
             {describeProblem(t, state.problem)} {t('manualBelow')}
           </Notice>
         )}
+        {state.phase === 'ready' && state.draft.origins?.title === 'pdf' && !state.already && (
+          <Notice tone="info">{t('pdfNotice')}</Notice>
+        )}
         {state.phase === 'ready' && state.already && (
           <Notice tone="info">
             {t('alreadyClipped', { week: state.already.weekId, count: state.already.quotes })}

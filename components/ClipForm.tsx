@@ -72,7 +72,9 @@ export function ClipForm({ draft, sections, tags, busy, now, onChange, onSave }:
       }}
     >
       <label>
-        <span>{t('title')}</span>
+        <span>
+          {t('title')} {doubt('title')}
+        </span>
         <input
           name="title"
           value={draft.title}

@@ -102,7 +102,7 @@ export function ItemCard({ item, sections, hasPrevious, actions, today }: Props)
   };
 
   // Fields worth a second look, named on the badge's tooltip (a missing author is common and harmless: not flagged here).
-  const fieldNames = { source: t('source'), publishedAt: t('published'), author: t('author') };
+  const fieldNames = { title: t('title'), source: t('source'), publishedAt: t('published'), author: t('author') };
   const doubts = Object.entries(lead ? fieldDoubts(lead, today, lead.origins) : {})
     .filter(([, code]) => code !== 'author-missing')
     .map(([field, code]) => `${fieldNames[field as keyof typeof fieldNames]}: ${t(`doubt.${code}`)}`);

@@ -13,14 +13,19 @@ export type FieldDoubt =
   | 'date-future'
   | 'date-old'
   | 'author-missing'
-  | 'author-publisher';
+  | 'author-publisher'
+  | 'title-pdf'
+  | 'title-domain';
 
 export function fieldDoubts(
   fields: PageFields,
   today: string,
   origins: FieldOrigins = {},
-): Partial<Record<'source' | 'publishedAt' | 'author', FieldDoubt>> {
-  const out: Partial<Record<'source' | 'publishedAt' | 'author', FieldDoubt>> = {};
+): Partial<Record<'title' | 'source' | 'publishedAt' | 'author', FieldDoubt>> {
+  const out: Partial<Record<'title' | 'source' | 'publishedAt' | 'author', FieldDoubt>> = {};
+  // A title the page did not give: a PDF's file name (or its own title, often a template's), or the domain.
+  if (origins.title === 'pdf') out.title = 'title-pdf';
+  else if (origins.title === 'domain') out.title = 'title-domain';
   const source = fields.source.trim();
   let host = '';
   try {

@@ -52,6 +52,12 @@ export async function quickClip(
   }
 }
 
+/** A clip saved under a name the page did not give (a PDF's file name): the badge asks for a check, not ✓. */
+export function quickClipNeedsCheck(result: QuickClipResult): boolean {
+  const origin = result.ok ? result.outcome.source.origins?.title : undefined;
+  return origin === 'pdf' || origin === 'domain';
+}
+
 /** What the badge tooltip says after a quick clip, in the UI's language. */
 export function quickClipMessage(result: QuickClipResult, t: Translate): string {
   // A tooltip has nothing below it: the hand-entry form is in the popup.
@@ -62,6 +68,8 @@ export function quickClipMessage(result: QuickClipResult, t: Translate): string 
   const { outcome, sectionName } = result;
   const title = outcome.source.title;
   if (outcome.sourceCreated || outcome.itemAction === 'created')
-    return t('quickClipped', { section: sectionName, title });
+    return quickClipNeedsCheck(result)
+      ? t('quickClippedCheck', { section: sectionName, title })
+      : t('quickClipped', { section: sectionName, title });
   return outcome.quote === 'added' ? t('quickMerged', { title }) : t('quickAlready', { title });
 }

@@ -124,6 +124,7 @@ const ORIGINS: Record<FieldOrigin, true> = {
   url: true,
   'known-site': true,
   domain: true,
+  pdf: true,
   editor: true,
 };
 

@@ -226,6 +226,8 @@ export type FieldOrigin =
   | 'url'
   | 'known-site'
   | 'domain'
+  /** The browser's PDF viewer: the PDF's own title when it has one, else its file name. */
+  | 'pdf'
   | 'editor';
 
 export type FieldOrigins = Partial<Record<'title' | 'source' | 'author' | 'publishedAt', FieldOrigin>>;

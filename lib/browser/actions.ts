@@ -1,6 +1,6 @@
 import { withPublisherOverride } from '../capture/publishers';
 import type { CaptureResult, TabClipResult } from '../messages';
-import { type QuickClipResult, quickClip, quickClipMessage } from '../quick-clip';
+import { type QuickClipResult, quickClip, quickClipMessage, quickClipNeedsCheck } from '../quick-clip';
 import type { ClipperDb } from '../store/db';
 import { findSourceByUrl, itemsCiting } from '../store/items';
 import { getSettings } from '../store/settings';
@@ -42,7 +42,8 @@ export async function quickClipTab(db: ClipperDb, tabId: number, sectionId?: str
   );
   const t = backgroundTranslator((await getSettings(db)).uiLanguage);
   if (result.ok) await markTabClipped(tabId, t('badgeTitle', { message: t('badgeClipped') }));
-  await flashResult(tabId, result.ok, t('badgeTitle', { message: quickClipMessage(result, t) }));
+  const mark = !result.ok ? 'failed' : quickClipNeedsCheck(result) ? 'check' : 'ok';
+  await flashResult(tabId, mark, t('badgeTitle', { message: quickClipMessage(result, t) }));
   return result;
 }
 

@@ -23,10 +23,17 @@ export async function markTabClipped(tabId: number, title: string): Promise<void
   await action.setTitle({ tabId, title });
 }
 
+const FLASH = {
+  ok: { text: '✓', color: '#1d6b3a' },
+  // Saved, under a name worth a look (a PDF's file name): not the plain ✓.
+  check: { text: '?', color: '#8a5a00' },
+  failed: { text: '!', color: '#a12121' },
+} as const;
+
 /** A short visible confirmation for clips made without the popup. */
-export async function flashResult(tabId: number, ok: boolean, title: string): Promise<void> {
-  await action.setBadgeText({ tabId, text: ok ? '✓' : '!' });
-  await action.setBadgeBackgroundColor({ tabId, color: ok ? '#1d6b3a' : '#a12121' });
+export async function flashResult(tabId: number, mark: keyof typeof FLASH, title: string): Promise<void> {
+  await action.setBadgeText({ tabId, text: FLASH[mark].text });
+  await action.setBadgeBackgroundColor({ tabId, color: FLASH[mark].color });
   await action.setTitle({ tabId, title });
   setTimeout(() => {
     // The tab may be gone by now; nothing to restore then.

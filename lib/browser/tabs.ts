@@ -1,6 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import { clippability } from '../capture/clippable';
-import { tidyCapture } from '../capture/tidy-capture';
+import { namePdf, tidyCapture } from '../capture/tidy-capture';
 import { type Problem, problem } from '../errors';
 import type { CaptureResult } from '../messages';
 import type { PageCapture } from '../types';
@@ -54,6 +54,7 @@ export async function captureTab(tabId: number): Promise<CaptureResult> {
       };
     const [frame] = answer;
     const capture = frame?.result as PageCapture | undefined;
+    if (capture?.origins?.title === 'pdf') return { ok: true, capture: tidyCapture(namePdf(capture, tab.title, url)) };
     if (capture?.canonicalUrl) return { ok: true, capture: tidyCapture(capture) };
     if (tab.status === 'loading')
       return { ok: false, reason: 'loading', problem: problem('capture.loading'), tab: known };

@@ -39,6 +39,10 @@ export function capturePage(
   selection: SelectedContent,
   options: ExtractOptions = {},
 ): PageCapture {
+  // The browser's PDF viewer: a page with no text, title or data of its own. The background names it
+  // from the tab (the PDF's title or file name), marked for a check.
+  if (doc.contentType === 'application/pdf')
+    return { pageUrl, canonicalUrl: pageUrl, title: '', source: '', origins: { title: 'pdf' } };
   const metadata = extractPageMetadata(doc, pageUrl, options);
   // The canonical address as the page gives it: tidyCapture (lib/capture/tidy-capture.ts) cleans it
   // and holds it to the stored limit outside the page.

@@ -74,3 +74,23 @@ export function tidyQuoteLinks(markdown: string): string {
     return target === url ? whole : `](${encodeParens(target)})`;
   });
 }
+
+/**
+ * A PDF named the way its viewer names the tab: the PDF's own title when it has one, else its file
+ * name (`state-ai-budget-2026.pdf`); the publisher is the site, both marked for a check.
+ */
+export function namePdf(capture: PageCapture, tabTitle: string | undefined, url: string): PageCapture {
+  let file = '';
+  let host = '';
+  try {
+    const address = new URL(url);
+    host = address.hostname.replace(/^www\./, '');
+    file = decodeURIComponent(address.pathname.split('/').pop() ?? '');
+  } catch {
+    // An address the browser gave but URL cannot read: the tab's title alone names it.
+  }
+  const shown = tabTitle?.trim() ?? '';
+  // A tab titled with its address says nothing the address does not.
+  const title = shown && shown !== url && !url.endsWith(shown) ? shown : file || host;
+  return { ...capture, title, source: host, origins: { title: 'pdf', source: 'domain' } };
+}

@@ -136,6 +136,7 @@ export const EN_MESSAGES = {
   badgeTitle: 'Digest Clipper — {message}',
   badgeClipped: 'this page is clipped',
   quickClipped: 'Clipped to {section}: {title}',
+  quickClippedCheck: 'Clipped to {section}: {title}. The page gave no title (a PDF): check it in the popup.',
   quickAlready: 'Already clipped: {title}',
   quickMerged: 'Added the quote to your earlier clip: {title}',
   excerpt: 'Excerpt',
@@ -232,5 +233,10 @@ export const EN_MESSAGES = {
   'origin.known-site': 'known site',
   'origin.domain': 'domain only',
   'origin.editor': 'yours',
+  'origin.pdf': 'PDF viewer',
+  'doubt.title-pdf': 'the PDF’s file name or own title: check',
+  'doubt.title-domain': 'only the domain: check',
+  pdfNotice:
+    'A PDF: the browser’s viewer gives only its title or file name. Check the title, and add the publisher, date and author by hand.',
   ...problemMessages(PROBLEMS_EN),
 };

@@ -134,6 +134,7 @@ export const ZH_MESSAGES: Record<PopupMessageKey, string> = {
   badgeTitle: 'Digest Clipper — {message}',
   badgeClipped: '此页已剪藏',
   quickClipped: '已剪藏到{section}:{title}',
+  quickClippedCheck: '已剪藏到{section}:{title}。页面没有给出标题(PDF),请在弹出窗口中核对。',
   quickAlready: '已剪藏过:{title}',
   quickMerged: '已把引文添加到之前的剪藏:{title}',
   excerpt: '摘录',
@@ -227,5 +228,9 @@ export const ZH_MESSAGES: Record<PopupMessageKey, string> = {
   'origin.known-site': '已知网站',
   'origin.domain': '仅域名',
   'origin.editor': '你填写的',
+  'origin.pdf': 'PDF 阅读器',
+  'doubt.title-pdf': 'PDF 的文件名或自带标题，请核对',
+  'doubt.title-domain': '只有域名，请核对',
+  pdfNotice: '这是 PDF：浏览器的阅读器只给出标题或文件名。请核对标题，并手动填写来源、日期和作者。',
   ...problemMessages(PROBLEMS_ZH),
 };

@@ -95,4 +95,53 @@ describe('a page the browser will not let us read', () => {
     await expect.poll(() => popup.getByRole('alert').last().textContent()).toContain('is not a valid address');
     expect(await readEntries(popup)).toEqual(before);
   });
+
+  it('names a PDF tab by its file name or its own title, says it is a PDF, and asks for a check', async () => {
+    const server = await startFixtureServer();
+    try {
+      // A quick clip of a PDF without a title: saved under its file name, and the badge asks for a check.
+      const untitled = await session.context.newPage();
+      await untitled.goto(server.url('state-ai-budget-2026.pdf'));
+      const tabId = await session.tabIdOf(untitled);
+      await session.quickClip(tabId);
+      const badge = await session.worker.evaluate(
+        async (id) => ({
+          text: await chrome.action.getBadgeText({ tabId: id }),
+          title: await chrome.action.getTitle({ tabId: id }),
+        }),
+        tabId,
+      );
+      expect(badge.text).toBe('?');
+      expect(badge.title).toContain('state-ai-budget-2026.pdf');
+      expect(badge.title).toContain('check it in the popup');
+
+      // The popup on a PDF with a title of its own: the form, prefilled with it, the title marked.
+      const titled = await session.context.newPage();
+      await titled.goto(server.url('titled-report.pdf'));
+      const titledId = await session.tabIdOf(titled);
+      // As an editor sees it: the viewer has read the PDF and shows its title on the tab.
+      await expect
+        .poll(() => session.worker.evaluate(async (id) => (await chrome.tabs.get(id)).title, titledId))
+        .toBe('State AI Budget Report 2026');
+      const popup = await session.openPopup(titledId);
+      await expect.poll(() => popup.getByLabel('Title').inputValue()).toBe('State AI Budget Report 2026');
+      await expect
+        .poll(() => popup.locator('.notice').allTextContents())
+        .toContainEqual(expect.stringContaining('A PDF: the browser’s viewer gives only its title or file name.'));
+      const label = popup.locator('label:has(input[name="title"])');
+      expect(await label.locator('.doubt').textContent()).toBe('the PDF’s file name or own title: check');
+      const entries = await readEntries(popup);
+      const pdfs = entries.filter((e) => e.canonicalUrl?.endsWith('.pdf'));
+      expect(pdfs.map((e) => [e.title, e.source, e.canonicalUrl])).toEqual([
+        ['state-ai-budget-2026.pdf', '127.0.0.1', server.url('state-ai-budget-2026.pdf')],
+      ]);
+      // The card of the quick clip says its title is worth a check.
+      expect(await popup.locator('li.clip .badge[title*="Title: the PDF’s file name"]').count()).toBe(1);
+      await popup.close();
+      await titled.close();
+      await untitled.close();
+    } finally {
+      await server.close();
+    }
+  });
 });

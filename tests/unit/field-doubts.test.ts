@@ -27,6 +27,12 @@ describe('captured fields worth a second look', () => {
     expect(fieldDoubts({ ...page, ...change }, '2026-01-29')).toEqual(doubts);
   });
 
+  it('flags a title the page did not give: a PDF’s file name or own title, or the bare domain', () => {
+    expect(fieldDoubts(page, '2026-01-29', { title: 'pdf' })).toEqual({ title: 'title-pdf' });
+    expect(fieldDoubts(page, '2026-01-29', { title: 'domain' })).toEqual({ title: 'title-domain' });
+    expect(fieldDoubts(page, '2026-01-29', { title: 'page-title' })).toEqual({});
+  });
+
   it('flags a day read from the address, and a publisher the clipper could only take from the domain', () => {
     expect(fieldDoubts(page, '2026-01-29', { publishedAt: 'url', source: 'domain' })).toEqual({
       publishedAt: 'date-url',

@@ -130,3 +130,20 @@ describe('pages built to break the extractor', () => {
     expect(meta.author).toBe('A. Writer');
   });
 });
+
+describe('capturePage on a PDF', () => {
+  it('reads nothing from the browser’s PDF viewer and says it is a PDF (the background names it)', () => {
+    const doc = new DOMParser().parseFromString(
+      '<title>example.org</title><embed type="application/pdf">',
+      'text/html',
+    );
+    Object.defineProperty(doc, 'contentType', { value: 'application/pdf' });
+    expect(capturePage(doc, 'https://example.org/report.pdf', { text: '' })).toEqual({
+      pageUrl: 'https://example.org/report.pdf',
+      canonicalUrl: 'https://example.org/report.pdf',
+      title: '',
+      source: '',
+      origins: { title: 'pdf' },
+    });
+  });
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tidyCapture, withKnownSite } from '../../../lib/capture/tidy-capture';
+import { namePdf, tidyCapture, withKnownSite } from '../../../lib/capture/tidy-capture';
 import { cleanUrl } from '../../../lib/capture/url';
 import { RECORD_LIMITS } from '../../../lib/record-rules';
 import type { PageCapture } from '../../../lib/types';
@@ -105,5 +105,20 @@ describe('tidyCapture: links in the quote', () => {
     expect(tidied.selection?.markdown).toBe(
       'See [the report](https://example.org/a_%28b%29?x=1) and [this](https://a.example/p).',
     );
+  });
+});
+
+describe('namePdf', () => {
+  const empty: PageCapture = { pageUrl: '', canonicalUrl: '', title: '', source: '', origins: { title: 'pdf' } };
+  const url = 'https://www.state.gov/files/State%20AI%20budget%202026.pdf';
+
+  it('takes the PDF’s own title when the viewer shows one, else its file name, and marks both for a check', () => {
+    const titled = namePdf({ ...empty, pageUrl: url, canonicalUrl: url }, 'State AI Budget Report', url);
+    expect(titled).toMatchObject({ title: 'State AI Budget Report', source: 'state.gov' });
+    expect(titled.origins).toEqual({ title: 'pdf', source: 'domain' });
+    // The viewer titles an untitled PDF with its file name, or the tab with its address.
+    expect(namePdf(empty, 'State%20AI%20budget%202026.pdf', url).title).toBe('State AI budget 2026.pdf');
+    expect(namePdf(empty, url, url).title).toBe('State AI budget 2026.pdf');
+    expect(namePdf(empty, undefined, 'https://example.org/').title).toBe('example.org');
   });
 });
