@@ -111,6 +111,12 @@ describe('organizing the week in the popup', () => {
     await card('d').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await card('a').dragTo(card('d'));
     await expect.poll(() => titlesIn('briefs')).toEqual(['Delta story', 'Alpha story']);
+    // The whole card is a handle, outside its text field: its publisher line, and the space around its parts.
+    await card('d').locator('.card-meta-row').dragTo(card('a'));
+    await expect.poll(() => titlesIn('briefs')).toEqual(['Alpha story', 'Delta story']);
+    const box = (await card('a').boundingBox()) as { width: number; height: number };
+    await card('a').dragTo(card('d'), { sourcePosition: { x: box.width - 3, y: box.height - 3 } });
+    await expect.poll(() => titlesIn('briefs')).toEqual(['Delta story', 'Alpha story']);
 
     await popup.reload();
     await expect.poll(() => titlesIn('briefs')).toEqual(['Delta story', 'Alpha story']);
