@@ -96,11 +96,17 @@ export const SCHEMA_V5 = {
 } as const;
 
 /**
+ * Version 6: the same stores; every item's search keys derived again, as words glued to Chinese, words
+ * over 40 letters and the last character of a Chinese run are now keys (lib/store/search-terms.ts).
+ */
+export const SCHEMA_V6 = SCHEMA_V5;
+
+/**
  * What the upgrade steps do lives in lib/store/upgrades.ts, loaded only when a database older
  * than this module is opened (almost never), so the popup's start-up does not carry it. The
  * upgrade transaction is kept open while it loads (Dexie.waitFor).
  */
-export type UpgradeSteps = Record<'toV2' | 'toV3' | 'toV5', (tx: Transaction) => Promise<unknown>>;
+export type UpgradeSteps = Record<'toV2' | 'toV3' | 'toV5' | 'toV6', (tx: Transaction) => Promise<unknown>>;
 let loadSteps: () => Promise<UpgradeSteps> = () => import('./upgrades');
 
 /** The background is a service worker, which may not load code lazily: it hands the steps over, imported statically. */
@@ -136,6 +142,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   // A new, empty store: nothing to move.
   { version: 4, stores: SCHEMA_V4 },
   { version: 5, stores: SCHEMA_V5, upgrade: step('toV5') },
+  { version: 6, stores: SCHEMA_V6, upgrade: step('toV6') },
 ];
 
 export const CURRENT_VERSION = (SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1] as SchemaVersion).version;

@@ -1,7 +1,7 @@
 import type { Item, WeekItem } from '../types';
 import type { ClipperDb } from './db';
 import { withSources } from './items';
-import { queryTokens, searchableText } from './search-terms';
+import { CAPPED_TERM, hasWord, queryTokens, queryWords, searchableText } from './search-terms';
 import { idsWithTerm } from './term-index';
 
 export interface SearchFilters {
@@ -32,17 +32,13 @@ const FIRST_PAGE = 200;
  */
 export async function searchItems(db: ClipperDb, query: string, filters: SearchFilters = {}): Promise<WeekItem[]> {
   const tokens = queryTokens(query);
-  const needle = query
-    .toLowerCase()
-    .normalize('NFKC')
-    .split(/\s+/)
-    .filter((w) => w !== '');
+  const needle = queryWords(query);
   const matches = (item: WeekItem) => {
     if (item.deletedAt !== undefined) return false;
     if (filters.tag && !item.tags.includes(filters.tag)) return false;
     if (filters.source && !item.sources.some((s) => s.source === filters.source)) return false;
     const text = searchableText(item, item.sources).join('\n').toLowerCase().normalize('NFKC');
-    return needle.every((word) => text.includes(word));
+    return needle.every((word) => hasWord(text, word));
   };
   if (tokens.length === 0 && !filters.tag) return [];
 
@@ -50,9 +46,15 @@ export async function searchItems(db: ClipperDb, query: string, filters: SearchF
     // Each token's item ids, as the index stores them: lists, not sets. A common word lists most
     // items, and building a set of tens of thousands of ids costs more than reading them (measured:
     // 17 ms to read 50,000 ids, 40 ms more to put them in a set), so lists are only scanned.
+    // Items with more keys than are kept (lib/store/search-terms.ts) are candidates for every token.
+    const capped = tokens.length > 0 ? await idsWithTerm(db.postings, CAPPED_TERM, false) : [];
     const lists =
       tokens.length > 0
-        ? await Promise.all(tokens.map((t) => idsWithTerm(db.postings, t.key, t.prefix)))
+        ? await Promise.all(
+            tokens.map((t) =>
+              idsWithTerm(db.postings, t.key, t.prefix).then((ids) => (capped.length > 0 ? [...ids, ...capped] : ids)),
+            ),
+          )
         : [
             (await db.items
               .where('tags')

@@ -34,6 +34,26 @@ export async function toV5(tx: Transaction): Promise<void> {
   );
 }
 
+/** Version 6: every item's search keys derived again by the current rules, and the index brought in line. */
+export async function toV6(tx: Transaction): Promise<void> {
+  const items = await tx.table<Item>('items').toArray();
+  const sources = new Map((await tx.table<Source>('sources').toArray()).map((s) => [s.id, s]));
+  const changes = items.map((item) => ({
+    id: item.id,
+    before: item.terms ?? [],
+    // Fields an old or odd record lacks count as empty: one such record never stops the upgrade.
+    after: itemTerms(
+      { summary: item.summary ?? '', note: item.note ?? '', tags: item.tags ?? [] },
+      (item.sourceIds ?? []).flatMap((id) => {
+        const source = sources.get(id);
+        return source ? [{ title: source.title ?? '', source: source.source ?? '', quotes: source.quotes ?? [] }] : [];
+      }),
+    ),
+  }));
+  await tx.table<Item>('items').bulkPut(items.map((item, i) => ({ ...item, terms: changes[i]?.after ?? [] })));
+  await indexTerms(tx.table('postings') as EntityTable<TermRow, 'key'>, changes);
+}
+
 /** Version 3: clips become sources and items; sections get English names. */
 export async function toV3(tx: Transaction): Promise<void> {
   const clips = await tx.table<LegacyClip>('clips').toArray();

@@ -91,7 +91,7 @@ describe('database upgrade in Chromium', () => {
       return out;
     }, name);
     expect(result).toEqual({
-      version: 5,
+      version: 6,
       tables: ['items', 'postings', 'sections', 'settings', 'sources', 'tombstones', 'weeks'],
       sources: ['a', 'b', 'c'],
       items: [
@@ -198,7 +198,7 @@ describe('database upgrade in Chromium', () => {
       return out;
     }, name);
     expect(result).toEqual({
-      version: 5,
+      version: 6,
       indexes: ['[weekId+sectionId]', 'deletedAt', 'sourceIds', 'tags', 'updatedAt', 'weekId'],
       // Newest first: 599 is the newest Chinese item, then 597.
       chips: ['v4-599', 'v4-599', 'v4-597'],
@@ -222,7 +222,7 @@ describe('database upgrade in Chromium', () => {
       db.close();
       return out;
     }, name);
-    expect(result.version).toBe(5);
+    expect(result.version).toBe(6);
     expect(result.rows).toBeGreaterThan(3);
   });
 });

@@ -5,7 +5,7 @@ import { DEFAULT_SECTIONS, DEFAULT_SETTINGS } from '../../../lib/store/defaults'
 import { listWeek } from '../../../lib/store/items';
 import { searchItems } from '../../../lib/store/search';
 import { getSettings } from '../../../lib/store/settings';
-import { idsWithTerm } from '../../../lib/store/term-index';
+import { idsWithTerm, postingRows } from '../../../lib/store/term-index';
 import type { LegacyClip } from '../../../lib/types';
 
 /**
@@ -207,14 +207,59 @@ const UPGRADE_TESTS: Record<number, { what: string; run: () => Promise<void> }> 
       v4.close();
       const db = openDatabase(name);
       opened.push(db);
-      expect(db.verno).toBe(5);
+      expect(db.verno).toBe(CURRENT_VERSION);
       expect(db.items.schema.indexes.map((i) => i.name)).not.toContain('terms');
-      // Every key of every item is in the index, and only those.
+      // Every key of every item is in the index, and only those (version 6 derives them again).
+      const keys = (await db.items.toArray()).flatMap((i) => (i.terms ?? []).map((t) => `${t}:${i.id}`));
       expect(
         (await db.postings.toArray()).flatMap((r) => r.ids.map((id) => `${r.key.split('\u0001')[0]}:${id}`)).sort(),
-      ).toEqual(['models:i', '2026:i', '人工:i', '工智:i', '智能:i', 'weekly:i', 'e:i', 'other:j'].sort());
+      ).toEqual(keys.sort());
+      expect(keys).toEqual(expect.arrayContaining(['models:i', '2026:i', '人工:i', '智能:i', 'weekly:i', 'other:j']));
       expect((await searchItems(db, '智能 model')).map((i) => i.id)).toEqual(['i']);
       expect((await searchItems(db, 'oth')).map((i) => i.id)).toEqual(['j']);
+    },
+  },
+  6: {
+    what: 'a version 5 database whose items are found by the words its keys missed (GPT in 发布GPT-5)',
+    run: async () => {
+      const name = `migrate-v5-${Math.random()}`;
+      const v5 = openAtVersion(name, 5);
+      await v5.open();
+      await v5.table('sources').add({
+        id: 's',
+        pageUrl: 'https://e.example/',
+        canonicalUrl: 'https://e.example/',
+        title: 'OpenAI发布GPT-5',
+        source: 'E',
+        quotes: [],
+        createdAt: 1,
+        updatedAt: 1,
+      });
+      // The keys version 5 derived: the Latin run glued to the Chinese one, in pairs.
+      const old = ['op', 'pe', 'en', 'na', 'ai', 'i发', '发布', '布g', 'gp', 'pt', '5', 'e'];
+      await v5.table('items').add({
+        id: 'i',
+        weekId: '2026-01-26',
+        sectionId: 'briefs',
+        order: 'i',
+        summary: '',
+        note: '',
+        tags: [],
+        sourceIds: ['s'],
+        createdAt: 1,
+        updatedAt: 2,
+        terms: old,
+      });
+      await v5.table('postings').bulkAdd(postingRows([{ id: 'i', terms: old }]));
+      v5.close();
+      const db = openDatabase(name);
+      opened.push(db);
+      expect(db.verno).toBe(6);
+      expect((await searchItems(db, 'gpt')).map((i) => i.id)).toEqual(['i']);
+      expect((await searchItems(db, 'openai')).map((i) => i.id)).toEqual(['i']);
+      // No key of the old rules is left behind.
+      expect(await idsWithTerm(db.postings, 'i发', false)).toEqual([]);
+      expect((await db.items.get('i'))?.terms).toContain('gpt');
     },
   },
 };

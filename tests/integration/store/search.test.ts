@@ -4,7 +4,7 @@ import { type ClipperDb, openDatabase } from '../../../lib/store/db';
 import { joinItems, purgeItem, saveClip, splitSource, trashItem, updateItem } from '../../../lib/store/item-writes';
 import { withSources } from '../../../lib/store/items';
 import { searchItems } from '../../../lib/store/search';
-import { itemTerms, queryTokens } from '../../../lib/store/search-terms';
+import { itemTerms } from '../../../lib/store/search-terms';
 import { postingRows } from '../../../lib/store/term-index';
 import type { Item, Source, WeekItem } from '../../../lib/types';
 
@@ -12,8 +12,29 @@ const WEEK = '2026-01-26';
 let db: ClipperDb;
 afterEach(() => db?.close());
 
-/** A small vocabulary, so that queries and texts meet often: English words, Chinese without spaces, numbers. */
-const WORDS = ['model', 'models', 'open', 'openai', 'ai', '2026', '20', '人工智能', '智能芯片', '芯片', '数据', 'GPU'];
+/**
+ * A small vocabulary, so that queries and texts meet often: English words, Chinese without spaces,
+ * numbers, Latin glued to Chinese, a word over 40 letters, a character outside the BMP.
+ */
+const WORDS = [
+  'model',
+  'models',
+  'open',
+  'openai',
+  'ai',
+  '2026',
+  '20',
+  '人工智能',
+  '智能芯片',
+  '芯片',
+  '数据',
+  'GPU',
+  'OpenAI发布GPT-5',
+  '宣布',
+  'ChatGPT',
+  'Pneumonoultramicroscopicsilicovolcanoconiosis-like',
+  '𠀀字',
+];
 // Words run together too, as Chinese text does.
 const text = fc
   .tuple(fc.array(fc.constantFrom(...WORDS), { maxLength: 4 }), fc.constantFrom(' ', ''))
@@ -22,12 +43,12 @@ const query = fc
   .array(
     fc.oneof(
       fc.constantFrom(...WORDS),
-      // Prefixes of words and single Chinese characters are searched by prefix.
-      fc.constantFrom(...WORDS).map((w) =>
-        Array.from(w)
-          .slice(0, 1 + (w.length >> 1))
-          .join(''),
-      ),
+      // Any piece of a word: its start, its middle, its end (a word's middle finds nothing, a Chinese one does).
+      fc.tuple(fc.constantFrom(...WORDS), fc.nat(), fc.nat()).map(([w, a, b]) => {
+        const chars = Array.from(w);
+        const from = a % chars.length;
+        return chars.slice(from, from + 1 + (b % (chars.length - from))).join('');
+      }),
     ),
     { minLength: 1, maxLength: 2 },
   )
@@ -36,6 +57,8 @@ const query = fc
 type Step =
   | { kind: 'clip'; page: number; title: string; quote: string }
   | { kind: 'edit'; at: number; summary: string; note: string }
+  /** A note of more distinct words than an item keeps keys for, the searched text at its end. */
+  | { kind: 'long-note'; at: number; tail: string }
   | { kind: 'trash' | 'purge'; at: number }
   | { kind: 'join' | 'split'; at: number; other: number };
 const step: fc.Arbitrary<Step> = fc.oneof(
@@ -44,6 +67,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({ kind: fc.constant('clip' as const), page: fc.nat(8), title: text, quote: text }),
   },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('edit' as const), at: fc.nat(), summary: text, note: text }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('long-note' as const), at: fc.nat(), tail: text }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('trash' as const, 'purge' as const), at: fc.nat() }) },
   {
     weight: 1,
@@ -51,14 +75,23 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
 );
 
-/** What a search must answer, by reading every item: each query token among the item's keys, each word in its text. */
+const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';
+/** A letter or digit of a spaced script (not Chinese, Japanese or Korean). */
+const SPACED = `(?:(?![${CJK}])[\\p{L}\\p{N}])`;
+
+/**
+ * What a search must answer, by reading every item's text (no index, no keys): each word of the query
+ * occurs in it, at the start of a word when the query word starts with a spaced script's letter or digit.
+ */
 async function fullScan(q: string): Promise<string[]> {
-  const tokens = queryTokens(q);
   const words = q.toLowerCase().normalize('NFKC').split(/\s+/).filter(Boolean);
+  const patterns = words.map((w) => {
+    const escaped = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(new RegExp(`^${SPACED}`, 'u').test(w) ? `(?<!${SPACED})${escaped}` : escaped, 'u');
+  });
   const items = (await withSources(db, await db.items.toArray())).filter((i) => i.deletedAt === undefined);
   return items
     .filter((item: WeekItem) => {
-      const keys = itemTerms(item, item.sources);
       const body = [
         item.summary,
         item.note,
@@ -68,10 +101,7 @@ async function fullScan(q: string): Promise<string[]> {
         .join('\n')
         .toLowerCase()
         .normalize('NFKC');
-      return (
-        tokens.every((t) => keys.some((k) => (t.prefix ? k.startsWith(t.key) : k === t.key))) &&
-        words.every((w) => body.includes(w))
-      );
+      return patterns.every((p) => p.test(body));
     })
     .map((i) => i.id)
     .sort();
@@ -110,6 +140,10 @@ describe('searchItems', () => {
                   },
                   ctx(),
                 );
+              } else if (s.kind === 'long-note') {
+                const item = pick(s.at);
+                const filler = Array.from({ length: 2100 }, (_, i) => `w${i}`).join(' ');
+                if (item) await updateItem(db, item.id, { note: `${filler} ${s.tail}` }, ++clock);
               } else if (s.kind === 'edit') {
                 const item = pick(s.at);
                 if (item) await updateItem(db, item.id, { summary: s.summary, note: s.note }, ++clock);
@@ -151,6 +185,38 @@ describe('searchItems', () => {
       { numRuns: 40 },
     );
   }, 120_000);
+
+  it('finds Latin glued to Chinese, words over 40 letters, and words past the first 2,000 of an item', async () => {
+    db = openDatabase(`search-edges-${Math.random()}`);
+    let ids = 0;
+    const clip = (n: number, title: string) =>
+      saveClip(
+        db,
+        {
+          pageUrl: `https://e.example/${n}`,
+          canonicalUrl: `https://e.example/${n}`,
+          title,
+          source: 'Pub',
+          sectionId: 'briefs',
+        },
+        { now: 1_000 + n, weekId: WEEK, newId: () => `e${++ids}`, defaultSectionId: 'briefs' },
+      );
+    const glued = await clip(1, 'OpenAI发布GPT-5');
+    const long = await clip(2, 'Pneumonoultramicroscopicsilicovolcanoconiosis explained');
+    const crowded = await clip(3, 'A crowded page');
+    const filler = Array.from({ length: 2500 }, (_, i) => `w${i}`).join(' ');
+    await updateItem(db, crowded.item?.id as string, { note: `${filler} zeitgeist` }, 2_000);
+    const found = async (q: string) => (await searchItems(db, q)).map((i) => i.id);
+    expect(await found('gpt')).toEqual([glued.item?.id]);
+    expect(await found('GPT-5')).toEqual([glued.item?.id]);
+    expect(await found('openai 发布')).toEqual([glued.item?.id]);
+    expect(await found('布')).toEqual([glued.item?.id]);
+    expect(await found('chatgpt')).toEqual([]);
+    expect(await found('pneumonoultramicroscopicsilicovolcanoconiosis')).toEqual([long.item?.id]);
+    expect(await found('pneumonoultramicroscopicsilicovolcanoconiosis explained')).toEqual([long.item?.id]);
+    expect(await found('zeitgeist')).toEqual([crowded.item?.id]);
+    expect(await found('w2499')).toEqual([crowded.item?.id]);
+  }, 30_000);
 
   it('returns the newest fifty of many matches, read through the updatedAt index', async () => {
     db = openDatabase(`search-many-${Math.random()}`);
