@@ -3,8 +3,11 @@ import {
   checkPages,
   type FetchedPage,
   FetchFailure,
+  matchQuotesInline,
   type PageCheckReport,
   pageEncoding,
+  type QuoteCheck,
+  type QuoteMatcher,
   readableText,
 } from '../digest/page-checks';
 import { releaseHostAccess } from './host-access';
@@ -58,6 +61,38 @@ export async function fetchPage(url: string, signal: AbortSignal): Promise<Fetch
   return page;
 }
 
+/**
+ * Looks for a page's quotes in a worker of its own, ended at the deadline or when the check is
+ * stopped (the quotes then count as not checked). Where a worker cannot start, it looks here.
+ */
+export const matchQuotesInWorker: QuoteMatcher = (quotes, text, deadline, signal) =>
+  new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./quote-worker.ts', import.meta.url), { type: 'module' });
+    } catch {
+      resolve(matchQuotesInline(quotes, text, deadline, signal));
+      return;
+    }
+    const done = (checks: QuoteCheck[] | undefined) => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', stop);
+      worker.terminate();
+      resolve(checks);
+    };
+    const stop = () => done(undefined);
+    const timer = setTimeout(stop, Math.max(0, deadline - Date.now()));
+    signal.addEventListener('abort', stop);
+    worker.onmessage = (event: MessageEvent<QuoteCheck[]>) => done(Date.now() > deadline ? undefined : event.data);
+    worker.onerror = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', stop);
+      worker.terminate();
+      resolve(matchQuotesInline(quotes, text, deadline, signal));
+    };
+    worker.postMessage({ quotes, text, deadline });
+  });
+
 export interface PageCheckRun {
   onProgress: (done: number, total: number) => void;
   signal: AbortSignal;
@@ -81,6 +116,7 @@ export async function checkWeekPages(
       // The e2e suite's slow page answers after 3 s; a real site gets 10.
       timeoutMs: import.meta.env.MODE === 'e2e' ? 1500 : 10_000,
       concurrency: 4,
+      matchQuotes: matchQuotesInWorker,
       onProgress: run.onProgress,
       signal: run.signal,
     });

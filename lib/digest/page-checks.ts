@@ -1,5 +1,4 @@
 import { SAME_STORY_LIKENESS, titleLikeness } from '../same-story';
-import { bagLikeness } from '../text';
 import type { WeekItem } from '../types';
 
 /**
@@ -195,27 +194,73 @@ function sentenceSpans(text: string): { start: number; end: number }[] {
   return spans;
 }
 
+/** One sentence as the matcher sees it: its normalized length and ends, and the quote's pairs it holds. */
+interface SentenceGrams {
+  start: number;
+  end: number;
+  length: number;
+  first: string;
+  last: string;
+  /** Counts of the pairs the quote has (the others cannot count as shared). */
+  hits: Map<string, number>;
+}
+
 /**
  * Whether a quote is still on the page; if not, the passage most like it (one to three
  * consecutive sentences, at least half alike) so the editor sees what changed.
+ *
+ * Linear in the page and the quote: each sentence is normalized once and keeps only the counts of
+ * the quote's own character pairs; a passage's likeness is put together from its sentences' counts
+ * and the pairs across their joins. `deadline` (a Date.now() time) stops the search for the closest
+ * passage on a huge page: the quote is then reported not found, without a passage.
  */
-export function findQuote(quote: string, pageText: string): QuoteCheck {
+export function findQuote(quote: string, pageText: string, deadline = Number.POSITIVE_INFINITY): QuoteCheck {
   const wanted = normalizeForMatch(quote);
   if (wanted === '' || normalizeForMatch(pageText).includes(wanted)) return { text: quote, found: true };
-  const spans = sentenceSpans(pageText);
-  const grams = bigrams(wanted);
+  const want = new Map<string, number>();
+  for (const pair of bigrams(wanted)) want.set(pair, (want.get(pair) ?? 0) + 1);
+  const wantSize = Math.max(wanted.length - 1, 0);
+  const sentences: SentenceGrams[] = [];
+  for (const { start, end } of sentenceSpans(pageText)) {
+    if (sentences.length % 512 === 0 && Date.now() > deadline) return { text: quote, found: false };
+    const normal = normalizeForMatch(pageText.slice(start, end));
+    const hits = new Map<string, number>();
+    for (let k = 0; k < normal.length - 1; k++) {
+      const pair = normal.slice(k, k + 2);
+      if (want.has(pair)) hits.set(pair, (hits.get(pair) ?? 0) + 1);
+    }
+    sentences.push({ start, end, length: normal.length, first: normal.slice(0, 1), last: normal.slice(-1), hits });
+  }
   let best = { score: 0.5, passage: '' };
-  for (let i = 0; i < spans.length; i++) {
-    for (const last of spans.slice(i, i + 3)) {
-      // The page's own text from the first sentence to this one, blanks folded: never re-joined words.
-      const passage = pageText
-        .slice((spans[i] as { start: number }).start, last.end)
-        .replace(/\s+/g, ' ')
-        .trim();
-      const normal = normalizeForMatch(passage);
-      if (normal.length > wanted.length * 3) break;
-      const score = bagLikeness(grams, bigrams(normal));
-      if (score > best.score) best = { score, passage };
+  const counts = new Map<string, number>();
+  for (let i = 0; i < sentences.length; i++) {
+    if (i % 512 === 0 && Date.now() > deadline) break;
+    counts.clear();
+    let length = 0;
+    let last = '';
+    for (let j = i; j < Math.min(i + 3, sentences.length); j++) {
+      const sentence = sentences[j] as SentenceGrams;
+      // The pair across the join of the passage so far and this sentence (blanks and punctuation between are not text).
+      if (length > 0 && sentence.length > 0) {
+        const join = last + sentence.first;
+        if (want.has(join)) counts.set(join, (counts.get(join) ?? 0) + 1);
+      }
+      for (const [pair, n] of sentence.hits) counts.set(pair, (counts.get(pair) ?? 0) + n);
+      if (sentence.length > 0) last = sentence.last;
+      length += sentence.length;
+      if (length > wanted.length * 3) break;
+      let shared = 0;
+      for (const [pair, n] of counts) shared += Math.min(n, want.get(pair) ?? 0);
+      const pairs = Math.max(length - 1, 0);
+      const score = wantSize === 0 || pairs === 0 ? 0 : (2 * shared) / (wantSize + pairs);
+      if (score > best.score) {
+        // The page's own text from the first sentence to this one, blanks folded: never re-joined words.
+        const passage = pageText
+          .slice((sentences[i] as SentenceGrams).start, sentence.end)
+          .replace(/\s+/g, ' ')
+          .trim();
+        best = { score, passage };
+      }
     }
   }
   return best.passage === '' ? { text: quote, found: false } : { text: quote, found: false, closest: best.passage };
@@ -231,7 +276,25 @@ export interface CheckOptions {
   onProgress?: (done: number, total: number) => void;
   /** Stops starting new requests and aborts the ones in flight. */
   signal?: AbortSignal;
+  /**
+   * Looks for a page's quotes by `deadline` (a Date.now() time); the popup runs it in a worker, off
+   * the page's thread, and gives up at the deadline. Undefined: the time ran out. Inline by default.
+   */
+  matchQuotes?: QuoteMatcher;
 }
+
+export type QuoteMatcher = (
+  quotes: readonly string[],
+  text: string,
+  deadline: number,
+  signal: AbortSignal,
+) => Promise<QuoteCheck[] | undefined>;
+
+/** The quotes looked for here, on this thread: what Node and the tests use. */
+export const matchQuotesInline: QuoteMatcher = async (quotes, text, deadline) => {
+  const checks = quotes.map((q) => findQuote(q, text, deadline));
+  return Date.now() > deadline ? undefined : checks;
+};
 
 // What a barrier page says in place of the story: an offer to subscribe or to sign in to read on.
 const BARRIER_WORDS =
@@ -256,13 +319,24 @@ async function checkOne(target: CheckTarget, options: CheckOptions): Promise<Lin
   const controller = new AbortController();
   const stop = () => controller.abort();
   options.signal?.addEventListener('abort', stop);
-  const timer = setTimeout(stop, options.timeoutMs ?? 10_000);
+  const limit = options.timeoutMs ?? 10_000;
+  const deadline = Date.now() + limit;
+  const timer = setTimeout(stop, limit);
   const unchecked = target.quotes.length > 0 ? { unchecked: target.quotes.length } : {};
   try {
     const page = await options.fetchPage(target.url, controller.signal);
     let status = classifyAnswer(target.url, page, target.title);
     const readable = page.status < 400 && page.text !== undefined;
-    let quotes = readable ? target.quotes.map((q) => findQuote(q, page.text as string)) : [];
+    // The page's time limit covers looking for its quotes too: past it, they count as not checked.
+    let quotes =
+      readable && target.quotes.length > 0
+        ? ((await (options.matchQuotes ?? matchQuotesInline)(
+            target.quotes,
+            page.text as string,
+            deadline,
+            controller.signal,
+          )) ?? [])
+        : [];
     // A page whose words its script draws sends an empty shell ("enable JavaScript"), and a barrier
     // shows an offer instead of the story: a quote not in either was not looked for in the story, so
     // it is not checked rather than missing.

@@ -93,6 +93,9 @@ function startSites(): Promise<{ server: Server; url: (path: string) => string }
             '<p>Subscribe to continue reading. Already a subscriber? <a href="/login">Sign in</a>.</p>',
           ),
         );
+      case '/huge':
+        // 250,000 one-letter sentences (0.75 MB): matching a long quote against every run of them.
+        return html(200, article('Model launch', `<p>${'a. '.repeat(250_000)}</p>`));
       case '/old-story':
         return redirect('/');
       case '/away':
@@ -289,5 +292,58 @@ describe.each(['light', 'dark'] as const)('checking links and quotes, in %s mode
     // Nothing stays granted that the check asked for (the e2e build holds 127.0.0.1 itself).
     const origins = await env.session.worker.evaluate(async () => (await chrome.permissions.getAll()).origins);
     expect(origins).toEqual(['*://127.0.0.1/*']);
+  }, 60_000);
+
+  it('looks for a quote on a huge page off the popup’s thread, within the page’s time limit', async () => {
+    const url = sites.url('/huge');
+    const quote = 'The company said the model was trained on public data only, and no private data was used. '.repeat(
+      5,
+    );
+    await clearRecords(env.session.worker);
+    await putRecords(env.session.worker, 'sources', [
+      {
+        id: 'h',
+        pageUrl: url,
+        canonicalUrl: url,
+        title: 'Model launch',
+        source: 'Example News',
+        quotes: [{ text: quote, createdAt: 1 }],
+        createdAt: 1,
+        updatedAt: 1,
+      },
+    ]);
+    await putRecords(env.session.worker, 'items', [
+      {
+        id: 'ih',
+        weekId: weekIdFor(Date.now()),
+        sectionId: 'briefs',
+        order: 'a',
+        summary: 'S',
+        note: '',
+        tags: [],
+        sourceIds: ['h'],
+        createdAt: 1,
+        updatedAt: 1,
+      },
+    ]);
+    const popup = await env.session.openPopup();
+    await popup.locator('li.clip').first().waitFor();
+    // The longest stretch the popup's own thread is busy while the check runs.
+    await popup.evaluate(() => {
+      const w = window as unknown as { longest: number };
+      w.longest = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.longest = Math.max(w.longest, entry.duration);
+      }).observe({ type: 'longtask' });
+    });
+    const started = Date.now();
+    await popup.getByRole('button', { name: 'Check links and quotes' }).click();
+    const report = popup.getByTestId('link-report');
+    await report.waitFor({ timeout: 20_000 });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const row = report.locator('li[data-status]');
+    expect(await row.textContent()).toMatch(/Quote not on the page|Quotes not checked: 1/);
+    // Reading 0.75 MB of HTML takes the thread a moment; matching the quote (about half a second inline) does not.
+    expect(await popup.evaluate(() => (window as unknown as { longest: number }).longest)).toBeLessThan(300);
   }, 60_000);
 });

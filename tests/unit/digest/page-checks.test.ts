@@ -13,6 +13,7 @@ import {
   pageEncoding,
   readableText,
 } from '../../../lib/digest/page-checks';
+import { bagLikeness } from '../../../lib/text';
 import type { Source, WeekItem } from '../../../lib/types';
 
 const page = (finalUrl: string, status = 200, extra: Partial<FetchedPage> = {}): FetchedPage => ({
@@ -88,7 +89,65 @@ describe('classifyAnswer', () => {
   });
 });
 
+/**
+ * The plain way to find the closest passage, as the check first did it: every run of one to three
+ * sentences normalized whole and compared pair by pair (sentences × quote length).
+ */
+function plainClosest(quote: string, pageText: string) {
+  const wanted = normalizeForMatch(quote);
+  if (wanted === '' || normalizeForMatch(pageText).includes(wanted)) return { text: quote, found: true };
+  const pairs = (t: string) => Array.from({ length: Math.max(t.length - 1, 0) }, (_, i) => t.slice(i, i + 2));
+  const spans: [number, number][] = [];
+  let start = 0;
+  for (const m of pageText.matchAll(/(?<=[。！？；])\s*|(?<=[!?.;])\s+|\n+/g)) {
+    if (pageText.slice(start, m.index).trim() !== '') spans.push([start, m.index]);
+    start = m.index + m[0].length;
+  }
+  if (pageText.slice(start).trim() !== '') spans.push([start, pageText.length]);
+  let best = { score: 0.5, passage: '' };
+  for (let i = 0; i < spans.length; i++) {
+    for (const [, end] of spans.slice(i, i + 3)) {
+      const passage = pageText
+        .slice((spans[i] as [number, number])[0], end)
+        .replace(/\s+/g, ' ')
+        .trim();
+      const normal = normalizeForMatch(passage);
+      if (normal.length > wanted.length * 3) break;
+      const score = bagLikeness(pairs(wanted), pairs(normal));
+      if (score > best.score) best = { score, passage };
+    }
+  }
+  return best.passage === '' ? { text: quote, found: false } : { text: quote, found: false, closest: best.passage };
+}
+
 describe('findQuote', () => {
+  it('names the same closest passage as comparing every passage whole (property)', () => {
+    const piece = fc.constantFrom('模型', '发布', 'model', 'ships', 'March', '12%', '$37.5', 'AI', '成本', 'the', 'a');
+    const end = fc.constantFrom('. ', '。', '！', '? ', '\n', ' ', '', '; ', '，');
+    const sentence = fc.array(fc.tuple(piece, end), { maxLength: 8 }).map((ps) => ps.flat().join(''));
+    fc.assert(
+      fc.property(sentence, fc.array(sentence, { maxLength: 12 }), (quote, page) => {
+        const text = page.join('');
+        expect(findQuote(quote, text)).toEqual(plainClosest(quote, text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('takes a time in line with the page, not with its sentences times the quote (a 0.6 MB page, 200,000 sentences)', () => {
+    const quote = 'The company said the model was trained on public data only, and no private data was used. '.repeat(
+      5,
+    );
+    const started = performance.now();
+    expect(findQuote(quote, 'a. '.repeat(200_000)).found).toBe(false);
+    // The plain way takes about 4 s here; the linear one about 0.3 s (a busy two-core machine may double it).
+    expect(performance.now() - started).toBeLessThan(2_000);
+    // A deadline already past stops it at once.
+    const stopped = performance.now();
+    expect(findQuote(quote, 'a. '.repeat(200_000), Date.now() - 1)).toEqual({ text: quote, found: false });
+    expect(performance.now() - stopped).toBeLessThan(500);
+  });
+
   it('shows the page’s own words as the closest passage: a point inside $37.5 ends no sentence', () => {
     const page =
       'Microsoft said it spent $37.5 billion on AI in the quarter.  Azure grew 39%. 第一句话在这里。第二句话在那里。';
