@@ -11,14 +11,14 @@ export type { ClipperDb, LocalMeta } from '../lib/store/db';
 export type { ClipDraft, ItemPatch, SaveOutcome, SourcePatch } from '../lib/store/item-writes';
 export { allTags, earlierUses, itemsCiting, listTrash, listWeek, weeksWithCounts } from '../lib/store/items';
 export { listSections } from '../lib/store/sections';
-export { backupOverdue, getLocalMeta, getSettings, recordBackup } from '../lib/store/settings';
+export { backupOverdue, getLocalMeta, getSettings, recordBackup } from '../lib/store/settings-read';
 
 /** Saving, editing, arranging and deleting items and sources (and settling their conflicts). */
 export const itemWrites = () => import('../lib/store/item-writes');
 /** The week's lede and closing. */
 export const weekWrites = () => import('../lib/store/weeks');
 /** Saving settings (the options page). */
-export const settingsWrites = () => import('../lib/store/settings-writes');
+export const settingsWrites = () => import('../lib/store/settings');
 /** Adding, renaming, ordering and deleting sections. */
 export const sectionWrites = () => import('../lib/store/section-writes');
 /** Search across every week. */

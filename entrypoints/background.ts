@@ -14,7 +14,7 @@ import { menuItems, QUICK_CLIP_COMMAND, sectionOfMenuItem } from '../lib/menus';
 import { openDatabase, provideUpgradeSteps } from '../lib/store/db';
 import { currentWeekCount } from '../lib/store/items';
 import { listSections } from '../lib/store/sections';
-import { getSettings } from '../lib/store/settings';
+import { getSettings } from '../lib/store/settings-read';
 import * as upgradeSteps from '../lib/store/upgrades';
 
 // A module service worker: built with the pages, it shares their chunks (Dexie, the store, the

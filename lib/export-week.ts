@@ -6,7 +6,7 @@ import type { ExportFormat } from './messages';
 import type { ClipperDb } from './store/db';
 import { listWeek } from './store/items';
 import { listSections } from './store/sections';
-import { getSettings } from './store/settings';
+import { getSettings } from './store/settings-read';
 
 /** Saves text as a file and says under which name; the browser edge supplies the real one. */
 /** `replace`: a file of that name is replaced (a week's draft exported again), not kept beside as `name (1)`. */

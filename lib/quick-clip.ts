@@ -5,7 +5,7 @@ import type { CaptureResult } from './messages';
 import type { ClipperDb } from './store/db';
 import { type SaveOutcome, saveClip } from './store/item-writes';
 import { listSections } from './store/sections';
-import { getSettings } from './store/settings';
+import { getSettings } from './store/settings-read';
 import { weekIdFor, weekOptionsOf } from './week';
 
 export interface QuickClipDeps {

@@ -25,14 +25,19 @@ export function cleanBlock(value: string): string {
  * but indentation and spacing inside lines kept, since Markdown gives them meaning.
  */
 export function cleanMarkdown(value: string): string {
-  return value
-    .replace(/\r\n?/g, '\n')
-    .replace(CONTROL, '')
-    .split('\n')
-    .map((line) => line.replace(/\s+$/, ''))
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .replace(/^\n+|\s+$/g, '');
+  return (
+    value
+      .replace(/\r\n?/g, '\n')
+      .replace(CONTROL, '')
+      .split('\n')
+      // trimEnd, not /\s+$/: the regex retries from every blank of a run that does not end its line
+      // (40,000 spaces inside a line took 2.5 s); trimEnd removes exactly what \s matches, in one pass.
+      .map((line) => line.trimEnd())
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .replace(/^\n+/, '')
+      .trimEnd()
+  );
 }
 
 /**

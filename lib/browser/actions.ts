@@ -3,7 +3,7 @@ import type { CaptureResult, TabClipResult } from '../messages';
 import { type QuickClipResult, quickClip, quickClipMessage, quickClipNeedsCheck } from '../quick-clip';
 import type { ClipperDb } from '../store/db';
 import { findSourceByUrl, itemsCiting } from '../store/items';
-import { getSettings } from '../store/settings';
+import { getSettings } from '../store/settings-read';
 import { flashResult, markTabClipped } from './badge';
 import { backgroundTranslator } from './locale';
 import { captureTab } from './tabs';

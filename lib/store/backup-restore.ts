@@ -6,8 +6,8 @@ import type { Backup } from './backup-write';
 import type { ClipperDb } from './db';
 import { makeStamp, mergeRecord, type RecordKind, stampTime } from './field-clocks';
 import { itemTerms } from './search-terms';
-import { getSettings } from './settings';
-import { rebucketWeeks } from './settings-writes';
+import { rebucketWeeks } from './settings';
+import { getSettings } from './settings-read';
 import { indexTerms, type TermChange } from './term-index';
 
 /** What a restore does, counted over items and sources together. */

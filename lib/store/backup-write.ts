@@ -15,7 +15,7 @@ import type {
 import type { ClipperDb } from './db';
 import { DEFAULT_SETTINGS } from './defaults';
 import { CLOCKED_FIELDS, type RecordKind } from './field-clocks';
-import { getSettings } from './settings';
+import { getSettings } from './settings-read';
 
 /**
  * Writing the versioned JSON backup (schema: docs/backup.schema.json). Writing is deterministic:

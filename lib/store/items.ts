@@ -2,7 +2,7 @@ import { cleanUrl } from '../capture/url';
 import type { Item, Source, WeekItem } from '../types';
 import { weekIdFor, weekOptionsOf } from '../week';
 import type { ClipperDb } from './db';
-import { getSettings } from './settings';
+import { getSettings } from './settings-read';
 
 /**
  * Reading sources (pages as captured) and items (the editor's entries in a week's sections).

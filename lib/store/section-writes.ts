@@ -4,7 +4,7 @@ import { cleanLine } from '../text';
 import type { Section, SectionKind } from '../types';
 import type { ClipperDb } from './db';
 import { stampChanges } from './field-clocks';
-import { getSettings } from './settings';
+import { getSettings } from './settings-read';
 import { assertUnlocked } from './weeks';
 
 /** A section name as stored: one line, not empty, within the limit a backup can restore. */

@@ -1,33 +1,76 @@
-import type { DigestSettings } from '../types';
-import type { ClipperDb, LocalMeta } from './db';
-import { DEFAULT_SETTINGS } from './defaults';
+import { ClipInputError } from '../errors';
+import type { DigestSettings, WeekNote } from '../types';
+import { rebucketWeekId } from '../week';
+import type { ClipperDb } from './db';
+import { getSettings } from './settings-read';
 
-export async function getSettings(db: ClipperDb): Promise<DigestSettings> {
-  const row = await db.settings.get('digest');
-  return { ...DEFAULT_SETTINGS, ...(row?.key === 'digest' ? row.value : {}) };
-}
+// Saving settings is the options page's work; the reads the popup starts with live in
+// settings-read.ts (re-exported here), so the popup's start-up script carries no writes.
+export { backupOverdue, getLocalMeta, getSettings, recordBackup } from './settings-read';
 
-export async function getLocalMeta(db: ClipperDb): Promise<LocalMeta> {
-  const row = await db.settings.get('meta');
-  return row?.key === 'meta' ? row.value : {};
-}
-
-export async function recordBackup(db: ClipperDb, at: number): Promise<void> {
-  await db.settings.put({ key: 'meta', value: { ...(await getLocalMeta(db)), lastBackupAt: at } });
+/**
+ * Week notes filed under the weeks that now hold most of their days. Two old weeks never meet in one
+ * new week (both are seven days long); should they, the texts are joined rather than one lost.
+ * Moved notes are stamped `now`; without it (a restore: moving is not an edit) they keep their clocks.
+ */
+export function rebucketWeeks(weeks: readonly WeekNote[], weekStartsOn: number, now?: number): WeekNote[] {
+  const out = new Map<string, WeekNote>();
+  for (const week of weeks) {
+    const id = rebucketWeekId(week.id, weekStartsOn);
+    const moved: WeekNote = id === week.id ? week : { ...week, id, updatedAt: now ?? week.updatedAt };
+    const there = out.get(id);
+    if (!there) {
+      out.set(id, moved);
+      continue;
+    }
+    const join = (a?: string, b?: string) => [a, b].filter((t) => t?.trim()).join('\n\n');
+    const merged: WeekNote = {
+      id,
+      lede: join(there.lede, moved.lede),
+      updatedAt: now ?? Math.max(there.updatedAt, moved.updatedAt),
+    };
+    const closing = join(there.closing, moved.closing);
+    if (closing) merged.closing = closing;
+    out.set(id, merged);
+  }
+  return [...out.values()];
 }
 
 /**
- * Whether to remind the editor to back up: the last backup (or, never having backed up, the
- * oldest stored change) is older than the reminder setting. `oldestChange` is undefined with
- * no clips, when there is nothing to lose.
+ * Saves settings. A new first day of the week moves every item, and every week's lede and
+ * closing, to the week that now holds most of its old week's days, so nothing falls between weeks;
+ * what moved is stamped `now`, so a merge knows it changed.
  */
-export function backupOverdue(
-  meta: LocalMeta,
-  settings: DigestSettings,
-  oldestChange: number | undefined,
+export async function updateSettings(
+  db: ClipperDb,
+  patch: Partial<DigestSettings>,
   now: number,
-): boolean {
-  if (settings.backupReminderDays <= 0 || oldestChange === undefined) return false;
-  const since = meta.lastBackupAt ?? oldestChange;
-  return now - since > settings.backupReminderDays * 86_400_000;
+): Promise<DigestSettings> {
+  return db.transaction('rw', db.settings, db.items, db.weeks, async () => {
+    const current = await getSettings(db);
+    const next = { ...current, ...patch };
+    if (!Number.isInteger(next.weekStartsOn) || next.weekStartsOn < 0 || next.weekStartsOn > 6) {
+      throw new ClipInputError('settings.week-start');
+    }
+    if (next.timeZone) {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: next.timeZone });
+      } catch {
+        throw new ClipInputError('settings.time-zone', { zone: next.timeZone });
+      }
+    }
+    await db.settings.put({ key: 'digest', value: next });
+    if (next.weekStartsOn !== current.weekStartsOn) {
+      await db.items.toCollection().modify((item) => {
+        const weekId = rebucketWeekId(item.weekId, next.weekStartsOn);
+        if (weekId === item.weekId) return;
+        item.weekId = weekId;
+        item.updatedAt = now;
+      });
+      const weeks = await db.weeks.toArray();
+      await db.weeks.clear();
+      await db.weeks.bulkPut(rebucketWeeks(weeks, next.weekStartsOn, now));
+    }
+    return next;
+  });
 }

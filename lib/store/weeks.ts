@@ -4,7 +4,7 @@ import { requireNote } from '../record-rules';
 import type { WeekNote } from '../types';
 import type { ClipperDb } from './db';
 import { settleConflict, stampChanges } from './field-clocks';
-import { getSettings } from './settings';
+import { getSettings } from './settings-read';
 
 /** The week's note as a write starts it: clocks, open conflicts and the publication mark kept. */
 function nextNote(current: WeekNote | undefined, weekId: string, now: number): WeekNote {

@@ -6,7 +6,7 @@ import type { CaptureResult } from '../../lib/messages';
 import { quickClip, quickClipMessage } from '../../lib/quick-clip';
 import { type ClipperDb, openDatabase } from '../../lib/store/db';
 import { currentWeekCount } from '../../lib/store/items';
-import { updateSettings } from '../../lib/store/settings-writes';
+import { updateSettings } from '../../lib/store/settings';
 
 const english = translator(EN_MESSAGES);
 const chinese = translator(ZH_MESSAGES);

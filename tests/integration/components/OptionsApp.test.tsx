@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OptionsApp } from '../../../components/OptionsApp';
 import { readRawDatabase } from '../../../lib/browser/raw-export';
 import { openDatabase } from '../../../lib/store/db';
-import { updateSettings } from '../../../lib/store/settings-writes';
+import { updateSettings } from '../../../lib/store/settings';
 
 /** Some records in IndexedDB, written with the raw API. */
 function writeRecords(name: string): Promise<void> {

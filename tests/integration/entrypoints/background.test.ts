@@ -7,7 +7,7 @@ import { exportWeekDraft } from '../../../lib/export-week';
 import type { Handlers } from '../../../lib/messages';
 import { openDatabase } from '../../../lib/store/db';
 import { saveClip } from '../../../lib/store/item-writes';
-import { updateSettings } from '../../../lib/store/settings-writes';
+import { updateSettings } from '../../../lib/store/settings';
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -5,7 +5,7 @@ import { parseBackup } from '../../../lib/store/backup-read';
 import { type ClipperDb, openDatabase } from '../../../lib/store/db';
 import { addOwnItem, saveClip, trashItem } from '../../../lib/store/item-writes';
 import { addSection } from '../../../lib/store/section-writes';
-import { updateSettings } from '../../../lib/store/settings-writes';
+import { updateSettings } from '../../../lib/store/settings';
 import { setWeekText } from '../../../lib/store/weeks';
 
 /**

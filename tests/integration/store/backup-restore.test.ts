@@ -3,7 +3,7 @@ import { applyRestore, planRestore } from '../../../lib/store/backup-restore';
 import { createBackup } from '../../../lib/store/backup-write';
 import type { ClipperDb } from '../../../lib/store/db';
 import { saveClip, updateItem } from '../../../lib/store/item-writes';
-import { updateSettings } from '../../../lib/store/settings-writes';
+import { updateSettings } from '../../../lib/store/settings';
 import { idsWithTerm } from '../../../lib/store/term-index';
 import { freshDb, parsed, seed } from './backup-fixtures';
 

@@ -18,8 +18,7 @@ import { allTags, listTrash, listWeek, weeksWithCounts } from '../../../lib/stor
 import { searchItems } from '../../../lib/store/search';
 import { addSection, deleteSection } from '../../../lib/store/section-writes';
 import { listSections } from '../../../lib/store/sections';
-import { getSettings } from '../../../lib/store/settings';
-import { updateSettings } from '../../../lib/store/settings-writes';
+import { getSettings, updateSettings } from '../../../lib/store/settings';
 import type { WeekItem } from '../../../lib/types';
 
 let db: ClipperDb;
