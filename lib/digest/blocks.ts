@@ -25,8 +25,11 @@ export type Block =
   | { kind: 'paragraph'; content: Inline[] }
   /** `notes[i]`: the blocks under bullet i (an item's note), when it has any. */
   | { kind: 'bullets'; items: Inline[][]; notes?: (Block[] | undefined)[] }
-  /** A list the editor wrote in a note: bullets, or numbers from `start`. */
-  | { kind: 'list'; ordered: boolean; start: number; items: Inline[][] }
+  /**
+   * A list the editor wrote in a note: bullets, or numbers from `start`; `children[i]`: the blocks
+   * indented under item i (a nested list), when it has any.
+   */
+  | { kind: 'list'; ordered: boolean; start: number; items: Inline[][]; children?: (Block[] | undefined)[] }
   /** `blocks`: the quote's own Markdown (links, emphasis, lists the selection carried), when it has one. */
   | { kind: 'quote'; text: string; blocks?: Block[]; attribution?: Inline[] }
   /** Each quote with, when the editor asked for it, a link to its place on the page (lib/digest/text-fragment.ts). */

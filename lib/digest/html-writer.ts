@@ -128,7 +128,9 @@ function block(w: Writer, b: Block): string {
         .map((i, n) => item(w, i, (b.notes?.[n] ?? []).map((child) => block(w, child)).join('')))
         .join('')}</ul>`;
     case 'list': {
-      const items = b.items.map((i) => item(w, i)).join('');
+      const items = b.items
+        .map((i, n) => item(w, i, (b.children?.[n] ?? []).map((child) => block(w, child)).join('')))
+        .join('');
       return b.ordered
         ? `${open(w, 'ol', '', b.start === 1 ? '' : ` start="${b.start}"`)}${items}</ol>`
         : `${open(w, 'ul')}${items}</ul>`;
@@ -267,7 +269,14 @@ function blockText(b: Block): string {
         .map((i, n) => [`• ${inlineText(i)}`, ...(b.notes?.[n] ?? []).map(blockText)].join('\n'))
         .join('\n');
     case 'list':
-      return b.items.map((i, n) => `${b.ordered ? `${b.start + n}.` : '•'} ${inlineText(i)}`).join('\n');
+      return b.items
+        .map((i, n) =>
+          [
+            `${b.ordered ? `${b.start + n}.` : '•'} ${inlineText(i)}`,
+            ...(b.children?.[n] ?? []).map((child) => blockText(child).replace(/^/gm, '  ')),
+          ].join('\n'),
+        )
+        .join('\n');
     case 'quote':
       return [b.text, b.attribution ? inlineText(b.attribution) : ''].filter((x) => x).join('\n');
     case 'references':

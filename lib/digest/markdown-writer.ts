@@ -223,6 +223,13 @@ function block(b: Block, out: string[]): void {
       b.items.forEach((item, i) => {
         const marker = b.ordered ? `${b.start + i}. ` : '- ';
         out.push(`${marker}${inline(item, ' '.repeat(marker.length))}`);
+        // A nested list sits under its item, indented to the item's text, and keeps the list tight.
+        for (const child of b.children?.[i] ?? []) {
+          const lines: string[] = [];
+          block(child, lines);
+          if (child.kind !== 'list') out.push('');
+          out.push(...lines.map((l) => (l === '' ? '' : `${' '.repeat(marker.length)}${l}`)));
+        }
       });
       return;
     case 'quote':

@@ -466,6 +466,7 @@ function collectText(blocks: readonly Block[], out: string[]): void {
         break;
       case 'list':
         for (const item of b.items) piece(item);
+        for (const children of b.children ?? []) if (children) collectText(children, out);
         break;
       case 'quote':
         out.push(b.text, '\n');

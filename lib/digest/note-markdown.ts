@@ -15,6 +15,7 @@ const CONTINUATION = /^(?: {2,}|\t)(.*)$/;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 
 type Level = 1 | 2 | 3 | 4 | 5 | 6;
+const MAX_NESTING = 6;
 
 function pushText(out: Inline[], text: string): void {
   if (text === '') return;
@@ -139,14 +140,30 @@ function lineRuns(lines: readonly string[]): Inline[] {
  * A note as blocks; headings are nested under `parentLevel` (a `#` in a deep dive's note is one
  * level below the deep dive's own heading), never deeper than 6.
  */
-export function parseNote(text: string, parentLevel: number): Block[] {
+export function parseNote(text: string, parentLevel: number, depth = 0): Block[] {
   const blocks: Block[] = [];
   let paragraph: string[] = [];
-  let list: { ordered: boolean; start: number; items: string[][] } | undefined;
+  // Each item: its lines, where its text starts (the marker's width), and the lines indented under it as a
+  // nested list (dedented to that width, parsed as a note of their own).
+  let list:
+    | { ordered: boolean; start: number; items: { lines: string[]; marker: number; indent: number; sub: string[] }[] }
+    | undefined;
   const flush = () => {
     if (paragraph.length > 0) blocks.push({ kind: 'paragraph', content: lineRuns(paragraph) });
     paragraph = [];
-    if (list) blocks.push({ kind: 'list', ordered: list.ordered, start: list.start, items: list.items.map(lineRuns) });
+    if (list) {
+      const block: Block = {
+        kind: 'list',
+        ordered: list.ordered,
+        start: list.start,
+        items: list.items.map((i) => lineRuns(i.lines)),
+      };
+      if (list.items.some((i) => i.sub.length > 0))
+        block.children = list.items.map((i) =>
+          i.sub.length > 0 ? parseNote(i.sub.join('\n'), parentLevel, depth + 1) : undefined,
+        );
+      blocks.push(block);
+    }
     list = undefined;
   };
   let blankBefore = false;
@@ -160,6 +177,21 @@ export function parseNote(text: string, parentLevel: number): Block[] {
     const heading = HEADING.exec(line);
     const bullet = BULLET.exec(line);
     const numbered = bullet ? null : NUMBERED.exec(line);
+    const current = list?.items[list.items.length - 1];
+    const leading = (/^[ \t]*/.exec(line) as RegExpExecArray)[0].replace(/\t/g, '    ').length;
+    // Indented under an item: a list of its own (and what follows it, indented), not more items of this one.
+    // Lists nest a few levels deep (each level reads its lines again): deeper ones continue their item.
+    if (
+      current &&
+      depth < MAX_NESTING &&
+      !heading &&
+      leading >= current.marker + 2 &&
+      (bullet || numbered || (current.sub.length > 0 && !blankBefore))
+    ) {
+      current.sub.push(line.replace(/\t/g, '    ').slice(Math.min(leading, current.indent)));
+      blankBefore = false;
+      continue;
+    }
     if (heading) {
       flush();
       const level = Math.min(6, parentLevel + (heading[1] as string).length) as Level;
@@ -168,10 +200,17 @@ export function parseNote(text: string, parentLevel: number): Block[] {
       const ordered = numbered !== null;
       if (paragraph.length > 0 || (list && list.ordered !== ordered)) flush();
       if (!list) list = { ordered, start: ordered ? Number((numbered as RegExpExecArray)[1]) : 1, items: [] };
-      list.items.push([((bullet ?? numbered) as RegExpExecArray)[ordered ? 2 : 1] as string]);
+      const match = (bullet ?? numbered) as RegExpExecArray;
+      const text = match[ordered ? 2 : 1] as string;
+      list.items.push({
+        lines: [text],
+        marker: leading,
+        indent: leading + line.trimStart().length - text.length,
+        sub: [],
+      });
     } else if (list && (CONTINUATION.test(line) || !blankBefore)) {
       // An indented line (or one straight after an item) continues the item above it.
-      (list.items[list.items.length - 1] as string[]).push(line.trim());
+      list.items[list.items.length - 1]?.lines.push(line.trim());
     } else {
       if (list) flush();
       paragraph.push(line);

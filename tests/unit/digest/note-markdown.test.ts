@@ -1,4 +1,4 @@
-import { type Node, Parser } from 'commonmark';
+import { HtmlRenderer, type Node, Parser } from 'commonmark';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderDigestHtml } from '../../../lib/digest/html-writer';
@@ -54,6 +54,35 @@ describe('notes as Markdown', () => {
     expect(md).toContain('- two\n  continued');
     const types = nodeTypes(doc);
     for (const t of ['emph', 'strong', 'code', 'link']) expect(types.has(t)).toBe(true);
+  });
+
+  it('keeps nested lists nested, in Markdown (CommonMark), HTML and plain text', () => {
+    const note = ['- a', '  - nested b', '    1. deeper c', '- d', '', '  - e', '', '1. one', '   - under one'].join(
+      '\n',
+    );
+    const { doc, md } = noteDocument(note);
+    // CommonMark sees lists inside list items, as the editor indented them.
+    const html = new HtmlRenderer().render(doc);
+    expect(html).toContain('<li>a\n<ul>\n<li>nested b\n<ol>\n<li>deeper c</li>\n</ol>\n</li>\n</ul>\n</li>');
+    expect(html).toContain('<li>one\n<ul>\n<li>under one</li>\n</ul>\n</li>');
+    expect(md).toContain('- a\n  - nested b\n    1. deeper c\n- d');
+    // The draft's HTML nests them too.
+    const deep = SEED_WEEK.items.find((i) => i.id === 'i-deep-capex') as WeekItem;
+    const rendered = renderDigestHtml({ ...SEED_WEEK, items: [{ ...deep, note, sources: [] }] }).fragment;
+    expect(rendered.replace(/<\/?span[^>]*>/g, '')).toMatch(
+      /<li[^>]*>a<ul[^>]*><li[^>]*>nested b<ol[^>]*><li[^>]*>deeper c<\/li><\/ol><\/li><\/ul><\/li>/,
+    );
+    // 10,000 items stepping ten levels deep and back read in linear time (nesting stops at six levels)
+    // and keep every word.
+    const deepNote = Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(2 * (i % 10))}- w${i}`).join('\n');
+    const started = performance.now();
+    const blocks = parseNote(deepNote, 1);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(JSON.stringify(blocks)).toContain('w9999');
+    // Items written at the same indent stay items of one list.
+    expect(parseNote('  - x\n  - y', 1)).toEqual([
+      { kind: 'list', ordered: false, start: 1, items: [[{ kind: 'text', text: 'x' }], [{ kind: 'text', text: 'y' }]] },
+    ]);
   });
 
   it('shows raw HTML and non-web links as text, never as markup', () => {
