@@ -40,7 +40,7 @@ export default defineConfig({
       const startUp =
         /node_modules[\\/](dexie|webextension-polyfill|preact)[\\/]|wxt-plugins|i18n[\\/]problem-messages|components[\\/](App|WeekNav|WeekView|ItemCard|LengthHint|Notice|locale|lazy|store|theme|useLiveQuery|useUiLocale)\.tsx?$|lib[\\/](store[\\/](db|items|settings-read|sections|defaults)|browser[\\/](messaging|host-access|capture-request|storage|week-page)|capture[\\/]clippable|i18n[\\/]translate|messages|order-key|record-limits|week|errors)\.ts/;
       const lazyWrites =
-        /lib[\\/](store[\\/](item-writes|weeks|section-writes|settings|search|search-terms|term-index|upgrades|legacy-clips|field-clocks)|record-rules|text)\.ts/;
+        /lib[\\/](store[\\/](item-writes|weeks|section-writes|settings|search|search-terms|term-index|upgrades|legacy-clips|field-clocks)|record-rules|text|browser[\\/]access-lease|store[\\/]citations|capture[\\/]url)\.ts/;
       const lazyViews =
         /components[\\/](BatchClip|CapturePanel|CardMenu|ItemEditor|NotePreview|ExportBar|PageChecks|SearchPanel|TrashView|ClipForm|OwnItemForm|ConflictList|save-outcome)\.tsx?$|lib[\\/](typed-date|same-story|host-patterns|capture[\\/]dates|browser[\\/]page-access)\.ts/;
       config.build ??= {};

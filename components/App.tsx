@@ -45,7 +45,8 @@ export interface AppProps {
   /** The toolbar popup (a quick clip and a glance) or the side panel that stays open beside the page. */
   surface?: 'popup' | 'panel';
   /** Opens the side panel; offered in the popup where the browser has one. */
-  openPanel?: () => void;
+  /** Opens the side panel (and closes the popup); rejects when the browser cannot. */
+  openPanel?: () => Promise<void>;
   /** Clipping several tabs at once (components/BatchClip.tsx). */
   tabClips?: TabClips;
   /** Link and quote checks (components/PageChecks.tsx). */
@@ -109,6 +110,7 @@ export function App(props: AppProps) {
     [shown],
   );
   const [view, setView] = useState<View>('week');
+  const [panelError, setPanelError] = useState<unknown>();
   const [query, setQuery] = useState('');
   const [focusItemId, setFocusItemId] = useState<string | undefined>();
 
@@ -150,7 +152,13 @@ export function App(props: AppProps) {
         <header class="bar">
           <h1>{t('appName')}</h1>
           {openPanel && (
-            <button type="button" class="icon" onClick={openPanel} aria-label={t('openPanel')} title={t('openPanel')}>
+            <button
+              type="button"
+              class="icon"
+              onClick={() => openPanel().catch(setPanelError)}
+              aria-label={t('openPanel')}
+              title={t('openPanel')}
+            >
               ◨
             </button>
           )}
@@ -158,6 +166,9 @@ export function App(props: AppProps) {
             ⚙
           </button>
         </header>
+        {panelError !== undefined && (
+          <Notice tone="error">{t('panelFailed', { error: describeError(t, panelError) })}</Notice>
+        )}
         {backupDue.value && (
           <p class="notice notice--info backup-due">
             {t('backupDue')}{' '}

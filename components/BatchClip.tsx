@@ -5,7 +5,7 @@ import { accessPatterns } from '../lib/host-patterns';
 import { describeProblem } from '../lib/i18n/translate';
 import type { TabClipResult } from '../lib/messages';
 import type { Section, WindowTab } from '../lib/types';
-import { useLocale } from './locale';
+import { describeError, useLocale } from './locale';
 import { Notice } from './Notice';
 
 /** What the page gives a batch clip (lib/browser/week-page.ts). */
@@ -36,19 +36,25 @@ export function BatchClip({ sections, defaultSectionId, tabClips }: Props) {
   const [statuses, setStatuses] = useState<Map<number, Status>>(new Map());
   const [sectionId, setSectionId] = useState(defaultSectionId);
   const [refused, setRefused] = useState(false);
+  // The browser failed to list the tabs (not a refusal): said, so the click is not lost silently.
+  const [failed, setFailed] = useState<string | undefined>();
   const [running, setRunning] = useState(false);
   const targets = sections.filter((s) => s.kind !== 'references');
 
   const list = () => {
     setRefused(false);
-    void tabClips.listTabs().then((found) => {
-      if (!found) return setRefused(true);
-      const open = found.filter((tab) => clippability(tab.url).clippable);
-      // Tabs the editor highlighted (Ctrl/Shift-click) when there are several; otherwise every page of the window.
-      const highlighted = open.filter((tab) => tab.highlighted);
-      setChosen(new Set((highlighted.length > 1 ? highlighted : open).map((tab) => tab.id)));
-      setTabs(found);
-    });
+    setFailed(undefined);
+    void tabClips.listTabs().then(
+      (found) => {
+        if (!found) return setRefused(true);
+        const open = found.filter((tab) => clippability(tab.url).clippable);
+        // Tabs the editor highlighted (Ctrl/Shift-click) when there are several; otherwise every page of the window.
+        const highlighted = open.filter((tab) => tab.highlighted);
+        setChosen(new Set((highlighted.length > 1 ? highlighted : open).map((tab) => tab.id)));
+        setTabs(found);
+      },
+      (error: unknown) => setFailed(t('batchListFailed', { error: describeError(t, error) })),
+    );
   };
 
   const set = (id: number, status: Status) => setStatuses((now) => new Map(now).set(id, status));
@@ -87,6 +93,7 @@ export function BatchClip({ sections, defaultSectionId, tabClips }: Props) {
           {t('batchOpen')}
         </button>
         {refused && <Notice tone="error">{t('batchRefused')}</Notice>}
+        {failed && <Notice tone="error">{failed}</Notice>}
       </p>
     );
   }

@@ -7,7 +7,7 @@ import type { Section, WeekItem } from '../lib/types';
 import { lazyComponent } from './lazy';
 import { describeError, useLocale } from './locale';
 import { Notice, type NoticeTone } from './Notice';
-import { type ClipDraft, type ClipperDb, itemsCiting, itemWrites } from './store';
+import { type ClipDraft, type ClipperDb, citations, itemWrites } from './store';
 
 // Loads while the clipper reads the page; it is not needed before the capture arrives.
 const ClipForm = lazyComponent(() => import('./ClipForm').then((m) => m.ClipForm));
@@ -107,7 +107,7 @@ function withEntryOf(state: CaptureState, draft: ClipDraft): ClipDraft {
 async function withEntries(db: ClipperDb, result: CaptureResult): Promise<CaptureResult> {
   const known = result.ok ? result.alreadyClipped : undefined;
   if (!result.ok || !known || known.uses.every((u) => u.summary !== undefined)) return result;
-  const citing = await itemsCiting(db, known.source.id);
+  const citing = await (await citations()).itemsCiting(db, known.source.id);
   const uses = known.uses.map((use) => {
     const entry = citing.find((i) => i.weekId === use.weekId && i.sectionId === use.sectionId);
     return entry ? { ...use, summary: entry.summary, tags: entry.tags } : use;

@@ -73,7 +73,8 @@ export function ClipForm({ draft, sections, tags, busy, now, onChange, onSave }:
     >
       <label>
         <span>
-          {t('title')} {doubt('title')}
+          {/* Only a doubt: where an ordinary title came from (the page) says nothing worth the room. */}
+          {t('title')} {doubts.title && <span class="doubt">{t(`doubt.${doubts.title}`)}</span>}
         </span>
         <input
           name="title"

@@ -1,11 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { checkDraft } from '../lib/digest/draft-checks';
 import type { ExportFormat } from '../lib/messages';
 import type { Section, WeekItem } from '../lib/types';
 import { describeError, useLocale } from './locale';
 import { Notice, type NoticeTone } from './Notice';
 import { type PageCheckRunner, PageChecks } from './PageChecks';
-import { type ClipperDb, earlierUses, weekWrites } from './store';
+import { type ClipperDb, citations, weekWrites } from './store';
 import { useLiveQuery } from './useLiveQuery';
 
 interface Props {
@@ -26,7 +26,13 @@ export function ExportBar({ db, weekId, items, sections, exportWeek, onFocusItem
   const { t, locale } = useLocale();
   const [notice, setNotice] = useState<{ tone: NoticeTone; text: string } | undefined>();
   const [busy, setBusy] = useState(false);
-  const earlier = useLiveQuery(() => earlierUses(db, items), [items]);
+  // The module loads first, so the live query itself awaits only the database (Dexie tracks its reads).
+  const [cites, setCites] = useState<Awaited<ReturnType<typeof citations>>>();
+  useEffect(() => void citations().then(setCites), []);
+  const earlier = useLiveQuery(
+    () => (cites ? cites.earlierUses(db, items) : Promise.resolve(undefined)),
+    [items, cites],
+  );
   const checks = checkDraft({ weekId, items, sections, earlier: earlier.value ?? [] });
   const empty = items.length === 0;
   const week = useLiveQuery(() => db.weeks.get(weekId), [weekId]);

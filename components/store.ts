@@ -9,7 +9,7 @@ export type { RestorePlan } from '../lib/store/backup-restore';
 export type { Backup } from '../lib/store/backup-write';
 export type { ClipperDb, LocalMeta } from '../lib/store/db';
 export type { ClipDraft, ItemPatch, SaveOutcome, SourcePatch } from '../lib/store/item-writes';
-export { allTags, earlierUses, itemsCiting, listTrash, listWeek, weeksWithCounts } from '../lib/store/items';
+export { allTags, listTrash, listWeek, weeksWithCounts } from '../lib/store/items';
 export { listSections } from '../lib/store/sections';
 export { backupOverdue, getLocalMeta, getSettings, recordBackup } from '../lib/store/settings-read';
 
@@ -17,6 +17,8 @@ export { backupOverdue, getLocalMeta, getSettings, recordBackup } from '../lib/s
 export const itemWrites = () => import('../lib/store/item-writes');
 /** The week's lede and closing. */
 export const weekWrites = () => import('../lib/store/weeks');
+/** Who cites a page (a re-clip, the draft checks): loaded with the writes, not at start-up. */
+export const citations = () => import('../lib/store/citations');
 /** Saving settings (the options page). */
 export const settingsWrites = () => import('../lib/store/settings');
 /** Adding, renaming, ordering and deleting sections. */

@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { giveBackLeases } from '../lib/browser/access-lease';
 import { captureForPopup, clipTabInto, quickClipTab } from '../lib/browser/actions';
 import { showTrouble, showWeekCount } from '../lib/browser/badge';
 import { rebuildMenus } from '../lib/browser/context-menus';
@@ -25,6 +26,8 @@ export default defineBackground({
   type: 'module',
   main: () => {
     provideUpgradeSteps(upgradeSteps);
+    // Access a page was granted for a run comes back when the page closes mid-run.
+    giveBackLeases();
     const db = openDatabase(undefined, browser.i18n.getUILanguage());
 
     listenForRequests({

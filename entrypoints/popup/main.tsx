@@ -12,7 +12,7 @@ void currentWindowId().then((id) => {
 });
 if (root) {
   render(
-    <App {...weekPageCapabilities()} openPanel={() => void openSidePanel(windowId).then(() => window.close())} />,
+    <App {...weekPageCapabilities()} openPanel={() => openSidePanel(windowId).then(() => window.close())} />,
     root,
   );
 }

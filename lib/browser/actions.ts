@@ -1,8 +1,8 @@
 import { withPublisherOverride } from '../capture/publishers';
 import type { CaptureResult, TabClipResult } from '../messages';
 import { type QuickClipResult, quickClip, quickClipMessage, quickClipNeedsCheck } from '../quick-clip';
+import { findSourceByUrl, itemsCiting } from '../store/citations';
 import type { ClipperDb } from '../store/db';
-import { findSourceByUrl, itemsCiting } from '../store/items';
 import { getSettings } from '../store/settings-read';
 import { flashResult, markTabClipped } from './badge';
 import { backgroundTranslator } from './locale';

@@ -1,5 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { WindowTab } from '../types';
+import type { Grant } from './access-lease';
+
+/**
+ * The lease of each grant (lib/browser/access-lease.ts), ended when the grant is given back. Its code
+ * loads while the run starts: the popup's start-up script does not carry it.
+ */
+const leases = new WeakMap<string[], Promise<() => void>>();
+const lease = (grant: Grant) => import('./access-lease').then((m) => m.holdLease(grant));
 
 /**
  * Asks for access to the given sites. Call it in the click itself, before anything is awaited:
@@ -13,13 +21,16 @@ export function askHostAccess(origins: string[]): Promise<string[] | undefined> 
   return Promise.all([before, asked]).then(([held, granted]) => {
     if (!granted) return undefined;
     const had = new Set(held.origins ?? []);
-    return origins.filter((origin) => !had.has(origin));
+    const added = origins.filter((origin) => !had.has(origin));
+    if (added.length > 0) leases.set(added, lease({ origins: added }));
+    return added;
   });
 }
 
 /** Gives back access granted for one check, so no site stays readable after it. */
 export async function releaseHostAccess(origins: string[]): Promise<void> {
   if (origins.length > 0) await browser.permissions.remove({ origins }).catch(() => false);
+  await leases.get(origins)?.then((end) => end());
 }
 
 /**
@@ -32,10 +43,12 @@ export function withTabsAccess<T>(use: () => Promise<T>): Promise<T | undefined>
   const asked = browser.permissions.request({ permissions: ['tabs'] });
   return Promise.all([before, asked]).then(async ([held, granted]) => {
     if (!granted) return undefined;
+    const end = held ? undefined : lease({ permissions: ['tabs'] });
     try {
       return await use();
     } finally {
       if (!held) await browser.permissions.remove({ permissions: ['tabs'] }).catch(() => false);
+      await end?.then((stop) => stop());
     }
   });
 }

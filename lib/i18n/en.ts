@@ -162,6 +162,8 @@ export const EN_MESSAGES = {
   inWeek: '(Week of {week}.)',
   datePlaceholder: '2026-01-27, Jan 27 or yesterday',
   openPanel: 'Open in the side panel',
+  panelFailed: 'Could not open the side panel: {error}',
+  batchListFailed: 'Could not list this window’s tabs: {error}',
   panelHint: 'Clip with the toolbar button, the page’s menu (Clip to…) or Alt+Shift+D: new clips appear here.',
   conflictBadge: 'Changed in two places',
   conflictIntro: '{field} was changed here and in a restored backup. Which should stay?',

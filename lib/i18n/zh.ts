@@ -160,6 +160,8 @@ export const ZH_MESSAGES: Record<PopupMessageKey, string> = {
   inWeek: '({week} 这一周。)',
   datePlaceholder: '2026-01-27、1月27日或“昨天”',
   openPanel: '在侧边栏中打开',
+  panelFailed: '无法打开侧边栏：{error}',
+  batchListFailed: '无法列出此窗口的标签页：{error}',
   panelHint: '用工具栏按钮、网页右键菜单(剪藏到…)或 Alt+Shift+D 剪藏,新剪藏会出现在这里。',
   conflictBadge: '两处都改过',
   conflictIntro: '“{field}”在这里和恢复的备份中都改过。保留哪一个？',

@@ -19,9 +19,10 @@ import {
 } from '../record-rules';
 import { cleanLine } from '../text';
 import type { ConflictValue, FieldOrigin, FieldOrigins, Item, PageCapture, Quote, Source, WeekItem } from '../types';
+import { findSourceByUrl } from './citations';
 import type { ClipperDb } from './db';
 import { settleConflict, stampChanges } from './field-clocks';
-import { findSourceByUrl, withSources } from './items';
+import { withSources } from './items';
 import { itemTerms } from './search-terms';
 import { indexTerms } from './term-index';
 import { assertUnlocked } from './weeks';

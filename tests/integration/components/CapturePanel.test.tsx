@@ -5,9 +5,10 @@ import { LocaleContext } from '../../../components/locale';
 import { EN_MESSAGES } from '../../../lib/i18n/en';
 import { translator } from '../../../lib/i18n/translate';
 import type { CaptureResult } from '../../../lib/messages';
+import { itemsCiting } from '../../../lib/store/citations';
 import { type ClipperDb, openDatabase } from '../../../lib/store/db';
 import { saveClip, updateItem } from '../../../lib/store/item-writes';
-import { itemsCiting, listWeek } from '../../../lib/store/items';
+import { listWeek } from '../../../lib/store/items';
 import { listSections } from '../../../lib/store/sections';
 import type { Source } from '../../../lib/types';
 

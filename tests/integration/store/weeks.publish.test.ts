@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseBackup } from '../../../lib/store/backup-read';
 import { applyRestore } from '../../../lib/store/backup-restore';
 import { createBackup } from '../../../lib/store/backup-write';
+import { earlierUses } from '../../../lib/store/citations';
 import { type ClipperDb, openDatabase } from '../../../lib/store/db';
 import {
   addOwnItem,
@@ -11,7 +12,7 @@ import {
   trashItem,
   updateItem,
 } from '../../../lib/store/item-writes';
-import { earlierUses, listWeek } from '../../../lib/store/items';
+import { listWeek } from '../../../lib/store/items';
 import { addSection, deleteSection } from '../../../lib/store/section-writes';
 import { setPublished } from '../../../lib/store/weeks';
 
