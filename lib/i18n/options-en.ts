@@ -71,12 +71,12 @@ export const OPTIONS_EN = {
   settingsSaved: 'Saved.',
   backupHeading: 'Backup and restore',
   backupHint:
-    'A backup holds every clip (trash included), section and setting. Restoring merges field by field: a change made on one side is taken, and a field changed on both sides keeps yours and shows theirs for you to choose.',
+    'A backup holds every clip (trash included), section and setting. Restoring merges field by field: a change made on one side is taken, and a field changed on both sides shows the later change and keeps the other for you to choose (the same on every copy).',
   downloadBackup: 'Download backup',
   backupSaved: 'Saved {file}.',
   restoreFrom: 'Restore from a backup file',
   restorePlan:
-    'This backup has {added} new, {updated} updated and {unchanged} unchanged records (entries and sources), and {conflicts} conflicts (fields changed both here and in the backup: yours stay, and the backup’s are shown on the entry for you to choose).',
+    'This backup has {added} new, {updated} updated and {unchanged} unchanged records (entries and sources), and {conflicts} conflicts (fields changed both here and in the backup: the later change is shown, and the other on the entry for you to choose).',
   restoreReplaces: 'This browser has no clips yet, so the backup’s sections and settings are taken as well.',
   restoreNow: 'Restore now',
   restored: 'Restored: {added} new, {updated} updated.',

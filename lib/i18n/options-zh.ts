@@ -72,12 +72,12 @@ export const OPTIONS_ZH: Record<OptionsMessageKey, string> = {
   settingsSaved: '已保存。',
   backupHeading: '备份与恢复',
   backupHint:
-    '备份包含全部摘录(含回收站)、栏目和设置。恢复时逐个字段合并:只在一边改过的字段采用改后的值,两边都改过的字段保留本机的值,并显示备份中的值供你选择。',
+    '备份包含全部摘录(含回收站)、栏目和设置。恢复时逐个字段合并:只在一边改过的字段采用改后的值,两边都改过的字段显示较晚的修改,另一个值显示在条目上供你选择(每份副本都一样)。',
   downloadBackup: '下载备份',
   backupSaved: '已保存 {file}。',
   restoreFrom: '从备份文件恢复',
   restorePlan:
-    '此备份中有 {added} 条新记录（条目与来源）、{updated} 条更新、{unchanged} 条未变,{conflicts} 处冲突(这里和备份中都改过的字段:保留这里的,备份中的显示在条目上,由你选择)。',
+    '此备份中有 {added} 条新记录（条目与来源）、{updated} 条更新、{unchanged} 条未变,{conflicts} 处冲突(这里和备份中都改过的字段:显示较晚的修改,另一个显示在条目上,由你选择)。',
   restoreReplaces: '此浏览器中还没有摘录,因此也会采用备份中的栏目和设置。',
   restoreNow: '立即恢复',
   restored: '已恢复:新增 {added} 条,更新 {updated} 条。',

@@ -3,6 +3,7 @@ import { fnv1a } from '../text';
 import type { Clocked, FieldClock, Item, Source, Tombstone, WeekNote } from '../types';
 import { rebucketWeekId } from '../week';
 import type { Backup } from './backup-write';
+import { corrected } from './citations';
 import type { ClipperDb } from './db';
 import { makeStamp, mergeRecord, type RecordKind, stampTime } from './field-clocks';
 import { itemTerms } from './search-terms';
@@ -39,12 +40,25 @@ interface Versioned {
 }
 
 /**
- * A change time from a file is never trusted beyond `now`: one stamped far in the future would win
- * every later merge. Future times are brought back to just before `now`, in their order: a fast
- * clock's two edits stay one after the other (pulled back to one value, the older one used to win,
- * silently), and a later file from it still comes after an earlier one.
+ * How far ahead of this browser's clock another browser's may run and its times still be taken as
+ * written. Copies of a team's week exchange again and again: a time rewritten on the way in would be
+ * rewritten differently at each exchange (it moves with `now`), and the copies would never agree.
+ * A week covers the clocks of laptops left unset or in another zone; this browser's own next changes
+ * are stamped after whatever it took in (lib/store/item-writes.ts, nextStamp).
+ */
+export const CREDIBLE_SKEW_MS = 7 * 86_400_000;
+
+/**
+ * A change time from a file is never trusted beyond `now` plus CREDIBLE_SKEW_MS: one stamped far in
+ * the future (a broken clock) would win every later merge. Such times are brought back to just before
+ * that limit, in their order: a fast clock's two edits stay one after the other (pulled back to one
+ * value, the older one used to win, silently), and a later file from it still comes after an earlier one.
  */
 function clampClocks(backup: Backup, now: number, summary: RestorePlan): Backup {
+  return clampBeyond(backup, now + CREDIBLE_SKEW_MS, summary);
+}
+
+function clampBeyond(backup: Backup, now: number, summary: RestorePlan): Backup {
   const future = new Set<number>();
   const note = (t: number) => {
     if (t > now) future.add(t);
@@ -107,6 +121,17 @@ async function matchSources(db: ClipperDb, backup: Backup, summary: RestorePlan,
   if (newUrls.length > 0)
     for (const local of await db.sources.where('canonicalUrl').anyOf(newUrls).toArray())
       if (!byUrl.has(local.canonicalUrl)) byUrl.set(local.canonicalUrl, local.id);
+  // And by the address it was clipped from: a page whose link was corrected on one side is still that page.
+  // (Only a corrected link says so: two stories may share the address they were read at.)
+  const newPages = backup.sources.filter((s, i) => !sameId[i] && !byUrl.has(s.canonicalUrl)).map((s) => s.pageUrl);
+  const byPage = new Map<string, Source>();
+  if (newPages.length > 0)
+    for (const local of await db.sources.where('pageUrl').anyOf(newPages).toArray())
+      if (!byPage.has(local.pageUrl)) byPage.set(local.pageUrl, local);
+  const pageMatch = (source: Source) => {
+    const local = byPage.get(source.pageUrl);
+    return local && (corrected(local) || corrected(source)) ? local.id : undefined;
+  };
   const rename = new Map<string, string>();
   const sources = backup.sources.map((source, i) => {
     const local = sameId[i];
@@ -118,7 +143,7 @@ async function matchSources(db: ClipperDb, backup: Backup, summary: RestorePlan,
       rename.set(source.id, id);
       return { ...source, id };
     }
-    const samePage = local ? undefined : byUrl.get(source.canonicalUrl);
+    const samePage = local ? undefined : (byUrl.get(source.canonicalUrl) ?? pageMatch(source));
     if (samePage) {
       rename.set(source.id, samePage);
       return { ...source, id: samePage };
@@ -192,7 +217,8 @@ async function plan(db: ClipperDb, original: Backup, now: number) {
     clamped: 0,
     renamed: 0,
   };
-  const fresh = (await db.items.count()) === 0 && (await db.sources.count()) === 0;
+  // Fresh: nothing written here yet (a week's lede counts: it would be filed under the wrong weeks).
+  const fresh = (await db.items.count()) === 0 && (await db.sources.count()) === 0 && (await db.weeks.count()) === 0;
   summary.replacesSettings = fresh;
   // A fresh browser takes the backup's settings whole; otherwise its records join this browser's weeks.
   const placed = fresh ? original : inLocalWeeks(original, (await getSettings(db)).weekStartsOn);
@@ -225,9 +251,19 @@ async function plan(db: ClipperDb, original: Backup, now: number) {
   );
   const sourceWrites = merge('source', backup.sources, localSources, summary);
   const itemWrites = merge('item', backup.items, localItems, summary);
-  // A section deleted here stays deleted (its entries moved, and their moves merge as changes).
+  // A section deleted on either copy is deleted on both, and an entry filed in it (here since, or
+  // there before the delete reached it) is shown in the first section left: the same one on every copy,
+  // its clock kept (moving it is not an edit), so the copies agree whichever way they exchange.
+  const defaultSection = fresh ? undefined : (await getSettings(db)).defaultSectionId;
+  const deletedSections = new Set(
+    [...backup.tombstones, ...(await db.tombstones.toArray())]
+      .filter((t) => t.kind === 'section' && t.recordId !== defaultSection)
+      .map((t) => t.recordId),
+  );
+  // A section deleted here stays deleted (its entries moved, and their moves merge as changes), even
+  // when this browser takes the backup's sections whole.
   const added = backup.sections.filter((s) => !localSections.has(s.id) && !gone.has(`section:${s.id}`));
-  const sections = fresh ? backup.sections : added;
+  const sections = (fresh ? backup.sections : added).filter((s) => !deletedSections.has(s.id));
   summary.sectionsAdded = added.length;
   // Week notes merge like records; only their conflicts are counted (the other counts are of entries and sources).
   const weekCounts = { ...summary, conflicts: 0 };
@@ -259,16 +295,17 @@ async function plan(db: ClipperDb, original: Backup, now: number) {
     summary.deletedThere++;
     deletes.push(tombstone);
   }
-  // A section the other copy deleted goes here too once none of this copy's entries is left in it
-  // (theirs arrive moved; one filed there here since is not left without a section).
-  const movedAway = new Map(itemWrites.map((i) => [i.id, i.sectionId]));
-  const sectionDeletes: string[] = [];
-  const defaultSection = fresh ? undefined : (await getSettings(db)).defaultSectionId;
-  for (const tombstone of backup.tombstones.filter((t) => t.kind === 'section')) {
-    if (!localSections.has(tombstone.recordId) || tombstone.recordId === defaultSection) continue;
-    const filed = await db.items.filter((i) => i.sectionId === tombstone.recordId).primaryKeys();
-    if (filed.every((id) => (movedAway.get(id as string) ?? tombstone.recordId) !== tombstone.recordId))
-      sectionDeletes.push(tombstone.recordId);
+  const sectionDeletes = [...deletedSections].filter((id) => localSections.has(id));
+  const remaining = [...(await db.sections.toArray()), ...sections]
+    .filter((s) => !deletedSections.has(s.id) && s.kind !== 'references')
+    .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+  const firstLeft = remaining[0]?.id;
+  if (firstLeft && deletedSections.size > 0) {
+    const writing = new Map(itemWrites.map((i, at) => [i.id, at]));
+    for (const [at, item] of itemWrites.entries())
+      if (deletedSections.has(item.sectionId)) itemWrites[at] = { ...item, sectionId: firstLeft };
+    const stranded = await db.items.filter((i) => deletedSections.has(i.sectionId) && !writing.has(i.id)).toArray();
+    for (const item of stranded) itemWrites.push({ ...item, sectionId: firstLeft });
   }
   const tombstones = backup.tombstones.filter((t) => (gone.get(t.id) ?? -1) < t.deletedAt);
   return { summary, sourceWrites, itemWrites, sections, weeks, fresh, deletes, sectionDeletes, tombstones, backup };

@@ -13,6 +13,22 @@ export function findSourceByUrl(db: ClipperDb, url: string): Promise<Source | un
   return db.sources.where('canonicalUrl').equals(cleanUrl(url)).first();
 }
 
+/**
+ * The source clipped from an address whose link was corrected since (its canonical address then
+ * differs). Only a corrected one: two articles may share the address they were read at (a page
+ * that shows one story after another), and each keeps its own canonical address.
+ */
+export async function findSourceByPage(db: ClipperDb, pageUrl: string): Promise<Source | undefined> {
+  const found = await db.sources
+    .where('pageUrl')
+    .anyOf([...new Set([pageUrl, cleanUrl(pageUrl)])])
+    .toArray();
+  return found.find(corrected);
+}
+
+/** Whether a source's link was changed after it was clipped (its canonical address has a clock of its own). */
+export const corrected = (source: Source): boolean => source.clocks?.canonicalUrl !== undefined;
+
 /** The live items citing a source, oldest week first. */
 export async function itemsCiting(db: ClipperDb, sourceId: string): Promise<Item[]> {
   const items = await db.items.where('sourceIds').equals(sourceId).toArray();

@@ -96,10 +96,15 @@ export const SCHEMA_V5 = {
 } as const;
 
 /**
- * Version 6: the same stores; every item's search keys derived again, as words glued to Chinese, words
- * over 40 letters and the last character of a Chinese run are now keys (lib/store/search-terms.ts).
+ * Version 6: every item's search keys derived again, as words glued to Chinese, words over 40 letters
+ * and the last character of a Chinese run are now keys (lib/store/search-terms.ts); sources are found by
+ * the address they were clipped from too, so a page whose link was corrected is the same page when
+ * clipped again.
  */
-export const SCHEMA_V6 = SCHEMA_V5;
+export const SCHEMA_V6 = {
+  ...SCHEMA_V5,
+  sources: 'id, canonicalUrl, updatedAt, pageUrl',
+} as const;
 
 /**
  * What the upgrade steps do lives in lib/store/upgrades.ts, loaded only when a database older

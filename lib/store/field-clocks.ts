@@ -136,16 +136,29 @@ export interface RecordMerge<T> {
   changed: boolean;
 }
 
+/** Both copies' quotes, each text once, oldest first (then by text): the same list whichever copy merges. */
 function quoteUnion(mine: Quote[], theirs: Quote[]): Quote[] {
-  const known = new Set(mine.map((q) => q.text));
-  return [...mine, ...theirs.filter((q) => !known.has(q.text))];
+  // One text selected in both browsers is one quote: the earlier selection (then the smaller record) is kept.
+  const byText = new Map<string, Quote>();
+  for (const quote of [...mine, ...theirs]) {
+    const kept = byText.get(quote.text);
+    const earlier =
+      !kept ||
+      quote.createdAt < kept.createdAt ||
+      (quote.createdAt === kept.createdAt && JSON.stringify(quote) < JSON.stringify(kept));
+    if (earlier) byText.set(quote.text, quote);
+  }
+  return [...byText.values()].sort(
+    (a, b) => a.createdAt - b.createdAt || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),
+  );
 }
 
 const asConflictValue = (value: unknown): ConflictValue => (value === undefined ? null : (value as ConflictValue));
 
 /**
  * Merges the other copy of a record into ours, field by field. Nothing is lost: a field changed on
- * both sides keeps our value and records theirs as a conflict; quotes are united.
+ * both sides keeps the later change and records the other as a conflict (the same on every copy);
+ * quotes are united.
  */
 export function mergeRecord<T extends Clocked>(kind: RecordKind, mine: T, theirs: T): RecordMerge<T> {
   const out = { ...mine } as Record<string, unknown>;
@@ -172,7 +185,7 @@ export function mergeRecord<T extends Clocked>(kind: RecordKind, mine: T, theirs
     if (field === 'quotes') {
       const union = quoteUnion(mineValue as Quote[], theirValue as Quote[]);
       if (compareStamps(other.at, ours.at) > 0) clocks[field] = other;
-      if (union.length > (mineValue as Quote[]).length) {
+      if (!sameValue(union, mineValue)) {
         out.quotes = union;
         result.taken.push(field);
       }
@@ -186,6 +199,17 @@ export function mergeRecord<T extends Clocked>(kind: RecordKind, mine: T, theirs
       else out[field] = theirValue;
       clocks[field] = other;
       result.taken.push(field);
+    } else if (decision === 'both' && compareStamps(other.at, ours.at) > 0) {
+      // Changed on both sides: every copy keeps the later change and shows the other, so all copies
+      // agree on the value and on the conflict whichever way the exchange ran.
+      if (theirValue === undefined) delete out[field];
+      else out[field] = theirValue;
+      clocks[field] = other;
+      result.taken.push(field);
+      if (!known(field, ours.at)) {
+        conflicts.push({ field, value: asConflictValue(mineValue), at: ours.at });
+        result.conflicts.push(field);
+      }
     } else if (decision === 'both' && !known(field, other.at)) {
       conflicts.push({ field, value: asConflictValue(theirValue), at: other.at });
       result.conflicts.push(field);
@@ -209,7 +233,18 @@ export function mergeRecord<T extends Clocked>(kind: RecordKind, mine: T, theirs
     const newest = new Set([...open].sort((a, b) => compareStamps(a.at, b.at)).slice(-RECORD_LIMITS.conflicts));
     open.splice(0, open.length, ...open.filter((c) => newest.has(c)));
   }
-  if (open.length > 0) out.conflicts = open;
+  // One value offered twice (changed twice to it) is one choice, its newest stamp kept; and the same order
+  // on every copy, by field and time.
+  const offered = new Map<string, FieldConflict>();
+  for (const c of open) {
+    const key = `${c.field}\u0000${JSON.stringify(c.value)}`;
+    const kept = offered.get(key);
+    if (!kept || compareStamps(c.at, kept.at) > 0) offered.set(key, c);
+  }
+  const choices = [...offered.values()].sort((a, b) =>
+    a.field === b.field ? compareStamps(a.at, b.at) : a.field < b.field ? -1 : 1,
+  );
+  if (choices.length > 0) out.conflicts = choices;
   else delete out.conflicts;
   out.clocks = clocks;
   // Where a source's field value came from follows the value.
@@ -227,14 +262,20 @@ export function mergeRecord<T extends Clocked>(kind: RecordKind, mine: T, theirs
     if (Object.keys(origins).length > 0) out.origins = origins;
     else delete out.origins;
   }
+  // One page clipped in two browsers: it was first clipped when the earlier of them did.
+  const created = (mine as { createdAt?: number }).createdAt;
+  const theirCreated = (theirs as { createdAt?: number }).createdAt;
+  const earlier = theirCreated !== undefined && created !== undefined && theirCreated < created;
+  if (earlier) out.createdAt = theirCreated;
   const newest = Math.max(mine.updatedAt, theirs.updatedAt, ...Object.values(clocks).map((c) => stampTime(c.at)));
   out.updatedAt = newest;
   result.changed =
     result.taken.length > 0 ||
+    earlier ||
     originsChanged ||
     clocksTouched ||
     newest !== mine.updatedAt ||
-    (mine.conflicts?.length ?? 0) !== open.length ||
+    !sameValue(mine.conflicts ?? [], choices) ||
     result.conflicts.length > 0;
   if (!result.changed) result.record = mine;
   return result;
@@ -271,8 +312,13 @@ export function settleConflict<T extends Clocked>(
   }
   const updatedAt = Math.max(now, record.updatedAt + 1, stampTime(at) + 1);
   out.updatedAt = updatedAt;
-  // The settled value follows their change (base) and, being newer than ours, our own.
-  out.clocks = { ...record.clocks, [field]: { at: makeStamp(updatedAt, replica), base: at } };
+  // The settled value follows both changes: this browser's own by being newer (same browser), the other
+  // browser's by naming it as its base. Either one may be the value shown (the later change is shown),
+  // so the base is whichever of the two came from another browser.
+  const shown = record.clocks?.[field]?.at;
+  const foreign = [shown, at].filter((s): s is string => s !== undefined && stampReplica(s) !== replica);
+  const base = foreign.sort(compareStamps).pop() ?? at;
+  out.clocks = { ...record.clocks, [field]: { at: makeStamp(updatedAt, replica), base } };
   const open = (record.conflicts ?? []).filter((c) => c !== conflict);
   if (open.length > 0) out.conflicts = open;
   else delete out.conflicts;

@@ -19,7 +19,7 @@ import {
 } from '../record-rules';
 import { cleanLine } from '../text';
 import type { ConflictValue, FieldOrigin, FieldOrigins, Item, PageCapture, Quote, Source, WeekItem } from '../types';
-import { findSourceByUrl } from './citations';
+import { findSourceByPage, findSourceByUrl } from './citations';
 import type { ClipperDb } from './db';
 import { settleConflict, stampChanges } from './field-clocks';
 import { withSources } from './items';
@@ -212,7 +212,11 @@ export async function saveClip(db: ClipperDb, input: ClipDraft, ctx: SaveContext
   return db.transaction('rw', db.sources, db.items, db.postings, db.sections, db.weeks, async () => {
     // A published week takes no new clip and no re-clip's changes until it is unlocked.
     await assertUnlocked(db, ctx.weekId);
-    const existing = await findSourceByUrl(db, draft.canonicalUrl);
+    // The page by its address, or by the address it was clipped from when its link was corrected since
+    // (a second source for it would split it in two).
+    const existing =
+      (await findSourceByUrl(db, draft.canonicalUrl)) ??
+      (draft.pageUrl ? await findSourceByPage(db, draft.pageUrl) : undefined);
     let source: Source;
     let quoteOutcome: SaveOutcome['quote'] = quote ? 'added' : 'none';
     const fieldsUpdated: SaveOutcome['fieldsUpdated'] = [];

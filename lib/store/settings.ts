@@ -23,7 +23,8 @@ export function rebucketWeeks(weeks: readonly WeekNote[], weekStartsOn: number, 
       out.set(id, moved);
       continue;
     }
-    const join = (a?: string, b?: string) => [a, b].filter((t) => t?.trim()).join('\n\n');
+    // The same text twice (one note reached both weeks by two ways) is kept once.
+    const join = (a?: string, b?: string) => [...new Set([a, b].filter((t) => t?.trim()))].join('\n\n');
     const merged: WeekNote = {
       id,
       lede: join(there.lede, moved.lede),

@@ -60,7 +60,8 @@ describe.each(['light', 'dark'] as const)('a conflict after a restore, in %s mod
     await popup.screenshot({ path: `${OUT}/popup-conflict-${colorScheme}.png` });
     expect(await axeViolations(popup)).toEqual([]);
 
-    await conflict.getByRole('button', { name: 'Use the backup’s' }).click();
+    // The edit here is the later one, so it is shown; the office's is the other choice.
+    await conflict.getByRole('button', { name: 'Use the other' }).click();
     await expect.poll(() => summary.inputValue()).toBe('The office’s version of the summary');
     expect(await card.locator('.conflict').count()).toBe(0);
     const stored = (await readEntries(options)).find((e) => e.id === 'i-apple');

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBackup } from '../../../lib/store/backup-read';
-import { applyRestore, planRestore } from '../../../lib/store/backup-restore';
+import { applyRestore, CREDIBLE_SKEW_MS, planRestore } from '../../../lib/store/backup-restore';
 import { type Backup, createBackup } from '../../../lib/store/backup-write';
 import { type ClipperDb, openDatabase } from '../../../lib/store/db';
 import { purgeItem, saveClip, trashItem, updateItem, updateSource } from '../../../lib/store/item-writes';
@@ -37,7 +37,7 @@ describe('merging a backup', () => {
     const here = fresh();
     expect((await planRestore(here, future, NOW)).clamped).toBe(1);
     await applyRestore(here, future, NOW);
-    expect((await here.items.get(item?.id as string))?.updatedAt).toBeLessThanOrEqual(NOW);
+    expect((await here.items.get(item?.id as string))?.updatedAt).toBeLessThanOrEqual(NOW + CREDIBLE_SKEW_MS);
     await updateItem(here, item?.id as string, { summary: 'edited here' }, NOW + 1);
     await applyRestore(here, future, NOW + 2);
     expect((await here.items.get(item?.id as string))?.summary).toBe('edited here');
@@ -184,23 +184,28 @@ describe('merging a backup', () => {
     expect(await db.items.get(old.item?.id as string)).toBeUndefined();
   });
 
-  it('keeps the order of a fast clock’s edits: its later edit wins, not the first (clock skew)', async () => {
-    const SKEW = 10 * 60_000;
-    const laptop = fresh();
-    const desktop = fresh();
-    const { item } = await saveClip(laptop, page('https://a.example/x'), ctx(NOW - 86_400_000));
-    await applyRestore(desktop, await backupOf(laptop), NOW);
-    await updateItem(laptop, item?.id as string, { summary: 'first draft' }, NOW + 60_000 + SKEW);
-    await applyRestore(desktop, await backupOf(laptop), NOW + 2 * 60_000);
-    expect((await desktop.items.get(item?.id as string))?.summary).toBe('first draft');
-    await updateItem(laptop, item?.id as string, { summary: 'final wording' }, NOW + 4 * 60_000 + SKEW);
-    const plan = await planRestore(desktop, await backupOf(laptop), NOW + 5 * 60_000);
-    expect(plan.clamped).toBe(1);
-    await applyRestore(desktop, await backupOf(laptop), NOW + 5 * 60_000);
-    const got = await desktop.items.get(item?.id as string);
-    expect(got?.summary).toBe('final wording');
-    expect(got?.updatedAt).toBeLessThanOrEqual(NOW + 5 * 60_000);
-  });
+  it.each([
+    ['ten minutes', 10 * 60_000, 0],
+    ['ten days, past a credible clock', 10 * 86_400_000, 1],
+  ])(
+    'keeps the order of a fast clock’s edits: its later edit wins, not the first (clock skew of %s)',
+    async (_, SKEW, clamped) => {
+      const laptop = fresh();
+      const desktop = fresh();
+      const { item } = await saveClip(laptop, page('https://a.example/x'), ctx(NOW - 86_400_000));
+      await applyRestore(desktop, await backupOf(laptop), NOW);
+      await updateItem(laptop, item?.id as string, { summary: 'first draft' }, NOW + 60_000 + SKEW);
+      await applyRestore(desktop, await backupOf(laptop), NOW + 2 * 60_000);
+      expect((await desktop.items.get(item?.id as string))?.summary).toBe('first draft');
+      await updateItem(laptop, item?.id as string, { summary: 'final wording' }, NOW + 4 * 60_000 + SKEW);
+      const plan = await planRestore(desktop, await backupOf(laptop), NOW + 5 * 60_000);
+      expect(plan.clamped).toBe(clamped);
+      await applyRestore(desktop, await backupOf(laptop), NOW + 5 * 60_000);
+      const got = await desktop.items.get(item?.id as string);
+      expect(got?.summary).toBe('final wording');
+      expect(got?.updatedAt).toBeLessThanOrEqual(NOW + 5 * 60_000 + CREDIBLE_SKEW_MS);
+    },
+  );
 
   it('carries a deleted section to the other copy: its entries moved there too, and it does not come back', async () => {
     const a = fresh();

@@ -260,6 +260,8 @@ const UPGRADE_TESTS: Record<number, { what: string; run: () => Promise<void> }> 
       // No key of the old rules is left behind.
       expect(await idsWithTerm(db.postings, 'i发', false)).toEqual([]);
       expect((await db.items.get('i'))?.terms).toContain('gpt');
+      // Pages are found by the address they were clipped from too.
+      expect((await db.sources.where('pageUrl').equals('https://e.example/').first())?.id).toBe('s');
     },
   },
 };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareStamps, mergeRecord, settleConflict, stampChanges } from '../../../lib/store/field-clocks';
+import { clockOf, compareStamps, mergeRecord, settleConflict, stampChanges } from '../../../lib/store/field-clocks';
 import type { Item, Source, WeekNote } from '../../../lib/types';
 
 const ancestor: Item = {
@@ -64,7 +64,7 @@ describe('field clocks', () => {
     expect(compareStamps('10@a', '10@a')).toBe(0);
   });
 
-  it('loses nothing: a field one side changed is taken from it; one changed on both keeps ours and records theirs', () => {
+  it('loses nothing: a field one side changed is taken from it; one changed on both shows the later change and records the other', () => {
     fc.assert(
       fc.property(edits, edits, fc.nat(50), (mineEdits, theirEdits, skew) => {
         const mine = edit(ancestor, mineEdits, 'aa', { now: 2_000 });
@@ -79,8 +79,11 @@ describe('field clocks', () => {
             expect(value).toBe(JSON.stringify(mine[field]));
             expect(conflict).toBeUndefined();
           } else if (here && there) {
-            expect(value).toBe(JSON.stringify(mine[field]));
-            expect(JSON.stringify(conflict?.value)).toBe(JSON.stringify(theirs[field]));
+            // The same on every copy: the later change shown, the other kept as the conflict.
+            const later =
+              compareStamps(clockOf(theirs, field).at, clockOf(mine, field).at) > 0 ? [theirs, mine] : [mine, theirs];
+            expect(value).toBe(JSON.stringify(later[0]?.[field]));
+            expect(JSON.stringify(conflict?.value)).toBe(JSON.stringify(later[1]?.[field]));
           } else {
             expect(value).toBe(JSON.stringify((here ? mine : theirs)[field]));
             expect(conflict).toBeUndefined();
@@ -161,8 +164,10 @@ describe('field clocks', () => {
     const mine = stampChanges('week', undefined, week('我的导语', 2_000), 'aa');
     const theirs = stampChanges('week', undefined, week('their lede', 2_500), 'bb');
     const merged = mergeRecord('week', mine, theirs).record;
-    expect(merged.lede).toBe('我的导语');
-    expect(merged.conflicts).toEqual([{ field: 'lede', value: 'their lede', at: '2500@bb' }]);
+    // Theirs is the later: shown on both copies, ours kept as the choice.
+    expect(merged.lede).toBe('their lede');
+    expect(merged.conflicts).toEqual([{ field: 'lede', value: '我的导语', at: '2000@aa' }]);
+    expect(mergeRecord('week', theirs, mine).record.conflicts).toEqual(merged.conflicts);
   });
 
   it('keeps at most the newest hundred open conflicts on a record, whatever the other copy brings', () => {
@@ -179,7 +184,9 @@ describe('field clocks', () => {
     const { record } = mergeRecord('item', mine, theirs);
     expect(record.conflicts).toHaveLength(100);
     // The newest stay: the new summary conflict is among them, the oldest note conflict is not.
-    expect(record.conflicts?.some((c) => c.field === 'summary' && c.value === 'theirs')).toBe(true);
+    expect(record.conflicts?.some((c) => c.field === 'summary' && ['mine', 'theirs'].includes(c.value as string))).toBe(
+      true,
+    );
     expect(record.conflicts?.some((c) => c.value === 'n0')).toBe(false);
   });
 });
