@@ -7,7 +7,12 @@ import type { Grant } from './access-lease';
  * loads while the run starts: the popup's start-up script does not carry it.
  */
 const leases = new WeakMap<string[], Promise<() => void>>();
-const lease = (grant: Grant) => import('./access-lease').then((m) => m.holdLease(grant));
+const lease = (grant: Grant) =>
+  import('./access-lease').then(
+    (m) => m.holdLease(grant),
+    // No lease (the code could not load): the run's own release still gives the access back.
+    () => () => undefined,
+  );
 
 /**
  * Asks for access to the given sites. Call it in the click itself, before anything is awaited:

@@ -17,7 +17,11 @@ export function rebucketWeeks(weeks: readonly WeekNote[], weekStartsOn: number, 
   const out = new Map<string, WeekNote>();
   for (const week of weeks) {
     const id = rebucketWeekId(week.id, weekStartsOn);
-    const moved: WeekNote = id === week.id ? week : { ...week, id, updatedAt: now ?? week.updatedAt };
+    // Stamped now, never earlier than it was (this clock may run behind the one that wrote it).
+    const moved: WeekNote =
+      id === week.id
+        ? week
+        : { ...week, id, updatedAt: now === undefined ? week.updatedAt : Math.max(now, week.updatedAt + 1) };
     const there = out.get(id);
     if (!there) {
       out.set(id, moved);
@@ -28,7 +32,7 @@ export function rebucketWeeks(weeks: readonly WeekNote[], weekStartsOn: number, 
     const merged: WeekNote = {
       id,
       lede: join(there.lede, moved.lede),
-      updatedAt: now ?? Math.max(there.updatedAt, moved.updatedAt),
+      updatedAt: Math.max(now ?? 0, there.updatedAt, moved.updatedAt),
     };
     const closing = join(there.closing, moved.closing);
     if (closing) merged.closing = closing;
@@ -66,7 +70,9 @@ export async function updateSettings(
         const weekId = rebucketWeekId(item.weekId, next.weekStartsOn);
         if (weekId === item.weekId) return;
         item.weekId = weekId;
-        item.updatedAt = now;
+        // Never earlier than it was: a later edit here is stamped after it (nextStamp), and must stay
+        // after every change the item already holds, whatever this browser's clock says.
+        item.updatedAt = Math.max(now, item.updatedAt + 1);
       });
       const weeks = await db.weeks.toArray();
       await db.weeks.clear();
