@@ -55,10 +55,14 @@ export const CREDIBLE_SKEW_MS = 7 * 86_400_000;
  * value, the older one used to win, silently), and a later file from it still comes after an earlier one.
  */
 function clampClocks(backup: Backup, now: number, summary: RestorePlan): Backup {
-  return clampBeyond(backup, now + CREDIBLE_SKEW_MS, summary);
+  // The limit moves a day at a time, not with every restore: the same file restored again the same day
+  // brings the same times, and changes nothing.
+  const limit = Math.floor((now + CREDIBLE_SKEW_MS) / 86_400_000) * 86_400_000;
+  return clampBeyond(backup, limit, summary);
 }
 
 function clampBeyond(backup: Backup, now: number, summary: RestorePlan): Backup {
+  // (`now` here is the limit: times up to it are taken as written.)
   const future = new Set<number>();
   const note = (t: number) => {
     if (t > now) future.add(t);
@@ -72,9 +76,12 @@ function clampBeyond(backup: Backup, now: number, summary: RestorePlan): Backup 
     for (const c of r.conflicts ?? []) note(stampTime(c.at));
   }
   for (const t of backup.tombstones) note(t.deletedAt);
-  const sorted = [...future].sort((a, b) => a - b);
-  // The k-th of n future times becomes now - (n - k): distinct, ordered, never past `now`.
-  const pulled = new Map(sorted.map((t, i) => [t, Math.max(0, now - (sorted.length - 1 - i))]));
+  // Past the limit, a time is brought within one day after it, compressed (logarithmically) but in its
+  // order: a broken clock's later edit still comes after its earlier one, and, the limit moving a day at
+  // a time, the same file brings the same times however often it is restored.
+  const pulled = new Map(
+    [...future].map((t) => [t, now + Math.floor((86_400_000 / 64) * Math.log2(1 + (t - now) / 1000))]),
+  );
   const credibleTime = (t: number) => pulled.get(t) ?? t;
   const clampStamp = (stamp: string) =>
     stampTime(stamp) <= now ? stamp : makeStamp(credibleTime(stampTime(stamp)), stamp.slice(stamp.indexOf('@') + 1));

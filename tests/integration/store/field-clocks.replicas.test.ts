@@ -199,7 +199,8 @@ describe('two or three copies editing and exchanging (model-based)', () => {
               writes.push({ key, value, replica: r, seen: [...(seen[r] as number[])] });
             };
             const exchange = async (to: number, from: number) => {
-              const now = clocks[to]?.((time += 1000)) as number;
+              time += 1000;
+              const now = clocks[to]?.(time) as number;
               await applyRestore(copies[to] as ClipperDb, await backupOf(copies[from] as ClipperDb), now);
               seen[to] = (seen[to] as number[]).map((n, i) => Math.max(n, (seen[from] as number[])[i] as number));
             };
@@ -207,7 +208,8 @@ describe('two or three copies editing and exchanging (model-based)', () => {
             for (const o of ops) {
               const r = o.at % count;
               const db = copies[r] as ClipperDb;
-              const now = clocks[r]?.((time += 60_000)) as number;
+              time += 60_000;
+              const now = clocks[r]?.(time) as number;
               const items = await db.items.toArray();
               const live = items.filter((i) => i.deletedAt === undefined);
               const trashed = items.filter((i) => i.deletedAt !== undefined);
@@ -343,8 +345,10 @@ describe('two or three copies editing and exchanging (model-based)', () => {
                     // The team's first day of the week, changed by agreement in every copy (each files its
                     // own notes again). One copy alone on another first day joins week notes that the
                     // others keep apart: that is an editor's private view, not a shared week.
-                    for (const [i, copy] of copies.entries())
-                      await updateSettings(copy, { weekStartsOn: o.day }, clocks[i]?.((time += 1000)) as number);
+                    for (const [i, copy] of copies.entries()) {
+                      time += 1000;
+                      await updateSettings(copy, { weekStartsOn: o.day }, clocks[i]?.(time) as number);
+                    }
                     break;
                   case 'exchange':
                     await exchange(r, (r + 1 + (o.from % (count - 1))) % count);
