@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { loadMessages, weekLabel } from '../lib/i18n/translate';
 import type { CaptureResult, ExportFormat } from '../lib/messages';
 import { draftSectionName } from '../lib/section-name';
@@ -44,8 +44,7 @@ export interface AppProps {
   openOptions: () => void;
   /** The toolbar popup (a quick clip and a glance) or the side panel that stays open beside the page. */
   surface?: 'popup' | 'panel';
-  /** Opens the side panel; offered in the popup where the browser has one. */
-  /** Opens the side panel (and closes the popup); rejects when the browser cannot. */
+  /** Opens the side panel (and closes the popup), offered where the browser has one; rejects when it cannot. */
   openPanel?: () => Promise<void>;
   /** Clipping several tabs at once (components/BatchClip.tsx). */
   tabClips?: TabClips;
@@ -61,11 +60,16 @@ export function App(props: AppProps) {
   const { db, now, newId, browserLanguage, capture, exportWeek, openOptions, openPanel } = props;
   const panel = props.surface === 'panel';
   const settings = useLiveQuery(() => getSettings(db), []);
+  const stored = useLiveQuery(() => listSections(db), []);
   // Sections by the name the draft prints (an English digest shows its English names).
-  const sections = useLiveQuery(async () => {
-    const [list, current] = await Promise.all([listSections(db), getSettings(db)]);
-    return list.map((s) => ({ ...s, name: draftSectionName(s, current.language) }));
-  }, []);
+  const language = settings.value?.language;
+  const sections = {
+    error: stored.error,
+    value: useMemo(
+      () => (language ? stored.value?.map((s) => ({ ...s, name: draftSectionName(s, language) })) : undefined),
+      [stored.value, language],
+    ),
+  };
 
   const weekOptions = settings.value ? weekOptionsOf(settings.value) : undefined;
   const currentWeekId = weekOptions ? weekIdFor(now(), weekOptions) : undefined;

@@ -263,9 +263,11 @@ async function plan(db: ClipperDb, original: Backup, now: number) {
   // its clock kept (moving it is not an edit), so the copies agree whichever way they exchange.
   const defaultSection = fresh ? undefined : (await getSettings(db)).defaultSectionId;
   const deletedSections = new Set(
-    [...backup.tombstones, ...(await db.tombstones.toArray())]
-      .filter((t) => t.kind === 'section' && t.recordId !== defaultSection)
-      .map((t) => t.recordId),
+    [
+      ...backup.tombstones.filter((t) => t.kind === 'section').map((t) => t.recordId),
+      // This browser's own, read once above with the others.
+      ...[...gone.keys()].filter((id) => id.startsWith('section:')).map((id) => id.slice('section:'.length)),
+    ].filter((id) => id !== defaultSection),
   );
   // A section deleted here stays deleted (its entries moved, and their moves merge as changes), even
   // when this browser takes the backup's sections whole.
