@@ -30,12 +30,12 @@ export function SectionsEditor({ db, sections, newId, now, draftLanguage, onErro
   const run = (work: Promise<unknown>) => work.catch((e: unknown) => onError(describeError(t, e)));
   // The value is read while the event is live: after the writes' code loads, the event's target is gone.
   const update = (id: string, changes: Partial<Pick<Section, 'name' | 'nameEn' | 'kind'>>) =>
-    void run(sectionWrites().then((w) => w.updateSection(db, id, changes)));
+    void run(sectionWrites().then((w) => w.updateSection(db, id, changes, Date.now())));
   const swap = (index: number, by: -1 | 1) => {
     const ids = sections.map((s) => s.id);
     const [id] = ids.splice(index, 1);
     if (id) ids.splice(index + by, 0, id);
-    void run(sectionWrites().then((w) => w.reorderSections(db, ids)));
+    void run(sectionWrites().then((w) => w.reorderSections(db, ids, Date.now())));
   };
 
   return (
@@ -145,7 +145,7 @@ export function SectionsEditor({ db, sections, newId, now, draftLanguage, onErro
           e.preventDefault();
           void run(
             sectionWrites()
-              .then((w) => w.addSection(db, name, 'briefs', newId))
+              .then((w) => w.addSection(db, name, 'briefs', newId, Date.now()))
               .then(() => setName('')),
           );
         }}

@@ -146,6 +146,8 @@ export interface Section {
   nameEn?: string;
   kind: SectionKind;
   order: number;
+  /** When the section was last added, renamed or moved here (team sync takes the later copy); absent on defaults. */
+  updatedAt?: number;
 }
 
 export type DigestLanguage = 'zh' | 'en';
@@ -198,6 +200,11 @@ export interface DigestSettings {
   backupReminderDays: number;
   /** The editor's own line templates (lib/digest/templates.ts); missing or empty ones use the default. */
   templates: Partial<Record<TemplateKey, string>>;
+  /**
+   * When a setting the team shares last changed here (lib/sync/docs.ts, SHARED_SETTINGS): team sync takes
+   * the later settings. Absent until one changes; never in a backup.
+   */
+  sharedAt?: number;
 }
 
 /** Per-week text the editor writes once: the lede and the closing paragraph, both Markdown. */
@@ -236,6 +243,31 @@ export interface PageCapture extends PageFields {
   selection?: { text: string; markdown?: string };
   /** Where the clipper read each field (shown in the capture form, stored with the source). */
   origins?: FieldOrigins;
+}
+
+/** The team database this browser syncs with (lib/sync/): never the password, which is not kept. */
+export interface TeamConnection {
+  /** The server's origin and path, `https://couch.example.org` (no user, no trailing slash). */
+  url: string;
+  db: string;
+  user: string;
+}
+
+/**
+ * Team sync as the popup, the side panel and the options page show it (kept in this browser only,
+ * never in a backup): connected or not, what is waiting, what went wrong last.
+ */
+export interface TeamStatus {
+  connection?: TeamConnection;
+  state: 'off' | 'syncing' | 'synced' | 'offline' | 'signed-out' | 'error';
+  /** Changes made here not yet on the server. */
+  pending: number;
+  lastSyncAt?: number;
+  lastError?: { code: string; params: Record<string, string | number>; at: number };
+  /** Documents the last pulls could not read (skipped and listed, as a restore lists records), newest last. */
+  skipped?: { id: string; code: string; params: Record<string, string | number>; path?: string }[];
+  /** Where this browser is in the team database's changes feed. */
+  since?: string;
 }
 
 /** What the browser says of the extension's storage (read by lib/browser/storage.ts). */

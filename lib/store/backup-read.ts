@@ -225,9 +225,12 @@ function readSection(c: Checker, raw: unknown, path: string): Section | undefine
   const order =
     typeof s.order === 'number' && Number.isFinite(s.order) ? s.order : c.fail(`${path}.order`, 'field.not-number');
   const nameEn = c.optionalString(s.nameEn, `${path}.nameEn`, LIMITS.title);
+  const updatedAt = s.updatedAt === undefined ? undefined : c.time(s.updatedAt, `${path}.updatedAt`);
   if (id === undefined || name === undefined || kind === undefined || order === undefined) return undefined;
+  if (s.updatedAt !== undefined && updatedAt === undefined) return undefined;
   const section: Section = { id, name, kind, order };
   if (nameEn !== undefined) section.nameEn = nameEn;
+  if (updatedAt !== undefined) section.updatedAt = updatedAt;
   return section;
 }
 
@@ -491,6 +494,38 @@ function readTombstone(c: Checker, raw: unknown, path: string): Tombstone | unde
   if (kind === undefined || recordId === undefined || deletedAt === undefined) return undefined;
   // The id is derived, never trusted: `kind:recordId`.
   return { id: `${kind}:${recordId}`, kind, recordId, deletedAt };
+}
+
+/** The records a backup holds, by the name a synced document gives its kind (lib/sync/docs.ts). */
+export type RecordOfKind = {
+  source: Source;
+  item: Item;
+  week: WeekNote;
+  section: Section;
+  tombstone: Tombstone;
+  settings: DigestSettings;
+};
+
+/**
+ * One record checked by the rules a backup's records follow (a synced document, lib/sync/docs.ts):
+ * the record as it reads (undefined when it cannot be read) and every issue, fixed or skipped.
+ */
+export function readRecord<K extends keyof RecordOfKind>(
+  kind: K,
+  raw: unknown,
+  path: string,
+): { record?: RecordOfKind[K]; issues: BackupIssue[] } {
+  const c = new Checker();
+  const readers: { [R in keyof RecordOfKind]: () => RecordOfKind[R] | undefined } = {
+    source: () => readSource(c, raw, path),
+    item: () => readItem(c, raw, path),
+    week: () => readWeek(c, raw, path),
+    section: () => readSection(c, raw, path),
+    tombstone: () => readTombstone(c, raw, path),
+    settings: () => (c.record(raw, path) ? readSettings(c, raw) : undefined),
+  };
+  const record = c.one(readers[kind]) as RecordOfKind[K] | undefined;
+  return { record, issues: c.errors };
 }
 
 export type ParsedBackup =

@@ -2,7 +2,7 @@ import { ClipInputError } from '../errors';
 import { fnv1a } from '../text';
 import type { Clocked, FieldClock, Item, Source, Tombstone, WeekNote } from '../types';
 import { rebucketWeekId } from '../week';
-import type { Backup } from './backup-write';
+import { type Backup, sectionRecord } from './backup-write';
 import { corrected } from './citations';
 import type { ClipperDb } from './db';
 import { makeStamp, mergeRecord, type RecordKind, stampTime } from './field-clocks';
@@ -211,7 +211,16 @@ function inLocalWeeks(backup: Backup, weekStartsOn: number): Backup {
   };
 }
 
-async function plan(db: ClipperDb, original: Backup, now: number) {
+/**
+ * How a restore takes what it is given. A backup file is a whole copy: an empty browser takes its
+ * settings and sections whole. A batch is some of a team database's records (lib/sync/): whatever this
+ * browser holds stays, and each record merges alone.
+ */
+export interface RestoreMode {
+  batch?: boolean;
+}
+
+async function plan(db: ClipperDb, original: Backup, now: number, { batch = false }: RestoreMode = {}) {
   const summary: RestorePlan = {
     added: 0,
     updated: 0,
@@ -226,16 +235,20 @@ async function plan(db: ClipperDb, original: Backup, now: number) {
   };
   // Fresh: nothing written here yet (a week's lede counts: it would be filed under the wrong weeks).
   const fresh = (await db.items.count()) === 0 && (await db.sources.count()) === 0 && (await db.weeks.count()) === 0;
-  summary.replacesSettings = fresh;
+  const whole = fresh && !batch;
+  summary.replacesSettings = whole;
   // A fresh browser takes the backup's settings whole; otherwise its records join this browser's weeks.
-  const placed = fresh ? original : inLocalWeeks(original, (await getSettings(db)).weekStartsOn);
+  const placed = whole ? original : inLocalWeeks(original, (await getSettings(db)).weekStartsOn);
   const clamped = clampClocks(placed, now, summary);
   // What was deleted for good here stays deleted, unless the backup changed it later. Decided by the
   // backup's own ids, before its pages are matched to this browser's by address: a page deleted for
   // good and clipped again must not take back the old copy's quotes through the new one.
   const gone = new Map((await db.tombstones.toArray()).map((t) => [t.id, t.deletedAt]));
+  // A record and its own tombstone can arrive together (a team database keeps both): it stays deleted.
+  const goneAnywhere = new Map(gone);
+  for (const t of clamped.tombstones) goneAnywhere.set(t.id, Math.max(t.deletedAt, gone.get(t.id) ?? -1));
   const alive = <T extends Versioned>(kind: 'item' | 'source', record: T) => {
-    const deletedAt = gone.get(`${kind}:${record.id}`);
+    const deletedAt = goneAnywhere.get(`${kind}:${record.id}`);
     if (deletedAt === undefined || record.updatedAt > deletedAt) return true;
     summary.deletedHere++;
     return false;
@@ -252,7 +265,8 @@ async function plan(db: ClipperDb, original: Backup, now: number) {
         db.sources.bulkGet(backup.sources.map((s) => s.id)),
         db.items.bulkGet(backup.items.map((i) => i.id)),
       ]);
-  const localSections = new Set((await db.sections.toArray()).map((s) => s.id));
+  const localSectionRows = new Map((await db.sections.toArray()).map((s) => [s.id, s]));
+  const localSections = new Set(localSectionRows.keys());
   const localWeeks = new Map(
     (await db.weeks.bulkGet(backup.weeks.map((w) => w.id))).filter((w): w is WeekNote => !!w).map((w) => [w.id, w]),
   );
@@ -272,7 +286,17 @@ async function plan(db: ClipperDb, original: Backup, now: number) {
   // A section deleted here stays deleted (its entries moved, and their moves merge as changes), even
   // when this browser takes the backup's sections whole.
   const added = backup.sections.filter((s) => !localSections.has(s.id) && !gone.has(`section:${s.id}`));
-  const sections = (fresh ? backup.sections : added).filter((s) => !deletedSections.has(s.id));
+  // A section renamed or moved later there than here takes that copy's name and place.
+  const renamed = backup.sections.filter((s) => {
+    const local = localSectionRows.get(s.id);
+    if (local === undefined) return false;
+    const [theirs, ours] = [s.updatedAt ?? 0, local.updatedAt ?? 0];
+    // At the same time, the greater content: every copy settles on the same section.
+    return (
+      theirs > ours || (theirs === ours && JSON.stringify(sectionRecord(s)) > JSON.stringify(sectionRecord(local)))
+    );
+  });
+  const sections = (whole ? backup.sections : [...added, ...renamed]).filter((s) => !deletedSections.has(s.id));
   summary.sectionsAdded = added.length;
   // Week notes merge like records; only their conflicts are counted (the other counts are of entries and sources).
   const weekCounts = { ...summary, conflicts: 0 };
@@ -305,7 +329,11 @@ async function plan(db: ClipperDb, original: Backup, now: number) {
     deletes.push(tombstone);
   }
   const sectionDeletes = [...deletedSections].filter((id) => localSections.has(id));
-  const remaining = [...(await db.sections.toArray()), ...sections]
+  // The sections as they will be: the backup's when taken whole, else ours with what arrives.
+  const after = whole
+    ? sections
+    : [...new Map([...localSectionRows, ...sections.map((x) => [x.id, x] as const)]).values()];
+  const remaining = after
     .filter((s) => !deletedSections.has(s.id) && s.kind !== 'references')
     .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
   const firstLeft = remaining[0]?.id;
@@ -317,15 +345,32 @@ async function plan(db: ClipperDb, original: Backup, now: number) {
     for (const item of stranded) itemWrites.push({ ...item, sectionId: firstLeft });
   }
   const tombstones = backup.tombstones.filter((t) => (gone.get(t.id) ?? -1) < t.deletedAt);
-  return { summary, sourceWrites, itemWrites, sections, weeks, fresh, deletes, sectionDeletes, tombstones, backup };
+  return {
+    summary,
+    sourceWrites,
+    itemWrites,
+    sections,
+    weeks,
+    fresh,
+    whole,
+    deletes,
+    sectionDeletes,
+    tombstones,
+    backup,
+  };
 }
 
 /** What a restore would do, without writing anything (the dry run). */
-export async function planRestore(db: ClipperDb, backup: Backup, now: number): Promise<RestorePlan> {
+export async function planRestore(
+  db: ClipperDb,
+  backup: Backup,
+  now: number,
+  mode?: RestoreMode,
+): Promise<RestorePlan> {
   return db.transaction(
     'r',
     [db.sources, db.items, db.sections, db.weeks, db.settings, db.tombstones],
-    async () => (await plan(db, backup, now)).summary,
+    async () => (await plan(db, backup, now, mode)).summary,
   );
 }
 
@@ -352,12 +397,24 @@ export async function applyRestore(
   original: Backup,
   now: number,
   progress: RestoreProgress = {},
+  mode?: RestoreMode,
 ): Promise<RestorePlan> {
   const { onProgress, signal } = progress;
   const stores = [db.sources, db.items, db.postings, db.sections, db.weeks, db.settings, db.tombstones];
   return db.transaction('rw', stores, async () => {
-    const { summary, sourceWrites, itemWrites, sections, weeks, fresh, deletes, sectionDeletes, tombstones, backup } =
-      await plan(db, original, now);
+    const {
+      summary,
+      sourceWrites,
+      itemWrites,
+      sections,
+      weeks,
+      fresh,
+      whole,
+      deletes,
+      sectionDeletes,
+      tombstones,
+      backup,
+    } = await plan(db, original, now, mode);
     await db.tombstones.bulkPut(tombstones);
     const termChanges: TermChange[] = [];
     for (const tombstone of deletes) {
@@ -369,7 +426,7 @@ export async function applyRestore(
         await db.sources.delete(tombstone.recordId);
       }
     }
-    if (fresh) {
+    if (whole) {
       await db.sections.clear();
       await db.settings.put({ key: 'digest', value: backup.settings });
     }

@@ -115,15 +115,16 @@ export function itemRecord(i: Item): Item {
   return out;
 }
 
-function sectionRecord(s: Section): Section {
+export function sectionRecord(s: Section): Section {
   const out = { id: s.id, name: s.name } as Section;
   optional(out, 'nameEn', s.nameEn);
   out.kind = s.kind;
   out.order = s.order;
+  optional(out, 'updatedAt', s.updatedAt);
   return out;
 }
 
-function weekRecord(w: WeekNote): WeekNote {
+export function weekRecord(w: WeekNote): WeekNote {
   const out = { id: w.id, lede: w.lede } as WeekNote;
   optional(out, 'closing', w.closing);
   if (w.published) out.published = { at: w.published.at, issue: w.published.issue };
@@ -132,7 +133,7 @@ function weekRecord(w: WeekNote): WeekNote {
   return out;
 }
 
-function settingsRecord(s: DigestSettings): DigestSettings {
+export function settingsRecord(s: DigestSettings): DigestSettings {
   const out = {} as Record<string, unknown>;
   for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof DigestSettings)[]) out[key] = s[key];
   out.publisherOverrides = Object.fromEntries(
@@ -146,7 +147,7 @@ function settingsRecord(s: DigestSettings): DigestSettings {
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-const tombstoneRecord = (t: Tombstone): Tombstone => ({
+export const tombstoneRecord = (t: Tombstone): Tombstone => ({
   id: t.id,
   kind: t.kind,
   recordId: t.recordId,

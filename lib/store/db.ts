@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { PageCheckReport } from '../digest/page-checks';
-import type { DigestSettings, Item, Section, Source, Tombstone, WeekNote } from '../types';
+import type { DigestSettings, Item, Section, Source, TeamStatus, Tombstone, WeekNote } from '../types';
 import { DEFAULT_SECTIONS, firstRunSettings } from './defaults';
 import type { TermRow } from './term-index';
 
@@ -26,7 +26,18 @@ export interface LocalMeta {
 export type SettingRow =
   | { key: 'digest'; value: DigestSettings }
   | { key: 'meta'; value: LocalMeta }
-  | { key: `checks:${string}`; value: PageCheckReport };
+  | { key: `checks:${string}`; value: PageCheckReport }
+  | { key: 'team'; value: TeamStatus };
+
+/**
+ * What this browser last agreed with the team database on one document (lib/sync/): the server's
+ * revision and a hash of the content, so a push sends only what changed here since.
+ */
+export interface SyncedDoc {
+  id: string;
+  rev: string;
+  hash: string;
+}
 
 export type ClipperDb = Dexie & {
   sources: EntityTable<Source, 'id'>;
@@ -37,6 +48,7 @@ export type ClipperDb = Dexie & {
   weeks: EntityTable<WeekNote, 'id'>;
   /** The search index (lib/store/term-index.ts): term and shard → item ids. */
   postings: EntityTable<TermRow, 'key'>;
+  synced: EntityTable<SyncedDoc, 'id'>;
   /** Set when the database opens (from `meta`, made on first open). */
   replica: string;
 };
@@ -106,6 +118,12 @@ export const SCHEMA_V6 = {
   sources: 'id, canonicalUrl, updatedAt, pageUrl',
 } as const;
 
+/** Version 7: what this browser last agreed with a team database, document by document (lib/sync/). */
+export const SCHEMA_V7 = {
+  ...SCHEMA_V6,
+  synced: 'id',
+} as const;
+
 /**
  * What the upgrade steps do lives in lib/store/upgrades.ts, loaded only when a database older
  * than this module is opened (almost never), so the popup's start-up does not carry it. The
@@ -148,6 +166,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 4, stores: SCHEMA_V4 },
   { version: 5, stores: SCHEMA_V5, upgrade: step('toV5') },
   { version: 6, stores: SCHEMA_V6, upgrade: step('toV6') },
+  // A new, empty store: nothing to move.
+  { version: 7, stores: SCHEMA_V7 },
 ];
 
 export const CURRENT_VERSION = (SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1] as SchemaVersion).version;

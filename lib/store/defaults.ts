@@ -1,5 +1,27 @@
 import type { DigestLanguage, DigestSettings, Section } from '../types';
 
+/**
+ * The digest's settings a team shares (lib/sync/docs.ts); the rest (UI language, theme, time zone, where
+ * files are saved, the backup reminder) are each editor's own.
+ */
+export const SHARED_SETTINGS = [
+  'digestName',
+  'digestNameEn',
+  'category',
+  'language',
+  'frontMatter',
+  'defaultSectionId',
+  'weekStartsOn',
+  'publisherOverrides',
+  'keepEmptySections',
+  'quoteLinks',
+  'deepDiveQuotes',
+  'titleInBody',
+  'metaLine',
+  'readingTimeLine',
+  'templates',
+] as const satisfies readonly (keyof DigestSettings)[];
+
 /** The sections of the published digest, in its order (docs/digest-format.md). */
 export const DEFAULT_SECTIONS: readonly Section[] = [
   { id: 'briefs', name: '本周要闻速览', nameEn: 'This Week in Brief', kind: 'briefs', order: 1 },

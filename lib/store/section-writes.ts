@@ -23,11 +23,12 @@ export async function addSection(
   name: string,
   kind: SectionKind,
   newId: () => string,
+  now: number,
 ): Promise<Section> {
   const clean = sectionName(name);
   return db.transaction('rw', db.sections, async () => {
     const last = await db.sections.orderBy('order').last();
-    const section: Section = { id: newId(), name: clean, kind, order: (last?.order ?? 0) + 1 };
+    const section: Section = { id: newId(), name: clean, kind, order: (last?.order ?? 0) + 1, updatedAt: now };
     await db.sections.add(section);
     return section;
   });
@@ -37,17 +38,25 @@ export async function updateSection(
   db: ClipperDb,
   id: string,
   patch: Partial<Pick<Section, 'name' | 'nameEn' | 'kind'>>,
+  now: number,
 ) {
-  const changes = { ...patch };
+  // Stamped, so a team's copies take the later rename (lib/store/backup-restore.ts).
+  const changes: Partial<Section> = { ...patch, updatedAt: now };
   if (patch.name !== undefined) changes.name = sectionName(patch.name);
   if (patch.nameEn !== undefined) changes.nameEn = patch.nameEn.trim() ? sectionName(patch.nameEn) : '';
   await db.sections.update(id, changes);
 }
 
 /** Puts the sections in this order (ids), renumbering them 1…n. */
-export async function reorderSections(db: ClipperDb, ids: string[]): Promise<void> {
+export async function reorderSections(db: ClipperDb, ids: string[], now: number): Promise<void> {
   await db.transaction('rw', db.sections, async () => {
-    await Promise.all(ids.map((id, i) => db.sections.update(id, { order: i + 1 })));
+    const sections = await db.sections.bulkGet(ids);
+    // Only the sections that moved are stamped: another editor's rename of one that stayed is kept.
+    await Promise.all(
+      ids.map((id, i) =>
+        sections[i]?.order === i + 1 ? undefined : db.sections.update(id, { order: i + 1, updatedAt: now }),
+      ),
+    );
   });
 }
 

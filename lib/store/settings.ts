@@ -2,6 +2,7 @@ import { ClipInputError } from '../errors';
 import type { DigestSettings, WeekNote } from '../types';
 import { rebucketWeekId } from '../week';
 import type { ClipperDb } from './db';
+import { SHARED_SETTINGS } from './defaults';
 import { getSettings } from './settings-read';
 
 // Saving settings is the options page's work; the reads the popup starts with live in
@@ -54,6 +55,9 @@ export async function updateSettings(
   return db.transaction('rw', db.settings, db.items, db.weeks, async () => {
     const current = await getSettings(db);
     const next = { ...current, ...patch };
+    // A change to what the team shares is stamped, so team sync takes the later settings (lib/sync/).
+    const shared = SHARED_SETTINGS.some((key) => JSON.stringify(current[key]) !== JSON.stringify(next[key]));
+    if (shared && patch.sharedAt === undefined) next.sharedAt = Math.max(now, (current.sharedAt ?? 0) + 1);
     if (!Number.isInteger(next.weekStartsOn) || next.weekStartsOn < 0 || next.weekStartsOn > 6) {
       throw new ClipInputError('settings.week-start');
     }

@@ -69,7 +69,7 @@ export async function seed(db: ClipperDb) {
     { weekId: '2026-01-26', sectionId: 'thoughts', summary: '我的想法', note: '- 一\n- 二' },
     { now: 45, newId: () => `rec-${++n}` },
   );
-  await addSection(db, '工具', 'briefs', () => 'tools');
+  await addSection(db, '工具', 'briefs', () => 'tools', 1);
   await setWeekText(db, '2026-01-26', { lede: '导语', closing: '回复“加料”获取更多。' }, 50);
   await updateSettings(db, { digestName: 'My Weekly', publisherOverrides: { 'z.example': 'Z', 'a.example': 'A!' } }, 1);
   return a;

@@ -212,7 +212,7 @@ describe('merging a backup', () => {
   it('carries a deleted section to the other copy: its entries moved there too, and it does not come back', async () => {
     const a = fresh();
     const b = fresh();
-    await addSection(a, 'Tools', 'briefs', () => 'tools');
+    await addSection(a, 'Tools', 'briefs', () => 'tools', 1);
     const { item } = await saveClip(a, { ...page('https://a.example/t'), sectionId: 'tools' }, ctx(1_000));
     await applyRestore(b, await backupOf(a), 1_001);
     expect(await b.sections.get('tools')).toBeTruthy();

@@ -122,8 +122,8 @@ describe('what is saved always restores', () => {
 
   it('refuses a section name beyond the limit and more tags than an entry may have', async () => {
     const db = fresh();
-    await expect(addSection(db, 'x'.repeat(201), 'briefs', () => 's')).rejects.toThrow('text.too-long');
-    await expect(updateSection(db, 'briefs', { name: 'y'.repeat(2_001) })).rejects.toThrow('text.too-long');
+    await expect(addSection(db, 'x'.repeat(201), 'briefs', () => 's', 1)).rejects.toThrow('text.too-long');
+    await expect(updateSection(db, 'briefs', { name: 'y'.repeat(2_001) }, 1)).rejects.toThrow('text.too-long');
     const tags = Array.from({ length: 201 }, (_, i) => `t${i}`);
     await expect(saveClip(db, draft({ tags }), ctx)).rejects.toThrow('clip.too-many-tags');
     await saveClip(db, draft({ tags: tags.slice(0, 200) }), ctx);
@@ -132,7 +132,7 @@ describe('what is saved always restores', () => {
 
   it('files a clip saved into a section deleted meanwhile under the default section', async () => {
     const db = fresh();
-    await addSection(db, '工具', 'briefs', () => 'tools');
+    await addSection(db, '工具', 'briefs', () => 'tools', 1);
     await deleteSection(db, 'tools', 'briefs', 5_000);
     const { item } = await saveClip(db, draft({ sectionId: 'tools' }), ctx);
     expect(item?.sectionId).toBe('briefs');

@@ -125,6 +125,7 @@ const UPGRADE_TESTS: Record<number, { what: string; run: () => Promise<void> }> 
         'sections',
         'settings',
         'sources',
+        'synced',
         'tombstones',
         'weeks',
       ]);
@@ -254,7 +255,7 @@ const UPGRADE_TESTS: Record<number, { what: string; run: () => Promise<void> }> 
       v5.close();
       const db = openDatabase(name);
       opened.push(db);
-      expect(db.verno).toBe(6);
+      expect(db.verno).toBe(CURRENT_VERSION);
       expect((await searchItems(db, 'gpt')).map((i) => i.id)).toEqual(['i']);
       expect((await searchItems(db, 'openai')).map((i) => i.id)).toEqual(['i']);
       // No key of the old rules is left behind.
@@ -262,6 +263,30 @@ const UPGRADE_TESTS: Record<number, { what: string; run: () => Promise<void> }> 
       expect((await db.items.get('i'))?.terms).toContain('gpt');
       // Pages are found by the address they were clipped from too.
       expect((await db.sources.where('pageUrl').equals('https://e.example/').first())?.id).toBe('s');
+    },
+  },
+  7: {
+    what: 'a version 6 database intact, with an empty store of what a team database last agreed',
+    run: async () => {
+      const name = `migrate-v6-${Math.random()}`;
+      const v6 = openAtVersion(name, 6);
+      await v6.open();
+      await v6.table('sources').add({
+        id: 's',
+        pageUrl: 'https://e.example/a',
+        canonicalUrl: 'https://e.example/',
+        title: 'T',
+        source: 'E',
+        quotes: [],
+        createdAt: 1,
+        updatedAt: 1,
+      });
+      v6.close();
+      const db = openDatabase(name);
+      opened.push(db);
+      expect(db.verno).toBe(7);
+      expect(await db.synced.count()).toBe(0);
+      expect((await db.sources.where('pageUrl').equals('https://e.example/a').first())?.title).toBe('T');
     },
   },
 };

@@ -211,7 +211,7 @@ describe('search across weeks', () => {
 
 describe('sections and settings', () => {
   it('adds a section and deletes one, moving its items instead of losing them', async () => {
-    const extra = await addSection(db, ' 工具推荐 ', 'briefs', () => 'tools');
+    const extra = await addSection(db, ' 工具推荐 ', 'briefs', () => 'tools', 1);
     expect(extra).toMatchObject({ id: 'tools', name: '工具推荐', order: 5 });
     await clip('T', 'tools');
     await updateSettings(db, { defaultSectionId: 'tools' }, 1);
@@ -219,7 +219,7 @@ describe('sections and settings', () => {
     expect(await titles()).toEqual(['T']);
     expect((await listSections(db)).map((s) => s.id)).toEqual(['briefs', 'analysis', 'thoughts', 'references']);
     expect((await getSettings(db)).defaultSectionId).toBe('briefs');
-    await expect(addSection(db, '  ', 'briefs', newId)).rejects.toThrow('section.no-name');
+    await expect(addSection(db, '  ', 'briefs', newId, 1)).rejects.toThrow('section.no-name');
   });
 
   it('re-buckets items when the week starts on another day, and refuses a bad time zone', async () => {

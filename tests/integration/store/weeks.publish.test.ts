@@ -43,7 +43,7 @@ describe('published weeks', () => {
     await expect(
       saveClip(db, { ...page, summary: 'typed', tags: ['late'] }, { ...ctx, now: 3_000 }),
     ).rejects.toMatchObject(locked);
-    await addSection(db, 'Tools', 'briefs', () => 'tools');
+    await addSection(db, 'Tools', 'briefs', () => 'tools', 1);
     await setPublished(db, '2026-01-26', false, 2_100);
     await moveItem(db, id, { sectionId: 'tools', toEnd: true }, 2_200);
     await setPublished(db, '2026-01-26', true, 2_300);

@@ -1,0 +1,87 @@
+import { ClipInputError, problemOf } from '../errors';
+import { forgetSynced, getTeamStatus, updateTeamStatus } from '../store/team-records';
+import type { TeamStatus } from '../types';
+import { checkpointHeld, isOffline, pull, push, type SkippedDoc, saveCheckpoint, type TeamContext } from './replicate';
+
+/** Documents a status lists as skipped (the newest). */
+const SKIPPED_LISTED = 20;
+
+export interface RoundOptions {
+  /** This browser's clock when it last looked for changes (0: everything). */
+  scanFrom: number;
+  /** Check the server still holds this browser's checkpoint (at start: a recreated database is sent everything again). */
+  checkServer?: boolean;
+}
+
+/**
+ * One round of team sync: everything new on the server merged here, then everything changed here sent,
+ * then the checkpoint. The status (what the popup shows) is written after the round, and when it fails:
+ * offline, signed out, or the server's problem with its time. A failed round loses nothing: what was
+ * not sent is found again by the next one.
+ */
+export async function syncRound(ctx: TeamContext, options: RoundOptions): Promise<TeamStatus> {
+  const status = await getTeamStatus(ctx.db);
+  let since = status.since ?? '0';
+  const skipped: SkippedDoc[] = [];
+  try {
+    if (options.checkServer && status.since !== undefined && !(await checkpointHeld(ctx))) {
+      since = '0';
+      await forgetSynced(ctx.db);
+    }
+    const start = since;
+    for (;;) {
+      const page = await pull(ctx, since);
+      since = page.since;
+      skipped.push(...page.skipped);
+      if (!page.more) break;
+    }
+    const sent = await push(ctx, options.scanFrom);
+    if (since !== start || status.since === undefined) await saveCheckpoint(ctx, since);
+    return updateTeamStatus(ctx.db, (s) => ({
+      ...s,
+      state: sent.refused.length > 0 ? 'error' : 'synced',
+      pending: sent.pending,
+      since,
+      lastSyncAt: ctx.now(),
+      ...(sent.refused.length > 0
+        ? {
+            lastError: {
+              ...problemOf(
+                new ClipInputError('sync.refused', {
+                  count: sent.refused.length,
+                  reason: (sent.refused[0] as { reason: string }).reason,
+                }),
+              ),
+              at: ctx.now(),
+            },
+          }
+        : {}),
+      ...withSkipped(s, skipped),
+    }));
+  } catch (error) {
+    await failed(ctx, error, since, skipped);
+    throw error;
+  }
+}
+
+function withSkipped(status: TeamStatus, skipped: SkippedDoc[]): Pick<TeamStatus, 'skipped'> {
+  if (skipped.length === 0) return status.skipped ? { skipped: status.skipped } : {};
+  return { skipped: [...(status.skipped ?? []), ...skipped].slice(-SKIPPED_LISTED) };
+}
+
+/** Writes what went wrong into the status; what was pulled before the failure stays pulled. */
+export async function failed(ctx: TeamContext, error: unknown, since?: string, skipped: SkippedDoc[] = []) {
+  const problem = problemOf(error);
+  const state: TeamStatus['state'] = isOffline(error)
+    ? 'offline'
+    : problem.code === 'sync.signed-out'
+      ? 'signed-out'
+      : 'error';
+  await updateTeamStatus(ctx.db, (s) => ({
+    ...s,
+    state,
+    ...(since !== undefined ? { since } : {}),
+    lastError: { code: problem.code, params: problem.params, at: ctx.now() },
+    ...withSkipped(s, skipped),
+  }));
+}
