@@ -42,7 +42,7 @@ export default defineConfig({
       const lazyWrites =
         /lib[\\/](store[\\/](item-writes|weeks|section-writes|settings|search|search-terms|term-index|upgrades|legacy-clips|field-clocks)|record-rules|text|browser[\\/]access-lease|store[\\/]citations|capture[\\/]url)\.ts/;
       const lazyViews =
-        /components[\\/](BatchClip|CapturePanel|CardMenu|ItemEditor|NotePreview|ExportBar|PageChecks|SearchPanel|TrashView|ClipForm|OwnItemForm|ConflictList|save-outcome)\.tsx?$|lib[\\/](typed-date|same-story|host-patterns|capture[\\/]dates|browser[\\/]page-access)\.ts/;
+        /components[\\/](BatchClip|CapturePanel|CardMenu|ItemEditor|NotePreview|ExportBar|PageChecks|SearchPanel|TrashView|ClipForm|OwnItemForm|ConflictList|TeamIndicator|save-outcome)\.tsx?$|lib[\\/](typed-date|same-story|host-patterns|capture[\\/]dates|browser[\\/]page-access)\.ts/;
       config.build ??= {};
       config.build.rolldownOptions ??= {};
       const output = config.build.rolldownOptions.output;
@@ -91,6 +91,8 @@ export default defineConfig({
       'unlimitedStorage',
       'contextMenus',
       'downloads',
+      // Team sync's round each minute (lib/browser/team-sync.ts): changes made offline go out once the server is back.
+      'alarms',
       ...(mode === 'e2e' ? E2E_PERMISSIONS : []),
     ],
     ...(mode === 'e2e' ? { host_permissions: E2E_HOST_PERMISSIONS } : {}),

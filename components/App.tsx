@@ -15,6 +15,7 @@ import {
   type ClipperDb,
   getLocalMeta,
   getSettings,
+  getTeamStatus,
   listSections,
   listTrash,
   listWeek,
@@ -33,6 +34,7 @@ const TrashView = lazyComponent(() => import('./TrashView').then((m) => m.TrashV
 const BatchClip = lazyComponent(() => import('./BatchClip').then((m) => m.BatchClip));
 // The side panel's clip form: loaded in the panel only, not in the popup's start-up script.
 const PanelClip = lazyComponent(() => import('./PanelClip').then((m) => m.PanelClip));
+const TeamIndicator = lazyComponent(() => import('./TeamIndicator').then((m) => m.TeamIndicator));
 
 export interface AppProps {
   db: ClipperDb;
@@ -52,6 +54,8 @@ export interface AppProps {
   checkPages?: PageCheckRunner;
   /** *Clip this tab* in the side panel (components/PanelClip.tsx). */
   panelTab?: PanelTabAccess;
+  /** Keeps team sync live while the week is shown; returns how to stop. */
+  stayLive?: () => () => void;
 }
 
 type View = 'week' | 'trash';
@@ -77,6 +81,10 @@ export function App(props: AppProps) {
   const weekId = chosenWeek ?? currentWeekId;
   const items = useLiveQuery(() => (weekId ? listWeek(db, weekId) : Promise.resolve(undefined)), [weekId]);
   const week = useLiveQuery(() => (weekId ? db.weeks.get(weekId) : Promise.resolve(undefined)), [weekId]);
+  const team = useLiveQuery(() => getTeamStatus(db), []);
+  const onTeam = team.value?.connection !== undefined;
+  const { stayLive } = props;
+  useEffect(() => (onTeam && stayLive ? stayLive() : undefined), [onTeam, stayLive]);
   // Everything beyond the week itself reads across all weeks: it waits until the week is shown.
   const weekOnScreen = items.value !== undefined;
   const [shown, setShown] = useState(false);
@@ -165,6 +173,20 @@ export function App(props: AppProps) {
             >
               ◨
             </button>
+          )}
+          {onTeam && team.value && (
+            <TeamIndicator
+              status={team.value}
+              conflicts={
+                (week.value?.conflicts?.length ?? 0) +
+                (items.value ?? []).reduce(
+                  (n, i) =>
+                    n + (i.conflicts?.length ?? 0) + i.sources.reduce((m, s) => m + (s.conflicts?.length ?? 0), 0),
+                  0,
+                )
+              }
+              onOpen={openOptions}
+            />
           )}
           <button type="button" class="icon" onClick={openOptions} aria-label={t('options')} title={t('options')}>
             ⚙

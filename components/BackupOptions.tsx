@@ -14,6 +14,7 @@ export interface BackupOptionsProps {
   now: () => number;
   saveFile: (filename: string, content: string | Blob, mimeType: string) => Promise<string>;
   readStorage: () => Promise<StorageState>;
+  onRestored?: () => void;
 }
 
 /** Backup, restore, where the data stands and the backup reminder. */
@@ -21,7 +22,13 @@ export function BackupOptions(props: BackupOptionsProps) {
   const { t } = useLocale();
   return (
     <OptionsSection id="backup" title={t('backupHeading')}>
-      <BackupPanel db={props.db} today={props.today} now={props.now} saveFile={props.saveFile} />
+      <BackupPanel
+        db={props.db}
+        today={props.today}
+        now={props.now}
+        saveFile={props.saveFile}
+        onRestored={props.onRestored}
+      />
       <h3>{t('storageHeading')}</h3>
       <StoragePanel meta={props.meta} readStorage={props.readStorage} />
       <label>

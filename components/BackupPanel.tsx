@@ -9,10 +9,12 @@ interface Props {
   today: () => string;
   now: () => number;
   saveFile: (filename: string, content: string | Blob, mimeType: string) => Promise<string>;
+  /** After a restore: its records go to the team (they keep their own change times, so a round looks at all). */
+  onRestored?: () => void;
 }
 
 /** Download a backup; restore one after a dry run that says what it would change. */
-export function BackupPanel({ db, today, now, saveFile }: Props) {
+export function BackupPanel({ db, today, now, saveFile, onRestored }: Props) {
   const { t } = useLocale();
   const [pending, setPending] = useState<
     { backup: Backup; plan: RestorePlan; issues: string[]; unlisted: number } | undefined
@@ -83,6 +85,7 @@ export function BackupPanel({ db, today, now, saveFile }: Props) {
         signal: stop.signal,
         onProgress: (written, total, stage) => setWriting({ done: written, total, stage, stop }),
       });
+      onRestored?.();
       const skipped = pending.issues.length + pending.unlisted;
       setMessage({
         tone: 'success',

@@ -14,7 +14,8 @@ import { Notice } from './Notice';
 import { OptionsSection } from './option-fields';
 import { PublisherOptions } from './PublisherOptions';
 import { SectionsEditor } from './SectionsEditor';
-import { type ClipperDb, getLocalMeta, getSettings, listSections, settingsWrites } from './store';
+import { type ClipperDb, getLocalMeta, getSettings, getTeamStatus, listSections, settingsWrites } from './store';
+import { type TeamActions, TeamOptions } from './TeamOptions';
 import { TemplatesEditor } from './TemplatesEditor';
 import { useLiveQuery } from './useLiveQuery';
 import { useUiLocale } from './useUiLocale';
@@ -30,6 +31,8 @@ interface Props {
   readStorage: () => Promise<StorageState>;
   /** Everything the database holds, read without the schema: the way out when it cannot open. */
   readRaw: () => Promise<string>;
+  /** Team sync through the background (absent: the page offers no Team section). */
+  team?: TeamActions & { syncAll: () => Promise<unknown> };
 }
 
 // The options page carries both languages: it is opened rarely and must not flash untranslated.
@@ -40,10 +43,12 @@ const dictionaries = async (locale: 'zh' | 'en') => [
 ];
 
 /** Every setting applies as soon as it changes; open popups follow through the database. */
-export function OptionsApp({ db, newId, browserLanguage, today, now, saveFile, readStorage, readRaw }: Props) {
+export function OptionsApp({ db, newId, browserLanguage, today, now, saveFile, readStorage, readRaw, team }: Props) {
   const settings = useLiveQuery(() => getSettings(db), []);
   const sections = useLiveQuery(() => listSections(db), []);
   const meta = useLiveQuery(() => getLocalMeta(db), []);
+  const teamStatus = useLiveQuery(() => getTeamStatus(db), []);
+  const connected = teamStatus.value?.connection !== undefined;
   // Worded when shown, not when set: switching the interface language rewords the last message too
   // (it said `Saved.` in English right after switching to 中文).
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: (t: Translate) => string } | undefined>();
@@ -71,7 +76,11 @@ export function OptionsApp({ db, newId, browserLanguage, today, now, saveFile, r
     settingsWrites()
       .then((m) => m.updateSettings(db, patch, now()))
       .then(
-        () => setMessage({ tone: 'success', text: (tr) => tr('settingsSaved') }),
+        () => {
+          setMessage({ tone: 'success', text: (tr) => tr('settingsSaved') });
+          // The digest's shared settings go to the team now, not at the next round.
+          if (connected) void team?.syncNow().catch(() => undefined);
+        },
         (e: unknown) => setMessage({ tone: 'error', text: (tr) => describeError(tr, e) }),
       );
   const onError = (text: string) => setMessage({ tone: 'error', text: () => text });
@@ -106,7 +115,9 @@ export function OptionsApp({ db, newId, browserLanguage, today, now, saveFile, r
           now={now}
           saveFile={saveFile}
           readStorage={readStorage}
+          onRestored={connected ? () => void team?.syncAll().catch(() => undefined) : undefined}
         />
+        {team && teamStatus.value && <TeamOptions status={teamStatus.value} actions={team} />}
         <AppearanceOptions settings={current} save={save} />
       </main>
     </LocaleContext.Provider>

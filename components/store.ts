@@ -11,7 +11,7 @@ export type { ClipperDb, LocalMeta } from '../lib/store/db';
 export type { ClipDraft, ItemPatch, SaveOutcome, SourcePatch } from '../lib/store/item-writes';
 export { allTags, listTrash, listWeek, weeksWithCounts } from '../lib/store/items';
 export { listSections } from '../lib/store/sections';
-export { backupOverdue, getLocalMeta, getSettings, recordBackup } from '../lib/store/settings-read';
+export { backupOverdue, getLocalMeta, getSettings, getTeamStatus, recordBackup } from '../lib/store/settings-read';
 
 /** Saving, editing, arranging and deleting items and sources (and settling their conflicts). */
 export const itemWrites = () => import('../lib/store/item-writes');

@@ -8,6 +8,7 @@ import { rebuildMenus } from '../lib/browser/context-menus';
 import { downloadText } from '../lib/browser/downloads';
 import { backgroundTranslator } from '../lib/browser/locale';
 import { listenForRequests } from '../lib/browser/messaging';
+import { startTeamSync } from '../lib/browser/team-sync';
 import { problemOf } from '../lib/errors';
 import { exportWeekDraft } from '../lib/export-week';
 import { describeProblem } from '../lib/i18n/translate';
@@ -30,10 +31,15 @@ export default defineBackground({
     giveBackLeases();
     const db = openDatabase(undefined, browser.i18n.getUILanguage());
 
+    // Team sync (docs/sync.md): rounds at start, on every change here, each minute, live while a page is open.
+    const team = startTeamSync(db);
     listenForRequests({
       captureTab: ({ tabId }) => captureForPopup(db, tabId),
       clipTab: ({ tabId, sectionId }) => clipTabInto(db, tabId, sectionId),
       exportWeek: ({ weekId, format }) => exportWeekDraft(db, weekId, format, downloadText),
+      teamConnect: ({ url, db: name, user, password }) => team.connect({ url, db: name, user }, password),
+      teamDisconnect: () => team.disconnect(),
+      teamSyncNow: ({ full }) => team.syncNow(full),
     });
 
     const onMenuClick = (info: { menuItemId: string | number }, tab?: { id?: number }) => {

@@ -1,5 +1,5 @@
 import { type Problem, problemOf } from './errors';
-import type { PageCapture, Source } from './types';
+import type { PageCapture, Source, TeamStatus } from './types';
 
 /**
  * The one message protocol between the popup, the background and the injected clipper.
@@ -42,7 +42,16 @@ export interface Protocol {
   captureTab: { request: { tabId: number }; response: CaptureResult };
   clipTab: { request: { tabId: number; sectionId: string }; response: TabClipResult };
   exportWeek: { request: { weekId: string; format: ExportFormat }; response: { filename: string } };
+  /** Signs in to a team database and starts syncing (the password goes to the server once, never kept). */
+  teamConnect: { request: { url: string; db: string; user: string; password: string }; response: TeamStatus };
+  /** Stops syncing and signs out; local data stays, nothing is deleted on the server. */
+  teamDisconnect: { request: { full?: never }; response: TeamStatus };
+  /** A sync round now (after a restore or a settings change: `full` looks at every record). */
+  teamSyncNow: { request: { full: boolean }; response: TeamStatus };
 }
+
+/** The port a week page (popup, side panel) holds open while team sync should be live (lib/browser/team-sync.ts). */
+export const LIVE_PORT = 'team-live';
 
 export type RequestType = keyof Protocol;
 export type RequestOf<K extends RequestType> = { type: K } & Protocol[K]['request'];
@@ -81,6 +90,22 @@ export function parseRequest(message: unknown): AnyRequest | undefined {
         (message.format === 'markdown' || message.format === 'html' || message.format === 'wechat')
         ? { type: 'exportWeek', weekId: message.weekId, format: message.format }
         : undefined;
+    case 'teamConnect': {
+      const fields = [message.url, message.db, message.user, message.password];
+      return fields.every((f) => typeof f === 'string' && f.length <= 2_000)
+        ? {
+            type: 'teamConnect',
+            url: message.url as string,
+            db: message.db as string,
+            user: message.user as string,
+            password: message.password as string,
+          }
+        : undefined;
+    }
+    case 'teamDisconnect':
+      return { type: 'teamDisconnect' };
+    case 'teamSyncNow':
+      return { type: 'teamSyncNow', full: message.full === true };
     default:
       return undefined;
   }

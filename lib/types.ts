@@ -1,3 +1,5 @@
+import type { Problem } from './errors';
+
 /** One passage the editor selected on a page. */
 export interface Quote {
   text: string;
@@ -263,9 +265,9 @@ export interface TeamStatus {
   /** Changes made here not yet on the server. */
   pending: number;
   lastSyncAt?: number;
-  lastError?: { code: string; params: Record<string, string | number>; at: number };
+  lastError?: Problem & { at: number };
   /** Documents the last pulls could not read (skipped and listed, as a restore lists records), newest last. */
-  skipped?: { id: string; code: string; params: Record<string, string | number>; path?: string }[];
+  skipped?: (Problem & { id: string; path?: string })[];
   /** Where this browser is in the team database's changes feed. */
   since?: string;
 }

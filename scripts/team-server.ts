@@ -15,6 +15,10 @@ export interface TeamServer {
   url: string;
   admin: { user: string; password: string };
   close(): Promise<void>;
+  /** Stops answering (every open connection cut, as a crash would), keeping the data: the fault tests' outage. */
+  stop(): Promise<void>;
+  /** Answers again on the same port, with the same data. */
+  restart(): Promise<void>;
 }
 
 /** Starts a server (port 0: any free one) with one server admin; every database lives in memory. */
@@ -38,11 +42,19 @@ export async function startTeamServer(
       logPath: '/dev/null',
     }),
   );
-  const server = await new Promise<import('node:http').Server>((resolve, reject) => {
-    const s = app.listen(options.port ?? 5984, '127.0.0.1', () => resolve(s));
-    s.on('error', reject);
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listen = (port: number) =>
+    new Promise<import('node:http').Server>((resolve, reject) => {
+      const s = app.listen(port, '127.0.0.1', () => resolve(s));
+      s.on('error', reject);
+    });
+  let server = await listen(options.port ?? 5984);
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   const admin = { user: options.user ?? 'admin', password: options.password ?? 'admin' };
   // No admin yet ("admin party"): the first one is made through the API, as on CouchDB.
   const made = await fetch(`${url}/_config/admins/${encodeURIComponent(admin.user)}`, {
@@ -53,11 +65,11 @@ export async function startTeamServer(
   return {
     url,
     admin,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: stop,
+    stop,
+    restart: async () => {
+      server = await listen(port);
+    },
   };
 }
 

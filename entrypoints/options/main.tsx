@@ -4,6 +4,7 @@ import '../../components/popup.css';
 import { downloadText } from '../../lib/browser/downloads';
 import { readRawDatabase } from '../../lib/browser/raw-export';
 import { requestPersistence, storageState } from '../../lib/browser/storage';
+import { teamActions } from '../../lib/browser/team-page';
 import { parseBackup } from '../../lib/store/backup-read';
 import { applyRestore } from '../../lib/store/backup-restore';
 import { createBackup, createBackupBlob } from '../../lib/store/backup-write';
@@ -25,6 +26,7 @@ if (root) {
       saveFile={downloadText}
       readStorage={storageState}
       readRaw={readRawDatabase}
+      team={teamActions()}
     />,
     root,
   );

@@ -32,6 +32,14 @@ export function askHostAccess(origins: string[]): Promise<string[] | undefined> 
   });
 }
 
+/**
+ * Asks for the team server's origin (`https://couch.example.org/*`), kept while this browser syncs with it
+ * and given back at Disconnect (lib/browser/team-sync.ts). Call it in the click, before anything is awaited.
+ */
+export function askServerAccess(origin: string): Promise<boolean> {
+  return browser.permissions.request({ origins: [origin] });
+}
+
 /** Gives back access granted for one check, so no site stays readable after it. */
 export async function releaseHostAccess(origins: string[]): Promise<void> {
   if (origins.length > 0) await browser.permissions.remove({ origins }).catch(() => false);

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { CheckTarget } from '../digest/page-checks';
-import type { ExportFormat } from '../messages';
+import { type ExportFormat, LIVE_PORT } from '../messages';
 import { openDatabase } from '../store/db';
 import { requestCapture } from './capture-request';
 import { askHostAccess, askWindowTabs, releaseHostAccess } from './host-access';
@@ -22,6 +22,15 @@ export function weekPageCapabilities() {
     capture: () => requestCapture(location.search),
     exportWeek: (weekId: string, format: ExportFormat) => sendRequest({ type: 'exportWeek', weekId, format }),
     openOptions: () => void browser.runtime.openOptionsPage(),
+    // While the week is shown, team sync stays live: the port wakes the background and keeps it up.
+    stayLive: () => {
+      const port = browser.runtime.connect({ name: LIVE_PORT });
+      const ping = setInterval(() => port.postMessage('ping'), 20_000);
+      return () => {
+        clearInterval(ping);
+        port.disconnect();
+      };
+    },
     // Batch clip: the window's tabs (asked for in the click), access to their sites, one tab at a time.
     tabClips: {
       listTabs: askWindowTabs,

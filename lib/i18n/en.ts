@@ -241,5 +241,15 @@ export const EN_MESSAGES = {
   'doubt.title-domain': 'only the domain: check',
   pdfNotice:
     'A PDF: the browser’s viewer gives only its title or file name. Check the title, and add the publisher, date and author by hand.',
+  teamSynced: 'Synced',
+  teamSyncing: 'Syncing…',
+  teamWaiting: '{count} waiting',
+  teamOffline: 'Offline',
+  teamOfflineWaiting: 'Offline · {count} waiting',
+  teamSignIn: 'Sign in again',
+  teamTrouble: 'Sync trouble',
+  teamConflicts: '{count} to choose',
+  teamIndicatorTitle: 'Team sync: {state}. Click for details.',
+  teamOff: 'Not on a team',
   ...problemMessages(PROBLEMS_EN),
 };

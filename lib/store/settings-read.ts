@@ -1,4 +1,4 @@
-import type { DigestSettings } from '../types';
+import type { DigestSettings, TeamStatus } from '../types';
 import type { ClipperDb, LocalMeta } from './db';
 import { DEFAULT_SETTINGS } from './defaults';
 
@@ -10,6 +10,12 @@ export async function getSettings(db: ClipperDb): Promise<DigestSettings> {
 export async function getLocalMeta(db: ClipperDb): Promise<LocalMeta> {
   const row = await db.settings.get('meta');
   return row?.key === 'meta' ? row.value : {};
+}
+
+/** Team sync as the pages show it (lib/sync/); `off` when this browser is on no team. */
+export async function getTeamStatus(db: ClipperDb): Promise<TeamStatus> {
+  const row = await db.settings.get('team');
+  return row?.key === 'team' ? row.value : { state: 'off', pending: 0 };
 }
 
 export async function recordBackup(db: ClipperDb, at: number): Promise<void> {

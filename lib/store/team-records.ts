@@ -5,7 +5,9 @@ import { BACKUP_FORMAT, BACKUP_VERSION, settingsRecord } from './backup-write';
 import type { ClipperDb, SyncedDoc } from './db';
 import { SHARED_SETTINGS } from './defaults';
 import { updateSettings } from './settings';
-import { getSettings } from './settings-read';
+import { getSettings, getTeamStatus } from './settings-read';
+
+export { getTeamStatus };
 
 /**
  * The database side of team sync (lib/sync/): which records changed here since the team database last
@@ -73,11 +75,6 @@ export async function markSynced(db: ClipperDb, rows: readonly SyncedDoc[]): Pro
 /** Forgets what a team database had (disconnecting, or joining another team): the next sync compares everything. */
 export async function forgetSynced(db: ClipperDb): Promise<void> {
   await db.synced.clear();
-}
-
-export async function getTeamStatus(db: ClipperDb): Promise<TeamStatus> {
-  const row = await db.settings.get('team');
-  return row?.key === 'team' ? row.value : { state: 'off', pending: 0 };
 }
 
 /** Changes the team status in one step (the background's sync and the options page both write it). */

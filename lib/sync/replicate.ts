@@ -50,7 +50,12 @@ function readDocs(docs: readonly Record<string, unknown>[]) {
     const reading = readDoc(doc);
     if (!reading.ok) {
       const first = reading.issues[0];
-      skipped.push({ id, code: first?.code ?? 'field.not-object', params: first?.params ?? {}, path: first?.path });
+      skipped.push({
+        id,
+        code: first?.code ?? 'field.not-object',
+        params: first?.params ?? {},
+        path: first?.path ?? id,
+      });
       continue;
     }
     records.push(reading.entry);
@@ -198,6 +203,21 @@ async function mergeFromServer(ctx: TeamContext, ids: readonly string[]): Promis
   for (const row of rows)
     if (row.id && row.value?.deleted && row.value.rev) agreed.push({ id: row.id, rev: row.value.rev, hash: 'deleted' });
   await applyTeamBatch(ctx.db, records, agreed, ctx.now());
+}
+
+/**
+ * Waits until the team database has a change after `since` (a long poll of the changes feed, a newline
+ * every `heartbeat` keeping the line open through proxies); the round that follows reads it.
+ */
+export async function waitForChanges(
+  ctx: TeamContext,
+  since: string,
+  signal: AbortSignal,
+  heartbeat = 15_000,
+): Promise<void> {
+  const query = new URLSearchParams({ since, feed: 'longpoll', limit: '1', heartbeat: String(heartbeat) });
+  const reply = await couch(ctx.fetch, ctx.connection.url, dbPath(ctx.connection, `_changes?${query}`), { signal });
+  if (reply.status !== 200) throw replyProblem(reply, ctx.connection);
 }
 
 /** This browser's checkpoint in the team database (`_local/…`, never replicated), as CouchDB replicators keep theirs. */

@@ -1,7 +1,16 @@
 import { ClipInputError, problemOf } from '../errors';
 import { forgetSynced, getTeamStatus, updateTeamStatus } from '../store/team-records';
 import type { TeamStatus } from '../types';
-import { checkpointHeld, isOffline, pull, push, type SkippedDoc, saveCheckpoint, type TeamContext } from './replicate';
+import {
+  checkpointHeld,
+  isOffline,
+  localChanges,
+  pull,
+  push,
+  type SkippedDoc,
+  saveCheckpoint,
+  type TeamContext,
+} from './replicate';
 
 /** Documents a status lists as skipped (the newest). */
 const SKIPPED_LISTED = 20;
@@ -59,7 +68,12 @@ export async function syncRound(ctx: TeamContext, options: RoundOptions): Promis
       ...withSkipped(s, skipped),
     }));
   } catch (error) {
-    await failed(ctx, error, since, skipped);
+    // What waits to be sent is known without the server: the indicator says "offline · n waiting".
+    const pending = await localChanges(ctx, options.scanFrom).then(
+      (c) => c.changed.length,
+      () => undefined,
+    );
+    await failed(ctx, error, since, skipped, pending);
     throw error;
   }
 }
@@ -70,7 +84,13 @@ function withSkipped(status: TeamStatus, skipped: SkippedDoc[]): Pick<TeamStatus
 }
 
 /** Writes what went wrong into the status; what was pulled before the failure stays pulled. */
-export async function failed(ctx: TeamContext, error: unknown, since?: string, skipped: SkippedDoc[] = []) {
+export async function failed(
+  ctx: TeamContext,
+  error: unknown,
+  since?: string,
+  skipped: SkippedDoc[] = [],
+  pending?: number,
+) {
   const problem = problemOf(error);
   const state: TeamStatus['state'] = isOffline(error)
     ? 'offline'
@@ -81,6 +101,7 @@ export async function failed(ctx: TeamContext, error: unknown, since?: string, s
     ...s,
     state,
     ...(since !== undefined ? { since } : {}),
+    ...(pending !== undefined ? { pending } : {}),
     lastError: { code: problem.code, params: problem.params, at: ctx.now() },
     ...withSkipped(s, skipped),
   }));

@@ -17,6 +17,16 @@ describe('the message protocol', () => {
       tabId: 3,
       sectionId: 'briefs',
     });
+    expect(
+      parseRequest({ type: 'teamConnect', url: 'https://c.example', db: 'team', user: 'ann', password: 'pw', x: 1 }),
+    ).toEqual({
+      type: 'teamConnect',
+      url: 'https://c.example',
+      db: 'team',
+      user: 'ann',
+      password: 'pw',
+    });
+    expect(parseRequest({ type: 'teamSyncNow', full: 'yes' })).toEqual({ type: 'teamSyncNow', full: false });
   });
 
   it.each([
@@ -33,6 +43,8 @@ describe('the message protocol', () => {
     { type: 'clipTab', tabId: 3, sectionId: 'x'.repeat(101) },
     { type: 'clipTab', tabId: 1.5, sectionId: 'briefs' },
     { type: 'deleteEverything' },
+    { type: 'teamConnect', url: 'https://c.example', db: 'team', user: 'ann' },
+    { type: 'teamConnect', url: 'https://c.example', db: 'team', user: 'ann', password: 'x'.repeat(2_001) },
     JSON.parse('{"__proto__": {"type": "captureTab"}, "tabId": 1}'),
   ])('refuses %j', (message) => {
     expect(parseRequest(message)).toBeUndefined();
@@ -45,6 +57,9 @@ describe('the message protocol', () => {
       },
       exportWeek: async () => ({ filename: 'x.md' }),
       clipTab: async () => ({ ok: true, title: 't', sectionName: 's' }),
+      teamConnect: async () => ({ state: 'synced', pending: 0 }),
+      teamDisconnect: async () => ({ state: 'off', pending: 0 }),
+      teamSyncNow: async () => ({ state: 'synced', pending: 0 }),
     };
     expect(await dispatch(handlers, { type: 'captureTab', tabId: 1 })).toEqual({
       ok: false,

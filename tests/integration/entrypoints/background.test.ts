@@ -74,6 +74,9 @@ describe('message listener', () => {
     captureTab: async () => ({ ok: false, reason: 'no-tab', problem: { code: 'capture.no-tab', params: {} } }),
     exportWeek: async ({ weekId }) => ({ filename: `${weekId}.md` }),
     clipTab: async () => ({ ok: false, problem: { code: 'capture.no-tab', params: {} } }),
+    teamConnect: async () => ({ state: 'synced', pending: 0 }),
+    teamDisconnect: async () => ({ state: 'off', pending: 0 }),
+    teamSyncNow: async () => ({ state: 'synced', pending: 0 }),
   };
 
   it('answers our own pages and ignores web pages, other extensions and malformed messages', async () => {
