@@ -65,23 +65,10 @@ function readDocs(docs: readonly Record<string, unknown>[]) {
   return { records, agreed, skipped };
 }
 
-/**
- * One page of the changes feed after `since`, merged here in one transaction. `wait` makes it a long
- * poll: the server answers when something changes (a newline every `heartbeat` keeps the line open).
- */
-export async function pull(
-  ctx: TeamContext,
-  since: string,
-  options: { wait?: boolean; heartbeat?: number; signal?: AbortSignal } = {},
-): Promise<PullResult> {
+/** One page of the changes feed after `since`, merged here in one transaction. */
+export async function pull(ctx: TeamContext, since: string): Promise<PullResult> {
   const query = new URLSearchParams({ since, include_docs: 'true', limit: String(PULL_LIMIT) });
-  if (options.wait) {
-    query.set('feed', 'longpoll');
-    query.set('heartbeat', String(options.heartbeat ?? 15_000));
-  }
-  const reply = await couch(ctx.fetch, ctx.connection.url, dbPath(ctx.connection, `_changes?${query}`), {
-    signal: options.signal,
-  });
+  const reply = await couch(ctx.fetch, ctx.connection.url, dbPath(ctx.connection, `_changes?${query}`));
   if (reply.status !== 200) throw replyProblem(reply, ctx.connection);
   const results = (Array.isArray(reply.body.results) ? reply.body.results : []) as {
     id?: string;
