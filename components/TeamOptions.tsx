@@ -117,7 +117,7 @@ export function TeamOptions({ status, actions }: { status: TeamStatus; actions: 
           {field('user', t('teamUser'))}
           {field('password', t('teamPassword'), 'password', t('teamPasswordHint'))}
           <button type="submit" disabled={busy}>
-            {busy ? t('teamConnecting') : t('teamConnect')}
+            {busy ? t('teamConnecting') : signedOut ? t('teamSignInButton') : t('teamConnect')}
           </button>
         </form>
       )}

@@ -84,8 +84,9 @@ describe('two editors building one week through the team server', () => {
 
   it("shows Ann's clip in Bob's side panel within two seconds", async () => {
     await expect.poll(() => indicator(bobPanel).textContent()).toBe('Synced');
-    const started = Date.now();
     await clip(ann, 'wire-article.html');
+    // Timed from Ann's save (the quick clip has returned) to Bob's screen.
+    const started = Date.now();
     await expect.poll(() => bobPanel.locator('li.clip').count(), { timeout: 2_000, interval: 50 }).toBe(1);
     const took = Date.now() - started;
     expect(took).toBeLessThan(2_000);
@@ -143,5 +144,47 @@ describe('two editors building one week through the team server', () => {
     await bobPanel.getByRole('button', { name: `Delete forever: ${zhihu?.title}` }).click();
     await expect.poll(async () => (await readEntries(ann.worker)).length, { timeout: 10_000 }).toBe(1);
     await bobPanel.getByRole('button', { name: 'Back to the week' }).click();
+  });
+
+  it('sends ten thoughts written offline once the server is back, in order, none twice', async () => {
+    await team.server.stop();
+    const section = 'Industry Thoughts';
+    for (let n = 1; n <= 10; n++) {
+      await annPanel.getByRole('button', { name: `Add a thought or note to ${section}` }).click();
+      const form = annPanel.getByRole('form', { name: `Add a thought or note to ${section}` });
+      await form.getByLabel('Summary', { exact: true }).fill(`Thought ${n}`);
+      await form.getByRole('button', { name: 'Add' }).click();
+      await expect.poll(() => form.count()).toBe(0);
+    }
+    await expect.poll(() => indicator(annPanel).textContent(), { timeout: 10_000 }).toMatch(/^Offline · \d+ waiting$/);
+    await team.server.restart();
+    const thoughts = (panel: Page) => panel.locator('[data-section="thoughts"] li.clip .summary-input');
+    await expect
+      .poll(async () => (await thoughts(bobPanel).evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value))), {
+        timeout: 10_000,
+      })
+      .toEqual(Array.from({ length: 10 }, (_, i) => `Thought ${i + 1}`));
+    const stored = (await readEntries(bob.worker)).filter((e) => e.summary.startsWith('Thought'));
+    expect(new Set(stored.map((e) => e.id)).size).toBe(10);
+    await expect.poll(() => indicator(annPanel).textContent()).toBe('Synced');
+  });
+
+  it('asks to sign in again when the session ends, and loses no change made meanwhile', async () => {
+    // The session cookie gone (expired, or signed out elsewhere): the server no longer knows Ann.
+    await ann.context.clearCookies();
+    const title = 'Apple to buy Israeli audio AI startup Q.ai';
+    await summaryOf(annPanel, title).fill('Written while signed out');
+    await summaryOf(annPanel, title).press('Enter');
+    await expect.poll(() => indicator(annPanel).textContent(), { timeout: 10_000 }).toBe('Sign in again');
+    const options = await ann.context.newPage();
+    await options.goto(`chrome-extension://${ann.extensionId}/options.html`);
+    await expect.poll(() => options.getByTestId('team-state').getAttribute('data-state')).toBe('signed-out');
+    expect(await options.getByLabel('User name').inputValue()).toBe('ann');
+    await options.getByLabel('Password').fill('pw-ann');
+    await options.getByTestId('team-state').scrollIntoViewIfNeeded();
+    await options.screenshot({ path: `${OUT}/team-options-signed-out.png` });
+    await options.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect.poll(() => options.getByTestId('team-state').getAttribute('data-state'), { timeout: 10_000 }).toBe('synced');
+    await expect.poll(() => summaryOf(bobPanel, title).inputValue(), { timeout: 10_000 }).toBe('Written while signed out');
   });
 });

@@ -211,6 +211,35 @@ describe('team sync between two editors', () => {
     expect(status.skipped?.find((s) => s.id === 'source:js')).toMatchObject({ code: 'field.not-web-address' });
   });
 
+  it('loses and doubles nothing when the server dies in the middle of a push', async () => {
+    const [a, b] = await pair();
+    const items = [];
+    for (const n of [1, 2, 3]) items.push(await clip(a, `https://news.example/crash-${n}`, `Story ${n}`));
+    // The server takes the documents, then the connection is cut before the answer arrives.
+    const real = a.fetch;
+    let cut = false;
+    const dying: typeof real = async (url, init) => {
+      if (!cut && String(url).includes('_bulk_docs')) {
+        cut = true;
+        const answer = await real(url, init);
+        await team.server.stop();
+        await answer.text().catch(() => undefined);
+        throw new TypeError('fetch failed');
+      }
+      return real(url, init);
+    };
+    await expect(syncRound({ ...a, fetch: dying }, { scanFrom: 0 })).rejects.toThrow('sync.unreachable');
+    expect((await getTeamStatus(a.db)).state).toBe('offline');
+    expect((await getTeamStatus(a.db)).pending).toBeGreaterThan(0);
+    await team.server.restart();
+    await sync(a);
+    await sync(b);
+    expect((await getTeamStatus(a.db)).pending).toBe(0);
+    const there = (await b.db.items.toArray()).map((i) => i.summary).sort();
+    expect(there).toEqual(['Story 1', 'Story 2', 'Story 3']);
+    expect(await b.db.sources.count()).toBe(3);
+  });
+
   it('sends nothing again when nothing changed', async () => {
     const [a] = await pair();
     await clip(a, 'https://news.example/e');
