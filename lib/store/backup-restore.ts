@@ -113,59 +113,91 @@ function clampBeyond(backup: Backup, now: number, summary: RestorePlan): Backup 
   };
 }
 
+/** Pages the backup brings under the id of one of this browser's pages with a greater id, and that page. */
+type Adoptions = Map<string, Source>;
+
 /**
  * Ids are not pages: a backup source whose id this browser uses for another page is a different
- * record (it gets a new id); one whose page this browser has under another id is that source.
- * The backup's items follow the renames.
+ * record (it gets a new id); one whose page this browser has under another id is that source. One page
+ * under two ids (clipped in two browsers before they met) ends under the smaller id on every copy,
+ * whichever way they exchange: the backup's pages are renamed to a smaller id held here, and a page held
+ * here under a greater id is adopted under the backup's (its entries follow). The backup's items follow
+ * the renames.
  */
-async function matchSources(db: ClipperDb, backup: Backup, summary: RestorePlan, fresh: boolean): Promise<Backup> {
-  // An empty browser has no page to match: nothing to read (about 0.1 ms a record in Chromium).
-  if (fresh) return backup;
-  const sameId = await db.sources.bulkGet(backup.sources.map((s) => s.id));
-  // One index read for every page the backup brings that this browser has no id for.
-  const newUrls = backup.sources.filter((_, i) => !sameId[i]).map((s) => s.canonicalUrl);
-  const byUrl = new Map<string, string>();
-  if (newUrls.length > 0)
-    for (const local of await db.sources.where('canonicalUrl').anyOf(newUrls).toArray())
-      if (!byUrl.has(local.canonicalUrl)) byUrl.set(local.canonicalUrl, local.id);
-  // And by the address it was clipped from: a page whose link was corrected on one side is still that page.
-  // (Only a corrected link says so: two stories may share the address they were read at.)
-  const newPages = backup.sources.filter((s, i) => !sameId[i] && !byUrl.has(s.canonicalUrl)).map((s) => s.pageUrl);
-  const byPage = new Map<string, Source>();
-  if (newPages.length > 0)
-    for (const local of await db.sources.where('pageUrl').anyOf(newPages).toArray())
-      if (!byPage.has(local.pageUrl)) byPage.set(local.pageUrl, local);
-  const pageMatch = (source: Source) => {
-    const local = byPage.get(source.pageUrl);
-    return local && (corrected(local) || corrected(source)) ? local.id : undefined;
-  };
+async function matchSources(
+  db: ClipperDb,
+  original: Backup,
+  summary: RestorePlan,
+  fresh: boolean,
+): Promise<{ backup: Backup; adopted: Adoptions }> {
+  const adopted: Adoptions = new Map();
   const rename = new Map<string, string>();
-  const sources = backup.sources.map((source, i) => {
-    const local = sameId[i];
-    // One page under one id, though its link was corrected on one side: the address it was clipped
-    // from (never edited) says it is the same page. Only an id naming another page is renamed.
-    if (local && local.canonicalUrl !== source.canonicalUrl && local.pageUrl !== source.pageUrl) {
-      const id = `${source.id}~${fnv1a(source.canonicalUrl).toString(36)}`;
-      summary.renamed++;
-      rename.set(source.id, id);
-      return { ...source, id };
+  // Within the backup first: one page under two ids (a team database holds both copies' records) is one,
+  // under the smaller id, its records merged.
+  const byPage = new Map<string, Source>();
+  for (const source of [...original.sources].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const first = byPage.get(source.canonicalUrl);
+    if (!first) byPage.set(source.canonicalUrl, source);
+    else {
+      rename.set(source.id, first.id);
+      byPage.set(source.canonicalUrl, mergeRecord('source', first, { ...source, id: first.id }).record);
     }
-    const samePage = local ? undefined : (byUrl.get(source.canonicalUrl) ?? pageMatch(source));
-    if (samePage) {
-      rename.set(source.id, samePage);
-      return { ...source, id: samePage };
-    }
-    return source;
-  });
-  if (rename.size === 0) return backup;
-  const unique = new Map(sources.map((s) => [s.id, s]));
+  }
+  let incoming = rename.size === 0 ? original.sources : [...byPage.values()];
+  if (!fresh) {
+    // An empty browser has no page to match: nothing to read (about 0.1 ms a record in Chromium).
+    const sameId = await db.sources.bulkGet(incoming.map((s) => s.id));
+    // One index read for every page the backup brings that this browser has no id for.
+    const newUrls = incoming.filter((_, i) => !sameId[i]).map((s) => s.canonicalUrl);
+    const byUrl = new Map<string, Source>();
+    if (newUrls.length > 0)
+      for (const local of await db.sources.where('canonicalUrl').anyOf(newUrls).toArray())
+        if (!byUrl.has(local.canonicalUrl) || local.id < (byUrl.get(local.canonicalUrl) as Source).id)
+          byUrl.set(local.canonicalUrl, local);
+    // And by the address it was clipped from: a page whose link was corrected on one side is still that page.
+    // (Only a corrected link says so: two stories may share the address they were read at.)
+    const newPages = incoming.filter((s, i) => !sameId[i] && !byUrl.has(s.canonicalUrl)).map((s) => s.pageUrl);
+    const byAddress = new Map<string, Source>();
+    if (newPages.length > 0)
+      for (const local of await db.sources.where('pageUrl').anyOf(newPages).toArray())
+        if (!byAddress.has(local.pageUrl)) byAddress.set(local.pageUrl, local);
+    const pageMatch = (source: Source) => {
+      const local = byAddress.get(source.pageUrl);
+      return local && (corrected(local) || corrected(source)) ? local : undefined;
+    };
+    incoming = incoming.map((source, i) => {
+      const local = sameId[i];
+      // One page under one id, though its link was corrected on one side: the address it was clipped
+      // from (never edited) says it is the same page. Only an id naming another page is renamed.
+      if (local && local.canonicalUrl !== source.canonicalUrl && local.pageUrl !== source.pageUrl) {
+        const id = `${source.id}~${fnv1a(source.canonicalUrl).toString(36)}`;
+        summary.renamed++;
+        rename.set(source.id, id);
+        return { ...source, id };
+      }
+      const samePage = local ? undefined : (byUrl.get(source.canonicalUrl) ?? pageMatch(source));
+      if (!samePage) return source;
+      if (samePage.id < source.id) {
+        rename.set(source.id, samePage.id);
+        return { ...source, id: samePage.id };
+      }
+      // This browser's copy has the greater id: it takes the backup's, as the other copy keeps it.
+      if (samePage.id !== source.id) adopted.set(source.id, samePage);
+      return source;
+    });
+  }
+  if (rename.size === 0 && incoming === original.sources) return { backup: original, adopted };
+  const unique = new Map(incoming.map((s) => [s.id, s]));
   return {
-    ...backup,
-    sources: [...unique.values()],
-    items: backup.items.map((item) => ({
-      ...item,
-      sourceIds: [...new Set(item.sourceIds.map((id) => rename.get(id) ?? id))],
-    })),
+    backup: {
+      ...original,
+      sources: [...unique.values()],
+      items: original.items.map((item) => ({
+        ...item,
+        sourceIds: [...new Set(item.sourceIds.map((id) => rename.get(id) ?? id))],
+      })),
+    },
+    adopted,
   };
 }
 
@@ -258,19 +290,30 @@ async function plan(db: ClipperDb, original: Backup, now: number, { batch = fals
   // delete here, or new there) must not lose its page, on any copy, in any order of exchange.
   const cited = new Set(items.flatMap((i) => i.sourceIds));
   const sources = clamped.sources.filter((s) => cited.has(s.id) || alive('source', s));
-  const backup = await matchSources(db, { ...clamped, sources, items }, summary, fresh);
-  const [localSources, localItems] = fresh
+  const { backup, adopted } = await matchSources(db, { ...clamped, sources, items }, summary, fresh);
+  const [stored, localItems] = fresh
     ? [[], []]
     : await Promise.all([
         db.sources.bulkGet(backup.sources.map((s) => s.id)),
         db.items.bulkGet(backup.items.map((i) => i.id)),
       ]);
+  // A page adopted under the backup's id merges as this browser's copy of it.
+  const localSources = backup.sources.map((s, i) => {
+    const local = adopted.get(s.id);
+    return local ? { ...local, id: s.id } : stored[i];
+  });
   const localSectionRows = new Map((await db.sections.toArray()).map((s) => [s.id, s]));
   const localSections = new Set(localSectionRows.keys());
   const localWeeks = new Map(
     (await db.weeks.bulkGet(backup.weeks.map((w) => w.id))).filter((w): w is WeekNote => !!w).map((w) => [w.id, w]),
   );
   const sourceWrites = merge('source', backup.sources, localSources, summary);
+  // An adopted page is written under its new id even when the merge changed nothing in it.
+  const written = new Set(sourceWrites.map((s) => s.id));
+  backup.sources.forEach((s, i) => {
+    const local = localSources[i];
+    if (adopted.has(s.id) && local && !written.has(s.id)) sourceWrites.push(local);
+  });
   const itemWrites = merge('item', backup.items, localItems, summary);
   // A section deleted on either copy is deleted on both, and an entry filed in it (here since, or
   // there before the delete reached it) is shown in the first section left: the same one on every copy,
@@ -344,9 +387,25 @@ async function plan(db: ClipperDb, original: Backup, now: number, { batch = fals
     const stranded = await db.items.filter((i) => deletedSections.has(i.sectionId) && !writing.has(i.id)).toArray();
     for (const item of stranded) itemWrites.push({ ...item, sectionId: firstLeft });
   }
+  // Pages adopted under the backup's id: every entry here that cites the old id cites the new one (its clock
+  // kept: the same page under its team-wide id is no edit), and the old record goes.
+  const relabel = new Map([...adopted].map(([id, local]) => [local.id, id]));
+  const sourceDeletes = [...relabel.keys()];
+  if (relabel.size > 0) {
+    const cites = (item: Item) => item.sourceIds.some((id) => relabel.has(id));
+    const relabelled = (item: Item) => ({
+      ...item,
+      sourceIds: [...new Set(item.sourceIds.map((id) => relabel.get(id) ?? id))],
+    });
+    const writing = new Set(itemWrites.map((i) => i.id));
+    for (const [at, item] of itemWrites.entries()) if (cites(item)) itemWrites[at] = relabelled(item);
+    const citing = await db.items.where('sourceIds').anyOf(sourceDeletes).distinct().toArray();
+    for (const item of citing) if (!writing.has(item.id)) itemWrites.push(relabelled(item));
+  }
   const tombstones = backup.tombstones.filter((t) => (gone.get(t.id) ?? -1) < t.deletedAt);
   return {
     summary,
+    sourceDeletes,
     sourceWrites,
     itemWrites,
     sections,
@@ -405,6 +464,7 @@ export async function applyRestore(
     const {
       summary,
       sourceWrites,
+      sourceDeletes,
       itemWrites,
       sections,
       weeks,
@@ -461,6 +521,7 @@ export async function applyRestore(
       }
     };
     await inChunks(sourceWrites, (chunk) => db.sources.bulkPut(chunk));
+    if (sourceDeletes.length > 0) await db.sources.bulkDelete(sourceDeletes);
     const sourceIds = [...new Set(items.flatMap((i) => i.sourceIds))];
     const sources = new Map(
       (await db.sources.bulkGet(sourceIds)).filter((s): s is Source => s !== undefined).map((s) => [s.id, s]),

@@ -14,7 +14,7 @@ import type {
 } from '../types';
 import type { ClipperDb } from './db';
 import { DEFAULT_SETTINGS } from './defaults';
-import { CLOCKED_FIELDS, type RecordKind } from './field-clocks';
+import { CLOCKED_FIELDS, makeStamp, type RecordKind } from './field-clocks';
 import { getSettings } from './settings-read';
 
 /**
@@ -52,13 +52,20 @@ function quoteRecord(q: Quote): Quote {
   return quote;
 }
 
-/** Clocks (in field order) and open conflicts, when the record has them. */
+/**
+ * Clocks (in field order) and open conflicts, when the record has them. A clock that says only "unchanged
+ * since creation" (what a field without one means, lib/store/field-clocks.ts clockOf) is left out: one
+ * record, however its clocks were filled in (an edit writes one, a merge all), is written the same way,
+ * so two copies that agree write the same bytes (team sync compares them).
+ */
 function clockFields(kind: RecordKind, from: Clocked, to: Clocked): void {
   if (from.clocks) {
     const clocks: Clocked['clocks'] = {};
+    const unchanged = makeStamp(from.createdAt ?? 0, '');
     for (const field of CLOCKED_FIELDS[kind]) {
       const clock = from.clocks[field];
-      if (clock) clocks[field] = clock.base === undefined ? { at: clock.at } : { at: clock.at, base: clock.base };
+      if (!clock || (clock.at === unchanged && clock.base === undefined)) continue;
+      clocks[field] = clock.base === undefined ? { at: clock.at } : { at: clock.at, base: clock.base };
     }
     to.clocks = clocks;
   }

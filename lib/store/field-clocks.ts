@@ -93,14 +93,29 @@ export function stampChanges<T extends Clocked>(kind: RecordKind, before: T | un
     ? { ...before.clocks }
     : Object.fromEntries(CLOCKED_FIELDS[kind].map((f) => [f, clockOf(before, f)]));
   const at = makeStamp(after.updatedAt, replica);
+  let conflicts = after.conflicts;
   for (const field of CLOCKED_FIELDS[kind]) {
     if (sameValue(fieldValue(before, field), fieldValue(after, field))) continue;
     const previous = clockOf(before, field);
     // A run of changes in this browser keeps the stamp it started from.
-    const base = stampReplica(previous.at) === replica ? previous.base : previous.at;
+    let base = stampReplica(previous.at) === replica ? previous.base : previous.at;
+    // A field whose card showed the other copy's value too: the editor's new value follows both, as a
+    // choice does (settleConflict), so the conflict closes here and wherever this change goes.
+    const open = (conflicts ?? []).filter((c) => c.field === field);
+    if (open.length > 0) {
+      const foreign = [base, ...open.map((c) => c.at)].filter(
+        (stamp): stamp is string => stamp !== undefined && stampReplica(stamp) !== replica,
+      );
+      base = foreign.sort(compareStamps).pop() ?? base;
+      conflicts = (conflicts ?? []).filter((c) => c.field !== field);
+    }
     clocks[field] = base === undefined ? { at } : { at, base };
   }
-  return { ...after, clocks };
+  const out = { ...after, clocks };
+  if (conflicts === after.conflicts) return out;
+  if (conflicts && conflicts.length > 0) out.conflicts = conflicts;
+  else delete out.conflicts;
+  return out;
 }
 
 type Order = 'take' | 'keep' | 'both';
