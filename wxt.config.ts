@@ -53,7 +53,10 @@ export default defineConfig({
           groups: [
             // The runtime helpers and the stylesheet's empty module go with the start-up chunk: each was a file
             // of its own in the zip (a file costs about 140 bytes of headers there besides its bytes).
-            { name: 'start-up', test: (id: string) => startUp.test(id) || /rolldown[\\/]runtime|wxt-html-plugins/.test(id) },
+            {
+              name: 'start-up',
+              test: (id: string) => startUp.test(id) || /rolldown[\\/]runtime|wxt-html-plugins/.test(id),
+            },
             // What loads on the editor's first action, in two chunks rather than twenty: fewer files in
             // the package (each is compressed on its own in the zip) for a few kB more on that first load.
             { name: 'writes', test: lazyWrites },

@@ -119,5 +119,5 @@ export const OPTIONS_EN = {
   teamDisconnectHint: 'Your data stays in this browser; nothing is deleted on the server.',
   teamSignInAgain: 'Your session has ended: enter your password to go on syncing.',
   teamDisconnected: 'Disconnected. Everything stays in this browser.',
-  teamSignInButton: "Sign in",
+  teamSignInButton: 'Sign in',
 };

@@ -119,5 +119,5 @@ export const OPTIONS_ZH: Record<OptionsMessageKey, string> = {
   teamDisconnectHint: '数据仍保留在此浏览器中；服务器上不会删除任何内容。',
   teamSignInAgain: '会话已结束：请输入密码以继续同步。',
   teamDisconnected: '已断开连接。所有内容仍保留在此浏览器中。',
-  teamSignInButton: "登录",
+  teamSignInButton: '登录',
 };

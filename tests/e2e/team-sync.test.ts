@@ -160,9 +160,12 @@ describe('two editors building one week through the team server', () => {
     await team.server.restart();
     const thoughts = (panel: Page) => panel.locator('[data-section="thoughts"] li.clip .summary-input');
     await expect
-      .poll(async () => (await thoughts(bobPanel).evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value))), {
-        timeout: 10_000,
-      })
+      .poll(
+        async () => await thoughts(bobPanel).evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value)),
+        {
+          timeout: 10_000,
+        },
+      )
       .toEqual(Array.from({ length: 10 }, (_, i) => `Thought ${i + 1}`));
     const stored = (await readEntries(bob.worker)).filter((e) => e.summary.startsWith('Thought'));
     expect(new Set(stored.map((e) => e.id)).size).toBe(10);
@@ -184,7 +187,11 @@ describe('two editors building one week through the team server', () => {
     await options.getByTestId('team-state').scrollIntoViewIfNeeded();
     await options.screenshot({ path: `${OUT}/team-options-signed-out.png` });
     await options.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expect.poll(() => options.getByTestId('team-state').getAttribute('data-state'), { timeout: 10_000 }).toBe('synced');
-    await expect.poll(() => summaryOf(bobPanel, title).inputValue(), { timeout: 10_000 }).toBe('Written while signed out');
+    await expect
+      .poll(() => options.getByTestId('team-state').getAttribute('data-state'), { timeout: 10_000 })
+      .toBe('synced');
+    await expect
+      .poll(() => summaryOf(bobPanel, title).inputValue(), { timeout: 10_000 })
+      .toBe('Written while signed out');
   });
 });

@@ -266,3 +266,31 @@ describe('merging a backup', () => {
     expect((await db.sources.get(x.source.id))?.canonicalUrl).toBe('https://wire.example/x');
   });
 });
+
+describe('one page clipped in two browsers before they met', () => {
+  it('ends under the smaller id on both copies, whichever way they exchange, with every entry citing it', async () => {
+    const a = fresh();
+    const b = fresh();
+    const mine = await saveClip(
+      a,
+      { ...page('https://a.example/same'), summary: 'A' },
+      { ...ctx(1_000), newId: () => `z-${++n}` },
+    );
+    const theirs = await saveClip(
+      b,
+      { ...page('https://a.example/same'), summary: 'B' },
+      { ...ctx(2_000), newId: () => `b-${++n}` },
+    );
+    const smaller = [mine.source.id, theirs.source.id].sort()[0] as string;
+    expect(smaller).toBe(theirs.source.id);
+    // a (greater id) takes b's: its own page record is adopted under b's id, its entry follows.
+    await applyRestore(a, await backupOf(b), NOW);
+    await applyRestore(b, await backupOf(a), NOW + 1);
+    for (const db of [a, b]) {
+      expect((await db.sources.toArray()).map((s) => s.id)).toEqual([smaller]);
+      expect((await db.items.toArray()).map((i) => i.sourceIds)).toEqual([[smaller], [smaller]]);
+    }
+    // Exchanging again changes nothing.
+    expect(await planRestore(a, await backupOf(b), NOW + 2)).toMatchObject({ added: 0, updated: 0 });
+  });
+});

@@ -45,7 +45,10 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('lede' as const), by }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('settle' as const), by, pick: fc.nat(9), theirs: fc.boolean() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('settle' as const), by, pick: fc.nat(9), theirs: fc.boolean() }),
+  },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('sync' as const), by }) },
 );
 
@@ -166,7 +169,11 @@ describe('two or three editors syncing through the server at random moments (mod
                     const saved = await settleItemConflict(ctx.db, item.id, item.conflicts[0], choice, ctx.now());
                     // A settle is a write that has seen both sides.
                     if (!saved.conflicts?.some((c) => c.field === field))
-                      wrote(r, `item:${item.id}:${field}`, JSON.stringify((saved as unknown as Record<string, unknown>)[field]));
+                      wrote(
+                        r,
+                        `item:${item.id}:${field}`,
+                        JSON.stringify((saved as unknown as Record<string, unknown>)[field]),
+                      );
                   } else if (week?.conflicts?.[0]) {
                     await settleWeekConflict(ctx.db, WEEK, week.conflicts[0], choice, ctx.now());
                     const after = await ctx.db.weeks.get(WEEK);

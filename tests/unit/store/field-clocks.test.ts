@@ -190,3 +190,35 @@ describe('field clocks', () => {
     expect(record.conflicts?.some((c) => c.value === 'n0')).toBe(false);
   });
 });
+
+describe('an edit of a field whose card shows a conflict', () => {
+  it('follows both values: the conflict closes here, and on the other copy when the edit arrives', () => {
+    const created = { id: 'x', summary: 'start', note: '', updatedAt: 1, createdAt: 1, clocks: {} };
+    const here = stampChanges(
+      'item',
+      created as never,
+      { ...created, summary: 'ours', updatedAt: 10 } as never,
+      'here',
+    );
+    const there = stampChanges(
+      'item',
+      created as never,
+      { ...created, summary: 'theirs', updatedAt: 20 } as never,
+      'there',
+    );
+    // Both changed: here shows the later (theirs) and keeps ours as the other choice.
+    const met = mergeRecord('item', here, there).record as typeof created & { conflicts?: unknown[] };
+    expect(met.conflicts).toHaveLength(1);
+    // The editor here types a third value, seeing both: no conflict left, here or there.
+    const typed = stampChanges(
+      'item',
+      met as never,
+      { ...met, summary: 'a third', updatedAt: 30 } as never,
+      'here',
+    ) as typeof met;
+    expect(typed.conflicts).toBeUndefined();
+    const arrived = mergeRecord('item', there, typed).record as typeof met;
+    expect(arrived.summary).toBe('a third');
+    expect(arrived.conflicts).toBeUndefined();
+  });
+});
