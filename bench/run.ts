@@ -5,8 +5,10 @@ import { execSync } from 'node:child_process';
 import { browserFigures } from './browser';
 import { renderFigures } from './render';
 import { sizeFigures } from './sizes';
+import { teamFigures } from './team';
 
 execSync('npx wxt build && npx wxt zip && npx wxt build --mode e2e', { stdio: 'ignore' });
 renderFigures();
 sizeFigures();
 await browserFigures();
+await teamFigures();

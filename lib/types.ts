@@ -15,6 +15,11 @@ export interface Quote {
 export interface FieldClock {
   at: string;
   base?: string;
+  /**
+   * The newest change of each browser this value follows (browser → time): it was made knowing them. Tells
+   * "made after seeing it" from "made meanwhile" whatever the clocks say (absent on clocks written before).
+   */
+  seen?: Record<string, number>;
 }
 
 /** A value a conflicting copy held; `null` when that copy had none. */

@@ -10,6 +10,8 @@ import { applyRestore } from '../../lib/store/backup-restore';
 import { createBackup, createBackupBlob } from '../../lib/store/backup-write';
 import { openDatabase } from '../../lib/store/db';
 import { searchItems } from '../../lib/store/search';
+import { signIn } from '../../lib/sync/couch';
+import { syncRound } from '../../lib/sync/round';
 import { civilDate } from '../../lib/week';
 
 const root = document.getElementById('app');
@@ -34,6 +36,16 @@ if (root) {
 // The benchmark times these in the real browser; the production build drops this line.
 if (import.meta.env.MODE === 'e2e') {
   Object.assign(globalThis, {
-    digestClipperTest: { db, openDatabase, createBackup, createBackupBlob, parseBackup, applyRestore, searchItems },
+    digestClipperTest: {
+      db,
+      openDatabase,
+      createBackup,
+      createBackupBlob,
+      parseBackup,
+      applyRestore,
+      searchItems,
+      signIn,
+      syncRound,
+    },
   });
 }

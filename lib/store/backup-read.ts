@@ -334,6 +334,21 @@ function readPageExtras(c: Checker, r: Json, path: string, target: Source | Lega
 const validStamp = (value: unknown): value is string =>
   typeof value === 'string' && isStamp(value) && stampTime(value) <= 8.64e15;
 
+/** What a value follows: browser ids (as in stamps) to change times, a few at most. */
+const validSeen = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.keys(value).length <= 64 &&
+  Object.entries(value).every(
+    ([replica, time]) =>
+      /^[0-9a-z]{0,16}$/.test(replica) &&
+      typeof time === 'number' &&
+      Number.isInteger(time) &&
+      time >= 0 &&
+      time <= 8.64e15,
+  );
+
 /**
  * Clocks and open conflicts (backup version 4). Clocks that are not valid are dropped whole, and
  * the record merges by its update time as records from before clocks do; a conflict that is not
@@ -353,12 +368,16 @@ function readClocks(c: Checker, r: Json, path: string, kind: RecordKind, target:
           typeof clock !== 'object' ||
           clock === null ||
           !validStamp(clock.at) ||
-          (clock.base !== undefined && !validStamp(clock.base))
+          (clock.base !== undefined && !validStamp(clock.base)) ||
+          (clock.seen !== undefined && !validSeen(clock.seen))
         ) {
           valid = false;
           break;
         }
-        clocks[field] = clock.base === undefined ? { at: clock.at } : { at: clock.at, base: clock.base as string };
+        const read: FieldClock = { at: clock.at };
+        if (clock.base !== undefined) read.base = clock.base as string;
+        if (clock.seen !== undefined) read.seen = { ...(clock.seen as Record<string, number>) };
+        clocks[field] = read;
       }
     if (valid) target.clocks = clocks;
     else c.fix(`${path}.clocks`, 'field.not-clock');

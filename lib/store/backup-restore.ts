@@ -72,6 +72,7 @@ function clampBeyond(backup: Backup, now: number, summary: RestorePlan): Backup 
     for (const c of Object.values(r.clocks ?? {})) {
       note(stampTime(c.at));
       if (c.base !== undefined) note(stampTime(c.base));
+      for (const time of Object.values(c.seen ?? {})) note(time);
     }
     for (const c of r.conflicts ?? []) note(stampTime(c.at));
   }
@@ -85,15 +86,21 @@ function clampBeyond(backup: Backup, now: number, summary: RestorePlan): Backup 
   const credibleTime = (t: number) => pulled.get(t) ?? t;
   const clampStamp = (stamp: string) =>
     stampTime(stamp) <= now ? stamp : makeStamp(credibleTime(stampTime(stamp)), stamp.slice(stamp.indexOf('@') + 1));
-  const clampClock = (clock: FieldClock): FieldClock =>
-    clock.base === undefined
-      ? { at: clampStamp(clock.at) }
-      : { at: clampStamp(clock.at), base: clampStamp(clock.base) };
+  const clampClock = (clock: FieldClock): FieldClock => {
+    const out: FieldClock = { at: clampStamp(clock.at) };
+    if (clock.base !== undefined) out.base = clampStamp(clock.base);
+    if (clock.seen !== undefined)
+      out.seen = Object.fromEntries(Object.entries(clock.seen).map(([replica, time]) => [replica, credibleTime(time)]));
+    return out;
+  };
   const clamp = <T extends Clocked>(r: T): T => {
     const future =
       r.updatedAt > now ||
       Object.values(r.clocks ?? {}).some(
-        (c) => stampTime(c.at) > now || (c.base !== undefined && stampTime(c.base) > now),
+        (c) =>
+          stampTime(c.at) > now ||
+          (c.base !== undefined && stampTime(c.base) > now) ||
+          Object.values(c.seen ?? {}).some((time) => time > now),
       ) ||
       (r.conflicts ?? []).some((c) => stampTime(c.at) > now);
     if (!future) return r;

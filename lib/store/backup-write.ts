@@ -4,6 +4,7 @@ import { ORIGIN_FIELDS } from '../record-rules';
 import type {
   Clocked,
   DigestSettings,
+  FieldClock,
   FieldOrigins,
   Item,
   Quote,
@@ -64,8 +65,12 @@ function clockFields(kind: RecordKind, from: Clocked, to: Clocked): void {
     const unchanged = makeStamp(from.createdAt ?? 0, '');
     for (const field of CLOCKED_FIELDS[kind]) {
       const clock = from.clocks[field];
-      if (!clock || (clock.at === unchanged && clock.base === undefined)) continue;
-      clocks[field] = clock.base === undefined ? { at: clock.at } : { at: clock.at, base: clock.base };
+      if (!clock || (clock.at === unchanged && clock.base === undefined && clock.seen === undefined)) continue;
+      const out: FieldClock = { at: clock.at };
+      if (clock.base !== undefined) out.base = clock.base;
+      if (clock.seen !== undefined)
+        out.seen = Object.fromEntries(Object.entries(clock.seen).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      clocks[field] = out;
     }
     to.clocks = clocks;
   }

@@ -48,6 +48,23 @@ function stampReplica(stamp: string): string {
   return stamp.slice(stamp.indexOf('@') + 1);
 }
 
+/** What a value follows: its own `seen` and the given stamps, the newest change of each browser (keys sorted). */
+function seenWith(seen: Record<string, number> | undefined, ...stamps: (string | undefined)[]): Record<string, number> {
+  const out: Record<string, number> = { ...seen };
+  for (const stamp of stamps) {
+    if (stamp === undefined) continue;
+    const replica = stampReplica(stamp);
+    out[replica] = Math.max(out[replica] ?? -1, stampTime(stamp));
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Whether a value with this clock was made knowing the change `stamp`. */
+function hasSeen(clock: FieldClock, stamp: string): boolean {
+  const time = clock.seen?.[stampReplica(stamp)];
+  return time !== undefined && time >= stampTime(stamp);
+}
+
 /** Orders stamps by time, then by browser, so two browsers never hold equal-but-different stamps. */
 export function compareStamps(a: string, b: string): number {
   const byTime = stampTime(a) - stampTime(b);
@@ -109,7 +126,9 @@ export function stampChanges<T extends Clocked>(kind: RecordKind, before: T | un
       base = foreign.sort(compareStamps).pop() ?? base;
       conflicts = (conflicts ?? []).filter((c) => c.field !== field);
     }
-    clocks[field] = base === undefined ? { at } : { at, base };
+    // The new value follows the one it replaced and everything that one followed (and, over a conflict, both).
+    const seen = seenWith(previous.seen, previous.at, ...open.map((c) => c.at));
+    clocks[field] = base === undefined ? { at, seen } : { at, base, seen };
   }
   const out = { ...after, clocks };
   if (conflicts === after.conflicts) return out;
@@ -122,10 +141,14 @@ type Order = 'take' | 'keep' | 'both';
 
 /** Whether the incoming change follows ours (take), ours follows it (keep), or both changed (both). */
 function order(mine: FieldClock, theirs: FieldClock): Order {
-  if (theirs.base === mine.at) return 'take';
-  if (mine.base === theirs.at) return 'keep';
+  if (theirs.base === mine.at || hasSeen(theirs, mine.at)) return 'take';
+  if (mine.base === theirs.at || hasSeen(mine, theirs.at)) return 'keep';
   // Changes from one browser happen one after the other.
   if (stampReplica(mine.at) === stampReplica(theirs.at)) return compareStamps(theirs.at, mine.at) > 0 ? 'take' : 'keep';
+  // Both clocks say what they followed: neither followed the other, so both changed.
+  if (mine.seen && theirs.seen) return 'both';
+  // Clocks from before `seen`: a value made from a newer base than the other value is taken to follow it
+  // (true when the clocks agree; a clock far behind could make a change made meanwhile look older).
   if (mine.base !== undefined && stampTime(theirs.at) <= stampTime(mine.base)) return 'keep';
   if (theirs.base !== undefined && stampTime(mine.at) <= stampTime(theirs.base)) return 'take';
   return 'both';
@@ -137,7 +160,7 @@ function order(mine: FieldClock, theirs: FieldClock): Order {
  * value follows is settled: the editor there chose, knowing both sides.
  */
 function follows(clock: FieldClock, stamp: string): boolean {
-  if (clock.base === stamp) return true;
+  if (clock.base === stamp || hasSeen(clock, stamp)) return true;
   return stampReplica(clock.at) === stampReplica(stamp) && compareStamps(clock.at, stamp) > 0;
 }
 
@@ -190,9 +213,22 @@ export function mergeRecord<T extends Clocked>(kind: RecordKind, mine: T, theirs
     const theirValue = fieldValue(theirs, field);
     clocks[field] = ours;
     if (sameValue(mineValue, theirValue)) {
-      // The same value: keep the later clock, so both copies agree on where it came from.
-      if (compareStamps(other.at, ours.at) > 0) {
-        clocks[field] = other;
+      // The same value: keep the later clock, so both copies agree on where it came from, following what
+      // either followed (both copies then compute the same clock).
+      const later = compareStamps(other.at, ours.at) > 0 ? other : ours;
+      const earlier = later === other ? ours : other;
+      const clock: FieldClock =
+        later.seen || earlier.seen
+          ? {
+              ...later,
+              seen: seenWith(
+                seenWith(later.seen, ...Object.entries(earlier.seen ?? {}).map(([r, t]) => makeStamp(t, r))),
+                later.at === earlier.at ? undefined : earlier.at,
+              ),
+            }
+          : later;
+      if (JSON.stringify(clock) !== JSON.stringify(ours)) {
+        clocks[field] = clock;
         clocksTouched = true;
       }
       continue;
@@ -333,7 +369,8 @@ export function settleConflict<T extends Clocked>(
   const shown = record.clocks?.[field]?.at;
   const foreign = [shown, at].filter((s): s is string => s !== undefined && stampReplica(s) !== replica);
   const base = foreign.sort(compareStamps).pop() ?? at;
-  out.clocks = { ...record.clocks, [field]: { at: makeStamp(updatedAt, replica), base } };
+  const seen = seenWith(record.clocks?.[field]?.seen, shown, at);
+  out.clocks = { ...record.clocks, [field]: { at: makeStamp(updatedAt, replica), base, seen } };
   const open = (record.conflicts ?? []).filter((c) => c !== conflict);
   if (open.length > 0) out.conflicts = open;
   else delete out.conflicts;

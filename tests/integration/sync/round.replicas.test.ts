@@ -237,7 +237,11 @@ describe('two or three editors syncing through the server at random moments (mod
           }
         },
       ),
-      { numRuns: RUNS, seed: process.env.SYNC_SEED ? Number(process.env.SYNC_SEED) : undefined },
+      // A failure prints its seed and path: SYNC_SEED=… SYNC_PATH=… replays exactly that run.
+      {
+        numRuns: RUNS,
+        ...(process.env.SYNC_SEED ? { seed: Number(process.env.SYNC_SEED), path: process.env.SYNC_PATH } : {}),
+      },
     );
   }, 240_000);
 });

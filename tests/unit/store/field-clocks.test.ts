@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clockOf, compareStamps, mergeRecord, settleConflict, stampChanges } from '../../../lib/store/field-clocks';
-import type { Item, Source, WeekNote } from '../../../lib/types';
+import type { FieldConflict, Item, Source, WeekNote } from '../../../lib/types';
 
 const ancestor: Item = {
   id: 'i1',
@@ -45,9 +45,10 @@ const changed = (a: Item, b: Item, field: keyof Item) => JSON.stringify(a[field]
 describe('field clocks', () => {
   it('stamps only the fields a write changes, with the value the run of changes started from', () => {
     const once = stampChanges('item', ancestor, { ...ancestor, summary: 'b', updatedAt: 2_000 }, 'aa');
-    expect(once.clocks).toEqual({ summary: { at: '2000@aa', base: '1000@' } });
+    // It follows the value it replaced (seen: browser → time of the newest change it knew).
+    expect(once.clocks).toEqual({ summary: { at: '2000@aa', base: '1000@', seen: { '': 1_000 } } });
     const twice = stampChanges('item', once, { ...once, summary: 'c', updatedAt: 3_000 }, 'aa');
-    expect(twice.clocks?.summary).toEqual({ at: '3000@aa', base: '1000@' });
+    expect(twice.clocks?.summary).toEqual({ at: '3000@aa', base: '1000@', seen: { '': 1_000, aa: 2_000 } });
   });
 
   it('gives a record from before clocks its update time on every field at its first change', () => {
@@ -55,7 +56,7 @@ describe('field clocks', () => {
     delete legacy.clocks;
     const next = stampChanges('item', legacy, { ...legacy, note: 'n', updatedAt: 6_000 }, 'aa');
     expect(next.clocks?.summary).toEqual({ at: '5000@' });
-    expect(next.clocks?.note).toEqual({ at: '6000@aa', base: '5000@' });
+    expect(next.clocks?.note).toEqual({ at: '6000@aa', base: '5000@', seen: { '': 5_000 } });
   });
 
   it('orders stamps by time, then by browser', () => {
@@ -191,6 +192,25 @@ describe('field clocks', () => {
   });
 });
 
+describe('what a value follows (seen), whatever the clocks say', () => {
+  it('keeps a change made meanwhile on a clock far behind, against one made from a third copy’s newer value', () => {
+    const start = { id: 'x', summary: 's', note: '', updatedAt: 1, createdAt: 1, clocks: {} };
+    const edit = (from: unknown, summary: string, at: number, replica: string) =>
+      stampChanges('item', from as never, { ...(from as object), summary, updatedAt: at } as never, replica);
+    // B changes it; A receives B's value and changes it again.
+    const b = edit(start, 'by b', 500, 'bb');
+    const a = edit(mergeRecord('item', start as never, b).record, 'by a', 600, 'aa');
+    // C, its clock far behind, changed it meanwhile without seeing either.
+    const c = edit(start, 'by c', 10, 'cc');
+    const merged = mergeRecord('item', c, a).record as typeof start & { conflicts?: FieldConflict[] };
+    // A's base (B's change) is newer than C's change by the clocks, yet A never saw C's: both are kept.
+    expect([merged.summary, ...(merged.conflicts ?? []).map((c) => c.value)].sort()).toEqual(['by a', 'by c']);
+    // And a change made after seeing A's is taken, though its clock is behind.
+    const later = edit(mergeRecord('item', c, a).record, 'by c, later', 20, 'cc');
+    expect((mergeRecord('item', a, later).record as typeof start).summary).toBe('by c, later');
+  });
+});
+
 describe('an edit of a field whose card shows a conflict', () => {
   it('follows both values: the conflict closes here, and on the other copy when the edit arrives', () => {
     const created = { id: 'x', summary: 'start', note: '', updatedAt: 1, createdAt: 1, clocks: {} };
@@ -207,7 +227,7 @@ describe('an edit of a field whose card shows a conflict', () => {
       'there',
     );
     // Both changed: here shows the later (theirs) and keeps ours as the other choice.
-    const met = mergeRecord('item', here, there).record as typeof created & { conflicts?: unknown[] };
+    const met = mergeRecord('item', here, there).record as typeof created & { conflicts?: FieldConflict[] };
     expect(met.conflicts).toHaveLength(1);
     // The editor here types a third value, seeing both: no conflict left, here or there.
     const typed = stampChanges(
