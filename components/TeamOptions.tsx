@@ -67,7 +67,7 @@ export function TeamOptions({ status, actions }: { status: TeamStatus; actions: 
           <p>{t('teamStateLine', { state: teamStateWord(t, status) })}</p>
           <p>{status.lastSyncAt ? t('teamLastSync', { when: when(status.lastSyncAt) }) : t('teamNeverSynced')}</p>
           <p>{t('teamPending', { count: status.pending })}</p>
-          {status.lastError && status.state !== 'synced' && (
+          {status.lastError && status.state !== 'synced' && !signedOut && (
             <p class="hint" data-testid="team-error">
               {t('teamLastError', {
                 when: when(status.lastError.at),
@@ -105,7 +105,7 @@ export function TeamOptions({ status, actions }: { status: TeamStatus; actions: 
       )}
       {showForm && (
         <form
-          class="team-form"
+          class="fields team-form"
           onSubmit={(e) => {
             e.preventDefault();
             // Asked in the click itself: the browser grants access to the server only there.
