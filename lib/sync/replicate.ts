@@ -70,14 +70,15 @@ function readDocs(docs: readonly Record<string, unknown>[]) {
   return { records, agreed, skipped };
 }
 
-/** One page of the changes feed after `since`, merged here in one transaction. */
-export async function pull(ctx: TeamContext, since: string): Promise<PullResult> {
+/** One page of the changes feed after `since`: the documents (design documents and deletions left out). */
+export async function readChanges(
+  ctx: TeamContext,
+  since: string,
+): Promise<{ docs: Record<string, unknown>[]; since: string; more: boolean }> {
   const query = new URLSearchParams({ since, include_docs: 'true', limit: String(PULL_LIMIT) });
   const reply = await couch(ctx.fetch, ctx.connection.url, dbPath(ctx.connection, `_changes?${query}`));
   if (reply.status !== 200) throw replyProblem(reply, ctx.connection);
   const results = (Array.isArray(reply.body.results) ? reply.body.results : []) as {
-    id?: string;
-    deleted?: boolean;
     doc?: Record<string, unknown>;
   }[];
   const docs = results
@@ -86,6 +87,19 @@ export async function pull(ctx: TeamContext, since: string): Promise<PullResult>
       (doc): doc is Record<string, unknown> =>
         !!doc && typeof doc._id === 'string' && !doc._id.startsWith('_design/') && doc._deleted !== true,
     );
+  const lastSeq = reply.body.last_seq;
+  return {
+    docs,
+    since: lastSeq === undefined ? since : typeof lastSeq === 'string' ? lastSeq : JSON.stringify(lastSeq),
+    more: results.length >= PULL_LIMIT,
+  };
+}
+
+/** Documents from the server merged here in one transaction (one already agreed on is skipped). */
+export async function mergeDocs(
+  ctx: TeamContext,
+  docs: readonly Record<string, unknown>[],
+): Promise<{ received: number; skipped: SkippedDoc[] }> {
   // Our own pushes come back through the feed: a revision this browser already agrees on is skipped.
   const known = await syncedDocs(
     ctx.db,
@@ -94,13 +108,14 @@ export async function pull(ctx: TeamContext, since: string): Promise<PullResult>
   const fresh = docs.filter((d) => known.get(d._id as string)?.rev !== d._rev);
   const { records, agreed, skipped } = readDocs(fresh);
   if (records.length > 0) await applyTeamBatch(ctx.db, records, agreed, ctx.now());
-  const lastSeq = reply.body.last_seq;
-  return {
-    since: lastSeq === undefined ? since : typeof lastSeq === 'string' ? lastSeq : JSON.stringify(lastSeq),
-    received: records.length,
-    skipped,
-    more: results.length >= PULL_LIMIT,
-  };
+  return { received: records.length, skipped };
+}
+
+/** One page of the changes feed after `since`, merged here in one transaction. */
+export async function pull(ctx: TeamContext, since: string): Promise<PullResult> {
+  const page = await readChanges(ctx, since);
+  const merged = await mergeDocs(ctx, page.docs);
+  return { since: page.since, more: page.more, ...merged };
 }
 
 export interface PushResult {

@@ -5,8 +5,10 @@ import {
   checkpointHeld,
   isOffline,
   localChanges,
+  mergeDocs,
   pull,
   push,
+  readChanges,
   type SkippedDoc,
   saveCheckpoint,
   type TeamContext,
@@ -38,12 +40,24 @@ export async function syncRound(ctx: TeamContext, options: RoundOptions): Promis
       await forgetSynced(ctx.db);
     }
     const start = since;
-    for (;;) {
-      const page = await pull(ctx, since);
-      since = page.since;
-      skipped.push(...page.skipped);
-      if (!page.more) break;
-    }
+    if ((await ctx.db.items.count()) === 0 && (await ctx.db.sources.count()) === 0) {
+      // A browser joining with nothing of its own takes the whole database in one merge: all of it or none,
+      // and the search index written once (page by page it rewrote the common words' rows each time:
+      // measured 2.6 times slower for 6,000 items).
+      const docs: Record<string, unknown>[] = [];
+      for (let more = true; more; ) {
+        const page = await readChanges(ctx, since);
+        docs.push(...page.docs);
+        ({ since, more } = page);
+      }
+      skipped.push(...(await mergeDocs(ctx, docs)).skipped);
+    } else
+      for (;;) {
+        const page = await pull(ctx, since);
+        since = page.since;
+        skipped.push(...page.skipped);
+        if (!page.more) break;
+      }
     const sent = await push(ctx, options.scanFrom);
     if (since !== start || status.since === undefined) await saveCheckpoint(ctx, since);
     return updateTeamStatus(ctx.db, (s) => ({

@@ -91,8 +91,8 @@ describe('database upgrade in Chromium', () => {
       return out;
     }, name);
     expect(result).toEqual({
-      version: 6,
-      tables: ['items', 'postings', 'sections', 'settings', 'sources', 'tombstones', 'weeks'],
+      version: 7,
+      tables: ['items', 'postings', 'sections', 'settings', 'sources', 'synced', 'tombstones', 'weeks'],
       sources: ['a', 'b', 'c'],
       items: [
         ['a', 'a+b', 'story', ''],
@@ -198,7 +198,7 @@ describe('database upgrade in Chromium', () => {
       return out;
     }, name);
     expect(result).toEqual({
-      version: 6,
+      version: 7,
       indexes: ['[weekId+sectionId]', 'deletedAt', 'sourceIds', 'tags', 'updatedAt', 'weekId'],
       // Newest first: 599 is the newest Chinese item, then 597.
       chips: ['v4-599', 'v4-599', 'v4-597'],
@@ -222,7 +222,61 @@ describe('database upgrade in Chromium', () => {
       db.close();
       return out;
     }, name);
-    expect(result.version).toBe(6);
+    expect(result.version).toBe(7);
     expect(result.rows).toBeGreaterThan(3);
+  });
+
+  it('opens a version 6 database as version 7: its records intact, an empty store of what a team database had', async () => {
+    const options = await env.session.context.newPage();
+    await options.goto(`chrome-extension://${env.session.extensionId}/options.html`);
+    await options.waitForFunction(() => 'digestClipperTest' in globalThis);
+    const name = `upgrade-v6-${Date.now()}`;
+    const result = await options.evaluate(async (dbName) => {
+      // Version 6 as Dexie left it (IndexedDB version 60): sources found by pageUrl, the search index store.
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open(dbName, 60);
+        open.onupgradeneeded = () => {
+          const db = open.result;
+          const sources = db.createObjectStore('sources', { keyPath: 'id' });
+          for (const index of ['canonicalUrl', 'updatedAt', 'pageUrl']) sources.createIndex(index, index);
+          const items = db.createObjectStore('items', { keyPath: 'id' });
+          for (const index of ['weekId', 'updatedAt', 'deletedAt']) items.createIndex(index, index);
+          items.createIndex('[weekId+sectionId]', ['weekId', 'sectionId']);
+          items.createIndex('tags', 'tags', { multiEntry: true });
+          items.createIndex('sourceIds', 'sourceIds', { multiEntry: true });
+          db.createObjectStore('sections', { keyPath: 'id' }).createIndex('order', 'order');
+          for (const store of ['settings', 'weeks', 'tombstones', 'postings'])
+            db.createObjectStore(store, { keyPath: store === 'settings' || store === 'postings' ? 'key' : 'id' });
+          const tx = open.transaction as IDBTransaction;
+          tx.objectStore('sources').put({
+            id: 's',
+            pageUrl: 'https://e.example/a?utm=x',
+            canonicalUrl: 'https://e.example/a',
+            title: 'Kept',
+            source: 'E',
+            quotes: [],
+            createdAt: 1,
+            updatedAt: 1,
+          });
+        };
+        open.onsuccess = () => {
+          open.result.close();
+          resolve();
+        };
+        open.onerror = () => reject(open.error);
+      });
+      // biome-ignore lint/suspicious/noExplicitAny: the e2e build's test hook is untyped here.
+      const { openDatabase } = (globalThis as any).digestClipperTest;
+      const db = openDatabase(dbName);
+      await db.open();
+      const out = {
+        version: db.verno,
+        synced: await db.synced.count(),
+        title: (await db.sources.where('pageUrl').equals('https://e.example/a?utm=x').first())?.title,
+      };
+      db.close();
+      return out;
+    }, name);
+    expect(result).toEqual({ version: 7, synced: 0, title: 'Kept' });
   });
 });

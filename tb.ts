@@ -1,0 +1,2 @@
+import { teamFigures } from './bench/team';
+await teamFigures();
