@@ -1,2 +1,0 @@
-import { teamFigures } from './bench/team';
-await teamFigures();
