@@ -5,7 +5,7 @@ import { toDoc } from '../lib/sync/docs';
 import { weekIdFor } from '../lib/week';
 import { E2E_BUILD, launchExtension } from '../tests/harness/extension';
 import { startFixtureServer } from '../tests/harness/fixture-server';
-import { startTeam } from '../tests/harness/team-server';
+import { connectInOptions, startTeam } from '../tests/harness/team-server';
 import { BIG, emit, median, quick, SMALL } from './config';
 import { makeRecords } from './fixtures';
 
@@ -33,17 +33,8 @@ export async function teamFigures() {
     for (const [session, user] of [
       [ann, 'ann'],
       [bob, 'bob'],
-    ] as const) {
-      const options = await session.context.newPage();
-      await options.goto(`chrome-extension://${session.extensionId}/options.html`);
-      await options.getByLabel('Server address').fill(team.url);
-      await options.getByLabel('Team database').fill(team.db);
-      await options.getByLabel('User name').fill(user);
-      await options.getByLabel('Password').fill(`pw-${user}`);
-      await options.getByRole('button', { name: 'Connect' }).click();
-      await options.waitForSelector('[data-testid="team-state"][data-state="synced"]');
-      await options.close();
-    }
+    ] as const)
+      await (await connectInOptions(session, team, user)).close();
     const panel = await bob.context.newPage();
     await panel.goto(`chrome-extension://${bob.extensionId}/sidepanel.html`);
     await panel.waitForSelector('[data-testid="team-indicator"]');

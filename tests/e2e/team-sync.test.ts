@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionSession, launchExtension } from '../harness/extension';
 import { type FixtureServer, startFixtureServer } from '../harness/fixture-server';
 import { readEntries } from '../harness/page';
-import { startTeam, type Team } from '../harness/team-server';
+import { connectInOptions, startTeam, type Team } from '../harness/team-server';
 
 const OUT = '.e2e-artifacts';
 
@@ -22,19 +22,7 @@ describe('two editors building one week through the team server', () => {
   let annPanel: Page;
   let bobPanel: Page;
 
-  const connect = async (session: ExtensionSession, user: string) => {
-    const options = await session.context.newPage();
-    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
-    await options.getByLabel('Server address').fill(team.url);
-    await options.getByLabel('Team database').fill(team.db);
-    await options.getByLabel('User name').fill(user);
-    await options.getByLabel('Password').fill(`pw-${user}`);
-    await options.getByRole('button', { name: 'Connect' }).click();
-    await expect
-      .poll(() => options.getByTestId('team-state').getAttribute('data-state'), { timeout: 10_000 })
-      .toBe('synced');
-    return options;
-  };
+  const connect = (session: ExtensionSession, user: string) => connectInOptions(session, team, user);
   const panelOf = async (session: ExtensionSession) => {
     const panel = await session.context.newPage();
     await panel.setViewportSize({ width: 360, height: 900 });

@@ -1,6 +1,7 @@
 import type { Fetch } from '../../lib/sync/couch';
 import { startTeamServer, type TeamServer } from '../../scripts/team-server';
 import { setupTeam } from '../../scripts/team-setup';
+import type { ExtensionSession } from './extension';
 
 /**
  * A browser's cookie jar, for Node: keeps the CouchDB session cookie each answer sets and sends it back,
@@ -41,4 +42,17 @@ export async function startTeam(db = 'team'): Promise<Team> {
     members: ['ann', 'bob', 'cat'].map((user) => ({ user, password: `pw-${user}` })),
   });
   return { server, url: server.url, db };
+}
+
+/** Connects an editor's browser in Options → Team, as they would, and waits for the first sync; the options page stays open. */
+export async function connectInOptions(session: ExtensionSession, team: Team, user: string, password = `pw-${user}`) {
+  const options = await session.context.newPage();
+  await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+  await options.getByLabel('Server address').fill(team.url);
+  await options.getByLabel('Team database').fill(team.db);
+  await options.getByLabel('User name').fill(user);
+  await options.getByLabel('Password').fill(password);
+  await options.getByRole('button', { name: 'Connect' }).click();
+  await options.waitForSelector('[data-testid="team-state"][data-state="synced"]', { timeout: 15_000 });
+  return options;
 }
