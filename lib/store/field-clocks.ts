@@ -59,6 +59,13 @@ function seenWith(seen: Record<string, number> | undefined, ...stamps: (string |
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** Each browser's newest time in either map. */
+function maxOf(a: Record<string, number> = {}, b: Record<string, number> = {}): Record<string, number> {
+  const out = { ...a };
+  for (const [replica, time] of Object.entries(b)) out[replica] = Math.max(out[replica] ?? -1, time);
+  return out;
+}
+
 /** Whether a value with this clock was made knowing the change `stamp`. */
 function hasSeen(clock: FieldClock, stamp: string): boolean {
   const time = clock.seen?.[stampReplica(stamp)];
@@ -221,10 +228,7 @@ export function mergeRecord<T extends Clocked>(kind: RecordKind, mine: T, theirs
         later.seen || earlier.seen
           ? {
               ...later,
-              seen: seenWith(
-                seenWith(later.seen, ...Object.entries(earlier.seen ?? {}).map(([r, t]) => makeStamp(t, r))),
-                later.at === earlier.at ? undefined : earlier.at,
-              ),
+              seen: seenWith(maxOf(later.seen, earlier.seen), later.at === earlier.at ? undefined : earlier.at),
             }
           : later;
       if (JSON.stringify(clock) !== JSON.stringify(ours)) {

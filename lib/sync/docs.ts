@@ -2,8 +2,7 @@ import { type ProblemCode, type ProblemParams, problem } from '../errors';
 import type { BackupIssue, RecordOfKind } from '../store/backup-read';
 import { readRecord } from '../store/backup-read';
 import { itemRecord, sectionRecord, sourceRecord, tombstoneRecord, weekRecord } from '../store/backup-write';
-import { SHARED_SETTINGS } from '../store/defaults';
-import { type SharedSettings, sharedSettings, type TeamRecord } from '../store/team-records';
+import { sharedSettings, type TeamRecord } from '../store/team-records';
 import type { DigestSettings } from '../types';
 
 /**
@@ -15,22 +14,17 @@ import type { DigestSettings } from '../types';
 
 export type DocKind = keyof RecordOfKind;
 
-export type { SharedSettings, TeamRecord };
-export { SHARED_SETTINGS, sharedSettings };
-
 /** The one settings document of a team database. */
-export const SETTINGS_DOC = 'settings';
-
-type SyncRecord = TeamRecord;
+const SETTINGS_DOC = 'settings';
 
 export type RecordDoc = Record<string, unknown> & { _id: string; type: DocKind };
 
-export function docId(entry: SyncRecord): string {
+export function docId(entry: TeamRecord): string {
   return entry.kind === 'settings' ? SETTINGS_DOC : `${entry.kind}:${entry.record.id}`;
 }
 
 /** A record's document body, keys in the backup's order (no `_rev`: the caller adds the one it knows). */
-export function toDoc(entry: SyncRecord): RecordDoc {
+export function toDoc(entry: TeamRecord): RecordDoc {
   const body: Record<string, unknown> = (() => {
     switch (entry.kind) {
       case 'source':
@@ -78,11 +72,13 @@ const skipped = (path: string, code: ProblemCode, params: ProblemParams = {}): B
 export type DocReading =
   | {
       ok: true;
-      entry: SyncRecord;
+      entry: TeamRecord;
       /** Fields the rules dropped or replaced while keeping the record. */
       issues: BackupIssue[];
       /** The document is exactly what this extension writes for the record (nothing dropped, nothing extra). */
       exact: boolean;
+      /** The record as this extension writes it, in canonical JSON (what a round compares by its hash). */
+      canonical: string;
     }
   | { ok: false; issues: BackupIssue[] };
 
@@ -103,13 +99,13 @@ export function readDoc(raw: unknown): DocReading {
   const { _id, type: _type, ...body } = docContent(doc);
   const { record, issues } = readRecord(kind, body, path);
   if (!record) return { ok: false, issues };
-  let entry: SyncRecord;
+  let entry: TeamRecord;
   if (kind === 'settings') {
     const updatedAt = body.updatedAt;
     if (typeof updatedAt !== 'number' || !Number.isFinite(updatedAt) || updatedAt < 0 || updatedAt > 8.64e15)
       return { ok: false, issues: [...issues, skipped(`${path}.updatedAt`, 'field.not-timestamp')] };
     entry = { kind, record: sharedSettings({ ...(record as DigestSettings), sharedAt: updatedAt }) };
-  } else entry = { kind, record } as SyncRecord;
+  } else entry = { kind, record } as TeamRecord;
   if (docId(entry) !== _id)
     return { ok: false, issues: [...issues, skipped(`${path}._id`, 'field.wrong-doc-id', { id: docId(entry) })] };
   // Anything the record does not hold (a field of its own, a value the rules dropped) makes it inexact.
@@ -119,6 +115,7 @@ export function readDoc(raw: unknown): DocReading {
     ...issues,
     ...extra.map((key) => ({ path: `${path}.${key}`, ...problem('field.unknown-field'), effect: 'fixed' as const })),
   ];
-  const exact = all.length === 0 && canonicalJson(written) === canonicalJson(docContent(doc));
-  return { ok: true, entry, issues: all, exact };
+  const canonical = canonicalJson(written);
+  const exact = all.length === 0 && canonical === canonicalJson(docContent(doc));
+  return { ok: true, entry, issues: all, exact, canonical };
 }

@@ -4,7 +4,7 @@ import { applyTeamBatch, recordsChangedSince, syncedDocs, type TeamRecord } from
 import { hash64 } from '../text';
 import type { TeamConnection, TeamStatus } from '../types';
 import { couch, dbPath, type Fetch, replyProblem } from './couch';
-import { canonicalJson, readDoc, toDoc } from './docs';
+import { canonicalJson, type RecordDoc, readDoc, toDoc } from './docs';
 
 /**
  * Replication between this browser's database and a team database, on CouchDB's own API
@@ -32,7 +32,8 @@ const PULL_LIMIT = 5_000;
 /** Rounds of read-merge-send for documents that keep changing under a push. */
 const PUSH_ROUNDS = 5;
 
-export const docHash = (entry: TeamRecord) => hash64(canonicalJson(toDoc(entry)));
+/** What a round compares: a hash of the document's canonical JSON. */
+const docHash = (doc: RecordDoc) => hash64(canonicalJson(doc));
 
 export type SkippedDoc = NonNullable<TeamStatus['skipped']>[number];
 
@@ -65,7 +66,7 @@ function readDocs(docs: readonly Record<string, unknown>[]) {
     }
     records.push(reading.entry);
     // What the server holds, as this browser would write it: equal after the merge means nothing to send.
-    agreed.push({ id, rev: String(doc._rev), hash: docHash(reading.entry) });
+    agreed.push({ id, rev: String(doc._rev), hash: hash64(reading.canonical) });
   }
   return { records, agreed, skipped };
 }
@@ -130,7 +131,10 @@ export interface PushResult {
 /** What changed here since the server last had it: records as documents, with their hashes. */
 export async function localChanges(ctx: TeamContext, scanFrom: number) {
   const records = await recordsChangedSince(ctx.db, scanFrom);
-  const docs = records.map((entry) => ({ entry, doc: toDoc(entry), hash: docHash(entry) }));
+  const docs = records.map((entry) => {
+    const doc = toDoc(entry);
+    return { entry, doc, hash: docHash(doc) };
+  });
   const known = await syncedDocs(
     ctx.db,
     docs.map((d) => d.doc._id),

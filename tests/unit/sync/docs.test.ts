@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { TeamRecord } from '../../../lib/store/team-records';
-import { canonicalJson, readDoc, sharedSettings, toDoc } from '../../../lib/sync/docs';
+import { sharedSettings, type TeamRecord } from '../../../lib/store/team-records';
+import { canonicalJson, readDoc, toDoc } from '../../../lib/sync/docs';
 import { SEED_BACKUP } from '../../fixtures/weeks/ai-weekly-2026-01-26';
 
 /** Records as team documents: written and read back unchanged, and nothing else read as one. */
