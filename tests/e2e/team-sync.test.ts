@@ -182,4 +182,27 @@ describe('two editors building one week through the team server', () => {
       .poll(() => summaryOf(bobPanel, title).inputValue(), { timeout: 10_000 })
       .toBe('Written while signed out');
   });
+
+  it('disconnects: the week stays in this browser, nothing is deleted on the server, and the form is back', async () => {
+    const before = (await readEntries(ann.worker)).length;
+    const options = await ann.context.newPage();
+    await options.goto(`chrome-extension://${ann.extensionId}/options.html`);
+    await options.getByRole('button', { name: 'Disconnect' }).click();
+    await expect
+      .poll(() => options.locator('#team-heading ~ .notice').textContent())
+      .toBe('Disconnected. Everything stays in this browser.');
+    expect(await options.getByTestId('team-state').count()).toBe(0);
+    await expect.poll(() => options.getByLabel('Server address').count()).toBe(1);
+    await expect.poll(() => indicator(annPanel).count()).toBe(0);
+    expect((await readEntries(ann.worker)).length).toBe(before);
+    // The server still holds every item Ann sent, and Bob keeps syncing.
+    const admin = `Basic ${Buffer.from('admin:admin').toString('base64')}`;
+    const all = (await (
+      await fetch(`${team.url}/${team.db}/_all_docs?startkey="item:"&endkey="item:\ufff0"`, {
+        headers: { authorization: admin },
+      })
+    ).json()) as { rows: unknown[] };
+    expect(all.rows.length).toBeGreaterThanOrEqual(before);
+    expect(await indicator(bobPanel).textContent()).toBe('Synced');
+  });
 });
