@@ -1,91 +1,20 @@
-// `npm run eval:metadata -- --corpus trafilatura|readability [--root DIR] [--out FILE] [--limit N]`
+// `npm run eval:metadata -- [--corpus all|trafilatura|readability|chinese|fundus] [--root DIR] [--out FILE] [--limit N]`
 //
-// Scores the extractor the clipper ships (lib/capture/metadata.ts) on real saved pages from a
-// public corpus that lives outside this repository (nothing of it is copied here). Each page is
-// parsed with a real DOM implementation (happy-dom), extracted, and compared with the corpus's
-// labels; see docs/metadata-accuracy.md for the normalisation and the current figures.
+// Scores the extractor the clipper ships (lib/capture/metadata.ts) on real saved pages from public
+// corpora that live outside this repository (nothing of them is copied here; scripts/metadata-corpora.ts
+// reads them). Each page is parsed with a real DOM implementation (happy-dom), extracted, and
+// compared with the corpus's labels: right, wrong or missing per field (scripts/metadata-score.ts);
+// see docs/metadata-accuracy.md for the normalisation and the current figures.
 import { execSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { extractPageMetadata, type PageMetadata } from '../lib/capture/metadata';
 import { withKnownSite } from '../lib/capture/tidy-capture';
-import { type Field, score } from './metadata-score';
+import { CORPORA, type Corpus } from './metadata-corpora';
+import { type Field, type Outcome, score } from './metadata-score';
 import { decode } from './page-decode';
-
-interface Labelled {
-  id: string;
-  url: string;
-  html: () => Buffer;
-  expected: Partial<Record<Field, string>>;
-}
-
-interface Corpus {
-  /** The folder inside the repository that holds pages and labels. */
-  subdir: string;
-  mirror: string;
-  load: (dir: string) => Labelled[];
-}
-
-const CORPORA: Record<string, Corpus> = {
-  trafilatura: {
-    subdir: 'tests',
-    mirror: '/work/.mirror/adbar+trafilatura/repo',
-    load: (dir) => {
-      const labels = JSON.parse(readFileSync(join(dir, 'tests/evaldata.json'), 'utf8')) as Record<
-        string,
-        { file: string; title?: string; author?: string; date?: string }
-      >;
-      return Object.entries(labels)
-        .filter(([, l]) => l.title !== undefined || l.author !== undefined || l.date !== undefined)
-        .map(([url, l]) => ({
-          id: l.file,
-          url,
-          html: () => readFileSync(join(dir, 'tests/eval', l.file)),
-          expected: { title: text(l.title), author: text(l.author), date: text(l.date) },
-        }))
-        .filter((page) => existsSync(join(dir, 'tests/eval', page.id)));
-    },
-  },
-  readability: {
-    subdir: 'test/test-pages',
-    mirror: '/work/.mirror/mozilla+readability/repo',
-    load: (dir) => {
-      const root = join(dir, 'test/test-pages');
-      const names = readdirSync(root).sort();
-      return names
-        .filter((name) => existsSync(join(root, name, 'expected-metadata.json')))
-        .map((name) => {
-          const m = JSON.parse(readFileSync(join(root, name, 'expected-metadata.json'), 'utf8')) as {
-            title?: string | null;
-            byline?: string | null;
-            publishedTime?: string | null;
-            siteName?: string | null;
-          };
-          return {
-            id: name,
-            // The pages were saved from many sites; the corpus records no address for them.
-            url: `https://example.com/${name}/`,
-            html: () => readFileSync(join(root, name, 'source.html')),
-            expected: {
-              title: m.title ?? '',
-              author: m.byline ?? '',
-              date: m.publishedTime ?? '',
-              source: m.siteName ?? '',
-            },
-          };
-        });
-    },
-  },
-};
-
-/** Labels are strings, but a few are null or lists in the corpus. */
-function text(value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  if (Array.isArray(value)) return value.join('; ');
-  return value === null ? '' : String(value);
-}
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -94,10 +23,12 @@ function arg(name: string): string | undefined {
 
 /** A working tree of the corpus: the folder given, or the pages extracted once from a bare mirror. */
 function corpusDir(corpus: Corpus, root: string): string | undefined {
-  if (existsSync(join(root, corpus.subdir))) return root;
+  if (corpus.subdirs.every((sub) => existsSync(join(root, sub)))) return root;
   if (existsSync(join(root, 'HEAD')) && existsSync(join(root, 'objects'))) {
     const dir = mkdtempSync(join(tmpdir(), 'metadata-corpus-'));
-    execSync(`git --git-dir=${JSON.stringify(root)} archive HEAD ${corpus.subdir} | tar -x -C ${JSON.stringify(dir)}`, {
+    // Only the folders named: of some snapshots (fundus) the other folders are not ours to read.
+    const paths = corpus.subdirs.map((sub) => JSON.stringify(sub)).join(' ');
+    execSync(`git --git-dir=${JSON.stringify(root)} archive HEAD ${paths} | tar -x -C ${JSON.stringify(dir)}`, {
       maxBuffer: 1 << 30,
     });
     return dir;
@@ -147,88 +78,121 @@ function gotOf(meta: PageMetadata, field: Field): string | undefined {
 
 // ---- run ----
 
-const name = arg('corpus') ?? 'trafilatura';
-const corpus = CORPORA[name];
-if (!corpus) {
-  console.error(`eval:metadata: unknown corpus "${name}"; use ${Object.keys(CORPORA).join(' or ')}`);
-  process.exit(2);
+interface Tally {
+  n: number;
+  exact: number;
+  outcomes: Record<Outcome, number>;
 }
-const root = arg('root') ?? corpus.mirror;
-const dir = existsSync(root) ? corpusDir(corpus, root) : undefined;
-if (!dir) {
-  console.log(
-    `eval:metadata: the ${name} corpus is not on this machine (looked in ${root}); nothing to score. Bring it with the search tool's fetch, or pass --root.`,
-  );
-  process.exit(0);
-}
-const limit = Number(arg('limit') ?? Number.POSITIVE_INFINITY);
-const out = arg('out') ?? join(tmpdir(), `metadata-mismatches-${name}.jsonl`);
-const pages = corpus.load(dir).slice(0, limit);
 
-const fields: Field[] = name === 'readability' ? ['title', 'author', 'date', 'source'] : ['title', 'author', 'date'];
-const totals = Object.fromEntries(fields.map((f) => [f, { n: 0, exact: 0, lenient: 0 }])) as Record<
-  Field,
-  { n: number; exact: number; lenient: number }
->;
-const mismatches: string[] = [];
-let failures = 0;
-const started = performance.now();
-for (const page of pages) {
-  let meta: PageMetadata;
-  const window = newWindow();
-  try {
-    // As the extension keeps it: the clipper's reading, then the site named as the extension knows it.
-    meta = withKnownSite(extractPageMetadata(parse(window, decode(page.html()), page.url), page.url), page.url);
-  } catch (error) {
-    failures++;
-    mismatches.push(JSON.stringify({ id: page.id, error: String(error) }));
-    continue;
-  } finally {
-    await window.happyDOM.close();
+async function evaluate(name: string, corpus: Corpus): Promise<boolean> {
+  const root = (corpusArg === 'all' ? undefined : arg('root')) ?? corpus.mirror;
+  const dir = existsSync(root) ? corpusDir(corpus, root) : undefined;
+  if (!dir) {
+    console.log(
+      `eval:metadata: the ${name} corpus is not on this machine (looked in ${root}); nothing to score. Bring it with the search tool's fetch, or pass --root.`,
+    );
+    return false;
   }
-  for (const field of fields) {
-    const expected = page.expected[field];
-    if (expected === undefined) continue;
-    // The readability corpus leaves most sites' dates and names unlabelled: score only the labelled ones.
-    if (name === 'readability' && (field === 'date' || field === 'source') && !expected) continue;
-    // Every page has a title: an empty title label means the page was not labelled for it.
-    if (field === 'title' && !expected.trim()) continue;
-    const got = gotOf(meta, field);
-    const result = score(field, expected, got);
-    const t = totals[field];
-    t.n++;
-    if (result.exact) t.exact++;
-    if (result.lenient) t.lenient++;
-    if (!result.exact)
+  const limit = Number(arg('limit') ?? Number.POSITIVE_INFINITY);
+  const out = (corpusArg === 'all' ? undefined : arg('out')) ?? join(tmpdir(), `metadata-mismatches-${name}.jsonl`);
+  const pages = corpus.load(dir).slice(0, limit);
+  const fields = corpus.fields;
+  const totals = Object.fromEntries(
+    fields.map((f) => [f, { n: 0, exact: 0, outcomes: { right: 0, wrong: 0, missing: 0 } }]),
+  ) as Record<Field, Tally>;
+  const mismatches: string[] = [];
+  let failures = 0;
+  let bareDomains = 0;
+  const started = performance.now();
+  for (const page of pages) {
+    let meta: PageMetadata;
+    const window = newWindow();
+    try {
+      // As the extension keeps it: the clipper's reading, then the site named as the extension knows it.
+      meta = withKnownSite(extractPageMetadata(parse(window, decode(page.html()), page.url), page.url), page.url);
+    } catch (error) {
+      failures++;
+      mismatches.push(JSON.stringify({ id: page.id, error: String(error) }));
+      continue;
+    } finally {
+      await window.happyDOM.close();
+    }
+    // A bare domain is a source nothing named: the page declared no name and the extension knows none
+    // (a site that calls itself `tagesschau.de` or `FAZ.NET` in its own metadata has named itself).
+    if (meta.origins.source === 'domain') {
+      bareDomains++;
       mismatches.push(
-        JSON.stringify({ id: page.id, url: page.url, field, expected, got: got ?? null, lenient: result.lenient }),
+        JSON.stringify({
+          id: page.id,
+          url: page.url,
+          field: 'source',
+          outcome: 'bare-domain',
+          got: meta.source,
+          title: meta.title,
+        }),
       );
+    }
+    for (const field of fields) {
+      const expected = page.expected[field];
+      if (expected === undefined) continue;
+      const got = gotOf(meta, field);
+      const result = score(field, expected, got);
+      const t = totals[field];
+      t.n++;
+      if (result.exact) t.exact++;
+      t.outcomes[result.outcome]++;
+      if (!result.exact)
+        mismatches.push(
+          JSON.stringify({
+            id: page.id,
+            url: page.url,
+            field,
+            expected,
+            got: got ?? null,
+            outcome: result.outcome,
+            origin: meta.origins[field === 'date' ? 'publishedAt' : field] ?? null,
+          }),
+        );
+    }
   }
-}
-writeFileSync(out, `${mismatches.join('\n')}\n`);
+  writeFileSync(out, `${mismatches.join('\n')}\n`);
 
-const pct = (a: number, n: number) => (n ? (100 * a) / n : 0);
-console.log(
-  `\n${name}: ${pages.length} pages, ${failures} extraction failures, ${(performance.now() - started) / 1000} s`,
-);
-console.log('field    pages  exact %  lenient %');
-for (const field of fields) {
-  const t = totals[field];
+  const pct = (a: number, n: number) => (n ? (100 * a) / n : 0);
+  const cell = (v: number) => v.toFixed(1).padStart(7);
   console.log(
-    `${field.padEnd(8)} ${String(t.n).padStart(5)}  ${pct(t.exact, t.n).toFixed(1).padStart(7)}  ${pct(t.lenient, t.n).toFixed(1).padStart(9)}`,
+    `\n${name}: ${pages.length} pages, ${failures} extraction failures, ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
+  console.log('field    pages  exact %  right %  wrong %  missing %');
+  for (const field of fields) {
+    const t = totals[field];
+    console.log(
+      `${field.padEnd(8)} ${String(t.n).padStart(5)}  ${cell(pct(t.exact, t.n))}  ${cell(pct(t.outcomes.right, t.n))}  ${cell(pct(t.outcomes.wrong, t.n))}  ${cell(pct(t.outcomes.missing, t.n)).padStart(9)}`,
+    );
+  }
+  console.log(
+    `sources that are a bare domain: ${bareDomains} of ${pages.length} (${pct(bareDomains, pages.length).toFixed(1)} %)`,
+  );
+  const metric = (id: string, value: number) =>
+    console.log(JSON.stringify({ metric: `metadata_${id}_${name}`, value: Number(value.toFixed(1)), unit: '%' }));
+  for (const field of fields) {
+    const t = totals[field];
+    metric(field, pct(t.exact, t.n));
+    metric(`${field}_lenient`, pct(t.outcomes.right, t.n));
+    metric(`${field}_wrong`, pct(t.outcomes.wrong, t.n));
+    metric(`${field}_missing`, pct(t.outcomes.missing, t.n));
+  }
+  metric('bare_domain_source', pct(bareDomains, pages.length));
+  console.log(`mismatches: ${out}`);
+  return true;
 }
-for (const field of fields) {
-  const t = totals[field];
-  console.log(
-    JSON.stringify({ metric: `metadata_${field}_${name}`, value: Number(pct(t.exact, t.n).toFixed(1)), unit: '%' }),
-  );
-  console.log(
-    JSON.stringify({
-      metric: `metadata_${field}_${name}_lenient`,
-      value: Number(pct(t.lenient, t.n).toFixed(1)),
-      unit: '%',
-    }),
-  );
+
+const corpusArg = arg('corpus') ?? 'all';
+const names = corpusArg === 'all' ? Object.keys(CORPORA) : [corpusArg];
+for (const name of names) {
+  const corpus = CORPORA[name];
+  if (!corpus) {
+    console.error(`eval:metadata: unknown corpus "${name}"; use all, ${Object.keys(CORPORA).join(', ')}`);
+    process.exit(2);
+  }
+  await evaluate(name, corpus);
 }
-console.log(`mismatches: ${out}`);

@@ -17,16 +17,38 @@ const dayOf = (s: string | undefined) => /\d{4}-\d{2}-\d{2}/.exec(s ?? '')?.[0] 
  * between two names is punctuation too, and dropping it first ran the names together.
  */
 export function authorsOf(s: string): string[] {
-  return squash(s)
-    .replace(/^(by|von|par|por)\s+/i, '')
-    .split(/\s*(?:;|,|&|\s\/\s|\b(?:and|und|et|y)\b)\s*/i)
-    .map(loose)
-    .filter(Boolean)
-    .sort();
+  return (
+    squash(s)
+      .replace(/^(by|von|par|por)\s+/i, '')
+      // `、` and `，` part Chinese co-authors (王建宏、张文攀).
+      .split(/\s*(?:;|,|&|、|，|\s\/\s|\b(?:and|und|et|y)\b)\s*/i)
+      .map(loose)
+      .filter(Boolean)
+      .sort()
+  );
 }
 
-export function score(field: Field, expected: string, got: string | undefined): { exact: boolean; lenient: boolean } {
+/**
+ * What an editor sees of a field: right (the label, at least leniently), missing (nothing where the
+ * page has a value: seen and filled in) or wrong (a value that is not the label, not even leniently,
+ * or any value where the label says there is none: it slips into the digest).
+ */
+export type Outcome = 'right' | 'wrong' | 'missing';
+
+export interface Scored {
+  exact: boolean;
+  lenient: boolean;
+  outcome: Outcome;
+}
+
+export function score(field: Field, expected: string, got: string | undefined): Scored {
   const value = got ?? '';
+  const { exact, lenient } = compare(field, expected, value);
+  const outcome: Outcome = lenient ? 'right' : value.trim() === '' ? 'missing' : 'wrong';
+  return { exact, lenient, outcome };
+}
+
+function compare(field: Field, expected: string, value: string): { exact: boolean; lenient: boolean } {
   if (field === 'date') {
     const ok = dayOf(expected) === dayOf(value);
     return { exact: ok, lenient: ok };

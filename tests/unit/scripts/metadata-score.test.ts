@@ -39,3 +39,21 @@ describe('score', () => {
     expect([cut.exact, cut.lenient]).toEqual([false, true]);
   });
 });
+
+describe('score outcome', () => {
+  it('tells a wrong value from a missing one, and counts a value where the label says none as wrong', () => {
+    expect(score('author', 'Jane Roe', 'Jane Roe').outcome).toBe('right');
+    expect(score('author', 'Jane Roe', undefined).outcome).toBe('missing');
+    expect(score('author', 'Jane Roe', 'Redaktion').outcome).toBe('wrong');
+    expect(score('author', '', 'Jane Roe').outcome).toBe('wrong');
+    expect(score('author', '', undefined).outcome).toBe('right');
+    expect(score('date', '2020-01-02', '2020-01-03').outcome).toBe('wrong');
+    expect(score('date', '2020-01-02', undefined).outcome).toBe('missing');
+    expect(score('date', '', '2020-01-03').outcome).toBe('wrong');
+    expect(score('title', 'How to build a terrarium | eHow', 'How to build a terrarium').outcome).toBe('right');
+  });
+
+  it('parts Chinese co-authors at 、', () => {
+    expect(score('author', '王建宏; 张文攀', '王建宏、张文攀').exact).toBe(true);
+  });
+});
