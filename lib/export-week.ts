@@ -32,7 +32,6 @@ export async function loadDigestInput(db: ClipperDb, weekId: string): Promise<Di
     settings,
     lede: week?.lede,
     closing: week?.closing,
-    timeZone: settings.timeZone || undefined,
   };
 }
 

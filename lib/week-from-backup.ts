@@ -22,6 +22,5 @@ export function weekFromBackup(
     settings: backup.settings,
     lede: week?.lede,
     closing: week?.closing,
-    timeZone: backup.settings.timeZone || undefined,
   };
 }

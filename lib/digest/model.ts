@@ -2,7 +2,7 @@ import { compareByOrder } from '../order-key';
 import { quoteKey } from '../record-rules';
 import { draftSectionName } from '../section-name';
 import type { DeepDiveQuotes, DigestLanguage, DigestSettings, Item, Quote, Section, Source, WeekItem } from '../types';
-import { civilDate, weekRange } from '../week';
+import { weekRange } from '../week';
 import { type Block, type Inline, inlineText, type QuoteBlock } from './blocks';
 import { foldSpace } from './fold-space';
 import { DIGEST_LABELS, type DigestLabels } from './labels';
@@ -24,8 +24,6 @@ export interface DigestInput {
   lede?: string;
   /** Markdown after the last section. */
   closing?: string;
-  /** Zone for dates of clips whose page gave none; passed in so rendering reads no clock or locale. */
-  timeZone?: string;
 }
 
 export interface DigestDoc {
@@ -76,7 +74,6 @@ interface Context {
   /** The digest's language: month names in template dates. */
   language: DigestLanguage;
   templates: CompiledTemplates;
-  timeZone?: string;
   /** Link each quote in the references to its place on the page. */
   quoteLinks: boolean;
   /** Which quotes a deep dive prints when its editor ticked none. */
@@ -161,9 +158,9 @@ function sourceLinks(item: WeekItem, labels: DigestLabels): Inline[] {
   );
 }
 
-function referenceDate(source: Source, timeZone: string | undefined): string {
-  const published = /^\d{4}-\d{2}-\d{2}/.exec(source.publishedAt ?? '');
-  return published ? published[0] : civilDate(source.createdAt, timeZone);
+/** The day a source was published; none when the page gave none (the clip day would read as one). */
+function referenceDate(source: Source): string {
+  return /^\d{4}-\d{2}-\d{2}/.exec(source.publishedAt ?? '')?.[0] ?? '';
 }
 
 // A sentence that ends in full-width punctuation needs no space before what follows, in any draft language.
@@ -234,7 +231,7 @@ function sourceValue(field: FieldName, lead: Source, item: WeekItem, ctx: Contex
     case 'link':
       return [{ kind: 'link', text: lead.title || lead.canonicalUrl, url: lead.canonicalUrl }];
     case 'date':
-      return referenceDate(lead, ctx.timeZone);
+      return referenceDate(lead);
     default:
       return '';
   }
@@ -364,7 +361,6 @@ export function buildDigest(input: DigestInput): DigestDoc {
     labels,
     language: settings.language,
     templates,
-    timeZone: input.timeZone,
     quoteLinks: input.settings.quoteLinks === true,
     deepDiveQuotes: input.settings.deepDiveQuotes ?? 'none',
     fields: fieldsOf(templates),

@@ -130,8 +130,16 @@ export function fillTemplate<Run>(
   language: 'zh' | 'en' = 'zh',
 ): Run[] {
   const out: Run[] = [];
+  // A field's suffix separates it from what follows: it waits for that, and a line that ends in empty
+  // fields drops it (`{{source?, }}{{date}}` for a page with no date reads `Reuters`, not `Reuters, `).
+  let pending: string | undefined;
+  const flush = () => {
+    if (pending !== undefined) out.push(make.literal(pending));
+    pending = undefined;
+  };
   for (const segment of segments) {
     if (segment.kind === 'literal') {
+      flush();
       out.push(make.literal(segment.text));
       continue;
     }
@@ -139,11 +147,15 @@ export function fillTemplate<Run>(
     const empty = typeof value === 'string' ? value === '' : value.length === 0;
     if (typeof value === 'string') {
       const shown = DATE_FIELDS.has(segment.name) ? formatDate(value, segment.format, language) : value;
-      if (shown) out.push(segment.name === 'gap' || segment.name === 'n' ? make.literal(shown) : make.text(shown));
-    } else {
+      if (shown) {
+        flush();
+        out.push(segment.name === 'gap' || segment.name === 'n' ? make.literal(shown) : make.text(shown));
+      }
+    } else if (!empty) {
+      flush();
       out.push(...value);
     }
-    if (segment.suffix !== undefined && !empty) out.push(make.literal(segment.suffix));
+    if (segment.suffix !== undefined && !empty) pending = segment.suffix;
   }
   return out;
 }

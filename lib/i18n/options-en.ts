@@ -9,7 +9,7 @@ export const OPTIONS_EN = {
   reminderDays: 'Remind me to back up after this many days (0 = never)',
   templatesHeading: 'Templates',
   templatesHint:
-    'Placeholders: {{title}}, {{summary}}, {{source}}, {{sourceLink}}, {{sources}}, {{url}}, {{link}}, {{date|YYYY-MM-DD}} (also MMM D, YYYY), {{note}}, {{tags}}, {{n}}, {{gap}}, {{sourceWord}} (Source or Sources, by how many); under each quote also {{quoteLink}} (the source linked to the quote’s place on the page); in the title, slug and meta line: {{name}}, {{category}}, {{slug}}, {{weekStart}}, {{weekEnd}}. {{source?, }} adds “, ” only when there is a source. Leave a field empty for the default.',
+    'Placeholders: {{title}}, {{summary}}, {{source}}, {{sourceLink}}, {{sources}}, {{url}}, {{link}}, {{date|YYYY-MM-DD}} (also MMM D, YYYY), {{note}}, {{tags}}, {{n}}, {{gap}}, {{sourceWord}} (Source or Sources, by how many); under each quote also {{quoteLink}} (the source linked to the quote’s place on the page); in the title, slug and meta line: {{name}}, {{category}}, {{slug}}, {{weekStart}}, {{weekEnd}}. {{source?, }} adds “, ” only when there is a source and something follows it. Leave a field empty for the default.',
   'template.title': 'Title',
   'template.slug': 'Slug (file name)',
   'template.meta': 'Meta line',

@@ -10,7 +10,7 @@ export const OPTIONS_ZH: Record<OptionsMessageKey, string> = {
   reminderDays: '超过这么多天未备份时提醒我(0 = 不提醒)',
   templatesHeading: '模板',
   templatesHint:
-    '占位符:{{title}}、{{summary}}、{{source}}、{{sourceLink}}、{{sources}}、{{url}}、{{link}}、{{date|YYYY-MM-DD}}、{{note}}、{{tags}}、{{n}}、{{gap}}、{{sourceWord}}(来源);引文下一行还可用 {{quoteLink}}(来源名,链接到引文在原文中的位置);标题、slug 和信息行中:{{name}}、{{category}}、{{slug}}、{{weekStart}}、{{weekEnd}}。{{source?, }} 仅在有来源时加上“, ”。留空则使用默认模板。',
+    '占位符:{{title}}、{{summary}}、{{source}}、{{sourceLink}}、{{sources}}、{{url}}、{{link}}、{{date|YYYY-MM-DD}}、{{note}}、{{tags}}、{{n}}、{{gap}}、{{sourceWord}}(来源);引文下一行还可用 {{quoteLink}}(来源名,链接到引文在原文中的位置);标题、slug 和信息行中:{{name}}、{{category}}、{{slug}}、{{weekStart}}、{{weekEnd}}。{{source?, }} 仅在有来源且后面还有内容时加上“, ”。留空则使用默认模板。',
   'template.title': '标题',
   'template.slug': 'Slug(文件名)',
   'template.meta': '信息行',

@@ -17,6 +17,14 @@ describe('the template language', () => {
     );
   });
 
+  it('drops a suffix that nothing follows: a source with no date ends the line, with no dangling comma', () => {
+    const segments = parseTemplate('{{title}} — {{source?, }}{{date|YYYY/M/D}}', ['title', 'source', 'date']);
+    expect(fillTemplate(segments, { title: 'A', source: 'B', date: '' }, runs).join('')).toBe('T(A) — T(B)');
+    // Text the template writes after the field still follows the suffix.
+    const worded = parseTemplate('{{source?, }}{{date}} (read)', ['source', 'date']);
+    expect(fillTemplate(worded, { source: 'B', date: '' }, runs).join('')).toBe('T(B),  (read)');
+  });
+
   it.each([
     ['{{title', 'template.unclosed', 1, 1],
     ['ok\n  {{titel}}', 'template.unknown-field', 2, 3],
