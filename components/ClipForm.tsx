@@ -90,6 +90,8 @@ export function ClipForm({ draft, sections, tags, busy, now, onChange, onSave }:
             {t('source')} {doubt('source')}
           </span>
           <input name="source" value={draft.source} onInput={(e) => set({ source: e.currentTarget.value })} />
+          {/* A reprint's credit: where the story first ran; the source stays the site the link goes to. */}
+          {draft.reprintOf && <small class="reprint">{t('reprintOf', { name: draft.reprintOf })}</small>}
         </label>
         <label>
           <span>{t('section')}</span>

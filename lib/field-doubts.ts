@@ -24,8 +24,6 @@ export function fieldDoubts(
 ): Partial<Record<'title' | 'source' | 'publishedAt' | 'author', FieldDoubt>> {
   const out: Partial<Record<'title' | 'source' | 'publishedAt' | 'author', FieldDoubt>> = {};
   // A title the page did not give: a PDF's file name (or its own title, often a template's), or the domain.
-  if (origins.title === 'pdf') out.title = 'title-pdf';
-  else if (origins.title === 'domain') out.title = 'title-domain';
   const source = fields.source.trim();
   let host = '';
   try {
@@ -33,6 +31,14 @@ export function fieldDoubts(
   } catch {
     // A manual entry without an address yet.
   }
+  const title = fields.title
+    .trim()
+    .toLowerCase()
+    .replace(/^www\./, '');
+  if (origins.title === 'pdf') out.title = 'title-pdf';
+  // A page with no title of its own (or one that is only its host) shows its host: worth the same check.
+  else if (origins.title === 'domain' || (host && origins.title !== 'editor' && title === host))
+    out.title = 'title-domain';
   if (!source) out.source = 'source-missing';
   else if (
     origins.source === 'domain' ||

@@ -123,6 +123,7 @@ const ORIGINS: Record<FieldOrigin, true> = {
   byline: true,
   url: true,
   'known-site': true,
+  logo: true,
   domain: true,
   pdf: true,
   editor: true,

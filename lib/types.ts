@@ -239,6 +239,8 @@ export type FieldOrigin =
   | 'byline'
   | 'url'
   | 'known-site'
+  /** The site's name as its header logo gives it (`<img alt="Parallels">`), when it names the domain. */
+  | 'logo'
   | 'domain'
   /** The browser's PDF viewer: the PDF's own title when it has one, else its file name. */
   | 'pdf'
@@ -250,6 +252,22 @@ export interface PageCapture extends PageFields {
   selection?: { text: string; markdown?: string };
   /** Where the clipper read each field (shown in the capture form, stored with the source). */
   origins?: FieldOrigins;
+  /**
+   * A Chinese page's lines that may credit its writer, as the clipper gathered them; read and
+   * dropped once the capture has left the page (lib/capture/tidy-capture.ts), never stored.
+   */
+  credits?: string[];
+  /**
+   * The outlet a reprint credits (`来源：澎湃新闻` on a portal's copy): shown in the capture form as
+   * where the story first ran. The source stays the site that serves the page the draft links to.
+   */
+  reprintOf?: string;
+  /**
+   * The page's `<title>` and its header logo's text when nothing on the page named its site; read
+   * and dropped outside the page (lib/capture/tidy-capture.ts), never stored.
+   */
+  pageTitle?: string;
+  logoAlt?: string;
 }
 
 /** The team database this browser syncs with (lib/sync/): never the password, which is not kept. */

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { extractPageMetadata, type PageMetadata } from '../lib/capture/metadata';
-import { withKnownSite } from '../lib/capture/tidy-capture';
+import { finishFields } from '../lib/capture/tidy-capture';
 import { CORPORA, type Corpus } from './metadata-corpora';
 import { type Field, type Outcome, score } from './metadata-score';
 import { decode } from './page-decode';
@@ -103,13 +103,25 @@ async function evaluate(name: string, corpus: Corpus): Promise<boolean> {
   const mismatches: string[] = [];
   let failures = 0;
   let bareDomains = 0;
+  let signals: Partial<Record<Field, number>> = {};
+  // Per field, per signal (its place in the extractor's list): how often what it gave was right or wrong.
+  const bySignal = new Map<string, Record<Outcome, number>>();
   const started = performance.now();
   for (const page of pages) {
     let meta: PageMetadata;
     const window = newWindow();
     try {
-      // As the extension keeps it: the clipper's reading, then the site named as the extension knows it.
-      meta = withKnownSite(extractPageMetadata(parse(window, decode(page.html()), page.url), page.url), page.url);
+      // As the extension keeps it: the clipper's reading, then what the background does with it (credits
+      // read, the site named as the extension knows it).
+      signals = {};
+      meta = finishFields(
+        extractPageMetadata(parse(window, decode(page.html()), page.url), page.url, {
+          trace: (field, signal) => {
+            signals[field === 'date' ? 'date' : field] = signal;
+          },
+        }),
+        page.url,
+      );
     } catch (error) {
       failures++;
       mismatches.push(JSON.stringify({ id: page.id, error: String(error) }));
@@ -141,6 +153,13 @@ async function evaluate(name: string, corpus: Corpus): Promise<boolean> {
       t.n++;
       if (result.exact) t.exact++;
       t.outcomes[result.outcome]++;
+      if (got && field !== 'title') {
+        // A value no signal in the page gave was found after it (a Chinese page's credits).
+        const key = `${field}#${signals[field] ?? 'after'}`;
+        const tally = bySignal.get(key) ?? { right: 0, wrong: 0, missing: 0 };
+        tally[result.outcome]++;
+        bySignal.set(key, tally);
+      }
       if (!result.exact)
         mismatches.push(
           JSON.stringify({
@@ -151,6 +170,7 @@ async function evaluate(name: string, corpus: Corpus): Promise<boolean> {
             got: got ?? null,
             outcome: result.outcome,
             origin: meta.origins[field === 'date' ? 'publishedAt' : field] ?? null,
+            signal: signals[field] ?? null,
           }),
         );
     }
@@ -169,6 +189,12 @@ async function evaluate(name: string, corpus: Corpus): Promise<boolean> {
       `${field.padEnd(8)} ${String(t.n).padStart(5)}  ${cell(pct(t.exact, t.n))}  ${cell(pct(t.outcomes.right, t.n))}  ${cell(pct(t.outcomes.wrong, t.n))}  ${cell(pct(t.outcomes.missing, t.n)).padStart(9)}`,
     );
   }
+  console.log(
+    `by signal (field#place in the extractor's list: right/wrong): ${[...bySignal.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, t]) => `${key} ${t.right}/${t.wrong}`)
+      .join(', ')}`,
+  );
   console.log(
     `sources that are a bare domain: ${bareDomains} of ${pages.length} (${pct(bareDomains, pages.length).toFixed(1)} %)`,
   );

@@ -56,6 +56,9 @@ export function capturePage(
   if (metadata.author) capture.author = metadata.author;
   if (metadata.publishedAt) capture.publishedAt = metadata.publishedAt;
   if (metadata.excerpt) capture.excerpt = metadata.excerpt;
+  if (metadata.credits) capture.credits = metadata.credits;
+  if (metadata.pageTitle) capture.pageTitle = metadata.pageTitle;
+  if (metadata.logoAlt) capture.logoAlt = metadata.logoAlt;
   const lang = validLang(metadata.lang);
   if (lang) capture.lang = lang;
   const text = cleanBlock(selection.text);

@@ -5,6 +5,7 @@ import { decodeEntities } from './entities';
 import { lookupByDomain } from './publishers';
 import { normalizeName, SEPARATORS, stripSiteName } from './site-name';
 import { canonicalAllowed, registrableDomain } from './url';
+import { zhBylineTexts } from './zh-lines';
 
 export interface PageMetadata {
   title: string;
@@ -20,11 +21,20 @@ export interface PageMetadata {
   lang?: string;
   /** Where each field was read (lib/types.ts FieldOrigin), so the editor knows what to check first. */
   origins: FieldOrigins;
+  /** A Chinese page's lines that may credit its writer or its outlet, read outside the page (lib/capture/zh-byline.ts). */
+  credits?: string[];
+  /** Set outside the page (lib/capture/tidy-capture.ts): the outlet a reprint credits. */
+  reprintOf?: string;
+  /** The page's `<title>` and its header logo's text when nothing else named the site: read outside the page. */
+  pageTitle?: string;
+  logoAlt?: string;
 }
 
 export interface ExtractOptions {
   /** Editors' publisher names by domain; they win over everything the page says. */
   publisherOverrides?: Readonly<Record<string, string>>;
+  /** Told which signal (its place in the field's list) gave each field: how eval:metadata measures each rule. */
+  trace?: (field: 'source' | 'author' | 'date', signal: number) => void;
 }
 
 type Json = Record<string, unknown>;
@@ -217,6 +227,8 @@ const BYLINE_SELECTORS = [
   'a[href*="/authors/" i]',
   'a[href*="/people/" i]',
   'a[href*="/profiles/" i]',
+  // Forums and link aggregators link the poster's page (`user?id=…`, Hacker News).
+  'a[href^="user?id=" i]',
   '[class*="author" i] a',
   // Author boxes and German "Autorenzeile"s whose name is plain text (`von <span>Name</span>`).
   '[class*="author" i]',
@@ -262,9 +274,13 @@ export function cleanAuthor(value: string | undefined): string | undefined {
     .trim();
   const upper = name.match(/[A-Z]/g)?.length ?? 0;
   const letters = name.match(/[A-Za-z]/g)?.length ?? 0;
-  if (letters >= 4 && upper / letters > 0.7) {
-    name = name.replace(/\b([A-Z])([A-Z'’-]+)\b/g, (_, first: string, rest: string) => first + rest.toLowerCase());
-  }
+  // Names in capitals (`MATT O’BRIEN, BARBARA ORTUTAY`) in title case, each part after an apostrophe or hyphen too.
+  if (letters >= 4 && upper / letters > 0.7)
+    name = name
+      .toLowerCase()
+      .replace(/(^|[\s,’'-])(\p{L})/gu, (_, before: string, c: string) => before + c.toUpperCase())
+      // …but `and` and the particles between names stay small (`Jane Doe and John Roe`, `Ursula von der Leyen`).
+      .replace(/(?<=\s)(?:And|Und|Et|Von|Van|De[rn]?|Da|Di|Du|La|Le)(?=\s)/g, (word) => word.toLowerCase());
   return name || undefined;
 }
 
@@ -273,7 +289,14 @@ function bylineText(doc: Document, plausible: (name: string) => boolean): string
   for (const selector of BYLINE_SELECTORS) {
     // The first few matches: a head `<link rel=author>` or an empty headshot link comes before the name.
     for (const el of Array.from(doc.querySelectorAll(selector)).slice(0, 5)) {
-      if (el.closest('footer, nav, [class*="comment" i]')) continue;
+      // Nor is a button (`<button class="followAuthorBtn">Folgen</button>`) or a form.
+      if (el.closest('footer, nav, [class*="comment" i], button, [role="button"], form')) continue;
+      // A link to a section of people (`/people/`, a portal's channel in its menu) names nobody.
+      if (
+        selector.includes('href') &&
+        !/\/(?:authors?|people|profiles)\/[^/?#]|^user\?id=./i.test(el.getAttribute('href') ?? '')
+      )
+        continue;
       const value = cleanAuthor(el.getAttribute('content') ?? text(el));
       if (value && value.length <= 120 && plausible(value)) return value;
     }
@@ -339,53 +362,6 @@ function firstInText<T>(doc: Document, read: (node: Node, parent: Element) => T 
   return undefined;
 }
 
-/**
- * Where Chinese portals print who wrote a story and where it came from: an info line under the
- * headline (`2020-02-19 10:21 来源：新浪科技 作者：张三`), or the first lines of the text
- * (`新华社北京2月19日电（记者 张三、李四）`, `文｜李四`, `本报记者 王五`).
- */
-const HAN_NAME = '[\\p{Script=Han}·]{2,4}';
-const ZH_REPORTER = new RegExp(
-  `(?:^|[\\s（(【\\[|｜])(?:本报|本報|本刊|新华社|新華社|中新社|中新网|央视网|中央社|中通社|路透社|法新社)?(?:特约|特約|实习|實習)?(?:记者|記者|通讯员|通訊員)\\s*[:：]?\\s*(${HAN_NAME}(?:\\s*[、，,]\\s*${HAN_NAME}){0,3})`,
-  'u',
-);
-const ZH_AUTHOR =
-  /(?:^|[\s（(【[|｜])(?:作者|撰文|撰稿|文|编译)\s*[：:|｜/／]\s*([\p{Script=Han}·A-Za-z][\p{Script=Han}·A-Za-z .]{0,19}?)(?=$|[\s）)】\]|｜,，、;；。]|\d)/u;
-const ZH_SOURCE = /(?:来源|來源|出处|出處)\s*[：:]\s*([\p{Script=Han}A-Za-z0-9·]{2,20})/u;
-// What follows a reporter's name in the same run of characters: `张三报道`, `李四摄`, `王五发自北京`.
-const ZH_NAME_TAIL = /(?:报道|報導|摄影?|攝影?|发自.*|發自.*|综合报道|整理|电|讯)$/u;
-
-const ZH_INFO_CLASS = /info|source|author|byline|date|time|meta|about|editor/i;
-const SKIP_ZONE = /comment|related|recommend|footer|nav/i;
-
-/**
- * Text of the info lines near the headline and of the first paragraphs, for Chinese bylines. A
- * bounded walk in document order (the first 4,000 elements), so a 5 MB page costs no more than a
- * small one.
- */
-function zhBylineTexts(doc: Document): string[] {
-  const info: string[] = [];
-  const paragraphs: string[] = [];
-  const root = doc.body ?? doc.documentElement;
-  if (!root) return [];
-  const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
-  let seen = 0;
-  for (let node = walker.nextNode(); node && seen < 4_000; node = walker.nextNode()) {
-    seen++;
-    const el = node as Element;
-    const tag = el.tagName;
-    if (tag === 'FOOTER' || tag === 'NAV' || tag === 'SCRIPT' || tag === 'STYLE') continue;
-    const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (SKIP_ZONE.test(cls)) continue;
-    if (info.length < 30 && ZH_INFO_CLASS.test(cls))
-      info.push((el.textContent ?? '').replace(/\s+/g, ' ').slice(0, 200));
-    else if (paragraphs.length < 6 && tag === 'P')
-      paragraphs.push((el.textContent ?? '').replace(/\s+/g, ' ').slice(0, 120));
-    if (info.length >= 30 && paragraphs.length >= 6) break;
-  }
-  return [...info, ...paragraphs];
-}
-
 /** Where themes put the site's own name as an `<h1>`: logo and brand boxes, and the page's header. */
 const SITE_HEADING = '[class*="logo" i], [id*="logo" i], [class*="site-title" i], [class*="brand" i]';
 const isSiteHeading = (el: Element) =>
@@ -447,48 +423,19 @@ function headlineH1(doc: Document, siteNames: string[], host: string, title: str
   return fallback;
 }
 
-/** A reporter or author named in a Chinese byline line, never an editor. */
-export function zhByline(texts: readonly string[]): string | undefined {
-  for (const line of texts) {
-    // 责任编辑 / 责编 name who edited the page, not who wrote it.
-    const withoutEditors = line.replace(
-      /(?:责任编辑|責任編輯|责编|責編|编辑|編輯|校对|审核)\s*[：:]?\s*[\p{Script=Han}·、，, ]{2,20}/gu,
-      ' ',
-    );
-    const reporter = ZH_REPORTER.exec(withoutEditors)?.[1];
-    const author = reporter ?? ZH_AUTHOR.exec(withoutEditors)?.[1];
-    if (!author) continue;
-    const names = author
-      .split(/\s*[、，,]\s*/)
-      .map((name) => name.trim().replace(ZH_NAME_TAIL, ''))
-      .filter((name) => name.length >= 2);
-    if (names.length > 0) return names.join('、');
-  }
-  return undefined;
-}
-
-/** The outlet a Chinese page names in its info line (`来源：新浪科技`). */
-export function zhSourceLine(texts: readonly string[]): string | undefined {
-  for (const line of texts) {
-    // `网易科技报道`: the outlet is 网易科技; the rest says it reported.
-    const name = ZH_SOURCE.exec(line)?.[1]?.replace(/(?:报道|報導|讯|訊|综合)$/u, '');
-    if (name && name.length >= 2 && !/^\d+$/.test(name)) return name;
-  }
-  return undefined;
-}
-
 /** Names CMSes and themes put where an author goes: account defaults, not people. */
 const PLACEHOLDER_AUTHOR =
-  /^(?:tweet|teilen|share|veröffentlicht|published|login|e?magazine login|zum inhalt springen|skip to content|afficher mon profil complet|view (?:my )?(?:complete )?profile|\d+ (?:articles?|posts?|beiträge|artikel)|admin(?:istrator)?|wp-?admin|wordpress-?admin|wordpressadmin|super ?user|site ?admin|webmaster|root|user|guest|anonymous|anonym|unknown|no ?author|n\/a|none|null|undefined|default|editor|author|autor)$/i;
+  /^(?:tweet|teilen|share|folgen|follow|abonnieren|subscribe|veröffentlicht|published|login|e?magazine login|zum inhalt springen|skip to content|afficher mon profil complet|view (?:my )?(?:complete )?profile|\d+ (?:articles?|posts?|beiträge|artikel)|admin(?:istrator)?|wp-?admin|wordpress-?admin|wordpressadmin|super ?user|site ?admin|webmaster|root|user|guest|anonymous|anonym|unknown|no ?author|n\/a|none|null|undefined|default|editor|author|autor)$/i;
 /**
  * Names that say they are an organisation: legal forms, public bodies, an address. A newsroom
  * (`Redaktion`, `TVT-Redaktion`) is kept: pages sign with it as their author, and a desk is what
  * an editor would cite.
  */
 const ORGANISATION =
-  /\b(?:GmbH|AG|e\.\s?V\.|eG|Ltd|Inc|LLC|KG|S\.A\.|Verlag|Bundesministerium|Ministerium|Ministry|Bundesverband|Verband|Departement|Department|publisher|anónimo)\b|\b[\w-]+\.(?:com|de|ch|at|org|net|fr|it|es)\b/i;
+  /\b(?:GmbH|AG|e\.\s?V\.|eG|Ltd|Inc|LLC|KG|S\.A\.|Verlag|Bundesministerium|Ministerium|Ministry|Bundesverband|Verband|Departement|Department|publisher|anónimo)\b|\b[\w-]+\.(?:com|de|ch|at|org|net|fr|it|es)\b|(?:公司|集团|集團|网络|網絡|科技|有限)$/iu;
 /** Credits for a site's design that templates print in an author slot. */
-const DESIGN_CREDIT = /\btheme|\b(?:designed by|powered by|wordpress|template)\b|\bdesigned$/i;
+const DESIGN_CREDIT =
+  /\btheme|\b(?:designed by|powered by|wordpress|template|discuz|comsenz|phpwind|dedecms)\b|\bdesigned$/i;
 
 const comparable = (value: string) => value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
@@ -504,12 +451,15 @@ export function plausibleAuthor(name: string, publisher: string, host: string): 
   // A company, a ministry or an association is a publisher, not a byline.
   if (ORGANISATION.test(trimmed)) return false;
   // A credit for pictures, a time stamp or a date is not who wrote the text.
-  if (/^(?:fotos?|photos?|bilder?|bildquelle|stand|posted on|publicado|aktualisiert)\b/i.test(trimmed)) return false;
+  if (/^(?:fotos?|photos?|bild(?:er)?|bildquelle|stand|posted on|publicado|aktualisiert)\b/i.test(trimmed))
+    return false;
   // A name starts with a letter and is not a sentence (`3 de Mayo de 2022`, `Endlich mehr Beschleunigung wagen!`).
   if (/^\d/.test(trimmed) || /[!?]$/.test(trimmed)) return false;
   if (DATE_IN_TEXT.exec(trimmed)?.index === 0 || !/\p{L}/u.test(trimmed)) return false;
-  // Editors and source lines are not authors (责任编辑：张三, 来源：新浪科技).
-  if (/责任编辑|責任編輯|责编|責編|来源[:：]|來源[:：]/.test(trimmed)) return false;
+  // Editors and source lines are not authors (责任编辑：张三, 来源：新浪科技, Quelle: dpa), nor a tag in brackets ([人物]).
+  if (/责任编辑|責任編輯|责编|責編|来源[:：]|來源[:：]|^(?:quelle|source)\s*:|^[[【〔]/i.test(trimmed)) return false;
+  // Code a page printed where its byline goes (`window._folmq.push(function() {…`).
+  if (/[{};]|\bfunction\s*\(|=>/.test(trimmed)) return false;
   if (/^https?:\/\/|^www\./i.test(trimmed)) return false;
   const key = comparable(trimmed);
   if (key === '') return false;
@@ -666,10 +616,15 @@ function langOf(doc: Document, ld: Json | undefined): string | undefined {
 function firstFound<T>(
   signals: readonly (readonly [FieldOrigin, () => T | undefined])[],
   accept: (value: T) => boolean = () => true,
+  traced?: (signal: number) => void,
 ): [FieldOrigin | undefined, T | undefined] {
-  for (const [origin, read] of signals) {
+  for (let i = 0; i < signals.length; i++) {
+    const [origin, read] = signals[i] as (typeof signals)[number];
     const value = read();
-    if (value !== undefined && value !== '' && accept(value)) return [origin, value];
+    if (value !== undefined && value !== '' && accept(value)) {
+      traced?.(i);
+      return [origin, value];
+    }
   }
   return [undefined, undefined];
 }
@@ -700,15 +655,17 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
     /^zh/i.test(doc.documentElement?.getAttribute('lang') ?? '') ||
     /[\u4e00-\u9fff]/.test(`${text(doc.querySelector('title')) ?? ''}${text(doc.querySelector('h1')) ?? ''}`);
   const zhTexts = chinese ? zhBylineTexts(doc) : [];
-  const [sourceOrigin, rawSource] = firstFound<string>([
-    ['editor', () => override],
-    ['declared', () => weChatAccount ?? (isWeChat ? undefined : siteName)],
-    // The outlet the page names in its info line beats a guess from the domain (新浪科技, not 新浪财经).
-    ['byline', () => zhSourceLine(zhTexts)],
-    // A site the extension knows by name (lib/capture/publishers.ts) is named after the capture has
-    // left the page (withKnownSite in lib/capture/tidy-capture.ts), keeping the table out of the clipper.
-    ['domain', () => readableDomain(host)],
-  ]);
+  const [sourceOrigin, rawSource] = firstFound<string>(
+    [
+      ['editor', () => override],
+      ['declared', () => weChatAccount ?? (isWeChat ? undefined : siteName)],
+      // A site the extension knows by name (lib/capture/publishers.ts) is named after the capture has
+      // left the page (withKnownSite in lib/capture/tidy-capture.ts), keeping the table out of the clipper.
+      ['domain', () => readableDomain(host)],
+    ],
+    undefined,
+    (i) => options.trace?.('source', i),
+  );
   const source = cleanLine(decodeEntities(rawSource ?? ''), 200);
 
   const siteNames = [source, siteName ?? '', ldPublisher ?? ''].filter((n) => n);
@@ -779,7 +736,8 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
   // (`Michael Humpa | CHIP Software-Redaktion`); judged in that form.
   const asAuthor = (name: string) => cleanLine(stripSiteName(decodeEntities(name), [source], host), 300);
   const authors = names(ld?.author).filter((name) => plausibleAuthor(name, source, host));
-  const citationAuthors = metaAll(doc, 'citation_author');
+  // Each `citation_author` is one person, often `Last, First` (arXiv): `Chen, Wei` is Wei Chen, not two people.
+  const citationAuthors = metaAll(doc, 'citation_author').map((name) => name.replace(/^([^,]+),\s*([^,]+)$/, '$2 $1'));
   // In order of trust; a placeholder or the publisher's own name falls through to the next.
   // Evaluated in turn, so the costlier DOM searches run only when the cheap signals gave nothing.
   const [authorOrigin, rawAuthor] = firstFound<string>(
@@ -788,56 +746,84 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
       ['declared', () => (citationAuthors.length > 0 ? citationAuthors.join(', ') : undefined)],
       // Every author of the first kind of meta a page gives (`parsely-author` once per person).
       ['declared', () => cleanAuthor([...new Set(metaAuthors(doc))].join(', '))],
-      ['byline', () => (isWeChat ? text(doc.querySelector('#js_author_name')) : undefined)],
+      // A WeChat article's writer: its own field, or the author line under the title (`原创 新智元编辑部 新智元`),
+      // whose first plain entry is the writer (not the 原创 mark, the account or the time).
+      [
+        'byline',
+        () =>
+          isWeChat
+            ? (text(doc.querySelector('#js_author_name')) ??
+              Array.from(doc.querySelectorAll('#meta_content .rich_media_meta_text'))
+                .filter((el) => !el.id && el.tagName !== 'EM')
+                .map((el) => text(el))
+                .find((name) => name && name !== '原创'))
+            : undefined,
+      ],
       ['byline', () => bylineText(doc, (name) => plausibleAuthor(name, source, host))],
-      ['byline', () => zhByline(zhTexts)],
-      ['byline', () => labelledAuthor(doc, (name) => plausibleAuthor(name, source, host))],
+      // A Chinese page's credits are read outside the page from its lines (lib/capture/tidy-capture.ts);
+      // European labels (`von`, `par`) say nothing there.
+      ['byline', () => (chinese ? undefined : labelledAuthor(doc, (name) => plausibleAuthor(name, source, host)))],
     ],
     (name) => plausibleAuthor(asAuthor(name), source, host),
+    (i) => options.trace?.('author', i),
   );
   const author = rawAuthor ? asAuthor(rawAuthor) : '';
 
-  const [dateOrigin, publishedAt] = firstFound<string>([
-    ['declared', () => (isWeChat ? weChatDate(doc) : undefined)],
+  const [dateOrigin, publishedAt] = firstFound<string>(
     [
-      'declared',
-      () =>
-        firstDate([
-          typeof ld?.datePublished === 'string' ? ld.datePublished : undefined,
-          meta(doc, 'article:published_time', 'og:article:published_time'),
-          meta(doc, 'citation_publication_date', 'citation_date', 'citation_online_date'),
-          meta(doc, 'DC.date', 'DC.date.issued', 'dcterms.date', 'dcterms.issued', 'dcterms.created'),
-          meta(
-            doc,
-            'pubdate',
-            'publishdate',
-            'publish-date',
-            'publish_time',
-            'date',
-            'sailthru.date',
-            'parsely-pub-date',
-            'datePublished',
-            'article.published',
-            'apub:time',
-            'publication_date',
-            'publication-date',
-          ),
-          doc.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime') ??
-            doc.querySelector('[itemprop="datePublished"]')?.getAttribute('content'),
-          // Video pages and some CMSs name the first publication otherwise (read from the meta index:
-          // a query over every element's attributes costs milliseconds on a large page).
-          meta(doc, 'uploadDate', 'dateCreated', 'schema:dateCreated'),
-          (doc.querySelector('article time[datetime]') ?? doc.querySelector('time[datetime]'))?.getAttribute(
-            'datetime',
-          ),
-          typeof ld?.dateCreated === 'string' ? ld.dateCreated : undefined,
-        ]),
+      ['declared', () => (isWeChat ? weChatDate(doc) : undefined)],
+      [
+        'declared',
+        () =>
+          firstDate([
+            typeof ld?.datePublished === 'string' ? ld.datePublished : undefined,
+            meta(doc, 'article:published_time', 'og:article:published_time'),
+            meta(doc, 'citation_publication_date', 'citation_date', 'citation_online_date'),
+            meta(doc, 'DC.date', 'DC.date.issued', 'dcterms.date', 'dcterms.issued', 'dcterms.created'),
+            meta(
+              doc,
+              'pubdate',
+              'publishdate',
+              'publish-date',
+              'publish_time',
+              'date',
+              'sailthru.date',
+              'parsely-pub-date',
+              'datePublished',
+              'article.published',
+              'apub:time',
+              'publication_date',
+              'publication-date',
+            ),
+            doc.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime') ??
+              doc.querySelector('[itemprop="datePublished"]')?.getAttribute('content'),
+            // Video pages and some CMSs name the first publication otherwise (read from the meta index:
+            // a query over every element's attributes costs milliseconds on a large page).
+            meta(doc, 'uploadDate', 'dateCreated', 'schema:dateCreated'),
+            (doc.querySelector('article time[datetime]') ?? doc.querySelector('time[datetime]'))?.getAttribute(
+              'datetime',
+            ),
+            // An age shown as `3 hours ago` with the time in its title (`2026-01-28T15:04:05 1769612645`, Hacker News).
+            doc.querySelector('[class~="age"][title]')?.getAttribute('title')?.split(' ')[0],
+            typeof ld?.dateCreated === 'string' ? ld.dateCreated : undefined,
+          ]),
+      ],
+      ['declared', () => scriptDate(doc)],
+      // A time stamp in milliseconds beside a date shown as `Updated 3:45 PM EST, January 28, 2026` (AP).
+      [
+        'declared',
+        () => {
+          const stamp = Number(doc.querySelector('[data-timestamp]')?.getAttribute('data-timestamp'));
+          return stamp > 1e11 && stamp < 1e13 ? new Date(stamp).toISOString() : undefined;
+        },
+      ],
+      ['byline', () => visibleDate(doc, dayFirstOf(doc))],
+      ['byline', () => labelledDate(doc, dayFirstOf(doc))],
+      ['url', () => urlDate(pageUrl)],
     ],
-    ['declared', () => scriptDate(doc)],
-    ['byline', () => visibleDate(doc, dayFirstOf(doc))],
-    ['byline', () => labelledDate(doc, dayFirstOf(doc))],
-    ['url', () => urlDate(pageUrl)],
-  ]);
+    undefined,
+    (i) => options.trace?.('date', i),
+  );
 
   const excerpt = cleanLine(
     (typeof ld?.description === 'string' ? ld.description : undefined) ??
@@ -864,6 +850,14 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
     origins.publishedAt = dateOrigin;
   }
   if (excerpt) result.excerpt = excerpt;
+  if (zhTexts.length) result.credits = zhTexts;
+  if (sourceOrigin === 'domain') {
+    result.pageTitle = text(doc.querySelector('title'))?.slice(0, 300);
+    result.logoAlt = doc
+      .querySelector('[class*="logo" i] img[alt], [id*="logo" i] img[alt], header img[alt], a[href="/"] img[alt]')
+      ?.getAttribute('alt')
+      ?.slice(0, 100);
+  }
   const lang = langOf(doc, ld);
   if (lang) result.lang = lang;
   return result;

@@ -37,6 +37,7 @@ export const PUBLISHERS: Readonly<Record<string, string>> = {
   'science.org': 'Science',
   'arxiv.org': 'arXiv',
   'github.com': 'GitHub',
+  'news.ycombinator.com': 'Hacker News',
   'huggingface.co': 'Hugging Face',
   'medium.com': 'Medium',
   'substack.com': 'Substack',

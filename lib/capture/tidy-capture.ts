@@ -1,8 +1,9 @@
 import { RECORD_LIMITS } from '../record-rules';
 import type { FieldOrigins, PageCapture } from '../types';
 import { publisherFor } from './publishers';
-import { normalizeName, stripSiteName } from './site-name';
-import { cleanUrl, unwrapRedirect } from './url';
+import { normalizeName, SEPARATORS, sameBrand, siteNameInLogo, siteNameInTitle, stripSiteName } from './site-name';
+import { cleanUrl, registrableDomain, unwrapRedirect } from './url';
+import { zhByline, zhSourceLine } from './zh-byline';
 
 // What the extension does to a capture once it has left the page. Done here rather than in the
 // injected clipper so that tables (tracking parameters, known sites) do not count against its size
@@ -40,6 +41,102 @@ export function withKnownSite<T extends { title: string; source: string; author?
 }
 
 /**
+ * What a Chinese page's credit lines say (lib/capture/zh-byline.ts), read here rather than in the
+ * page: the writer when the page's markup named none, and the outlet a reprint credits
+ * (`来源：澎湃新闻`), which is where the story first ran, not the publisher of the page the draft links
+ * to. The lines themselves are dropped.
+ */
+export function readCredits<
+  T extends { source: string; author?: string; credits?: string[]; origins?: FieldOrigins; reprintOf?: string },
+>(fields: T): T {
+  if (!fields.credits) return fields;
+  const { credits, ...rest } = fields;
+  const out = rest as T;
+  const lines = credits.filter((line) => typeof line === 'string').slice(0, 120);
+  if (!out.author) {
+    const author = zhByline(lines);
+    if (author && normalizeName(author) !== normalizeName(out.source)) {
+      out.author = author;
+      out.origins = { ...out.origins, author: 'byline' };
+    }
+  }
+  const reprint = zhSourceLine(lines);
+  if (reprint && normalizeName(reprint) !== normalizeName(out.source)) out.reprintOf = reprint;
+  return out;
+}
+
+/**
+ * A page that names its site nowhere but in its title (`… – Example Weekly` on exampleweekly.com,
+ * `…--大河网`) is named so, off the title's end; the domain stays only when nothing names the site
+ * (lib/capture/site-name.ts siteNameInTitle). The page's title itself is dropped.
+ */
+export function withTitleSite<
+  T extends {
+    title: string;
+    source: string;
+    author?: string;
+    pageTitle?: string;
+    logoAlt?: string;
+    origins?: FieldOrigins;
+  },
+>(fields: T, pageUrl: string): T {
+  if (fields.pageTitle === undefined && fields.logoAlt === undefined) return fields;
+  const { pageTitle, logoAlt, ...rest } = fields;
+  const out = rest as T;
+  if (out.origins?.source !== 'domain') return out;
+  let host = '';
+  try {
+    host = new URL(pageUrl).hostname;
+  } catch {
+    return out;
+  }
+  const domain = registrableDomain(host) || host;
+  const fromTitle = pageTitle ? siteNameInTitle(pageTitle, domain) : undefined;
+  const name = fromTitle ?? (logoAlt ? siteNameInLogo(logoAlt, domain) : undefined);
+  if (!name) return out;
+  out.source = name;
+  out.origins = { ...out.origins, source: fromTitle ? 'page-title' : 'logo' };
+  if (out.origins.title !== 'editor') out.title = stripSiteName(out.title, [name], host) || out.title;
+  // The site is nobody's byline.
+  if (out.author && normalizeName(out.author) === normalizeName(name)) {
+    delete out.author;
+    delete out.origins.author;
+  }
+  return out;
+}
+
+type Finishable = {
+  title: string;
+  source: string;
+  author?: string;
+  credits?: string[];
+  pageTitle?: string;
+  logoAlt?: string;
+  origins?: FieldOrigins;
+  reprintOf?: string;
+};
+
+/** Everything the extension does to the fields once they have left the page: credits read, the site named. */
+export function finishFields<T extends Finishable>(fields: T, pageUrl: string): T {
+  // A site the extension knows by name comes before a guess from the title.
+  return ownDesk(withTitleSite(withKnownSite(readCredits(fields), pageUrl), pageUrl), fields.pageTitle);
+}
+
+/**
+ * A credit line naming the site's own desk (`来源：网易科技报道` on 163.com, `来源：新浪科技` on a
+ * Sina page) is no reprint: it names the publisher more precisely, and becomes the source. Another
+ * outlet's name stays a reprint's credit.
+ */
+function ownDesk<T extends Finishable>(fields: T, pageTitle: string | undefined): T {
+  const credited = fields.reprintOf;
+  if (!credited || fields.origins?.source === 'editor') return fields;
+  const inTitle = (pageTitle ?? '').split(SEPARATORS).some((part) => normalizeName(part) === normalizeName(credited));
+  if (!sameBrand(credited, fields.source) && !inTitle) return fields;
+  const { reprintOf, ...rest } = fields;
+  return { ...rest, source: credited, origins: { ...fields.origins, source: 'byline' } } as T;
+}
+
+/**
  * The capture as the extension keeps it: the canonical address without tracking parameters and
  * fragment (one longer than a stored link may be gives way to the page's own address,
  * lib/record-rules.ts), and the site named as the extension knows it.
@@ -48,7 +145,7 @@ export function tidyCapture(capture: PageCapture): PageCapture {
   const canonical = cleanUrl(capture.canonicalUrl);
   const page = cleanUrl(capture.pageUrl);
   const canonicalUrl = canonical.length > RECORD_LIMITS.url && page.length <= RECORD_LIMITS.url ? page : canonical;
-  let named = withKnownSite(capture, capture.pageUrl);
+  let named = finishFields(capture, capture.pageUrl);
   const markdown = named.selection?.markdown;
   if (markdown !== undefined && named.selection) {
     const tidied = tidyQuoteLinks(markdown);

@@ -60,9 +60,17 @@ const TRACKING_ON_HOST: Record<string, ReadonlySet<string>> = {
   'youtu.be': new Set(['si', 'feature']),
 };
 
-function isTracking(name: string, host: string): boolean {
+/**
+ * What Substack adds to a post's link in its e-mails and redirects, on its own domains and on a
+ * publication's custom domain alike: the link names the post without them (`r` is the reader's
+ * referral code, removed only beside the others: elsewhere `r` can mean anything).
+ */
+const SUBSTACK = new Set(['publication_id', 'post_id', 'isfreemail', 'triedredirect']);
+
+function isTracking(name: string, host: string, substack: boolean): boolean {
   const lower = name.toLowerCase();
   if (TRACKING_ON_HOST[host]?.has(lower)) return true;
+  if (substack && (SUBSTACK.has(lower) || lower === 'r' || lower === 'token')) return true;
   return TRACKING_EXACT.has(lower) || TRACKING_PREFIX.some((p) => lower.startsWith(p));
 }
 
@@ -127,7 +135,8 @@ export function cleanUrl(raw: string): string {
   // One pass: deleting parameters one by one re-serializes the query each time (quadratic; a link
   // with 16,000 parameters took 27 s).
   const params = [...url.searchParams];
-  const kept = params.filter(([name]) => !isTracking(name, url.hostname));
+  const substack = params.some(([name]) => SUBSTACK.has(name.toLowerCase()));
+  const kept = params.filter(([name]) => !isTracking(name, url.hostname, substack));
   if (kept.length !== params.length) url.search = new URLSearchParams(kept).toString();
   // WeChat article links are identified by their query; a fragment like #rd is noise.
   url.hash = '';

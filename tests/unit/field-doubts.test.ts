@@ -33,6 +33,13 @@ describe('captured fields worth a second look', () => {
     expect(fieldDoubts(page, '2026-01-29', { title: 'page-title' })).toEqual({});
   });
 
+  it('flags a title that is only the host, wherever it was read, unless the editor typed it', () => {
+    expect(fieldDoubts({ ...page, title: 'www.gmw.cn' }, '2026-01-29', { title: 'page-title' })).toEqual({
+      title: 'title-domain',
+    });
+    expect(fieldDoubts({ ...page, title: 'gmw.cn' }, '2026-01-29', { title: 'editor' })).toEqual({});
+  });
+
   it('flags a day read from the address, and a publisher the clipper could only take from the domain', () => {
     expect(fieldDoubts(page, '2026-01-29', { publishedAt: 'url', source: 'domain' })).toEqual({
       publishedAt: 'date-url',

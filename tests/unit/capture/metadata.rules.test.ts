@@ -6,10 +6,9 @@ import {
   pageDay,
   plausibleAuthor,
   urlDate,
-  zhByline,
-  zhSourceLine,
 } from '../../../lib/capture/metadata';
-import { withKnownSite } from '../../../lib/capture/tidy-capture';
+import { finishFields, withKnownSite } from '../../../lib/capture/tidy-capture';
+import { zhByline, zhSourceLine } from '../../../lib/capture/zh-byline';
 
 // One small page per general rule, written for the rule (the real-page figures are in
 // docs/metadata-accuracy.md, measured by `npm run eval:metadata`).
@@ -170,9 +169,24 @@ describe('Chinese bylines, sources and dates as portals print them', () => {
       '<title>某公司发布新芯片_新浪财经_新浪网</title>',
       '<h1>某公司发布新芯片</h1><div class="date-source"><span class="date">2020年02月19日 10:23</span> <span class="source">来源：新浪科技</span></div><p>　　新浪科技讯（记者 张三）2月19日消息，某公司今日发布新芯片。</p><p class="show_author">责任编辑：赵六</p>',
     );
-    const meta = extractPageMetadata(doc, 'https://finance.sina.com.cn/tech/2020-02-19/doc-abc.shtml');
+    const url = 'https://finance.sina.com.cn/tech/2020-02-19/doc-abc.shtml';
+    const meta = finishFields(extractPageMetadata(doc, url), url);
+    // The portal's own desk names the publisher more precisely than the domain.
     expect(meta).toMatchObject({ source: '新浪科技', author: '张三', title: '某公司发布新芯片' });
+    expect(meta.reprintOf).toBeUndefined();
     expect(meta.publishedAt?.slice(0, 10)).toBe('2020-02-19');
+  });
+
+  it('shows a reprint’s credit as where the story first ran; the source stays the site that serves it', () => {
+    const doc = page(
+      '<title>某公司发布新芯片_新浪财经_新浪网</title>',
+      '<h1>某公司发布新芯片</h1><div class="date-source"><span class="date">2020年02月19日 10:23</span> <span class="source">来源：澎湃新闻</span></div><p>某公司今日发布新芯片。</p><p class="show_author">责任编辑：赵六</p>',
+    );
+    const url = 'https://finance.sina.com.cn/tech/2020-02-19/doc-abc.shtml';
+    const meta = finishFields(extractPageMetadata(doc, url), url);
+    expect(meta).toMatchObject({ source: '新浪财经', reprintOf: '澎湃新闻' });
+    // The editor is never the author.
+    expect(meta.author).toBeUndefined();
   });
 
   it('takes no editor for the author', () => {
@@ -589,5 +603,68 @@ describe('a day before the title', () => {
     // A title that is a date, or that only starts with a number, stays whole.
     expect(titleOf('23.01.2022')).toBe('23.01.2022');
     expect(titleOf('2022 - Das Jahr in Bildern')).toBe('2022 - Das Jahr in Bildern');
+  });
+});
+
+describe('never an author: credits, code, tags, vendors, buttons and channel menus', () => {
+  it.each([
+    'Bild: Sn/Apa/Keystone/Cyril Zingaro',
+    'Quelle: sid/dpa',
+    'window._folmq.push(function() {TFT.Ext.FOL.loadInlineSvgSprite("',
+    '[人物]',
+    '大汉网络',
+    'Discuz! Team and Comsenz UI Team',
+    'Folgen',
+  ])('%s', (name) => {
+    expect(plausibleAuthor(name, 'Example News', 'www.example.com')).toBe(false);
+  });
+
+  it('skips a button in an author box and a link to a channel of people', () => {
+    const doc = page(
+      '',
+      '<h1>Headline</h1><div class="author-follow"><button class="followAuthorBtn">Folgen</button></div><ul class="menu"><li><a href="https://ent.example.com/people/">明星</a></li></ul><p>Text.</p>',
+    );
+    expect(extractPageMetadata(doc, 'https://www.example.com/a').author).toBeUndefined();
+    const person = page('', '<h1>Headline</h1><p>Text <a href="/people/jane-roe">Jane Roe</a></p>');
+    expect(extractPageMetadata(person, 'https://www.example.com/a').author).toBe('Jane Roe');
+  });
+});
+
+describe('seen in a walkthrough', () => {
+  it('reads the writer of a WeChat article from its author line (an editorial team), not the 原创 mark or the account', () => {
+    const doc = page(
+      '<meta property="og:title" content="大模型周报"><meta name="author" content="新智元">',
+      '<h1 id="activity-name">大模型周报</h1><div id="meta_content" class="rich_media_meta_list"><span id="copyright_logo" class="rich_media_meta rich_media_meta_text">原创</span><span class="rich_media_meta rich_media_meta_text">新智元编辑部</span><span class="rich_media_meta rich_media_meta_nickname" id="profileBt"><a id="js_name">新智元</a></span><em id="publish_time" class="rich_media_meta rich_media_meta_text">2026年01月30日 18:05</em></div>',
+    );
+    expect(extractPageMetadata(doc, 'https://mp.weixin.qq.com/s/abc').author).toBe('新智元编辑部');
+  });
+
+  it('reads a Hacker News item: the poster’s link, the time in the age’s title, the site by name', () => {
+    const doc = page(
+      '<title>Show HN: A tiny clipper | Hacker News</title>',
+      '<table><tr class="athing"><td class="title"><span class="titleline"><a href="https://example.com/x">Show HN: A tiny clipper</a></span></td></tr><tr><td class="subtext"><span class="score">42 points</span> by <a href="user?id=pg" class="hnuser">pg</a> <span class="age" title="2026-01-28T15:04:05 1769612645"><a href="item?id=1">3 hours ago</a></span></td></tr></table><div class="comment-tree"><a href="user?id=troll" class="hnuser">troll</a></div>',
+    );
+    const url = 'https://news.ycombinator.com/item?id=1';
+    const meta = finishFields(extractPageMetadata(doc, url), url);
+    expect(meta).toMatchObject({ source: 'Hacker News', author: 'pg', title: 'Show HN: A tiny clipper' });
+    expect(meta.publishedAt?.slice(0, 10)).toBe('2026-01-28');
+  });
+
+  it('writes an AP byline in capitals in title case, and reads its date from the time stamp beside the shown one', () => {
+    expect(cleanAuthor('By MATT O’BRIEN, BARBARA ORTUTAY')).toBe('Matt O’Brien, Barbara Ortutay');
+    expect(cleanAuthor('URSULA VON DER LEYEN')).toBe('Ursula von der Leyen');
+    const doc = page(
+      '<meta property="og:title" content="Tech layoffs">',
+      '<h1>Tech layoffs</h1><div class="Page-dateModified">Updated 3:45 PM EST, January 28, 2026</div><bsp-timestamp data-timestamp="1769633100000"></bsp-timestamp>',
+    );
+    expect(extractPageMetadata(doc, 'https://apnews.com/article/x').publishedAt?.slice(0, 10)).toBe('2026-01-28');
+  });
+
+  it('reads each citation_author as one person, `Last, First` turned round', () => {
+    const doc = page(
+      '<meta name="citation_title" content="A survey"><meta name="citation_author" content="Chen, Wei"><meta name="citation_author" content="Smith, Jane">',
+      '<h1>A survey</h1>',
+    );
+    expect(extractPageMetadata(doc, 'https://arxiv.org/abs/2601.00001').author).toBe('Wei Chen, Jane Smith');
   });
 });

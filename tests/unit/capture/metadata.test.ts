@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPageMetadata, type PageMetadata } from '../../../lib/capture/metadata';
-import { withKnownSite } from '../../../lib/capture/tidy-capture';
+import { finishFields } from '../../../lib/capture/tidy-capture';
 import { cleanUrl } from '../../../lib/capture/url';
 
 const DIR = join(__dirname, '../../fixtures/metadata');
@@ -73,7 +73,7 @@ const CASES: Case[] = [
     expected: {
       title: 'Linear Attention at Scale: A Survey',
       source: 'arXiv.org',
-      author: 'Li, Wei, Smith, Jane',
+      author: 'Wei Li, Jane Smith',
       publishedAt: '2026-01-27',
       url: 'https://arxiv.org/abs/2601.01234v1',
     },
@@ -276,7 +276,7 @@ const CASES: Case[] = [
     expected: {
       title: 'Scaling laws for memory-bound inference',
       source: 'Nature',
-      author: 'Chen, Li, Okafor, Ada',
+      author: 'Li Chen, Ada Okafor',
       publishedAt: '2026-01-28',
     },
   },
@@ -405,9 +405,9 @@ const CASES: Case[] = [
 
 describe('extractPageMetadata on the fixture corpus', () => {
   it.each(CASES)('$file', ({ file, url, expected, absent }) => {
-    // As the extension keeps it: known sites are named and tracking parameters go outside the page
-    // (lib/capture/tidy-capture.ts).
-    const metadata = withKnownSite(extractPageMetadata(parse(file), url), url);
+    // As the extension keeps it: credits read, known sites named and tracking parameters dropped outside
+    // the page (lib/capture/tidy-capture.ts).
+    const metadata = finishFields(extractPageMetadata(parse(file), url), url);
     expect({ ...metadata, url: cleanUrl(metadata.url) }).toMatchObject(expected);
     for (const key of absent ?? []) expect(metadata[key]).toBeUndefined();
   });

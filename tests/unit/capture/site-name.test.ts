@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stripSiteName } from '../../../lib/capture/site-name';
+import { namesDomain, siteNameInLogo, siteNameInTitle, stripSiteName } from '../../../lib/capture/site-name';
 
 describe('stripSiteName', () => {
   it.each([
@@ -36,5 +36,42 @@ describe('stripSiteName', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the site named where the page does not declare it', () => {
+  it.each([
+    ['Why the lake froze – Example Weekly', 'exampleweekly.com', 'Example Weekly'],
+    ['Lexikon « Nalas Löwenseiten', 'nalas-loewenseiten.info', 'Nalas Löwenseiten'],
+    ['Ein Bericht aus Zürich | Neue Zürcher Zeitung', 'nzz.ch', 'Neue Zürcher Zeitung'],
+    ['拿起跨界“指挥棒”她跟学生“较着劲儿”成长--大河网', 'dahe.cn', '大河网'],
+    ['工商部门初定SKII广告属于虚假宣传-搜狐财经', 'sohu.com', '搜狐财经'],
+    ['发布《军队装备试验鉴定规定》_央广网', 'cnr.cn', '央广网'],
+  ])('%s on %s → %s', (title, domain, name) => {
+    expect(siteNameInTitle(title, domain)).toBe(name);
+  });
+
+  it.each([
+    ['A story with no site in its title', 'example.com'],
+    ['海姑娘 | blog.wenxuecity.com', 'wenxuecity.com'],
+    ['刺死辱母者于欢的罪与悔：出狱第一晚仅睡三四个小时_苏银', 'sohu.com'],
+    ['Ferienhaus Feinen (40222) - Ferienhaus Lierfeld', 'travanto.de'],
+  ])('nothing in %s on %s', (title, domain) => {
+    expect(siteNameInTitle(title, domain)).toBeUndefined();
+  });
+
+  it('takes a header logo’s text only when it names the domain', () => {
+    expect(siteNameInLogo('Parallels', 'parallels.com')).toBe('Parallels');
+    expect(siteNameInLogo('Logo Regiolanda', 'regiolanda.de')).toBe('Regiolanda');
+    expect(siteNameInLogo('Trusted Shops', 'sheego.de')).toBeUndefined();
+    expect(siteNameInLogo('Accueil', 'dalloz-actualite.fr')).toBeUndefined();
+    expect(siteNameInLogo('comparis.ch', 'comparis.ch')).toBeUndefined();
+  });
+
+  it('reads a domain as a name spelt, folded or abbreviated, and nothing shorter', () => {
+    expect(namesDomain('Frankfurter Rundschau', 'fr.de')).toBe(true);
+    expect(namesDomain('Süddeutsche', 'sueddeutsche.de')).toBe(true);
+    expect(namesDomain('News', 'example.com')).toBe(false);
+    expect(namesDomain('A', 'a.de')).toBe(false);
   });
 });

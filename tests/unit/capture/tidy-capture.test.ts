@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { namePdf, tidyCapture, withKnownSite } from '../../../lib/capture/tidy-capture';
+import { namePdf, readCredits, tidyCapture, withKnownSite, withTitleSite } from '../../../lib/capture/tidy-capture';
 import { cleanUrl } from '../../../lib/capture/url';
 import { RECORD_LIMITS } from '../../../lib/record-rules';
-import type { PageCapture } from '../../../lib/types';
+import type { FieldOrigins, PageCapture } from '../../../lib/types';
 
 const capture = (canonicalUrl: string, pageUrl = 'https://a.example/story'): PageCapture => ({
   pageUrl,
@@ -120,5 +120,59 @@ describe('namePdf', () => {
     expect(namePdf(empty, 'State%20AI%20budget%202026.pdf', url).title).toBe('State AI budget 2026.pdf');
     expect(namePdf(empty, url, url).title).toBe('State AI budget 2026.pdf');
     expect(namePdf(empty, undefined, 'https://example.org/').title).toBe('example.org');
+  });
+});
+
+describe('finishing a capture outside the page', () => {
+  it('reads a Chinese page’s credits: the writer when the markup named none, a reprint’s outlet apart from the source', () => {
+    const read = readCredits({
+      ...capture('https://news.example.cn/a.html'),
+      source: '某某网',
+      origins: { source: 'declared' } as FieldOrigins,
+      credits: ['2020-02-19 10:21 来源：澎湃新闻 责任编辑：赵六', '推动工业高质量发展。（记者 胡晓蓉）'],
+    });
+    expect(read).toMatchObject({ author: '胡晓蓉', source: '某某网', reprintOf: '澎湃新闻' });
+    expect(read.origins?.author).toBe('byline');
+    expect('credits' in read).toBe(false);
+    // A name the markup gave is kept; the lines are dropped all the same.
+    const named = readCredits({ ...capture('https://x.cn/a'), author: '张三', credits: ['（记者 李四）'] });
+    expect(named.author).toBe('张三');
+    expect('credits' in named).toBe(false);
+  });
+
+  it('names a site from its title or logo only when the page named it nowhere, and never stores them', () => {
+    const page = {
+      ...capture('https://exampleweekly.com/a', 'https://exampleweekly.com/a'),
+      title: 'Why the lake froze – Example Weekly',
+    };
+    const fromTitle = withTitleSite(
+      { ...page, source: 'exampleweekly.com', origins: { source: 'domain' as const }, pageTitle: page.title },
+      page.pageUrl,
+    );
+    expect(fromTitle).toMatchObject({ source: 'Example Weekly', title: 'Why the lake froze' });
+    expect(fromTitle.origins?.source).toBe('page-title');
+    expect('pageTitle' in fromTitle).toBe(false);
+    const fromLogo = withTitleSite(
+      { ...page, source: 'exampleweekly.com', origins: { source: 'domain' as const }, logoAlt: 'Example Weekly logo' },
+      page.pageUrl,
+    );
+    expect(fromLogo.source).toBe('Example Weekly');
+    expect(fromLogo.origins?.source).toBe('logo');
+    const declared = withTitleSite(
+      { ...page, source: 'EW', origins: { source: 'declared' as const }, pageTitle: page.title },
+      page.pageUrl,
+    );
+    expect(declared.source).toBe('EW');
+    expect('pageTitle' in declared).toBe(false);
+  });
+
+  it('keeps none of the page’s lines in what the extension stores', () => {
+    const kept = tidyCapture({
+      ...capture('https://a.example/story'),
+      credits: ['（记者 李四）'],
+      pageTitle: 'A story | A',
+      logoAlt: 'A',
+    });
+    expect(Object.keys(kept).filter((k) => ['credits', 'pageTitle', 'logoAlt'].includes(k))).toEqual([]);
   });
 });

@@ -113,3 +113,17 @@ describe('unwrapRedirect and cleanUrl on redirect links', () => {
     expect(unwrapRedirect('not a url')).toBe('not a url');
   });
 });
+
+describe('cleanUrl: what Substack adds to a post’s link', () => {
+  it('drops the e-mail and redirect parameters, the referral code beside them, on a custom domain too', () => {
+    expect(
+      cleanUrl(
+        'https://www.example-letter.com/p/the-week?publication_id=123&post_id=456&isFreemail=true&r=2abcd&triedRedirect=true',
+      ),
+    ).toBe('https://www.example-letter.com/p/the-week');
+  });
+
+  it('keeps an `r` that is not beside them: elsewhere it can mean anything', () => {
+    expect(cleanUrl('https://example.com/search?r=42')).toBe('https://example.com/search?r=42');
+  });
+});
