@@ -3,7 +3,7 @@ import type { FieldOrigins, PageCapture } from '../types';
 import { publisherFor } from './publishers';
 import { normalizeName, SEPARATORS, sameBrand, siteNameInLogo, siteNameInTitle, stripSiteName } from './site-name';
 import { cleanUrl, registrableDomain, unwrapRedirect } from './url';
-import { zhByline, zhSourceLine } from './zh-byline';
+import { zhByline, zhDateLine, zhSourceLine } from './zh-byline';
 
 // What the extension does to a capture once it has left the page. Done here rather than in the
 // injected clipper so that tables (tracking parameters, known sites) do not count against its size
@@ -47,7 +47,14 @@ export function withKnownSite<T extends { title: string; source: string; author?
  * to. The lines themselves are dropped.
  */
 export function readCredits<
-  T extends { source: string; author?: string; credits?: string[]; origins?: FieldOrigins; reprintOf?: string },
+  T extends {
+    source: string;
+    author?: string;
+    publishedAt?: string;
+    credits?: string[];
+    origins?: FieldOrigins;
+    reprintOf?: string;
+  },
 >(fields: T): T {
   if (!fields.credits) return fields;
   const { credits, ...rest } = fields;
@@ -58,6 +65,14 @@ export function readCredits<
     if (author && normalizeName(author) !== normalizeName(out.source)) {
       out.author = author;
       out.origins = { ...out.origins, author: 'byline' };
+    }
+  }
+  // A date with its time in the text beats none, and a day guessed from the address.
+  if (!out.publishedAt || out.origins?.publishedAt === 'url') {
+    const date = zhDateLine(lines);
+    if (date) {
+      out.publishedAt = date;
+      out.origins = { ...out.origins, publishedAt: 'byline' };
     }
   }
   const reprint = zhSourceLine(lines);
@@ -109,6 +124,7 @@ type Finishable = {
   title: string;
   source: string;
   author?: string;
+  publishedAt?: string;
   credits?: string[];
   pageTitle?: string;
   logoAlt?: string;

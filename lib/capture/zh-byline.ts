@@ -6,6 +6,8 @@
 // outside the page, so the rules cost the injected clipper nothing (lib/capture/tidy-capture.ts).
 // Measured on the Chinese development corpus: docs/metadata-accuracy.md.
 
+import { DATED_MARK } from './zh-lines';
+
 const HAN_RUN = /^[\p{Script=Han}·]+/u;
 /** What ends a reporter's name inside the same run of characters: `张三报道`, `罗科苏盈发自北京`, `李四摄`. */
 const NAME_TAIL = /(?:综合报道|报道|報導|摄影?|攝影?|[发發]自[\p{Script=Han}]*)$/u;
@@ -97,6 +99,7 @@ function creditIn(line: string): string[] {
 /** A reporter or author named in a Chinese byline line, never an editor; co-authors joined by `、`. */
 export function zhByline(texts: readonly string[]): string | undefined {
   for (let i = 0; i < texts.length; i++) {
+    if (texts[i]?.startsWith(DATED_MARK)) break;
     const names = creditIn(texts[i] as string);
     if (names.length === 0) continue;
     // A credit on several lines (`本报实习生 刘国栋 周炜<br>本报记者 王燕平 方云凤`): the lines that go on with a reporter.
@@ -116,7 +119,30 @@ export function zhSourceLine(texts: readonly string[]): string | undefined {
   for (const line of texts) {
     // `网易科技报道`: the outlet is 网易科技; the rest says it reported.
     const name = ZH_SOURCE.exec(line)?.[1]?.replace(/(?:报道|報導|讯|訊|综合)$/u, '');
-    if (name && name.length >= 2 && !/^\d+$/.test(name)) return name;
+    // `来源：转载文章`, `来源：网络`, `来源：本站` name no outlet.
+    if (name && name.length >= 2 && !/^\d+$/.test(name) && !NO_OUTLET.test(name)) return name;
+  }
+  return undefined;
+}
+
+const NO_OUTLET = /^(?:转载|轉載|网络|網絡|互联网|互聯網|本站|本网|本網|原创|原創|网友|網友|未知)/u;
+
+const DATE_TIME =
+  /(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})日)\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?/u;
+
+/**
+ * When a Chinese page's story ran, from the first date with a time in its text (gathered in
+ * document order by lib/capture/zh-lines.ts): a local date-time, as the page shows it.
+ */
+export function zhDateLine(texts: readonly string[]): string | undefined {
+  for (const line of texts) {
+    if (!line.startsWith(DATED_MARK)) continue;
+    const m = DATE_TIME.exec(line);
+    if (!m) continue;
+    const [month, day, hour] = [Number(m[2] ?? m[4]), Number(m[3] ?? m[5]), Number(m[6])];
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23) continue;
+    const two = (n: number | string) => String(n).padStart(2, '0');
+    return `${m[1]}-${two(month)}-${two(day)}T${two(hour)}:${m[7]}${m[8] ? `:${m[8]}` : ''}`;
   }
   return undefined;
 }

@@ -4,6 +4,10 @@
 const INFO_CLASS = /info|source|author|byline|date|time|meta|about|editor/i;
 const SKIP_ZONE = /comment|related|recommend|footer|nav/i;
 /** A text that may hold a credit: cheap to test on every text of the page before the real reading. */
+/** A date with its time, as Chinese pages print it: `2005-04-05 06:40`, `2005/05/17 22:11:42`, `2003年11月12日16:36`. */
+const DATED = /\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}\s*|年\d{1,2}月\d{1,2}日\s*)\d{1,2}[:：]\d{2}/;
+/** Marks a line gathered for its date (lib/capture/zh-byline.ts zhDateLine), not for a credit. */
+export const DATED_MARK = '\u2063';
 const MAY_CREDIT = /记者|記者|作者|来源|來源|文\s*[：:|｜/／]|撰|执笔|執筆|通讯员|實習生|实习生|[）)]\s*$/u;
 
 /**
@@ -39,15 +43,22 @@ export function zhBylineTexts(doc: Document): string[] {
     if (info.length >= 30 && paragraphs.length >= 6) break;
   }
   const lines: string[] = [];
+  const dated: string[] = [];
   const texts = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   seen = 0;
   for (let node = texts.nextNode(); node && seen < 20_000 && lines.length < 60; node = texts.nextNode()) {
     seen++;
     let value = (node.nodeValue ?? '').replace(/\s+/g, ' ').trim();
-    if (!value || !MAY_CREDIT.test(value)) continue;
+    if (!value) continue;
+    // The first few dates with a time in the text, in document order (`2005-04-05 06:40更新`,
+    // `本贴由 大卫 于2005年8月12日16:12:21`): where old portals and forums print when a story ran.
+    const hasDate = dated.length < 8 && value.length < 200 && DATED.test(value);
+    if (!hasDate && !MAY_CREDIT.test(value)) continue;
     const parent = node.parentElement;
     // Text in a link is another story's title; a label's name may be a link (`作者：<a>赵婕</a>`).
     if (!parent || /^(?:SCRIPT|STYLE|A)$/.test(parent.tagName)) continue;
+    if (hasDate) dated.push(value);
+    if (!MAY_CREDIT.test(value)) continue;
     if (/(?:作者|记者|記者|文)\s*[：:|｜/／]?$/u.test(value))
       value += ` ${(node.nextSibling?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)}`;
     if (
@@ -59,5 +70,5 @@ export function zhBylineTexts(doc: Document): string[] {
     // A long paragraph: its opening (a dateline) and its close (a credit in brackets).
     lines.push(value.length > 180 ? `${value.slice(0, 120)} … ${value.slice(-60)}` : value);
   }
-  return [...info, ...paragraphs, ...lines];
+  return [...info, ...paragraphs, ...lines, ...dated.map((line) => `${DATED_MARK}${line}`)];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractPageMetadata } from '../../../lib/capture/metadata';
 import { finishFields } from '../../../lib/capture/tidy-capture';
-import { namesAfter, zhByline } from '../../../lib/capture/zh-byline';
+import { namesAfter, zhByline, zhDateLine, zhSourceLine } from '../../../lib/capture/zh-byline';
 import { zhBylineTexts } from '../../../lib/capture/zh-lines';
 
 // Credits as Chinese pages print them (shapes seen on the Chinese development corpus,
@@ -84,5 +84,35 @@ describe('zhBylineTexts: where on the page credits are read', () => {
     );
     const url = 'https://news.example.cn/a.html';
     expect(finishFields(extractPageMetadata(doc, url), url).author).toBeUndefined();
+  });
+});
+
+describe('zhDateLine and zhSourceLine: when the story ran and where it came from', () => {
+  const page = (body: string) =>
+    new DOMParser().parseFromString(
+      `<html lang="zh-CN"><head><title>新闻</title></head><body>${body}</body></html>`,
+      'text/html',
+    );
+
+  it('dates an old portal page by the first date with a time in its text, not a footer’s', () => {
+    const doc = page(
+      '<table><tr><td>多数夫妻生活有名无实(图)</td></tr><tr><td>2005-04-05 06:40更新 来源：转载文章</td></tr></table><p>正文。</p><div>相关：2005-04-01 10:00</div><footer>2022-01-01 00:00</footer>',
+    );
+    const url = 'http://cn.news.example.com/050404/346/2al02.html';
+    const meta = finishFields(extractPageMetadata(doc, url), url);
+    expect(meta.publishedAt).toBe('2005-04-05T06:40');
+    expect(meta.origins.publishedAt).toBe('byline');
+    // `来源：转载文章` ("a reprinted article") names no outlet.
+    expect(meta.reprintOf).toBeUndefined();
+    expect(zhDateLine(zhBylineTexts(page('<p>本贴由 大卫 于2005年8月12日16:12:21在〖心灵体操〗发表.</p>')))).toBe(
+      '2005-08-12T16:12:21',
+    );
+  });
+
+  it('reads no date from a date without its time, and no outlet from 转载, 网络 or 本站', () => {
+    expect(zhDateLine(zhBylineTexts(page('<p>2003-7-24 钱江晚报</p>')))).toBeUndefined();
+    expect(zhSourceLine(['来源：网络'])).toBeUndefined();
+    expect(zhSourceLine(['来源：本站原创'])).toBeUndefined();
+    expect(zhSourceLine(['来源：澎湃新闻'])).toBe('澎湃新闻');
   });
 });
