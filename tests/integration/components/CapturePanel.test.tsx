@@ -85,3 +85,40 @@ describe('CapturePanel on a page clipped before', () => {
     expect(after?.sources[0]?.quotes.map((q) => q.text)).toEqual(['First passage.', 'Second passage.']);
   });
 });
+
+describe('CapturePanel on a reprinted story', () => {
+  it('shows where the story first ran under the source, and stores the source the link goes to', async () => {
+    db = openDatabase(`capture-${Math.random()}`);
+    const capture = async (): Promise<CaptureResult> => ({
+      ok: true,
+      capture: { ...page, source: '新浪财经', reprintOf: '澎湃新闻', origins: { source: 'page-title' } },
+    });
+    render(
+      <LocaleContext.Provider value={{ locale: 'en', t }}>
+        <CapturePanel
+          db={db}
+          sections={await listSections(db)}
+          tags={[]}
+          defaultSectionId="briefs"
+          currentWeekId={WEEK}
+          now={() => T}
+          newId={() => 'r'}
+          capture={capture}
+        />
+      </LocaleContext.Provider>,
+      document.body,
+    );
+    let hint: Element | null = null;
+    for (let i = 0; i < 100 && !hint; i++) {
+      await tick(20);
+      hint = document.querySelector('.clip-form .reprint');
+    }
+    expect(hint?.textContent).toBe('first published by 澎湃新闻 (the page’s credit)');
+    expect(document.querySelector<HTMLInputElement>('input[name="source"]')?.value).toBe('新浪财经');
+    document.querySelector('form')?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    for (let i = 0; i < 100 && (await db.sources.count()) === 0; i++) await tick(20);
+    const [stored] = await db.sources.toArray();
+    expect(stored?.source).toBe('新浪财经');
+    expect(stored && 'reprintOf' in stored).toBe(false);
+  });
+});
