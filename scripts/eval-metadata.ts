@@ -10,9 +10,10 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
-import { extractPageMetadata, type PageMetadata } from '../lib/capture/metadata';
+import { declaredSpot, describeSpot, type LearnedField, locateValue, readSpot } from '../lib/capture/learned';
+import { cleanAuthor, extractPageMetadata, type PageMetadata } from '../lib/capture/metadata';
 import { finishFields } from '../lib/capture/tidy-capture';
-import { CORPORA, type Corpus } from './metadata-corpora';
+import { CORPORA, type Corpus, type Labelled } from './metadata-corpora';
 import { type Field, type Outcome, score } from './metadata-score';
 import { decode } from './page-decode';
 
@@ -101,6 +102,7 @@ async function evaluate(name: string, corpus: Corpus): Promise<boolean> {
     fields.map((f) => [f, { n: 0, exact: 0, outcomes: { right: 0, wrong: 0, missing: 0 } }]),
   ) as Record<Field, Tally>;
   const mismatches: string[] = [];
+  const outcomes = new Map<string, Outcome>();
   let failures = 0;
   let bareDomains = 0;
   let signals: Partial<Record<Field, number>> = {};
@@ -149,6 +151,7 @@ async function evaluate(name: string, corpus: Corpus): Promise<boolean> {
       if (expected === undefined) continue;
       const got = gotOf(meta, field);
       const result = score(field, expected, got);
+      outcomes.set(`${page.id}#${field}`, result.outcome);
       const t = totals[field];
       t.n++;
       if (result.exact) t.exact++;
@@ -208,8 +211,79 @@ async function evaluate(name: string, corpus: Corpus): Promise<boolean> {
     metric(`${field}_missing`, pct(t.outcomes.missing, t.n));
   }
   metric('bare_domain_source', pct(bareDomains, pages.length));
+  await learnedFigures(name, pages, fields, outcomes);
   console.log(`mismatches: ${out}`);
   return true;
+}
+
+/**
+ * Learning per site, simulated (issue 27 §4): on each site with several pages, the editor corrects
+ * each field on its first labelled page (the label is what they type); where that text stands is
+ * learned (lib/capture/learned.ts), and the site's other pages are read there first. Scored on
+ * those other pages, before (the general rules) and after.
+ */
+async function learnedFigures(
+  name: string,
+  pages: Labelled[],
+  fields: Field[],
+  outcomes: Map<string, Outcome>,
+): Promise<void> {
+  const bySite = new Map<string, Labelled[]>();
+  for (const page of pages) bySite.set(page.site, [...(bySite.get(page.site) ?? []), page]);
+  const sites = [...bySite.values()].filter((list) => list.length >= 2);
+  if (sites.length === 0) return;
+  const asField = (field: Field): LearnedField => (field === 'date' ? 'publishedAt' : (field as LearnedField));
+  const read = async <T>(page: Labelled, use: (doc: Document) => T): Promise<T> => {
+    const window = newWindow();
+    try {
+      return use(parse(window, decode(page.html()), page.url));
+    } finally {
+      await window.happyDOM.close();
+    }
+  };
+  console.log(`learned per site (${sites.length} sites with several pages; right % on their other pages):`);
+  for (const field of fields.filter((f) => f !== 'source')) {
+    let n = 0;
+    let before = 0;
+    let after = 0;
+    let learned = 0;
+    for (const list of sites) {
+      const first = list.findIndex((page) => page.expected[field]);
+      if (first < 0) continue;
+      const teacher = list[first] as Labelled;
+      // What the editor types (co-authors with commas); found on the page by the first name.
+      const names = (teacher.expected[field] as string).split('; ');
+      const typed = names.join(', ');
+      const firstName = names[0] as string;
+      const spot = await read(teacher, (doc) => {
+        const declared = declaredSpot(doc, typed, asField(field));
+        if (declared) return declared;
+        const el = locateValue(doc, firstName, asField(field));
+        return el ? describeSpot(el, firstName, asField(field)) : undefined;
+      });
+      if (spot) learned++;
+      for (const page of list.slice(first + 1)) {
+        const expected = page.expected[field];
+        if (expected === undefined) continue;
+        const was = outcomes.get(`${page.id}#${field}`);
+        if (!was) continue;
+        n++;
+        if (was === 'right') before++;
+        let value = spot ? await read(page, (doc) => readSpot(doc, spot, asField(field))) : undefined;
+        if (value && field === 'author') value = cleanAuthor(value);
+        const now = value ? score(field, expected, value).outcome : was;
+        if (now === 'right') after++;
+      }
+    }
+    const pct = (a: number) => (n ? ((100 * a) / n).toFixed(1) : '–');
+    console.log(
+      `  ${field.padEnd(8)} ${String(n).padStart(4)} pages, ${learned} sites learned: before ${pct(before)} %, after ${pct(after)} %`,
+    );
+    if (n) {
+      console.log(JSON.stringify({ metric: `learned_${field}_${name}_before`, value: Number(pct(before)), unit: '%' }));
+      console.log(JSON.stringify({ metric: `learned_${field}_${name}_after`, value: Number(pct(after)), unit: '%' }));
+    }
+  }
 }
 
 const corpusArg = arg('corpus') ?? 'all';

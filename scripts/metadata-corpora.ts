@@ -204,7 +204,8 @@ export const CORPORA: Record<string, Corpus> = {
             {
               id,
               url: url || `https://example.cn/${id}`,
-              site: hostOf(url),
+              // A page saved without its address is a site of its own.
+              site: url ? hostOf(url) : id,
               html: () => unwrapCrawl(readFileSync(htmlPath)).html,
               expected: { author, date },
             },

@@ -502,7 +502,7 @@ export function pageDay(date: string, shown: () => string | undefined, eastAsian
 }
 
 /** The first date written in some text, parsed; undefined when none parses. */
-function dateInText(text: string, options?: DateOptions): string | undefined {
+export function dateInText(text: string, options?: DateOptions): string | undefined {
   const match = DATE_IN_TEXT.exec(text);
   return match ? parseDate(match[0], options) : undefined;
 }
