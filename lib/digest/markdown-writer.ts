@@ -60,6 +60,12 @@ const isPunct = (c: string) => PUNCTUATION.test(c);
  * the markers stand. Emphasis that still could not open or close (a link at its edge next to a
  * letter: `看**[链接](…)**和`) is written piece by piece, the markers inside the link's label.
  */
+function isEmptyRuns(runs: readonly Run[]): boolean {
+  return runs.every((run) =>
+    run.kind === 'text' ? run.text === '' : run.kind === 'emphasis' && isEmptyRuns(run.content),
+  );
+}
+
 function settleEmphasis(runs: readonly Run[]): Run[] {
   // Two emphases of one kind side by side read as one; two of different kinds cannot be told apart
   // in CommonMark without a character between them (`*a***b**`), so the second is written plain.
@@ -67,6 +73,9 @@ function settleEmphasis(runs: readonly Run[]): Run[] {
   for (const run of runs) {
     const last = content[content.length - 1];
     if (run.kind === 'text' && run.text === '') continue;
+    // Emphasis around nothing shows nothing, and must not part what stands on either side of it
+    // (two code spans around it ran together as `the``the`).
+    if (run.kind === 'emphasis' && isEmptyRuns(run.content)) continue;
     if (run.kind === 'text' && last?.kind === 'text')
       content[content.length - 1] = { ...last, text: last.text + run.text };
     else if (run.kind === 'emphasis' && last?.kind === 'emphasis' && last.strong === run.strong)

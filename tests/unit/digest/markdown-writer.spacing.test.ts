@@ -149,6 +149,16 @@ describe('digestToMarkdown: spacing around inline formatting', () => {
     expect(markdownOf(content).trimEnd().split('\n').pop()).toBe('看[**链接**](https://example.com/l)和');
   });
 
+  it('lets emphasis around nothing part nothing: two code spans around it read as one (found by the property below)', () => {
+    const content: Inline[] = [
+      { kind: 'code', text: 'the' },
+      { kind: 'emphasis', strong: false, content: [{ kind: 'text', text: '' }] },
+      { kind: 'code', text: 'the' },
+      { kind: 'emphasis', strong: false, content: [{ kind: 'text', text: 'the' }] },
+    ];
+    expect(fold(shown(markdownOf(content)))).toBe('thethethe');
+  });
+
   it('reads back in a CommonMark renderer as the preview shows it, Latin and Han mixed (property)', () => {
     fc.assert(
       fc.property(paragraphRuns, (content) => {
