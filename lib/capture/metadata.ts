@@ -651,9 +651,13 @@ export function extractPageMetadata(doc: Document, pageUrl: string, options: Ext
     meta(doc, 'application-name', 'citation_publisher', 'DC.publisher', 'dcterms.publisher');
   const siteName = declaredSite === undefined ? undefined : decodeEntities(declaredSite);
   // Chinese info lines are read only on pages written in Chinese.
+  // (Old portals name no language and may put the title in no <title> or <h1>: their description says it.)
   const chinese =
     /^zh/i.test(doc.documentElement?.getAttribute('lang') ?? '') ||
-    /[\u4e00-\u9fff]/.test(`${text(doc.querySelector('title')) ?? ''}${text(doc.querySelector('h1')) ?? ''}`);
+    /[\u4e00-\u9fff]/.test(
+      `${text(doc.querySelector('title')) ?? ''}${text(doc.querySelector('h1')) ?? ''}${meta(doc, 'description', 'keywords') ?? ''}`,
+    ) ||
+    /^(?:gb|big5)/i.test(doc.characterSet ?? '');
   const zhTexts = chinese ? zhBylineTexts(doc) : [];
   const [sourceOrigin, rawSource] = firstFound<string>(
     [

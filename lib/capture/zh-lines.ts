@@ -46,10 +46,22 @@ export function zhBylineTexts(doc: Document): string[] {
   const dated: string[] = [];
   const texts = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   seen = 0;
+  // The end of the text before, and a label still waiting for its name in the next text.
+  let before = '';
+  let label = '';
   for (let node = texts.nextNode(); node && seen < 20_000 && lines.length < 60; node = texts.nextNode()) {
     seen++;
     let value = (node.nodeValue ?? '').replace(/\s+/g, ' ').trim();
     if (!value) continue;
+    const previous = before;
+    before = value.slice(-30);
+    // `作者：</td><td>芊草凡凡`: the label and its name in two texts.
+    if (label) {
+      lines.push(`${label} ${value.slice(0, 40)}`);
+      label = '';
+    }
+    // `…一位自甘穷酸的外科医生。</p><p>（袁源）`: a credit in brackets after the story's last sentence.
+    if (/^[（(]/.test(value)) value = `${previous} ${value}`;
     // The first few dates with a time in the text, in document order (`2005-04-05 06:40更新`,
     // `本贴由 大卫 于2005年8月12日16:12:21`): where old portals and forums print when a story ran.
     const hasDate = dated.length < 8 && value.length < 200 && DATED.test(value);
@@ -59,14 +71,16 @@ export function zhBylineTexts(doc: Document): string[] {
     if (!parent || /^(?:SCRIPT|STYLE|A)$/.test(parent.tagName)) continue;
     if (hasDate) dated.push(value);
     if (!MAY_CREDIT.test(value)) continue;
-    if (/(?:作者|记者|記者|文)\s*[：:|｜/／]?$/u.test(value))
-      value += ` ${(node.nextSibling?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)}`;
     if (
       parent.closest(
         'footer, nav, [class*="comment" i], [id*="comment" i], [class*="related" i], [class*="recommend" i]',
       )
     )
       continue;
+    if (/(?:作者|记者|記者|文)\s*[：:|｜/／]?$/u.test(value)) {
+      label = value;
+      continue;
+    }
     // A long paragraph: its opening (a dateline) and its close (a credit in brackets).
     lines.push(value.length > 180 ? `${value.slice(0, 120)} … ${value.slice(-60)}` : value);
   }

@@ -78,6 +78,26 @@ describe('zhBylineTexts: where on the page credits are read', () => {
     expect(zhByline(zhBylineTexts(linked))).toBe('赵婕');
   });
 
+  it('joins a label to its name in the next cell, and a bracketed credit to the sentence before it', () => {
+    const cells = page(
+      '<h1>某地新闻</h1><table><tr><td>作者：</td><td>芊草凡凡</td><td>时间：</td></tr></table><p>正文。</p>',
+    );
+    expect(zhByline(zhBylineTexts(cells))).toBe('芊草凡凡');
+    const closing = page('<h1>某地新闻</h1><p>到头来，一位自甘穷酸的外科医生。</p><p>（袁源）</p>');
+    expect(zhByline(zhBylineTexts(closing))).toBe('袁源');
+    // Brackets after a menu's words are no credit.
+    expect(zhByline(zhBylineTexts(page('<ul><li>新闻中心</li><li>(体育)</li></ul>')))).toBeUndefined();
+  });
+
+  it('reads an old portal page as Chinese by its description when its title and headline say nothing', () => {
+    const doc = new DOMParser().parseFromString(
+      '<html><head><meta name="description" content="千龙网汽车频道"></head><body><p>编辑： 金金 来源： 21世纪经济报道 作者：宋怡 杨志华 我要说说</p></body></html>',
+      'text/html',
+    );
+    const url = 'http://auto.example.com/36/2005/07/18/1.htm';
+    expect(finishFields(extractPageMetadata(doc, url), url).author).toBe('宋怡、杨志华');
+  });
+
   it('does not read credits in comments, related stories or links to other stories', () => {
     const doc = page(
       '<h1>某地新闻</h1><p>正文。</p><div class="comment-list"><p>作者：网友甲</p></div><ul class="related"><li>本报记者 王五</li></ul><a href="/b">记者 李四 报道</a>',
