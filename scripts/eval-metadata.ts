@@ -119,7 +119,7 @@ async function evaluate(name: string, corpus: Corpus): Promise<boolean> {
       meta = finishFields(
         extractPageMetadata(parse(window, decode(page.html()), page.url), page.url, {
           trace: (field, signal) => {
-            signals[field === 'date' ? 'date' : field] = signal;
+            signals[field] = signal;
           },
         }),
         page.url,

@@ -29,6 +29,24 @@ const page = {
 };
 const tick = (ms = 10) => new Promise((r) => setTimeout(r, ms));
 
+async function renderPanel(capture: () => Promise<CaptureResult>, at: number, id: string): Promise<void> {
+  render(
+    <LocaleContext.Provider value={{ locale: 'en', t }}>
+      <CapturePanel
+        db={db}
+        sections={await listSections(db)}
+        tags={[]}
+        defaultSectionId="briefs"
+        currentWeekId={WEEK}
+        now={() => at}
+        newId={() => id}
+        capture={capture}
+      />
+    </LocaleContext.Provider>,
+    document.body,
+  );
+}
+
 describe('CapturePanel on a page clipped before', () => {
   it('shows the entry’s stored summary, so a re-clip never replaces it unseen', async () => {
     db = openDatabase(`capture-${Math.random()}`);
@@ -44,21 +62,7 @@ describe('CapturePanel on a page clipped before', () => {
         uses: (await itemsCiting(db, source.id)).map((i) => ({ weekId: i.weekId, sectionId: i.sectionId })),
       },
     });
-    render(
-      <LocaleContext.Provider value={{ locale: 'en', t }}>
-        <CapturePanel
-          db={db}
-          sections={await listSections(db)}
-          tags={[]}
-          defaultSectionId="briefs"
-          currentWeekId={WEEK}
-          now={() => T + 100}
-          newId={() => 'y'}
-          capture={capture}
-        />
-      </LocaleContext.Provider>,
-      document.body,
-    );
+    await renderPanel(capture, T + 100, 'y');
     let summary: HTMLInputElement | null = null;
     for (let i = 0; i < 100 && !summary?.value; i++) {
       await tick(20);
@@ -93,21 +97,7 @@ describe('CapturePanel on a reprinted story', () => {
       ok: true,
       capture: { ...page, source: '新浪财经', reprintOf: '澎湃新闻', origins: { source: 'page-title' } },
     });
-    render(
-      <LocaleContext.Provider value={{ locale: 'en', t }}>
-        <CapturePanel
-          db={db}
-          sections={await listSections(db)}
-          tags={[]}
-          defaultSectionId="briefs"
-          currentWeekId={WEEK}
-          now={() => T}
-          newId={() => 'r'}
-          capture={capture}
-        />
-      </LocaleContext.Provider>,
-      document.body,
-    );
+    await renderPanel(capture, T, 'r');
     let hint: Element | null = null;
     for (let i = 0; i < 100 && !hint; i++) {
       await tick(20);
