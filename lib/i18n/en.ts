@@ -146,7 +146,7 @@ export const EN_MESSAGES = {
   unlock: 'Unlock',
   unlocked: 'Unlocked {issue}: its entries can be changed again.',
   'doubt.source-missing': 'none found',
-  reprintOf: 'first published by {name} (the page’s credit)',
+  reprintOf: 'first ran in {name} (the page’s credit)',
   'doubt.source-domain': 'only the domain: check',
   'doubt.date-missing': 'none found',
   'doubt.date-future': 'in the future: check',

@@ -144,7 +144,7 @@ export const ZH_MESSAGES: Record<PopupMessageKey, string> = {
   unlock: '解锁',
   unlocked: '已解锁「{issue}」,条目可以再修改。',
   'doubt.source-missing': '未找到',
-  reprintOf: '原载于 {name}（页面来源标注）',
+  reprintOf: '原载：{name}（页面来源标注）',
   'doubt.source-domain': '只有域名,请核对',
   'doubt.date-missing': '未找到',
   'doubt.date-future': '晚于今天,请核对',

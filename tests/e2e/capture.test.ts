@@ -50,6 +50,31 @@ describe('ways to clip', () => {
     expect(await head.locator('.badge .sr-only').allTextContents()).toContain('2 quotes');
   });
 
+  it('reads a reprinted Chinese portal story: the site from its title, the reporter from the closing credit, where it first ran under the source', async () => {
+    // Read in the page by the clipper, finished by the background (credits, the site's name), shown in the form.
+    const portal = await env.session.context.newPage();
+    await portal.goto(env.server.url('portal-reprint.html'));
+    const popup = await env.session.openPopup(await env.session.tabIdOf(portal));
+    await expect.poll(() => popup.getByLabel('Source').inputValue()).toBe('新浪网');
+    expect(await popup.getByLabel('Title', { exact: true }).inputValue()).toBe('某公司发布新芯片');
+    // The editor (责任编辑) is never the author.
+    expect(await popup.getByLabel('Author').inputValue()).toBe('张三');
+    expect(await popup.locator('.clip-form .reprint').textContent()).toBe('first ran in 澎湃新闻 (the page’s credit)');
+    await popup.screenshot({ path: '.e2e-artifacts/popup-reprint.png' });
+    await popup.getByRole('button', { name: 'Save clip' }).click();
+    await expect.poll(() => popup.getByRole('status').first().textContent()).toBe('Saved to this week.');
+    const [clip] = await readEntries(popup);
+    expect(clip).toMatchObject({
+      source: '新浪网',
+      author: '张三',
+      origins: { source: 'page-title', author: 'byline' },
+    });
+    // Nothing of the page's lines is stored.
+    expect(Object.keys(clip ?? {}).filter((k) => ['credits', 'pageTitle', 'logoAlt', 'reprintOf'].includes(k))).toEqual(
+      [],
+    );
+  });
+
   it('says so when a page clipped again was already used in a published issue, in the popup and on the toolbar', async () => {
     let popup = await env.session.openPopup(tabId);
     await expect.poll(() => popup.getByLabel('Title', { exact: true }).inputValue()).not.toBe('');

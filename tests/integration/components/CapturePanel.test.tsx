@@ -103,7 +103,7 @@ describe('CapturePanel on a reprinted story', () => {
       await tick(20);
       hint = document.querySelector('.clip-form .reprint');
     }
-    expect(hint?.textContent).toBe('first published by 澎湃新闻 (the page’s credit)');
+    expect(hint?.textContent).toBe('first ran in 澎湃新闻 (the page’s credit)');
     expect(document.querySelector<HTMLInputElement>('input[name="source"]')?.value).toBe('新浪财经');
     document.querySelector('form')?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     for (let i = 0; i < 100 && (await db.sources.count()) === 0; i++) await tick(20);
