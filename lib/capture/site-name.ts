@@ -20,13 +20,7 @@ function isSiteSegment(segment: string, siteNames: string[], host: string): bool
     .split('.')
     .filter((l) => l.length > 2 && !['com', 'net', 'org', 'www'].includes(l));
   if (hostLabels.some((label) => seg.includes(label.toLowerCase()))) return true;
-  return siteNames.some((name) => {
-    const n = normalizeName(name);
-    if (!n) return false;
-    if (seg === n || seg.includes(n) || n.includes(seg)) return true;
-    // 新浪网 vs 新浪科技: same brand, two spellings.
-    return /\p{Script=Han}/u.test(seg) && seg.length <= 8 && seg.slice(0, 2) === n.slice(0, 2);
-  });
+  return siteNames.some((name) => sameBrand(segment, name));
 }
 
 /** The article title without the site names pages wrap around it. */
@@ -108,11 +102,15 @@ export function siteNameInLogo(alt: string, domain: string): string | undefined 
   return name && name.length <= 40 && !HOST_LIKE.test(name) && namesDomain(name, domain) ? name : undefined;
 }
 
-/** Two names of one brand: `新浪科技` and `新浪`, `网易科技` and `网易` (a portal's desk), or one within the other. */
-export function sameBrand(a: string, b: string): boolean {
-  const x = normalizeName(a);
-  const y = normalizeName(b);
+/**
+ * Whether `name` is of the brand `brand` names: one within the other, or a short Chinese name with
+ * the same first two characters (`新浪科技` and `新浪网`, `网易科技` and `网易`: a portal's desk and the
+ * portal). Title segments are judged by it, and so is a credit line's outlet.
+ */
+export function sameBrand(name: string, brand: string): boolean {
+  const x = normalizeName(name);
+  const y = normalizeName(brand);
   if (!x || !y) return false;
   if (x.includes(y) || y.includes(x)) return true;
-  return /^\p{Script=Han}{2}/u.test(x) && x.slice(0, 2) === y.slice(0, 2);
+  return /\p{Script=Han}/u.test(x) && x.length <= 8 && x.slice(0, 2) === y.slice(0, 2);
 }
