@@ -92,7 +92,9 @@ export default defineConfig({
     permissions: [
       'activeTab',
       'scripting',
-      // Everything lives in IndexedDB; no bundle uses the storage API, so `storage` is not asked for.
+      // Records live in IndexedDB; `storage` holds the writing help's settings and API key only
+      // (lib/browser/writing-help.ts), apart from the database so no backup or export can carry the key.
+      'storage',
       'unlimitedStorage',
       'contextMenus',
       'downloads',

@@ -25,6 +25,7 @@ import { useLiveQuery } from './useLiveQuery';
 import { useUiLocale } from './useUiLocale';
 import { WeekNav } from './WeekNav';
 import { WeekView } from './WeekView';
+import { type WritingAccess, WritingContext } from './writing-context';
 
 // The capture form loads beside the week, not before it: the clipper reads the page meanwhile.
 const CapturePanel = lazyComponent(() => import('./CapturePanel').then((m) => m.CapturePanel));
@@ -56,6 +57,8 @@ export interface AppProps {
   panelTab?: PanelTabAccess;
   /** Keeps team sync live while the week is shown; returns how to stop. */
   stayLive?: () => () => void;
+  /** The writing help as set in options (lib/browser/writing-help.ts), loaded at a form's first use. */
+  writing?: WritingAccess['load'];
 }
 
 type View = 'week' | 'trash';
@@ -67,6 +70,11 @@ export function App(props: AppProps) {
   const stored = useLiveQuery(() => listSections(db), []);
   // Sections by the name the draft prints (an English digest shows its English names).
   const language = settings.value?.language;
+  // One object while the language stays: a form loads the writing help once, not at every render.
+  const writing = useMemo(
+    () => (props.writing ? { load: props.writing, language: language ?? 'zh' } : undefined),
+    [props.writing, language],
+  );
   const sections = {
     error: stored.error,
     value: useMemo(
@@ -160,140 +168,142 @@ export function App(props: AppProps) {
   };
   return (
     <LocaleContext.Provider value={i18n}>
-      <main class={panel ? 'popup panel' : 'popup'}>
-        <header class="bar">
-          <h1>{t('appName')}</h1>
-          {openPanel && (
-            <button
-              type="button"
-              class="icon"
-              onClick={() => openPanel().catch(setPanelError)}
-              aria-label={t('openPanel')}
-              title={t('openPanel')}
-            >
-              ◨
+      <WritingContext.Provider value={writing}>
+        <main class={panel ? 'popup panel' : 'popup'}>
+          <header class="bar">
+            <h1>{t('appName')}</h1>
+            {openPanel && (
+              <button
+                type="button"
+                class="icon"
+                onClick={() => openPanel().catch(setPanelError)}
+                aria-label={t('openPanel')}
+                title={t('openPanel')}
+              >
+                ◨
+              </button>
+            )}
+            {onTeam && team.value && (
+              <TeamIndicator
+                status={team.value}
+                conflicts={
+                  (week.value?.conflicts?.length ?? 0) +
+                  (items.value ?? []).reduce(
+                    (n, i) =>
+                      n + (i.conflicts?.length ?? 0) + i.sources.reduce((m, s) => m + (s.conflicts?.length ?? 0), 0),
+                    0,
+                  )
+                }
+                onOpen={openOptions}
+              />
+            )}
+            <button type="button" class="icon" onClick={openOptions} aria-label={t('options')} title={t('options')}>
+              ⚙
             </button>
+          </header>
+          {panelError !== undefined && (
+            <Notice tone="error">{t('panelFailed', { error: describeError(t, panelError) })}</Notice>
           )}
-          {onTeam && team.value && (
-            <TeamIndicator
-              status={team.value}
-              conflicts={
-                (week.value?.conflicts?.length ?? 0) +
-                (items.value ?? []).reduce(
-                  (n, i) =>
-                    n + (i.conflicts?.length ?? 0) + i.sources.reduce((m, s) => m + (s.conflicts?.length ?? 0), 0),
-                  0,
-                )
-              }
-              onOpen={openOptions}
+          {backupDue.value && (
+            <p class="notice notice--info backup-due">
+              {t('backupDue')}{' '}
+              <button type="button" onClick={openOptions}>
+                {t('backupNow')}
+              </button>
+            </p>
+          )}
+          {/* The panel is not a click on the toolbar: it reads the tab beside it only when asked (Clip this
+            tab, at that click); clips from the toolbar, the menu or the shortcut appear here as they land. */}
+          {panel ? (
+            props.panelTab ? (
+              <PanelClip {...formProps} access={props.panelTab} />
+            ) : (
+              <p class="hint">{t('panelHint')}</p>
+            )
+          ) : (
+            <CapturePanel {...formProps} capture={capture} />
+          )}
+          {props.tabClips && (
+            <BatchClip
+              sections={sections.value}
+              defaultSectionId={settings.value.defaultSectionId}
+              tabClips={props.tabClips}
             />
           )}
-          <button type="button" class="icon" onClick={openOptions} aria-label={t('options')} title={t('options')}>
-            ⚙
-          </button>
-        </header>
-        {panelError !== undefined && (
-          <Notice tone="error">{t('panelFailed', { error: describeError(t, panelError) })}</Notice>
-        )}
-        {backupDue.value && (
-          <p class="notice notice--info backup-due">
-            {t('backupDue')}{' '}
-            <button type="button" onClick={openOptions}>
-              {t('backupNow')}
-            </button>
-          </p>
-        )}
-        {/* The panel is not a click on the toolbar: it reads the tab beside it only when asked (Clip this
-            tab, at that click); clips from the toolbar, the menu or the shortcut appear here as they land. */}
-        {panel ? (
-          props.panelTab ? (
-            <PanelClip {...formProps} access={props.panelTab} />
-          ) : (
-            <p class="hint">{t('panelHint')}</p>
-          )
-        ) : (
-          <CapturePanel {...formProps} capture={capture} />
-        )}
-        {props.tabClips && (
-          <BatchClip
-            sections={sections.value}
-            defaultSectionId={settings.value.defaultSectionId}
-            tabClips={props.tabClips}
-          />
-        )}
-        <WeekNav
-          weekId={weekId}
-          currentWeekId={currentWeekId}
-          weeks={knownWeeks}
-          onChoose={(id) => {
-            setChosenWeek(id);
-            setView('week');
-          }}
-        />
-        <div class="week-head">
-          <h2 id="week-label">{weekLabel(range.start, range.end, locale)}</h2>
-          <button
-            type="button"
-            onClick={() => setView(view === 'trash' ? 'week' : 'trash')}
-            aria-pressed={view === 'trash'}
-          >
-            {view === 'trash' ? t('backToWeek') : t('trash', { count: trash.value?.length ?? 0 })}
-          </button>
-        </div>
-        {view === 'week' && items.value && (
-          <ExportBar
-            db={db}
+          <WeekNav
             weekId={weekId}
-            items={items.value}
-            sections={sections.value}
-            exportWeek={exportWeek}
-            onFocusItem={(id) => setFocusItemId(id)}
-            checkPages={props.checkPages}
-            folded={panel}
-          />
-        )}
-        {loadError !== undefined && (
-          <Notice tone="error">{t('couldNotRead', { error: describeError(t, loadError) })}</Notice>
-        )}
-        <input
-          type="search"
-          class="search"
-          aria-label={t('search')}
-          placeholder={t('searchPlaceholder')}
-          value={query}
-          onInput={(e) => setQuery(e.currentTarget.value)}
-        />
-        {query.trim() !== '' ? (
-          <SearchPanel
-            db={db}
-            query={query}
-            tags={tags.value ?? []}
-            onOpen={(item) => {
-              setQuery('');
+            currentWeekId={currentWeekId}
+            weeks={knownWeeks}
+            onChoose={(id) => {
+              setChosenWeek(id);
               setView('week');
-              setChosenWeek(item.weekId);
-              setFocusItemId(item.id);
             }}
           />
-        ) : view === 'trash' ? (
-          <TrashView db={db} trash={trash.value ?? []} now={now} />
-        ) : (
-          items.value && (
-            <WeekView
+          <div class="week-head">
+            <h2 id="week-label">{weekLabel(range.start, range.end, locale)}</h2>
+            <button
+              type="button"
+              onClick={() => setView(view === 'trash' ? 'week' : 'trash')}
+              aria-pressed={view === 'trash'}
+            >
+              {view === 'trash' ? t('backToWeek') : t('trash', { count: trash.value?.length ?? 0 })}
+            </button>
+          </div>
+          {view === 'week' && items.value && (
+            <ExportBar
               db={db}
               weekId={weekId}
               items={items.value}
               sections={sections.value}
-              tags={tags.value ?? []}
-              week={week.value}
-              focusItemId={focusItemId}
-              deepDiveQuotes={settings.value.deepDiveQuotes}
-              now={now}
-              newId={newId}
+              exportWeek={exportWeek}
+              onFocusItem={(id) => setFocusItemId(id)}
+              checkPages={props.checkPages}
+              folded={panel}
             />
-          )
-        )}
-      </main>
+          )}
+          {loadError !== undefined && (
+            <Notice tone="error">{t('couldNotRead', { error: describeError(t, loadError) })}</Notice>
+          )}
+          <input
+            type="search"
+            class="search"
+            aria-label={t('search')}
+            placeholder={t('searchPlaceholder')}
+            value={query}
+            onInput={(e) => setQuery(e.currentTarget.value)}
+          />
+          {query.trim() !== '' ? (
+            <SearchPanel
+              db={db}
+              query={query}
+              tags={tags.value ?? []}
+              onOpen={(item) => {
+                setQuery('');
+                setView('week');
+                setChosenWeek(item.weekId);
+                setFocusItemId(item.id);
+              }}
+            />
+          ) : view === 'trash' ? (
+            <TrashView db={db} trash={trash.value ?? []} now={now} />
+          ) : (
+            items.value && (
+              <WeekView
+                db={db}
+                weekId={weekId}
+                items={items.value}
+                sections={sections.value}
+                tags={tags.value ?? []}
+                week={week.value}
+                focusItemId={focusItemId}
+                deepDiveQuotes={settings.value.deepDiveQuotes}
+                now={now}
+                newId={newId}
+              />
+            )
+          )}
+        </main>
+      </WritingContext.Provider>
     </LocaleContext.Provider>
   );
 }

@@ -11,6 +11,8 @@ export interface CardActions {
   trash: (item: WeekItem) => void;
   edit: (item: WeekItem) => void;
   saveSummary: (item: WeekItem, summary: string) => Promise<unknown>;
+  /** The editor accepts the machine-drafted summary as it is: the drafted mark ends. */
+  acceptDraft: (item: WeekItem) => Promise<unknown>;
   joinWithPrevious: (item: WeekItem) => void;
   splitLast: (item: WeekItem) => void;
   dropOn: (target: WeekItem, draggedId: string) => void;

@@ -1,13 +1,15 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ClipInputError } from '../lib/errors';
 import { fieldDoubts } from '../lib/field-doubts';
 import { ORIGIN_FIELDS, parseTags, validLink } from '../lib/record-rules';
 import { dateForEditor, parseTypedDate } from '../lib/typed-date';
 import type { Section } from '../lib/types';
 import { civilDate } from '../lib/week';
+import { DraftControls } from './DraftControls';
 import { LengthHint } from './LengthHint';
 import { describeError, useLocale } from './locale';
 import type { ClipDraft } from './store';
+import { useWritingHelp } from './writing-context';
 
 interface Props {
   draft: ClipDraft;
@@ -33,6 +35,9 @@ export function ClipForm({ draft, sections, tags, busy, now, onChange, onSave }:
   // The raw text keeps a trailing comma while the editor is typing the next tag.
   const [tagText, setTagText] = useState((draft.tags ?? []).join(', '));
   const quote = draft.selection?.text ?? '';
+  // The writing help, when the editor turned it on (Options → Writing help): a draft of the summary.
+  const writing = useWritingHelp();
+  const summaryField = useRef<HTMLInputElement>(null);
   // Fields worth a second look (a publisher that is only a domain, no date, an author that is the publisher).
   const doubts = fieldDoubts(draft, civilDate(now()), draft.origins);
   // Where the clipper read the field, then whether it is worth a second look.
@@ -135,6 +140,7 @@ export function ClipForm({ draft, sections, tags, busy, now, onChange, onSave }:
       <label>
         <span>{t('summary')}</span>
         <input
+          ref={summaryField}
           name="summary"
           value={draft.summary ?? ''}
           placeholder={t('summaryPlaceholder')}
@@ -142,6 +148,23 @@ export function ClipForm({ draft, sections, tags, busy, now, onChange, onSave }:
         />
         <LengthHint text={draft.summary ?? ''} />
       </label>
+      {writing && (
+        <DraftControls
+          {...writing}
+          value={draft.summary ?? ''}
+          pending={draft.drafted?.[0]}
+          onDraft={(summary, pending) => set({ summary, drafted: pending ? [pending] : undefined })}
+          material={() => ({
+            title: draft.title,
+            source: draft.source,
+            quotes: quote ? [quote] : [],
+            excerpt: draft.excerpt,
+          })}
+          field={() => summaryField.current}
+          shape="line"
+          tasks={['summary', 'translate']}
+        />
+      )}
       <label>
         <span>{t('tags')}</span>
         <input

@@ -129,7 +129,11 @@ export function ExportBar({ db, weekId, items, sections, exportWeek, onFocusItem
               {checks.map((check, i) => {
                 // A length reads with thousands separators in the UI's language (1,000,000 / 1,000,000).
                 const detail =
-                  check.kind === 'long-quote' ? Number(check.detail).toLocaleString(locale) : (check.detail ?? '');
+                  check.kind === 'long-quote'
+                    ? Number(check.detail).toLocaleString(locale)
+                    : check.kind === 'untouched-draft'
+                      ? t(check.detail === 'note' ? 'draftWhatNote' : 'draftWhatSummary')
+                      : (check.detail ?? '');
                 const text = t(`check.${check.kind}`, { subject: check.subject, detail });
                 return (
                   <li key={`${check.kind}-${check.itemId ?? check.sectionId}-${i}`}>

@@ -70,6 +70,8 @@ export function ItemCard({ item, sections, hasPrevious, actions, today }: Props)
   const saveSummary = () => {
     if (summary !== item.summary) void actions.saveSummary(item, summary);
   };
+  // A summary the writing help drafted that nobody has accepted or edited (lib/record-rules.ts untouchedDrafts).
+  const drafted = item.summary !== '' && summary === item.summary && item.drafted?.includes(item.summary) === true;
 
   const closeMenu = (refocus: boolean) => {
     setMenuOpen(false);
@@ -217,10 +219,16 @@ export function ItemCard({ item, sections, hasPrevious, actions, today }: Props)
           // Enter saves (a summary is one line in the draft); Shift+Enter is not needed.
           if (e.key === 'Enter' && !e.isComposing) {
             e.preventDefault();
-            saveSummary();
+            if (drafted) void actions.acceptDraft(item);
+            else saveSummary();
           }
         }}
       />
+      {drafted && (
+        <span class="drafted-badge" title={t('draftedCardHint')}>
+          {t('draftedBadge')}
+        </span>
+      )}
       <LengthHint text={summary} />
       {menuOpen && (
         <CardMenu

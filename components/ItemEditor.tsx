@@ -5,12 +5,14 @@ import { parseTags, quoteKey } from '../lib/record-rules';
 import { dateForEditor, parseTypedDate } from '../lib/typed-date';
 import type { DeepDiveQuotes, Quote, SectionKind, Source, WeekItem } from '../lib/types';
 import { addDays, civilDate, weekRange } from '../lib/week';
+import { DraftControls } from './DraftControls';
 import { itemLabel, type Undoable } from './ItemCard';
 import { LengthHint } from './LengthHint';
 import { describeError, useLocale } from './locale';
 import { NotePreview } from './NotePreview';
 import { Notice } from './Notice';
 import { type ClipperDb, type ItemPatch, itemWrites, type SourcePatch } from './store';
+import { useWritingHelp } from './writing-context';
 
 interface Props {
   db: ClipperDb;
@@ -85,6 +87,27 @@ export function ItemEditor({ db, item, tags, now, sectionKind, deepDiveQuotes, o
     sourceIds: item.sources.map((s) => s.id),
   }));
   const [fields, setFields] = useState(opened.item);
+  // Writing help (when on): drafts not yet accepted, per field; a stored one shows until accepted or edited.
+  const writing = useWritingHelp();
+  const [openedDrafts] = useState(() => ({
+    summary: item.summary && item.drafted?.includes(item.summary) ? item.summary : undefined,
+    note: item.note && item.drafted?.includes(item.note) ? item.note : undefined,
+  }));
+  const [pending, setPending] = useState<{ summary?: string; note?: string }>(openedDrafts);
+  const summaryField = useRef<HTMLTextAreaElement>(null);
+  const noteField = useRef<HTMLTextAreaElement>(null);
+  // What a draft is written from: the cited pages' passages first, or an own thought's note.
+  const material = () => ({
+    title: item.sources[0]?.title,
+    source: [...new Set(item.sources.map((s) => s.source).filter(Boolean))].join(', '),
+    quotes: item.sources.flatMap((s) => s.quotes.map((q) => q.text)),
+    excerpt: item.sources[0]?.excerpt,
+    lead: item.sources.length === 0 ? fields.note : undefined,
+  });
+  const marks = (drafts: { summary?: string; note?: string }, now: { summary: string; note: string }) =>
+    [drafts.summary === now.summary ? drafts.summary : undefined, drafts.note === now.note ? drafts.note : undefined]
+      .filter((text): text is string => Boolean(text))
+      .sort();
   const [previewing, setPreviewing] = useState(false);
   const [sources, setSources] = useState(opened.sources);
   const [error, setError] = useState<string | undefined>();
@@ -124,6 +147,9 @@ export function ItemEditor({ db, item, tags, now, sectionKind, deepDiveQuotes, o
       if (itemChanges.summary !== undefined) patch.summary = itemChanges.summary;
       if (itemChanges.note !== undefined) patch.note = itemChanges.note;
       if (itemChanges.tags !== undefined) patch.tags = parseTags(itemChanges.tags);
+      // Drafted marks change when a draft was made, accepted or edited here.
+      const drafted = marks(pending, fields);
+      if (JSON.stringify(drafted) !== JSON.stringify(marks(openedDrafts, opened.item))) patch.drafted = drafted;
       // Ticks are written only when the editor changed one: until then the digest's default applies.
       if (showsQuotes && JSON.stringify([...ticks].sort()) !== JSON.stringify([...openedTicks].sort()))
         patch.shownQuotes = ticks;
@@ -206,6 +232,7 @@ export function ItemEditor({ db, item, tags, now, sectionKind, deepDiveQuotes, o
       <label>
         <span>{t('summary')}</span>
         <textarea
+          ref={summaryField}
           name="summary"
           rows={2}
           value={fields.summary}
@@ -213,6 +240,21 @@ export function ItemEditor({ db, item, tags, now, sectionKind, deepDiveQuotes, o
         />
         <LengthHint text={fields.summary} />
       </label>
+      {writing && (
+        <DraftControls
+          {...writing}
+          value={fields.summary}
+          pending={pending.summary}
+          onDraft={(summary, mark) => {
+            setFields((now) => ({ ...now, summary }));
+            setPending((now) => ({ ...now, summary: mark }));
+          }}
+          material={material}
+          field={() => summaryField.current}
+          shape="line"
+          tasks={['summary', 'translate']}
+        />
+      )}
       <div class="note-field">
         <span class="note-head">
           <label for={`note-${item.id}`}>{t('note')}</label>
@@ -224,6 +266,7 @@ export function ItemEditor({ db, item, tags, now, sectionKind, deepDiveQuotes, o
           <NotePreview text={fields.note} />
         ) : (
           <textarea
+            ref={noteField}
             id={`note-${item.id}`}
             name="note"
             class="note-input"
@@ -235,6 +278,22 @@ export function ItemEditor({ db, item, tags, now, sectionKind, deepDiveQuotes, o
           />
         )}
         <LengthHint text={fields.note} max={RECORD_LIMITS.note} counter />
+        {writing && !previewing && (
+          <DraftControls
+            {...writing}
+            value={fields.note}
+            pending={pending.note}
+            onDraft={(note, mark) => {
+              setFields((now) => ({ ...now, note }));
+              setPending((now) => ({ ...now, note: mark }));
+            }}
+            material={material}
+            field={() => noteField.current}
+            shape="markdown"
+            // Key points are a deep dive's note; any note can be translated for the English edition.
+            tasks={sectionKind === 'analysis' ? ['keyPoints', 'translate'] : ['translate']}
+          />
+        )}
         <p id={`note-where-${item.id}`} class="hint">
           {t(noteWhere(sectionKind, item.sources.length > 0))}
         </p>

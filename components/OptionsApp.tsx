@@ -20,6 +20,7 @@ import { TemplatesEditor } from './TemplatesEditor';
 import { useLiveQuery } from './useLiveQuery';
 import { useUiLocale } from './useUiLocale';
 import { WeekOptions } from './WeekOptions';
+import { WritingOptions, type WritingOptionsActions } from './WritingOptions';
 
 interface Props {
   db: ClipperDb;
@@ -33,6 +34,8 @@ interface Props {
   readRaw: () => Promise<string>;
   /** Team sync through the background (absent: the page offers no Team section). */
   team?: TeamActions & { syncAll: () => Promise<unknown> };
+  /** Writing help's settings and key (absent: the page offers no Writing help section). */
+  writing?: WritingOptionsActions;
 }
 
 // The options page carries both languages: it is opened rarely and must not flash untranslated.
@@ -43,7 +46,8 @@ const dictionaries = async (locale: 'zh' | 'en') => [
 ];
 
 /** Every setting applies as soon as it changes; open popups follow through the database. */
-export function OptionsApp({ db, newId, browserLanguage, today, now, saveFile, readStorage, readRaw, team }: Props) {
+export function OptionsApp(props: Props) {
+  const { db, newId, browserLanguage, today, now, saveFile, readStorage, readRaw, team, writing } = props;
   const settings = useLiveQuery(() => getSettings(db), []);
   const sections = useLiveQuery(() => listSections(db), []);
   const meta = useLiveQuery(() => getLocalMeta(db), []);
@@ -118,6 +122,7 @@ export function OptionsApp({ db, newId, browserLanguage, today, now, saveFile, r
           onRestored={connected ? () => void team?.syncAll().catch(() => undefined) : undefined}
         />
         {team && teamStatus.value && <TeamOptions status={teamStatus.value} actions={team} />}
+        {writing && <WritingOptions actions={writing} language={current.language} />}
         <AppearanceOptions settings={current} save={save} />
       </main>
     </LocaleContext.Provider>

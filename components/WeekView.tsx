@@ -189,6 +189,13 @@ export function WeekView({ db, weekId, items, sections, tags, week, focusItemId,
     },
     edit: act((item) => setEditing(item.id)),
     saveSummary: act((item, summary) => run(writes().then((w) => w.updateItem(db, item.id, { summary }, now())))),
+    acceptDraft: act((item) =>
+      run(
+        writes().then((w) =>
+          w.updateItem(db, item.id, { drafted: (item.drafted ?? []).filter((d) => d !== item.summary) }, now()),
+        ),
+      ),
+    ),
     joinWithPrevious: act((item) => {
       const list = bySection(item.sectionId);
       const previous = list[list.findIndex((c) => c.id === item.id) - 1];

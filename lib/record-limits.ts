@@ -21,6 +21,8 @@ export const RECORD_LIMITS = {
   conflicts: 100,
   /** Quotes ticked to show under one item. */
   shownQuotes: 1_000,
+  /** Drafted texts one item marks (its summary and note, and a translation of each). */
+  drafted: 4,
   /** A publication date as ISO 8601 text. */
   date: 64,
   /** A BCP 47 language tag. */

@@ -78,6 +78,35 @@ export function requireSummary(text: string): string {
   return clean;
 }
 
+/**
+ * The drafted marks an item may keep (`Item.drafted`): only texts its summary or note still holds, each
+ * once, at most a few. A mark for text the editor has since changed is dropped: the text is theirs now.
+ */
+export function keptDrafts(
+  drafted: readonly unknown[] | undefined,
+  item: { summary: string; note: string },
+): string[] | undefined {
+  const held = new Set([item.summary, item.note].filter((text) => text.trim() !== ''));
+  const kept = [...new Set(drafted ?? [])].filter((text): text is string => typeof text === 'string' && held.has(text));
+  return kept.length > 0 ? kept.slice(0, RECORD_LIMITS.drafted) : undefined;
+}
+
+/** Drafted marks as the fields they mark are cleaned when saved (one line for a summary, Markdown for a note). */
+export function cleanedDrafts(marks: readonly string[]): string[] {
+  return marks
+    .filter((m) => typeof m === 'string')
+    .flatMap((m) => [m, cleanLine(m, RECORD_LIMITS.line + 1), cleanMarkdown(m)]);
+}
+
+/** Which of an item's fields still hold a drafted text untouched (the badge and the draft checks). */
+export function untouchedDrafts(item: { summary: string; note: string; drafted?: readonly string[] }) {
+  const marks = item.drafted ?? [];
+  return {
+    summary: item.summary.trim() !== '' && marks.includes(item.summary),
+    note: item.note.trim() !== '' && marks.includes(item.note),
+  };
+}
+
 /** Markdown the editor wrote, cleaned, or a refusal when it is longer than a note may be. */
 export function requireNote(text: string): string {
   const clean = cleanMarkdown(text);

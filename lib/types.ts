@@ -96,6 +96,12 @@ export interface Item extends Clocked {
    * default (`DigestSettings.deepDiveQuotes`). The references print every quote whatever this says.
    */
   shownQuotes?: string[];
+  /**
+   * Texts the writing help drafted (lib/writing/) that the summary or note still holds untouched: the
+   * card shows them as drafted and the draft checks count them, so no machine sentence goes out unread.
+   * Only texts the item holds are kept (lib/record-rules.ts `keptDrafts`); an edit ends the mark.
+   */
+  drafted?: string[];
   /** Set while the item is in the trash; restoring clears it. */
   deletedAt?: number;
   /** Search keys from the item's and its sources' text (lib/store/search-terms.ts); never edited directly. */

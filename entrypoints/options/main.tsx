@@ -5,6 +5,7 @@ import { downloadText } from '../../lib/browser/downloads';
 import { readRawDatabase } from '../../lib/browser/raw-export';
 import { requestPersistence, storageState } from '../../lib/browser/storage';
 import { teamActions } from '../../lib/browser/team-page';
+import { deviceStatus, hasApiKey, loadWritingSettings, saveWritingSettings } from '../../lib/browser/writing-help';
 import { parseBackup } from '../../lib/store/backup-read';
 import { applyRestore } from '../../lib/store/backup-restore';
 import { createBackup, createBackupBlob } from '../../lib/store/backup-write';
@@ -15,6 +16,13 @@ import { syncRound } from '../../lib/sync/round';
 import { civilDate } from '../../lib/week';
 
 const root = document.getElementById('app');
+// Options → Writing help (lib/browser/writing-help.ts). Save asks for the endpoint's origin in the click:
+// the module is loaded up front so nothing is awaited before the request.
+const writingActions = {
+  load: async () => ({ settings: await loadWritingSettings(), hasKey: await hasApiKey() }),
+  save: saveWritingSettings,
+  deviceStatus,
+};
 const db = openDatabase(undefined, navigator.language);
 void requestPersistence();
 if (root) {
@@ -29,6 +37,7 @@ if (root) {
       readStorage={storageState}
       readRaw={readRawDatabase}
       team={teamActions()}
+      writing={writingActions}
     />,
     root,
   );

@@ -38,6 +38,8 @@ export function weekPageCapabilities() {
       releaseSites: releaseHostAccess,
       clip: (tabId: number, sectionId: string) => sendRequest({ type: 'clipTab', tabId, sectionId }),
     },
+    // Writing help (Options → Writing help): its code loads at a form's first use, and only when it is on.
+    writing: () => import('./writing-help').then((m) => m.writingHelp()),
     // The request is made in the click; the checking code loads while the browser asks.
     checkPages: (targets: CheckTarget[], origins: string[], run: PageCheckRun) => {
       const access = askHostAccess(origins);

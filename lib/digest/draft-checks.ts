@@ -1,3 +1,4 @@
+import { untouchedDrafts } from '../record-rules';
 import type { Section, WeekItem } from '../types';
 import { addDays, weekRange } from '../week';
 
@@ -9,7 +10,8 @@ export type CheckKind =
   | 'used-in-issue'
   | 'outside-week'
   | 'empty-section'
-  | 'long-quote';
+  | 'long-quote'
+  | 'untouched-draft';
 
 /**
  * A quote longer than a digest can carry (about two screens of reading): it is kept whole, but the
@@ -50,6 +52,10 @@ export function checkDraft({ weekId, items, sections, earlier }: CheckInput): Dr
     const subject = subjectOf(item);
     if (kind && kind !== 'references' && !item.summary.trim())
       checks.push({ kind: 'no-summary', itemId: item.id, subject });
+    // A machine draft nobody has read or accepted (lib/writing/): said before it goes out as the editor's.
+    const drafted = untouchedDrafts(item);
+    if (drafted.summary || drafted.note)
+      checks.push({ kind: 'untouched-draft', itemId: item.id, subject, detail: drafted.summary ? 'summary' : 'note' });
     for (const source of item.sources) {
       if (!source.source.trim()) checks.push({ kind: 'no-source', itemId: item.id, subject: source.title });
       const key = `${item.sectionId}\u0000${source.canonicalUrl}`;

@@ -1,6 +1,6 @@
 import { TEMPLATE_KEYS } from '../digest/templates';
 import { type Problem, type ProblemCode, type ProblemParams, problem } from '../errors';
-import { isValidDate, RECORD_LIMITS, SOURCE_SCHEMES, validLang, validOrigins } from '../record-rules';
+import { isValidDate, keptDrafts, RECORD_LIMITS, SOURCE_SCHEMES, validLang, validOrigins } from '../record-rules';
 import type {
   Clocked,
   ConflictValue,
@@ -496,6 +496,12 @@ function readItem(c: Checker, raw: unknown, path: string): Item | undefined {
       .map((k, i) => c.string(k, `${path}.shownQuotes[${i}]`, LIMITS.id * 2, { empty: false }))
       .filter((k): k is string => k !== undefined);
     item.shownQuotes = keys;
+  }
+  // Drafted marks for text the item no longer holds are dropped: they mark nothing.
+  if (r.drafted !== undefined) {
+    const marks = c.array(r.drafted, `${path}.drafted`, LIMITS.drafted) ?? [];
+    const kept = keptDrafts(marks, item);
+    if (kept) item.drafted = kept;
   }
   readClocks(c, r, path, 'item', item);
   return c.failures === before ? item : undefined;

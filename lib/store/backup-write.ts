@@ -120,6 +120,7 @@ export function itemRecord(i: Item): Item {
     sourceIds: [...i.sourceIds],
   } as Item;
   if (i.shownQuotes) out.shownQuotes = [...i.shownQuotes];
+  if (i.drafted) out.drafted = [...i.drafted];
   optional(out, 'deletedAt', i.deletedAt);
   out.createdAt = i.createdAt;
   out.updatedAt = i.updatedAt;

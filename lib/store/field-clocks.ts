@@ -13,7 +13,7 @@ import type { Clocked, ConflictValue, FieldClock, FieldConflict, Quote } from '.
 
 /** The fields each kind of record merges one by one; anything else is fixed at creation or derived. */
 export const CLOCKED_FIELDS = {
-  item: ['weekId', 'sectionId', 'order', 'summary', 'note', 'tags', 'sourceIds', 'shownQuotes', 'deletedAt'],
+  item: ['weekId', 'sectionId', 'order', 'summary', 'note', 'tags', 'sourceIds', 'shownQuotes', 'drafted', 'deletedAt'],
   source: ['pageUrl', 'canonicalUrl', 'title', 'source', 'author', 'publishedAt', 'excerpt', 'lang', 'quotes'],
   week: ['lede', 'closing', 'published'],
 } as const;

@@ -2,8 +2,10 @@ import { cleanUrl } from '../capture/url';
 import { ClipInputError } from '../errors';
 import { keyBetween } from '../order-key';
 import {
+  cleanedDrafts,
   cleanQuote,
   isValidDate,
+  keptDrafts,
   ORIGIN_FIELDS,
   quoteKey,
   RECORD_LIMITS,
@@ -39,6 +41,8 @@ export interface ClipDraft extends PageCapture {
   summary?: string;
   note?: string;
   tags?: string[];
+  /** Texts the writing help drafted that the summary or note holds untouched (`Item.drafted`). */
+  drafted?: string[];
 }
 
 export interface SaveContext {
@@ -108,6 +112,7 @@ function validatedDraft(draft: ClipDraft): ClipDraft {
   if (draft.summary !== undefined) out.summary = requireSummary(draft.summary);
   if (draft.note !== undefined) out.note = requireNote(draft.note);
   if (draft.tags !== undefined) out.tags = requireTags(draft.tags);
+  if (draft.drafted !== undefined) out.drafted = cleanedDrafts(draft.drafted);
   out.origins = validOrigins(draft.origins, out);
   return out;
 }
@@ -278,6 +283,8 @@ export async function saveClip(db: ClipperDb, input: ClipDraft, ctx: SaveContext
         createdAt: ctx.now,
         updatedAt: ctx.now,
       };
+      const marks = keptDrafts(draft.drafted, item);
+      if (marks) item.drafted = marks;
       itemAction = 'created';
       await putItem(db, item);
     } else {
@@ -287,7 +294,9 @@ export async function saveClip(db: ClipperDb, input: ClipDraft, ctx: SaveContext
       if (draft.tags?.some((t) => !current.tags.includes(t)))
         patch.tags = requireTags([...current.tags, ...draft.tags]);
       if (Object.keys(patch).length > 0) {
-        item = { ...current, ...patch, updatedAt: nextStamp(ctx.now, current.updatedAt) };
+        const marks = keptDrafts([...(current.drafted ?? []), ...(draft.drafted ?? [])], { ...current, ...patch });
+        if (JSON.stringify(marks) !== JSON.stringify(current.drafted)) patch.drafted = marks;
+        item = applyPatch<Item>({ ...current, updatedAt: nextStamp(ctx.now, current.updatedAt) }, patch);
         itemAction = 'updated';
         await putItem(db, item);
       }
@@ -342,7 +351,7 @@ export async function addOwnItem(
 }
 
 /** What an editor writes on an item. */
-export type ItemPatch = Partial<Pick<Item, 'summary' | 'note' | 'tags' | 'shownQuotes'>>;
+export type ItemPatch = Partial<Pick<Item, 'summary' | 'note' | 'tags' | 'shownQuotes' | 'drafted'>>;
 
 /** What an editor corrects on a source. */
 export type SourcePatch = Partial<
@@ -374,6 +383,7 @@ function normalizedItemPatch(patch: ItemPatch): ItemPatch {
   if (out.note !== undefined) out.note = requireNote(out.note);
   if (out.tags !== undefined) out.tags = requireTags(out.tags);
   if (out.shownQuotes !== undefined) out.shownQuotes = requireShownQuotes(out.shownQuotes);
+  if (out.drafted !== undefined) out.drafted = cleanedDrafts(out.drafted);
   return out;
 }
 
@@ -388,6 +398,13 @@ function normalizedSourcePatch(patch: SourcePatch): SourcePatch {
   if (out.canonicalUrl !== undefined) out.canonicalUrl = requireLink(cleanUrl(out.canonicalUrl));
   if ('publishedAt' in out) out.publishedAt = requireDate(out.publishedAt);
   return out;
+}
+
+/** An item keeps drafted marks only for text it still holds: an edit ends the mark (`keptDrafts`). */
+function keepDrafts(item: Item): void {
+  const marks = keptDrafts(item.drafted, item);
+  if (marks) item.drafted = marks;
+  else delete item.drafted;
 }
 
 /** Removes keys whose value is undefined, so `{author: undefined}` clears the field. */
@@ -408,6 +425,7 @@ export async function updateItem(db: ClipperDb, id: string, patch: ItemPatch, no
     if (!current) throw new ClipInputError('clip.gone');
     await assertUnlocked(db, current.weekId);
     const next = { ...applyPatch<Item>(current, changes), updatedAt: nextStamp(now, current.updatedAt) };
+    keepDrafts(next);
     await putItem(db, next);
     return (await withSources(db, [next]))[0] as WeekItem;
   });

@@ -11,6 +11,7 @@ const DOCUMENTED_PERMISSIONS = [
   'downloads',
   'scripting',
   'sidePanel',
+  'storage',
   'unlimitedStorage',
 ];
 
