@@ -159,6 +159,7 @@ export function ClipForm({ draft, sections, tags, busy, now, onChange, onSave }:
             source: draft.source,
             quotes: quote ? [quote] : [],
             excerpt: draft.excerpt,
+            lead: draft.lead,
           })}
           field={() => summaryField.current}
           shape="line"

@@ -274,6 +274,11 @@ export interface PageCapture extends PageFields {
    */
   pageTitle?: string;
   logoAlt?: string;
+  /**
+   * The article's first paragraphs (lib/capture/capture.ts `leadOf`): what the writing help drafts a
+   * summary from in the capture form, after the editor's selection. Never stored.
+   */
+  lead?: string;
 }
 
 /** The team database this browser syncs with (lib/sync/): never the password, which is not kept. */

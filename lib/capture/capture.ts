@@ -1,5 +1,5 @@
 import { validLang } from '../record-rules';
-import { cleanBlock } from '../text';
+import { cleanBlock, cleanLine } from '../text';
 import type { PageCapture } from '../types';
 import { type ExtractOptions, extractPageMetadata } from './metadata';
 import { fragmentToMarkdown } from './selection-markdown';
@@ -32,6 +32,24 @@ export function selectedContent(doc: Document): SelectedContent {
   return { text: '' };
 }
 
+/** How much of an article's opening the writing help drafts from (lib/writing/prompts.ts). */
+export const LEAD_CHARS = 1_200;
+
+/**
+ * The article's first paragraphs, for a draft of its summary in the capture form: paragraphs of the
+ * article (else the main part, else the page) long enough to be text, not a caption or a button.
+ */
+export function leadOf(doc: Document): string | undefined {
+  const scope = doc.querySelector('article') ?? doc.querySelector('main') ?? doc.body;
+  let lead = '';
+  for (const p of Array.from(scope?.querySelectorAll('p') ?? [])) {
+    const line = cleanLine(p.textContent, LEAD_CHARS);
+    if (line.length >= 60 || /[\u3400-\u9fff]{20}/.test(line)) lead += `${line}\n`;
+    if (lead.length >= LEAD_CHARS) break;
+  }
+  return lead.slice(0, LEAD_CHARS).trim() || undefined;
+}
+
 /** Everything the clipper reports for a page: its metadata and the selection as a quote. */
 export function capturePage(
   doc: Document,
@@ -59,6 +77,8 @@ export function capturePage(
   if (metadata.credits) capture.credits = metadata.credits;
   if (metadata.pageTitle) capture.pageTitle = metadata.pageTitle;
   if (metadata.logoAlt) capture.logoAlt = metadata.logoAlt;
+  const lead = leadOf(doc);
+  if (lead) capture.lead = lead;
   const lang = validLang(metadata.lang);
   if (lang) capture.lang = lang;
   const text = cleanBlock(selection.text);
