@@ -2,8 +2,10 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { loadMessages, weekLabel } from '../lib/i18n/translate';
 import type { CaptureResult, ExportFormat } from '../lib/messages';
 import { draftSectionName } from '../lib/section-name';
+import type { LearnedField } from '../lib/types';
 import { weekIdFor, weekOptionsOf, weekRange } from '../lib/week';
 import type { TabClips } from './BatchClip';
+import type { Correction } from './CapturePanel';
 import { lazyComponent } from './lazy';
 import { describeError, LocaleContext } from './locale';
 import { Notice } from './Notice';
@@ -57,6 +59,11 @@ export interface AppProps {
   panelTab?: PanelTabAccess;
   /** Keeps team sync live while the week is shown; returns how to stop. */
   stayLive?: () => () => void;
+  /**
+   * Learns where the fields corrected in the popup's form stand on the page's site (the popup's tab; the
+   * side panel gives its tab's access back right after reading it, so it teaches nothing).
+   */
+  learn?: (pageUrl: string, corrections: Correction[]) => Promise<LearnedField[]>;
   /** The writing help as set in options (lib/browser/writing-help.ts), loaded at a form's first use. */
   writing?: WritingAccess['load'];
 }
@@ -221,7 +228,7 @@ export function App(props: AppProps) {
               <p class="hint">{t('panelHint')}</p>
             )
           ) : (
-            <CapturePanel {...formProps} capture={capture} />
+            <CapturePanel {...formProps} capture={capture} learn={props.learn} />
           )}
           {props.tabClips && (
             <BatchClip

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Problem } from '../lib/errors';
 import { describeProblem } from '../lib/i18n/translate';
 import type { CaptureResult } from '../lib/messages';
+import { LEARNED_FIELDS } from '../lib/record-rules';
 import { sameStoryItem } from '../lib/same-story';
-import type { Section, WeekItem } from '../lib/types';
+import type { LearnedField, PageCapture, Section, WeekItem } from '../lib/types';
 import { lazyComponent } from './lazy';
 import { describeError, useLocale } from './locale';
 import { Notice, type NoticeTone } from './Notice';
@@ -28,6 +29,24 @@ export interface CapturePanelProps {
   capture: () => Promise<CaptureResult>;
   /** The items of the week on screen, to offer the page as another source of the same story. */
   items?: WeekItem[];
+  /**
+   * Learns where the fields the editor corrected stand on the page's site (lib/browser/actions.ts
+   * learnFromCorrections); resolves to the fields learned.
+   */
+  learn?: (pageUrl: string, corrections: Correction[]) => Promise<LearnedField[]>;
+}
+
+export interface Correction {
+  field: LearnedField;
+  value: string;
+}
+
+/** The page fields the editor changed from what the clipper read, to learn where they are on the site. */
+export function correctionsOf(read: PageCapture, saved: ClipDraft): Correction[] {
+  return LEARNED_FIELDS.flatMap((field) => {
+    const value = saved[field]?.trim();
+    return saved.origins?.[field] === 'editor' && value && value !== read[field] ? [{ field, value }] : [];
+  });
 }
 
 type CaptureState =
@@ -35,6 +54,8 @@ type CaptureState =
   | {
       phase: 'ready';
       draft: ClipDraft;
+      /** The page as the clipper read it: what the editor changed from it can be learned. */
+      read?: PageCapture;
       already?: { weekId: string; quotes: number; issue?: string };
       /** What the page's entries of this week say, by section: the form shows the one of the section chosen. */
       entries?: Record<string, { summary?: string }>;
@@ -44,7 +65,7 @@ type CaptureState =
 function stateFrom(result: CaptureResult, sectionId: string, weekId: string): CaptureState {
   if (result.ok) {
     const known = result.alreadyClipped;
-    if (!known) return { phase: 'ready', draft: { ...result.capture, sectionId } };
+    if (!known) return { phase: 'ready', draft: { ...result.capture, sectionId }, read: result.capture };
     // A page clipped before: the form shows what was saved (the editor's corrections included),
     // in the section it already has this week, so saving unchanged changes nothing.
     const { source, uses } = known;
@@ -166,7 +187,20 @@ export function CapturePanel(props: CapturePanelProps) {
         setNotice({ tone: 'success', text: t('addedToStory', { title: into.sources[0]?.title ?? '' }) });
         return;
       }
-      setNotice({ tone: 'success', text: describeOutcome(outcome, props.sections, t, props.otherWeek?.label) });
+      const text = describeOutcome(outcome, props.sections, t, props.otherWeek?.label);
+      setNotice({ tone: 'success', text });
+      // What the editor corrected is learned for the site, after the save (it never holds the save up).
+      const corrections = state.phase === 'ready' && state.read ? correctionsOf(state.read, draft) : [];
+      if (corrections.length > 0 && props.learn) {
+        void props.learn(draft.pageUrl, corrections).then(
+          (fields) => {
+            if (fields.length === 0) return;
+            const names = fields.map((field) => t(field === 'publishedAt' ? 'published' : field)).join(', ');
+            setNotice({ tone: 'success', text: `${text} ${t('learnedFields', { fields: names })}` });
+          },
+          () => undefined,
+        );
+      }
     } catch (error) {
       setNotice({ tone: 'error', text: describeError(t, error) });
     } finally {

@@ -44,9 +44,14 @@ export function ClipForm({ draft, sections, tags, busy, now, onChange, onSave }:
   const doubt = (field: keyof typeof doubts) => {
     const origin = draft.origins?.[field] === 'editor' ? undefined : draft.origins?.[field];
     const code = doubts[field];
+    const learnedAt = origin === 'learned' ? draft.learnedOn?.[field] : undefined;
     return (
       <>
-        {origin && <span class="origin">{t(`origin.${origin}`)}</span>}
+        {origin && (
+          <span class="origin">
+            {learnedAt ? t('learnedOn', { date: civilDate(learnedAt) }) : t(`origin.${origin}`)}
+          </span>
+        )}
         {code && <span class="doubt">{t(`doubt.${code}`)}</span>}
       </>
     );
@@ -78,8 +83,11 @@ export function ClipForm({ draft, sections, tags, busy, now, onChange, onSave }:
     >
       <label>
         <span>
-          {/* Only a doubt: where an ordinary title came from (the page) says nothing worth the room. */}
-          {t('title')} {doubts.title && <span class="doubt">{t(`doubt.${doubts.title}`)}</span>}
+          {/* Only a doubt, or a learned place: where an ordinary title came from (the page) says nothing worth the room. */}
+          {t('title')}{' '}
+          {draft.origins?.title === 'learned'
+            ? doubt('title')
+            : doubts.title && <span class="doubt">{t(`doubt.${doubts.title}`)}</span>}
         </span>
         <input
           name="title"

@@ -9,6 +9,7 @@ import { AppearanceOptions } from './AppearanceOptions';
 import { BackupOptions } from './BackupOptions';
 import { DatabaseTrouble } from './DatabaseTrouble';
 import { DigestOptions } from './DigestOptions';
+import { LearnedSitesOptions } from './LearnedSitesOptions';
 import { describeError, LocaleContext } from './locale';
 import { Notice } from './Notice';
 import { OptionsSection } from './option-fields';
@@ -110,6 +111,19 @@ export function OptionsApp(props: Props) {
           <TemplatesEditor db={db} settings={current} weekId={weekIdFor(now(), weekOptionsOf(current))} save={save} />
         </OptionsSection>
         <PublisherOptions settings={current} save={save} onError={onError} />
+        <LearnedSitesOptions
+          rules={current.learnedSites ?? []}
+          forget={(site, field) =>
+            settingsWrites()
+              .then((m) => m.forgetRule(db, site, field, now()))
+              .then(
+                () => {
+                  if (connected) void team?.syncNow().catch(() => undefined);
+                },
+                (e: unknown) => setMessage({ tone: 'error', text: (tr) => describeError(tr, e) }),
+              )
+          }
+        />
         <BackupOptions
           db={db}
           settings={current}

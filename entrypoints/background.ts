@@ -2,12 +2,12 @@ import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { giveBackLeases } from '../lib/browser/access-lease';
-import { captureForPopup, clipTabInto, quickClipTab } from '../lib/browser/actions';
+import { captureForPopup, clipTabInto, learnFromCorrections, quickClipTab } from '../lib/browser/actions';
 import { showTrouble, showWeekCount } from '../lib/browser/badge';
 import { rebuildMenus } from '../lib/browser/context-menus';
 import { downloadText } from '../lib/browser/downloads';
 import { backgroundTranslator } from '../lib/browser/locale';
-import { listenForRequests } from '../lib/browser/messaging';
+import { listenForRequests } from '../lib/browser/request-listener';
 import { startTeamSync } from '../lib/browser/team-sync';
 import { problemOf } from '../lib/errors';
 import { exportWeekDraft } from '../lib/export-week';
@@ -40,6 +40,7 @@ export default defineBackground({
       teamConnect: ({ url, db: name, user, password }) => team.connect({ url, db: name, user }, password),
       teamDisconnect: () => team.disconnect(),
       teamSyncNow: ({ full }) => team.syncNow(full),
+      learnCorrections: ({ tabId, pageUrl, corrections }) => learnFromCorrections(db, tabId, pageUrl, corrections),
     });
 
     const onMenuClick = (info: { menuItemId: string | number }, tab?: { id?: number }) => {

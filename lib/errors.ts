@@ -73,6 +73,7 @@ export const PROBLEM_CODES = [
   'field.not-language',
   'field.not-clock',
   'field.not-origin',
+  'field.not-learned-rule',
   // Team sync (lib/sync/): a document that is not a record, then the server and the session.
   'field.unknown-field',
   'field.wrong-doc-id',

@@ -1,5 +1,5 @@
-import { type Problem, problemOf } from './errors';
-import type { PageCapture, Source, TeamStatus } from './types';
+import type { Problem } from './errors';
+import type { LearnedField, PageCapture, Source, TeamStatus } from './types';
 
 /**
  * The one message protocol between the popup, the background and the injected clipper.
@@ -48,6 +48,11 @@ export interface Protocol {
   teamDisconnect: { request: { full?: never }; response: TeamStatus };
   /** A sync round now (after a restore or a settings change: `full` looks at every record). */
   teamSyncNow: { request: { full: boolean }; response: TeamStatus };
+  /** The editor corrected these fields of the page in the tab: learn where they are on its site (lib/capture/learned.ts). */
+  learnCorrections: {
+    request: { tabId: number; pageUrl: string; corrections: { field: LearnedField; value: string }[] };
+    response: LearnedField[];
+  };
 }
 
 /** The port a week page (popup, side panel) holds open while team sync should be live (lib/browser/team-sync.ts). */
@@ -61,62 +66,3 @@ export type AnyRequest = { [K in RequestType]: RequestOf<K> }[RequestType];
 export type Envelope<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
 export type Handlers = { [K in RequestType]: (request: RequestOf<K>) => Promise<Protocol[K]['response']> };
-
-const WEEK_ID = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A typed request, or undefined for anything that is not exactly one of ours. */
-export function parseRequest(message: unknown): AnyRequest | undefined {
-  if (!isRecord(message)) return undefined;
-  switch (message.type) {
-    case 'captureTab':
-      return Number.isInteger(message.tabId) && (message.tabId as number) >= 0
-        ? { type: 'captureTab', tabId: message.tabId as number }
-        : undefined;
-    case 'clipTab':
-      return Number.isInteger(message.tabId) &&
-        (message.tabId as number) >= 0 &&
-        typeof message.sectionId === 'string' &&
-        message.sectionId.length > 0 &&
-        message.sectionId.length <= 100
-        ? { type: 'clipTab', tabId: message.tabId as number, sectionId: message.sectionId }
-        : undefined;
-    case 'exportWeek':
-      return typeof message.weekId === 'string' &&
-        WEEK_ID.test(message.weekId) &&
-        (message.format === 'markdown' || message.format === 'html' || message.format === 'wechat')
-        ? { type: 'exportWeek', weekId: message.weekId, format: message.format }
-        : undefined;
-    case 'teamConnect': {
-      const fields = [message.url, message.db, message.user, message.password];
-      return fields.every((f) => typeof f === 'string' && f.length <= 2_000)
-        ? {
-            type: 'teamConnect',
-            url: message.url as string,
-            db: message.db as string,
-            user: message.user as string,
-            password: message.password as string,
-          }
-        : undefined;
-    }
-    case 'teamDisconnect':
-      return { type: 'teamDisconnect' };
-    case 'teamSyncNow':
-      return { type: 'teamSyncNow', full: message.full === true };
-    default:
-      return undefined;
-  }
-}
-
-/** Runs the handler for a parsed request and wraps its outcome. */
-export async function dispatch(handlers: Handlers, request: AnyRequest): Promise<Envelope<unknown>> {
-  try {
-    const handler = handlers[request.type] as (r: AnyRequest) => Promise<unknown>;
-    return { ok: true, value: await handler(request) };
-  } catch (error) {
-    return { ok: false, problem: problemOf(error) };
-  }
-}

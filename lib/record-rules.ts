@@ -8,7 +8,7 @@
 import { ClipInputError } from './errors';
 import { RECORD_LIMITS } from './record-limits';
 import { cleanBlock, cleanLine, cleanMarkdown, fnv1a } from './text';
-import type { FieldOrigin, FieldOrigins } from './types';
+import type { FieldOrigin, FieldOrigins, LearnedField, LearnedRule, LearnedSpot } from './types';
 
 export { RECORD_LIMITS };
 
@@ -153,6 +153,7 @@ const ORIGINS: Record<FieldOrigin, true> = {
   url: true,
   'known-site': true,
   logo: true,
+  learned: true,
   domain: true,
   pdf: true,
   editor: true,
@@ -179,4 +180,76 @@ export function validOrigins(
       out[field] = origin as FieldOrigin;
   }
   return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** The fields a learned rule may be for. */
+export const LEARNED_FIELDS: readonly LearnedField[] = ['title', 'source', 'author', 'publishedAt'];
+
+/** The most rules kept: thirty sites, a few fields each, with room. */
+export const MAX_LEARNED_RULES = 500;
+
+// A tag, class or id in a learned selector: a plain name, so a rule can only ever select (no `:has`, quotes or combinators).
+const SPOT_NAME = /^[A-Za-z_][\w-]{0,40}$/;
+const META_KEY = /^[\w:.-]{1,60}$/;
+// A site as the clipper names it: a host (`www.` dropped), letters, digits, dots and dashes, or an IPv6 literal.
+const SITE = /^(?:[a-z0-9-]{1,63}\.)*[a-z0-9-]{1,63}$|^\[[0-9a-f:.]+\]$/;
+
+/** A host as learned rules name it: lower case, `www.` dropped; undefined for an address without one. */
+export function learnedSite(url: string): string | undefined {
+  try {
+    const host = new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+    return SITE.test(host) ? host : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function validPart(raw: unknown): { tag: string; classes: string[]; id?: string } | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const r = raw as Record<string, unknown>;
+  if (typeof r.tag !== 'string' || !SPOT_NAME.test(r.tag)) return undefined;
+  if (!Array.isArray(r.classes) || r.classes.length > 3) return undefined;
+  if (!r.classes.every((c) => typeof c === 'string' && SPOT_NAME.test(c))) return undefined;
+  const part: { tag: string; classes: string[]; id?: string } = { tag: r.tag.toLowerCase(), classes: [...r.classes] };
+  if (r.id !== undefined) {
+    if (typeof r.id !== 'string' || !SPOT_NAME.test(r.id)) return undefined;
+    part.id = r.id;
+  }
+  return part;
+}
+
+/** A learned place as it may be kept: plain names only, a short label, a meta key; anything else refused. */
+export function validLearnedSpot(raw: unknown): LearnedSpot | undefined {
+  const part = validPart(raw);
+  if (!part) return undefined;
+  const r = raw as Record<string, unknown>;
+  const spot: LearnedSpot = { ...part };
+  if (r.label !== undefined) {
+    if (typeof r.label !== 'string' || r.label.length === 0 || r.label.length > 20) return undefined;
+    spot.label = cleanLine(r.label, 20);
+  }
+  if (r.parent !== undefined) {
+    const parent = validPart(r.parent);
+    if (!parent) return undefined;
+    spot.parent = parent;
+  }
+  if (r.meta !== undefined) {
+    if (typeof r.meta !== 'string' || !META_KEY.test(r.meta) || spot.tag !== 'meta') return undefined;
+    spot.meta = r.meta;
+  }
+  return spot;
+}
+
+/** A learned rule as it may be kept (settings, backups, team sync), or undefined. */
+export function validLearnedRule(raw: unknown): LearnedRule | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const r = raw as Record<string, unknown>;
+  if (typeof r.site !== 'string' || !SITE.test(r.site) || r.site.length > 253) return undefined;
+  if (!LEARNED_FIELDS.includes(r.field as LearnedField)) return undefined;
+  const spot = validLearnedSpot(r.spot);
+  if (!spot) return undefined;
+  if (typeof r.example !== 'string') return undefined;
+  const time = r.learnedAt;
+  if (typeof time !== 'number' || !Number.isFinite(time) || time < 0 || time > 8.64e15) return undefined;
+  return { site: r.site, field: r.field as LearnedField, spot, example: cleanLine(r.example, 300), learnedAt: time };
 }

@@ -214,10 +214,40 @@ export interface DigestSettings {
   /** The editor's own line templates (lib/digest/templates.ts); missing or empty ones use the default. */
   templates: Partial<Record<TemplateKey, string>>;
   /**
+   * Where each site's pages hold a field the clipper got wrong or left empty, learned from the editor's
+   * corrections (lib/capture/learned.ts): read first on the next capture on that site. Data, never code.
+   */
+  learnedSites: LearnedRule[];
+  /**
    * When a setting the team shares last changed here (lib/sync/docs.ts, SHARED_SETTINGS): team sync takes
    * the later settings. Absent until one changes; never in a backup.
    */
   sharedAt?: number;
+}
+
+/** The page fields a correction can teach the clipper. */
+export type LearnedField = 'title' | 'source' | 'author' | 'publishedAt';
+
+/** An element as a selector made only of checked names: a rule is data, it can select and read, nothing else. */
+export interface LearnedSpot {
+  tag: string;
+  classes: string[];
+  id?: string;
+  /** The words before the value in the same element (`作者：`, `By`), which must be there again. */
+  label?: string;
+  /** The nearest ancestor with a stable class or id, when the element has none of its own. */
+  parent?: { tag: string; classes: string[]; id?: string };
+  /** A `<meta>` that declares the value (`name`/`property`), which outlives a redesign of the page's markup. */
+  meta?: string;
+}
+
+/** One learned place: on `site` (a host, `www.` dropped), `field` is at `spot`; `example` is what was corrected. */
+export interface LearnedRule {
+  site: string;
+  field: LearnedField;
+  spot: LearnedSpot;
+  example: string;
+  learnedAt: number;
 }
 
 /** Per-week text the editor writes once: the lede and the closing paragraph, both Markdown. */
@@ -247,6 +277,8 @@ export type FieldOrigin =
   | 'known-site'
   /** The site's name as its header logo gives it (`<img alt="Parallels">`), when it names the domain. */
   | 'logo'
+  /** Where the editor's correction on an earlier page of the site showed it to be (DigestSettings.learnedSites). */
+  | 'learned'
   | 'domain'
   /** The browser's PDF viewer: the PDF's own title when it has one, else its file name. */
   | 'pdf'
@@ -279,6 +311,8 @@ export interface PageCapture extends PageFields {
    * summary from in the capture form, after the editor's selection. Never stored.
    */
   lead?: string;
+  /** When each field read from a learned place was learned (the capture form says so); never stored. */
+  learnedOn?: Partial<Record<LearnedField, number>>;
 }
 
 /** The team database this browser syncs with (lib/sync/): never the password, which is not kept. */

@@ -1,16 +1,21 @@
+import { browser } from 'wxt/browser';
 import { withPublisherOverride } from '../capture/publishers';
 import type { CaptureResult, TabClipResult } from '../messages';
 import { type QuickClipResult, quickClip, quickClipMessage, quickClipNeedsCheck } from '../quick-clip';
+import { learnedSite } from '../record-rules';
 import { findSourceByUrl, itemsCiting } from '../store/citations';
 import type { ClipperDb } from '../store/db';
+import { learnRules } from '../store/settings';
 import { getSettings } from '../store/settings-read';
+import type { LearnedField, LearnedRule } from '../types';
 import { flashResult, markTabClipped } from './badge';
 import { backgroundTranslator } from './locale';
-import { captureTab } from './tabs';
+import { captureTab, runLearnedJob } from './tabs';
 
 /** The popup's capture with the editor's publisher names, told whether the page is already clipped (and the tab marked so). */
 export async function captureForPopup(db: ClipperDb, tabId: number): Promise<CaptureResult> {
-  const [captured, settings] = await Promise.all([captureTab(tabId), getSettings(db)]);
+  const settings = await getSettings(db);
+  const captured = await captureTab(tabId, settings.learnedSites);
   if (!captured.ok) return captured;
   const result = { ...captured, capture: withPublisherOverride(captured.capture, settings.publisherOverrides) };
   const existing = await findSourceByUrl(db, result.capture.canonicalUrl);
@@ -36,7 +41,12 @@ export async function captureForPopup(db: ClipperDb, tabId: number): Promise<Cap
 /** A clip without the popup, confirmed on the toolbar badge. */
 export async function quickClipTab(db: ClipperDb, tabId: number, sectionId?: string | null): Promise<QuickClipResult> {
   const result = await quickClip(
-    { db, capture: captureTab, now: Date.now, newId: () => crypto.randomUUID() },
+    {
+      db,
+      capture: async (id: number) => captureTab(id, (await getSettings(db)).learnedSites),
+      now: Date.now,
+      newId: () => crypto.randomUUID(),
+    },
     tabId,
     sectionId,
   );
@@ -53,4 +63,27 @@ export async function clipTabInto(db: ClipperDb, tabId: number, sectionId: strin
   return result.ok
     ? { ok: true, title: result.outcome.source.title, sectionName: result.sectionName }
     : { ok: false, problem: result.problem };
+}
+
+/**
+ * The editor corrected fields of the page in this tab and saved: where each corrected value stands on the
+ * page is learned for its site (lib/capture/learned.ts), replacing what was learned there before. Only when
+ * the tab still shows that site; a value the page does not show teaches nothing.
+ */
+export async function learnFromCorrections(
+  db: ClipperDb,
+  tabId: number,
+  pageUrl: string,
+  corrections: readonly { field: LearnedField; value: string }[],
+): Promise<LearnedField[]> {
+  const site = learnedSite(pageUrl);
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (!site || !tab?.url || learnedSite(tab.url) !== site || corrections.length === 0) return [];
+  const answer = await runLearnedJob(tabId, { locate: [...corrections] });
+  const now = Date.now();
+  const rules: LearnedRule[] = corrections.flatMap(({ field, value }) => {
+    const spot = answer?.located[field];
+    return spot ? [{ site, field, spot, example: value, learnedAt: now }] : [];
+  });
+  return (await learnRules(db, rules, now)).map((rule) => rule.field);
 }

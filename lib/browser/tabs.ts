@@ -1,12 +1,45 @@
 import { type Browser, browser } from 'wxt/browser';
 import { clippability } from '../capture/clippable';
+import { type LearnedAnswer, type LearnedJob, withLearned } from '../capture/learned';
 import { namePdf, tidyCapture } from '../capture/tidy-capture';
 import { type Problem, problem } from '../errors';
 import type { CaptureResult } from '../messages';
-import type { PageCapture } from '../types';
+import { learnedSite } from '../record-rules';
+import type { LearnedRule, PageCapture } from '../types';
 
 /** The script entrypoint the background injects on demand (entrypoints/clipper.ts). */
 const CLIPPER_FILE = '/clipper.js';
+/** Injected only on a site with learned places, or after a correction (entrypoints/learned.ts). */
+const LEARNED_FILE = '/learned.js';
+
+/**
+ * Runs a learned-places job in the tab: the job goes in as data (a global of the extension's own isolated
+ * world, which the page cannot see), then the script reads it. Undefined when the tab cannot be read.
+ */
+export async function runLearnedJob(tabId: number, job: LearnedJob): Promise<LearnedAnswer | undefined> {
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId },
+      func: (data: LearnedJob) => {
+        (globalThis as { digestClipperLearnedJob?: LearnedJob }).digestClipperLearnedJob = data;
+      },
+      args: [job],
+    });
+    const answer = await withinTimeLimit(browser.scripting.executeScript({ target: { tabId }, files: [LEARNED_FILE] }));
+    return answer === TIMED_OUT ? undefined : (answer[0]?.result as LearnedAnswer | undefined);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The capture with what its site's learned places hold (the clipper stays as it is; a second small script reads them). */
+async function learnedFor(tabId: number, capture: PageCapture, rules: readonly LearnedRule[]): Promise<PageCapture> {
+  const site = learnedSite(capture.pageUrl);
+  const mine = rules.filter((rule) => rule.site === site);
+  if (mine.length === 0) return capture;
+  const answer = await runLearnedJob(tabId, { read: mine.map(({ field, spot }) => ({ field, spot })) });
+  return withLearned(capture, mine, answer?.read);
+}
 
 /**
  * How long a page may take to answer. Our script runs on the page's own thread, so a page busy in
@@ -31,8 +64,11 @@ function injectionProblem(error: unknown, url: string): Problem {
   return problem('capture.blocked', { detail });
 }
 
-/** Reads a tab through the injected clipper; every failure becomes a message for the popup. */
-export async function captureTab(tabId: number): Promise<CaptureResult> {
+/**
+ * Reads a tab through the injected clipper; every failure becomes a message for the popup. `rules`: the
+ * places learned from the editor's corrections, read first on their site.
+ */
+export async function captureTab(tabId: number, rules: readonly LearnedRule[] = []): Promise<CaptureResult> {
   let tab: Browser.tabs.Tab;
   try {
     tab = await browser.tabs.get(tabId);
@@ -55,7 +91,7 @@ export async function captureTab(tabId: number): Promise<CaptureResult> {
     const [frame] = answer;
     const capture = frame?.result as PageCapture | undefined;
     if (capture?.origins?.title === 'pdf') return { ok: true, capture: tidyCapture(namePdf(capture, tab.title, url)) };
-    if (capture?.canonicalUrl) return { ok: true, capture: tidyCapture(capture) };
+    if (capture?.canonicalUrl) return { ok: true, capture: await learnedFor(tabId, tidyCapture(capture), rules) };
     if (tab.status === 'loading')
       return { ok: false, reason: 'loading', problem: problem('capture.loading'), tab: known };
     return { ok: false, reason: 'injection-failed', problem: problem('capture.empty'), tab: known };

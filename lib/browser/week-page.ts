@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import type { CheckTarget } from '../digest/page-checks';
 import { type ExportFormat, LIVE_PORT } from '../messages';
 import { openDatabase } from '../store/db';
-import { requestCapture } from './capture-request';
+import type { LearnedField } from '../types';
+import { requestCapture, targetTabId } from './capture-request';
 import { askHostAccess, askWindowTabs, releaseHostAccess } from './host-access';
 import { sendRequest } from './messaging';
 import type { PageCheckRun } from './page-access';
@@ -38,6 +39,11 @@ export function weekPageCapabilities() {
       releaseSites: releaseHostAccess,
       clip: (tabId: number, sectionId: string) => sendRequest({ type: 'clipTab', tabId, sectionId }),
     },
+    // What the editor corrected in the popup's form, learned for the page's site in its tab (lib/capture/learned.ts).
+    learn: (pageUrl: string, corrections: { field: LearnedField; value: string }[]) =>
+      targetTabId(location.search).then((tabId) =>
+        tabId === undefined ? [] : sendRequest({ type: 'learnCorrections', tabId, pageUrl, corrections }),
+      ),
     // Writing help (Options → Writing help): its code loads at a form's first use, and only when it is on.
     writing: () => import('./writing-help').then((m) => m.writingHelp()),
     // The request is made in the click; the checking code loads while the browser asks.

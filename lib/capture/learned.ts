@@ -3,23 +3,11 @@
 // the label before the value such as `作者：` or `By`), never the page's text and never code. The
 // next capture on that site reads there first. Pure: the DOM is a parameter.
 import { cleanLine } from '../text';
+import type { LearnedField, LearnedRule, LearnedSpot, PageCapture } from '../types';
 import { parseDate } from './dates';
 import { dateInText } from './metadata';
 
-export type LearnedField = 'title' | 'source' | 'author' | 'publishedAt';
-
-/** An element as a selector made only of checked names: a rule is data, it can select and read, nothing else. */
-export interface LearnedSpot {
-  tag: string;
-  classes: string[];
-  id?: string;
-  /** The words before the value in the same element (`作者：`, `By`), which must be there again. */
-  label?: string;
-  /** The nearest ancestor with a stable class or id, when the element has none of its own. */
-  parent?: { tag: string; classes: string[]; id?: string };
-  /** A `<meta>` that declares the value (`name`/`property`), which outlives a redesign of the page's markup. */
-  meta?: string;
-}
+export type { LearnedField, LearnedSpot };
 
 /** The `<meta>` (by name or property) whose content is the value, if the page declares it so. */
 export function declaredSpot(doc: Document, value: string, field: LearnedField): LearnedSpot | undefined {
@@ -143,4 +131,62 @@ export function readSpot(doc: Document, spot: LearnedSpot, field: LearnedField):
     if (value && value.length <= (field === 'title' ? 300 : 120)) return value;
   }
   return undefined;
+}
+
+/** What the background asks of a page (entrypoints/learned.ts): read learned places, or find corrected values. */
+export interface LearnedJob {
+  read?: { field: LearnedField; spot: LearnedSpot }[];
+  locate?: { field: LearnedField; value: string }[];
+}
+
+export interface LearnedAnswer {
+  read: Partial<Record<LearnedField, string>>;
+  located: Partial<Record<LearnedField, LearnedSpot>>;
+}
+
+/**
+ * Runs one job on a page: each learned place read (what it holds now), each corrected value located and
+ * described (a declaring `<meta>` first, else the element showing it). Anything malformed reads as nothing.
+ */
+export function runLearnedJob(doc: Document, job: LearnedJob | undefined): LearnedAnswer {
+  const answer: LearnedAnswer = { read: {}, located: {} };
+  for (const { field, spot } of job?.read ?? []) {
+    try {
+      const value = readSpot(doc, spot, field);
+      if (value) answer.read[field] = value;
+    } catch {
+      // A place that no longer reads leaves the field to the general rules.
+    }
+  }
+  for (const { field, value } of job?.locate ?? []) {
+    if (typeof value !== 'string' || !value.trim()) continue;
+    const declared = declaredSpot(doc, value, field);
+    const el = declared ? undefined : locateValue(doc, value, field);
+    const spot = declared ?? (el ? describeSpot(el, value, field) : undefined);
+    if (spot) answer.located[field] = spot;
+  }
+  return answer;
+}
+
+/**
+ * A capture with what its site's learned places hold: read there first (the editor showed where the
+ * field is), marked `learned` with the day it was learned for the capture form.
+ */
+export function withLearned<T extends PageCapture>(
+  capture: T,
+  rules: readonly LearnedRule[],
+  read: Partial<Record<LearnedField, string>> | undefined,
+): T {
+  let out = capture;
+  for (const rule of rules) {
+    const value = read?.[rule.field];
+    if (!value) continue;
+    out = {
+      ...out,
+      [rule.field]: value,
+      origins: { ...out.origins, [rule.field]: 'learned' },
+      learnedOn: { ...out.learnedOn, [rule.field]: rule.learnedAt },
+    };
+  }
+  return out;
 }

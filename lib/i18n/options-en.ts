@@ -97,6 +97,12 @@ export const OPTIONS_EN = {
   restoreWriting: 'Writing {done} of {total} records…',
   restoreIndexing: 'Updating the search index: {done} of {total} keys…',
   restorePreparing: 'Merging with what is here…',
+  learnedHeading: 'Learned sites',
+  learnedHint:
+    'When you correct a title, source, author or date in the clip form and save, the clipper remembers where that site shows it, and reads there first on its other pages. Each place is a description of an element, never code; forget one and the general rules read that field again.',
+  learnedNone: 'Nothing learned yet: correct a field in the clip form and save.',
+  learnedWhere: 'at {where}, learned {date}',
+  learnedForget: 'Forget',
   writingHeading: 'Writing help',
   writingHint:
     'A first draft of a summary, a deep dive’s key points or a translation, in the digest’s language: always a suggestion you accept, edit or ignore, marked “Drafted” until you do. Off until you choose an engine.',

@@ -97,6 +97,12 @@ export const OPTIONS_ZH: Record<OptionsMessageKey, string> = {
   restoreWriting: '正在写入第 {done} 条，共 {total} 条…',
   restoreIndexing: '正在更新搜索索引：第 {done} 个，共 {total} 个…',
   restorePreparing: '正在与现有数据合并…',
+  learnedHeading: '已学习的网站',
+  learnedHint:
+    '在剪藏表单里更正标题、来源、作者或日期并保存后,剪藏器会记住该网站显示它的位置,在该网站的其他页面上先读那里。每个位置只是对元素的描述,不是代码;忘掉它,该字段就回到通用规则。',
+  learnedNone: '还没有学到什么:在剪藏表单里更正一个字段并保存即可。',
+  learnedWhere: '位置 {where},学于 {date}',
+  learnedForget: '忘掉',
   writingHeading: '写作助手',
   writingHint:
     '用周报的语言起草摘要、深度解析的要点或译文:始终只是建议,由你采用、修改或忽略,采用前标为“草稿”。选择引擎前不启用。',

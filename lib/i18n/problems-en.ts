@@ -71,6 +71,7 @@ export const PROBLEMS_EN: Record<ProblemCode, string> = {
   'field.not-clock': 'not a change clock (dropped: the record merges by its update time)',
   'field.unknown-section': 'no section "{id}" in this backup',
   'field.not-origin': 'not a known origin for a field (dropped: the field is kept, its origin unknown)',
+  'field.not-learned-rule': 'not a learned place (a site, a field and an element named by plain names); dropped',
   'field.unknown-field': 'not a field this record has',
   'field.wrong-doc-id': 'the document id must be "{id}"',
   'sync.unreachable': 'The team server at {url} cannot be reached (offline, or the address is wrong).',

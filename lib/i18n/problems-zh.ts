@@ -66,6 +66,7 @@ export const PROBLEMS_ZH: Record<ProblemCode, string> = {
   'field.not-clock': '不是有效的修改时钟(已忽略:此记录按更新时间合并)',
   'field.unknown-section': '备份中没有栏目“{id}”',
   'field.not-origin': '不是已知的字段来源(已忽略:字段保留,来源未知)',
+  'field.not-learned-rule': '不是有效的学习位置(网站、字段和仅由普通名称描述的元素);已忽略',
   'field.unknown-field': '这类记录没有这个字段',
   'field.wrong-doc-id': '文档 id 应为“{id}”',
   'sync.unreachable': '连不上团队服务器 {url}(离线,或地址有误)。',

@@ -1,6 +1,15 @@
 import { TEMPLATE_KEYS } from '../digest/templates';
 import { type Problem, type ProblemCode, type ProblemParams, problem } from '../errors';
-import { isValidDate, keptDrafts, RECORD_LIMITS, SOURCE_SCHEMES, validLang, validOrigins } from '../record-rules';
+import {
+  isValidDate,
+  keptDrafts,
+  MAX_LEARNED_RULES,
+  RECORD_LIMITS,
+  SOURCE_SCHEMES,
+  validLang,
+  validLearnedRule,
+  validOrigins,
+} from '../record-rules';
 import type {
   Clocked,
   ConflictValue,
@@ -205,6 +214,17 @@ function readSettings(c: Checker, raw: unknown): DigestSettings {
         if (value !== undefined) clean[domain] = value;
       }
       out.publisherOverrides = clean;
+    }
+  }
+  if (s.learnedSites !== undefined) {
+    const list = c.array(s.learnedSites, 'settings.learnedSites', MAX_LEARNED_RULES);
+    if (list) {
+      // One rule that is not a plain description of a place is dropped; the others stay.
+      out.learnedSites = list.flatMap((raw, i) => {
+        const rule = validLearnedRule(raw);
+        if (!rule) c.fix(`settings.learnedSites[${i}]`, 'field.not-learned-rule');
+        return rule ? [rule] : [];
+      });
     }
   }
   if (c.failures > before) {

@@ -152,6 +152,7 @@ export function settingsRecord(s: DigestSettings): DigestSettings {
   out.publisherOverrides = Object.fromEntries(
     Object.entries(s.publisherOverrides).sort(([a], [b]) => (a < b ? -1 : 1)),
   );
+  out.learnedSites = (s.learnedSites ?? []).map((rule) => ({ ...rule, spot: { ...rule.spot } }));
   out.templates = Object.fromEntries(
     TEMPLATE_KEYS.filter((k) => s.templates[k] !== undefined).map((k) => [k, s.templates[k]]),
   );

@@ -20,6 +20,7 @@ export const SHARED_SETTINGS = [
   'metaLine',
   'readingTimeLine',
   'templates',
+  'learnedSites',
 ] as const satisfies readonly (keyof DigestSettings)[];
 
 /** The sections of the published digest, in its order (docs/digest-format.md). */
@@ -51,6 +52,7 @@ export const DEFAULT_SETTINGS: DigestSettings = {
   askWhereToSave: false,
   backupReminderDays: 7,
   templates: {},
+  learnedSites: [],
 };
 
 /**

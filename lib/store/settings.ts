@@ -1,5 +1,6 @@
 import { ClipInputError } from '../errors';
-import type { DigestSettings, WeekNote } from '../types';
+import { MAX_LEARNED_RULES, validLearnedRule } from '../record-rules';
+import type { DigestSettings, LearnedField, LearnedRule, WeekNote } from '../types';
 import { rebucketWeekId } from '../week';
 import type { ClipperDb } from './db';
 import { SHARED_SETTINGS } from './defaults';
@@ -83,5 +84,30 @@ export async function updateSettings(
       await db.weeks.bulkPut(rebucketWeeks(weeks, next.weekStartsOn, now));
     }
     return next;
+  });
+}
+
+/**
+ * Keeps where a field is on a site's pages (lib/capture/learned.ts), replacing what was learned for that
+ * site and field before: a wrong learned rule is corrected the same way it was made.
+ */
+export async function learnRules(db: ClipperDb, rules: readonly LearnedRule[], now: number): Promise<LearnedRule[]> {
+  const valid = rules.map(validLearnedRule).filter((rule): rule is LearnedRule => rule !== undefined);
+  if (valid.length === 0) return [];
+  return db.transaction('rw', db.settings, db.items, db.weeks, async () => {
+    const current = (await getSettings(db)).learnedSites ?? [];
+    const replaced = (r: LearnedRule) => valid.some((v) => v.site === r.site && v.field === r.field);
+    // Newest last; the oldest go first when there are too many.
+    const next = [...current.filter((r) => !replaced(r)), ...valid].slice(-MAX_LEARNED_RULES);
+    await updateSettings(db, { learnedSites: next }, now);
+    return valid;
+  });
+}
+
+/** Forgets what was learned for a site's field: the general rules read it again. */
+export async function forgetRule(db: ClipperDb, site: string, field: LearnedField, now: number): Promise<void> {
+  await db.transaction('rw', db.settings, db.items, db.weeks, async () => {
+    const current = (await getSettings(db)).learnedSites ?? [];
+    await updateSettings(db, { learnedSites: current.filter((r) => r.site !== site || r.field !== field) }, now);
   });
 }

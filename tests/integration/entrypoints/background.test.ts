@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Browser, browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { listenForRequests } from '../../../lib/browser/messaging';
+import { listenForRequests } from '../../../lib/browser/request-listener';
 import { captureTab } from '../../../lib/browser/tabs';
 import { exportWeekDraft } from '../../../lib/export-week';
 import type { Handlers } from '../../../lib/messages';
@@ -77,6 +77,7 @@ describe('message listener', () => {
     teamConnect: async () => ({ state: 'synced', pending: 0 }),
     teamDisconnect: async () => ({ state: 'off', pending: 0 }),
     teamSyncNow: async () => ({ state: 'synced', pending: 0 }),
+    learnCorrections: async () => [],
   };
 
   it('answers our own pages and ignores web pages, other extensions and malformed messages', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch, type Handlers, parseRequest } from '../../lib/messages';
+import type { Handlers } from '../../lib/messages';
+import { dispatch, parseRequest } from '../../lib/request-parse';
 
 describe('the message protocol', () => {
   it('accepts exactly the shapes it knows', () => {
@@ -27,6 +28,19 @@ describe('the message protocol', () => {
       password: 'pw',
     });
     expect(parseRequest({ type: 'teamSyncNow', full: 'yes' })).toEqual({ type: 'teamSyncNow', full: false });
+    expect(
+      parseRequest({
+        type: 'learnCorrections',
+        tabId: 4,
+        pageUrl: 'https://e.com/a',
+        corrections: [{ field: 'author', value: 'Jane Roe', extra: 1 }],
+      }),
+    ).toEqual({
+      type: 'learnCorrections',
+      tabId: 4,
+      pageUrl: 'https://e.com/a',
+      corrections: [{ field: 'author', value: 'Jane Roe' }],
+    });
   });
 
   it.each([
@@ -43,6 +57,10 @@ describe('the message protocol', () => {
     { type: 'clipTab', tabId: 3, sectionId: 'x'.repeat(101) },
     { type: 'clipTab', tabId: 1.5, sectionId: 'briefs' },
     { type: 'deleteEverything' },
+    { type: 'learnCorrections', tabId: 4, pageUrl: 'https://e.com/a', corrections: [{ field: 'summary', value: 'x' }] },
+    { type: 'learnCorrections', tabId: 4, pageUrl: 'https://e.com/a', corrections: [{ field: 'author', value: 7 }] },
+    { type: 'learnCorrections', tabId: 4, pageUrl: 'https://e.com/a', corrections: 'author' },
+    { type: 'learnCorrections', tabId: 4, corrections: [] },
     { type: 'teamConnect', url: 'https://c.example', db: 'team', user: 'ann' },
     { type: 'teamConnect', url: 'https://c.example', db: 'team', user: 'ann', password: 'x'.repeat(2_001) },
     JSON.parse('{"__proto__": {"type": "captureTab"}, "tabId": 1}'),
@@ -60,6 +78,7 @@ describe('the message protocol', () => {
       teamConnect: async () => ({ state: 'synced', pending: 0 }),
       teamDisconnect: async () => ({ state: 'off', pending: 0 }),
       teamSyncNow: async () => ({ state: 'synced', pending: 0 }),
+      learnCorrections: async () => [],
     };
     expect(await dispatch(handlers, { type: 'captureTab', tabId: 1 })).toEqual({
       ok: false,
