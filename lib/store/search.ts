@@ -40,7 +40,7 @@ export async function searchItems(db: ClipperDb, query: string, filters: SearchF
     const text = searchableText(item, item.sources).join('\n').toLowerCase().normalize('NFKC');
     return needle.every((word) => hasWord(text, word));
   };
-  if (tokens.length === 0 && !filters.tag) return [];
+  if (needle.length === 0 && !filters.tag) return [];
 
   return db.transaction('r', db.items, db.sources, db.postings, async () => {
     // Each token's item ids, as the index stores them: lists, not sets. A common word lists most
@@ -55,15 +55,9 @@ export async function searchItems(db: ClipperDb, query: string, filters: SearchF
               idsWithTerm(db.postings, t.key, t.prefix).then((ids) => (capped.length > 0 ? [...ids, ...capped] : ids)),
             ),
           )
-        : [
-            (await db.items
-              .where('tags')
-              .equals(filters.tag as string)
-              .primaryKeys()) as string[],
-          ];
-    lists.sort((a, b) => a.length - b.length);
-    const [shortest, ...others] = lists as [string[], ...string[][]];
-    if (shortest.length === 0) return [];
+        : filters.tag
+          ? [(await db.items.where('tags').equals(filters.tag).primaryKeys()) as string[]]
+          : [];
     /** The ids among `ids` that every token lists (scanning the lists, never building a set of one). */
     const inAll = (ids: Iterable<string>, lists: string[][]) => {
       let kept = new Set(ids);
@@ -91,11 +85,18 @@ export async function searchItems(db: ClipperDb, query: string, filters: SearchF
       }
     };
 
-    if (shortest.length <= SPARSE_LIMIT) {
-      // Few candidates: read them all and order them by time.
-      const items = live(await db.items.bulkGet([...inAll(shortest, others)]));
-      await fill(items.sort((a, b) => b.updatedAt - a.updatedAt));
-      return found;
+    // A query of signs alone (`-`, `#`) has no key in the index (no lists): every item is a candidate,
+    // read newest first like the many-candidates case below, fifty found at most.
+    if (lists.length > 0) {
+      lists.sort((a, b) => a.length - b.length);
+      const [shortest, ...others] = lists as [string[], ...string[][]];
+      if (shortest.length === 0) return [];
+      if (shortest.length <= SPARSE_LIMIT) {
+        // Few candidates: read them all and order them by time.
+        const items = live(await db.items.bulkGet([...inAll(shortest, others)]));
+        await fill(items.sort((a, b) => b.updatedAt - a.updatedAt));
+        return found;
+      }
     }
     // Many candidates: the newest items a page at a time (pages growing fourfold), kept if every
     // token lists them.

@@ -216,6 +216,9 @@ describe('searchItems', () => {
     expect(await found('pneumonoultramicroscopicsilicovolcanoconiosis explained')).toEqual([long.item?.id]);
     expect(await found('zeitgeist')).toEqual([crowded.item?.id]);
     expect(await found('w2499')).toEqual([crowded.item?.id]);
+    // Signs alone have no index key: found by reading the items (the property test's counterexample, `-`).
+    expect(await found('-')).toEqual([glued.item?.id]);
+    expect(await found('  ')).toEqual([]);
   }, 30_000);
 
   it('returns the newest fifty of many matches, read through the updatedAt index', async () => {
