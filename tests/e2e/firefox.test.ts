@@ -97,11 +97,14 @@ describe('Firefox: clip, see the week in the sidebar page, export', () => {
     await ff.panel.evaluate(() =>
       [...document.querySelectorAll('button')].find((b) => b.textContent === 'Export draft')?.click(),
     );
-    const draftFile = () => readdirSync(ff.downloadsDir).find((f) => f.endsWith('.md') && !f.endsWith('.part'));
-    await expect.poll(draftFile, { timeout: 15_000 }).toBeTruthy();
-    const draft = readFileSync(join(ff.downloadsDir, draftFile() as string), 'utf8');
-    expect(draft).toContain('Apple to buy Israeli audio AI startup Q.ai');
-    expect(draft).toContain('Kimi K2.5');
+    // Firefox makes the file at once and fills it from a `.part` beside it: done when that one is gone.
+    const draft = () => {
+      const files = readdirSync(ff.downloadsDir);
+      const name = files.find((f) => f.endsWith('.md'));
+      return name && !files.some((f) => f.endsWith('.part')) ? readFileSync(join(ff.downloadsDir, name), 'utf8') : '';
+    };
+    await expect.poll(draft, { timeout: 15_000 }).toContain('Apple to buy Israeli audio AI startup Q.ai');
+    expect(draft()).toContain('Kimi K2.5');
     await expect
       .poll(() => panelText('[role="status"]'))
       .toContainEqual(expect.stringMatching(/^Downloaded .+\.md\.$/));

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { useExtension } from '../harness/extension';
+import { popupOnPage, useExtension } from '../harness/extension';
 import { clearRecords, readEntries } from '../harness/page';
 
 const OUT = '.e2e-artifacts';
@@ -19,13 +19,7 @@ describe('learning where a site shows a field, from one correction', () => {
     for (const page of env.session.context.pages()) await page.close();
   });
 
-  const popupFor = async (file: string) => {
-    const article = await env.session.context.newPage();
-    await article.goto(env.server.url(file));
-    const popup = await env.session.openPopup(await env.session.tabIdOf(article));
-    await expect.poll(() => popup.getByLabel('Title', { exact: true }).inputValue()).not.toBe('');
-    return popup;
-  };
+  const popupFor = (file: string) => popupOnPage(env, file);
   const author = (popup: Page) => popup.getByLabel(/^Author/);
   const optionsPage = async () => {
     const options = await env.session.context.newPage();

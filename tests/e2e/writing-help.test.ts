@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ChatServer, startChatServer } from '../../scripts/chat-server';
 import { readDownload } from '../harness/downloads';
-import { useExtension } from '../harness/extension';
+import { popupOnPage, useExtension } from '../harness/extension';
 import { clearRecords, readEntries } from '../harness/page';
 
 const OUT = '.e2e-artifacts';
@@ -30,13 +30,7 @@ describe('writing help with the editor’s own endpoint', () => {
     for (const page of env.session.context.pages()) await page.close();
   });
 
-  const popupFor = async (file: string) => {
-    const article = await env.session.context.newPage();
-    await article.goto(env.server.url(file));
-    const popup = await env.session.openPopup(await env.session.tabIdOf(article));
-    await expect.poll(() => popup.getByLabel('Title', { exact: true }).inputValue()).not.toBe('');
-    return popup;
-  };
+  const popupFor = (file: string) => popupOnPage(env, file);
   const summary = (popup: Page) => popup.getByLabel('Summary', { exact: true });
   const badge = (popup: Page) => popup.locator('.clip-form .drafted-badge');
 

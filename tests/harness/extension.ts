@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { findChromium } from './chromium';
 import { type FixtureServer, startFixtureServer } from './fixture-server';
 
@@ -184,4 +184,16 @@ export function useExtension(options: LaunchOptions = {}): SuiteEnvironment {
     await env.server?.close();
   });
   return env;
+}
+
+/**
+ * Opens a fixture page in a new tab and the popup on it, once the clipper's reading has filled the form
+ * (its title). The page stays open: the popup's tab is that page's.
+ */
+export async function popupOnPage(env: SuiteEnvironment, file: string): Promise<Page> {
+  const article = await env.session.context.newPage();
+  await article.goto(env.server.url(file));
+  const popup = await env.session.openPopup(await env.session.tabIdOf(article));
+  await expect.poll(() => popup.getByLabel('Title', { exact: true }).inputValue()).not.toBe('');
+  return popup;
 }
