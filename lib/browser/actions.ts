@@ -14,8 +14,14 @@ import { captureTab, runLearnedJob } from './tabs';
 
 /** The popup's capture with the editor's publisher names, told whether the page is already clipped (and the tab marked so). */
 export async function captureForPopup(db: ClipperDb, tabId: number): Promise<CaptureResult> {
-  const settings = await getSettings(db);
-  const captured = await captureTab(tabId, settings.learnedSites);
+  const reading = getSettings(db);
+  const [captured, settings] = await Promise.all([
+    captureTab(
+      tabId,
+      reading.then((s) => s.learnedSites),
+    ),
+    reading,
+  ]);
   if (!captured.ok) return captured;
   const result = { ...captured, capture: withPublisherOverride(captured.capture, settings.publisherOverrides) };
   const existing = await findSourceByUrl(db, result.capture.canonicalUrl);
@@ -43,7 +49,11 @@ export async function quickClipTab(db: ClipperDb, tabId: number, sectionId?: str
   const result = await quickClip(
     {
       db,
-      capture: async (id: number) => captureTab(id, (await getSettings(db)).learnedSites),
+      capture: (id: number) =>
+        captureTab(
+          id,
+          getSettings(db).then((s) => s.learnedSites),
+        ),
       now: Date.now,
       newId: () => crypto.randomUUID(),
     },

@@ -12,6 +12,9 @@ const CLIPPER_FILE = '/clipper.js';
 /** Injected only on a site with learned places, or after a correction (entrypoints/learned.ts). */
 const LEARNED_FILE = '/learned.js';
 
+/** The places learned from the editor's corrections; a promise, so reading them never holds up the clipper. */
+type LearnedRules = readonly LearnedRule[] | Promise<readonly LearnedRule[]>;
+
 /**
  * Runs a learned-places job in the tab: the job goes in as data (a global of the extension's own isolated
  * world, which the page cannot see), then the script reads it. Undefined when the tab cannot be read.
@@ -33,9 +36,9 @@ export async function runLearnedJob(tabId: number, job: LearnedJob): Promise<Lea
 }
 
 /** The capture with what its site's learned places hold (the clipper stays as it is; a second small script reads them). */
-async function learnedFor(tabId: number, capture: PageCapture, rules: readonly LearnedRule[]): Promise<PageCapture> {
+async function learnedFor(tabId: number, capture: PageCapture, rules: LearnedRules): Promise<PageCapture> {
   const site = learnedSite(capture.pageUrl);
-  const mine = rules.filter((rule) => rule.site === site);
+  const mine = (await rules).filter((rule) => rule.site === site);
   if (mine.length === 0) return capture;
   const answer = await runLearnedJob(tabId, { read: mine.map(({ field, spot }) => ({ field, spot })) });
   return withLearned(capture, mine, answer?.read);
@@ -68,7 +71,9 @@ function injectionProblem(error: unknown, url: string): Problem {
  * Reads a tab through the injected clipper; every failure becomes a message for the popup. `rules`: the
  * places learned from the editor's corrections, read first on their site.
  */
-export async function captureTab(tabId: number, rules: readonly LearnedRule[] = []): Promise<CaptureResult> {
+export async function captureTab(tabId: number, rules: LearnedRules = []): Promise<CaptureResult> {
+  // Rules that cannot be read leave the general rules to answer (and no rejection goes unheard).
+  const learned = Promise.resolve(rules).catch((): readonly LearnedRule[] => []);
   let tab: Browser.tabs.Tab;
   try {
     tab = await browser.tabs.get(tabId);
@@ -91,7 +96,7 @@ export async function captureTab(tabId: number, rules: readonly LearnedRule[] = 
     const [frame] = answer;
     const capture = frame?.result as PageCapture | undefined;
     if (capture?.origins?.title === 'pdf') return { ok: true, capture: tidyCapture(namePdf(capture, tab.title, url)) };
-    if (capture?.canonicalUrl) return { ok: true, capture: await learnedFor(tabId, tidyCapture(capture), rules) };
+    if (capture?.canonicalUrl) return { ok: true, capture: await learnedFor(tabId, tidyCapture(capture), learned) };
     if (tab.status === 'loading')
       return { ok: false, reason: 'loading', problem: problem('capture.loading'), tab: known };
     return { ok: false, reason: 'injection-failed', problem: problem('capture.empty'), tab: known };
