@@ -9,17 +9,19 @@ function dataUrl(text: string, mimeType: string): string {
 }
 
 /**
- * The name the browser actually saved under (`draft (1).md` when `draft.md` existed), once it
- * has decided; the name asked for if it does not say within a few seconds.
+ * The name the browser saved under (`draft (1).md` when `draft.md` existed), once the file is whole: the
+ * page that made the blob URL stays busy until then (Firefox's background page is an event page, and a
+ * blob URL dies with it); the name asked for if the browser does not say within a minute.
  */
 async function savedName(id: number, asked: string): Promise<string> {
-  for (let attempt = 0; attempt < 50; attempt++) {
+  let name = asked;
+  for (let attempt = 0; attempt < 600; attempt++) {
     const [item] = await browser.downloads.search({ id });
-    if (item?.filename) return item.filename.split(/[\\/]/).pop() || asked;
-    if (item?.state === 'interrupted') break;
+    if (item?.filename) name = item.filename.split(/[\\/]/).pop() || asked;
+    if (item?.state === 'complete' || item?.state === 'interrupted') break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return asked;
+  return name;
 }
 
 /**

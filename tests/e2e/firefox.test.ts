@@ -1,5 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FirefoxSession, launchFirefoxExtension } from '../harness/firefox';
@@ -94,16 +93,28 @@ describe('Firefox: clip, see the week in the sidebar page, export', () => {
   });
 
   it('downloads the draft through the background', async () => {
-    await ff.panel.evaluate(() =>
-      [...document.querySelectorAll('button')].find((b) => b.textContent === 'Export draft')?.click(),
-    );
-    // Firefox makes the file at once and fills it from a `.part` beside it: done when that one is gone.
-    const draft = () => {
-      const files = readdirSync(ff.downloadsDir);
-      const name = files.find((f) => f.endsWith('.md'));
-      return name && !files.some((f) => f.endsWith('.part')) ? readFileSync(join(ff.downloadsDir, name), 'utf8') : '';
-    };
-    await expect.poll(draft, { timeout: 15_000 }).toContain('Apple to buy Israeli audio AI startup Q.ai');
+    // Clicked once it is there and enabled (a busy machine renders the bar late).
+    const clickExport = () =>
+      ff.panel.evaluate(() => {
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Export draft');
+        if (!button || button.disabled) return false;
+        button.click();
+        return true;
+      });
+    await expect.poll(clickExport, { timeout: 10_000 }).toBe(true);
+    // The browser's own record of the download says when the file is whole (or why it failed).
+    const downloads = () =>
+      ff.panel.evaluate(async () => {
+        const { downloads } = (globalThis as unknown as { browser: typeof chrome }).browser;
+        return (await downloads.search({})).map((d) => ({ file: d.filename, state: d.state, error: d.error ?? '' }));
+      });
+    await expect
+      .poll(downloads, { timeout: 30_000 })
+      .toContainEqual(expect.objectContaining({ file: expect.stringMatching(/\.md$/), state: 'complete' }));
+    const done = (await downloads()).find((d) => d.state === 'complete' && d.file.endsWith('.md'));
+    expect(done?.file.startsWith(ff.downloadsDir)).toBe(true);
+    const draft = () => readFileSync(done?.file as string, 'utf8');
+    expect(draft()).toContain('Apple to buy Israeli audio AI startup Q.ai');
     expect(draft()).toContain('Kimi K2.5');
     await expect
       .poll(() => panelText('[role="status"]'))
