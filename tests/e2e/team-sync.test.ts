@@ -191,7 +191,8 @@ describe('two editors building one week through the team server', () => {
     await expect
       .poll(() => options.locator('#team-heading ~ .notice').textContent())
       .toBe('Disconnected. Everything stays in this browser.');
-    expect(await options.getByTestId('team-state').count()).toBe(0);
+    // The notice comes with the action's answer; the state block goes with the live query's next render.
+    await expect.poll(() => options.getByTestId('team-state').count()).toBe(0);
     await expect.poll(() => options.getByLabel('Server address').count()).toBe(1);
     await expect.poll(() => indicator(annPanel).count()).toBe(0);
     expect((await readEntries(ann.worker)).length).toBe(before);
@@ -203,6 +204,6 @@ describe('two editors building one week through the team server', () => {
       })
     ).json()) as { rows: unknown[] };
     expect(all.rows.length).toBeGreaterThanOrEqual(before);
-    expect(await indicator(bobPanel).textContent()).toBe('Synced');
+    await expect.poll(() => indicator(bobPanel).textContent()).toBe('Synced');
   });
 });
